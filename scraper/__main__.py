@@ -1,0 +1,5 @@
+"""``python -m scraper`` runs the CLI."""
+
+from scraper.cli import main
+
+main()

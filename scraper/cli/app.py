@@ -1,0 +1,59 @@
+"""The Typer application object and the error-to-exit-code boundary shared by all commands."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+from scraper import __version__
+from scraper.errors import EXIT_USAGE, ScraperError
+
+
+class _ErrorBoundary(TyperGroup):
+    """Turn a ScraperError anywhere below into one line on stderr and its exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ScraperError as err:
+            typer.echo(f"error: {err}", err=True)
+            raise typer.Exit(err.exit_code) from None
+        except OSError as err:
+            # A missing file or unreadable path given by the user: say so, no traceback.
+            typer.echo(f"error: {err.strerror or err}: {err.filename or ''}".rstrip(": "), err=True)
+            raise typer.Exit(EXIT_USAGE) from None
+
+
+app = typer.Typer(
+    cls=_ErrorBoundary,
+    help=(
+        "Crawl news sites politely, extract clean article records and keep them in one SQLite "
+        "archive.\n\nExample: scraper crawl https://example.com/ --max-pages 50"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"scraper {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """Crawl news sites politely, extract clean article records, archive them in SQLite."""
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="scraper")
