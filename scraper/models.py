@@ -93,3 +93,36 @@ class Article:
         values["images"] = [Image(**i) for i in values.get("images") or []]
         values["quotes"] = [Quote(**q) for q in values.get("quotes") or []]
         return cls(**values)
+
+
+@dataclass
+class Page:
+    """One raw HTTP response (or imported file), as the archive stores it.
+
+    ``url`` is the final URL after redirects; ``redirects`` lists the URLs passed through.
+    ``fetched_at`` is ISO 8601 UTC. ``body`` is the raw bytes as served (decoded later).
+    """
+
+    url: str
+    body: bytes
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    fetched_at: str = ""
+    requested_url: str | None = None
+    redirects: list[str] = field(default_factory=list)
+
+    @property
+    def content_type(self) -> str:
+        for name, value in self.headers.items():
+            if name.lower() == "content-type":
+                return value
+        return ""
+
+    @property
+    def charset(self) -> str | None:
+        """The charset declared in the Content-Type header, if any."""
+        for part in self.content_type.split(";")[1:]:
+            key, _, value = part.strip().partition("=")
+            if key.lower() == "charset" and value:
+                return value.strip("\"' ")
+        return None
