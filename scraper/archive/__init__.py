@@ -1,0 +1,249 @@
+"""The SQLite archive: one file with raw pages, article records, revisions and full-text search.
+
+``Archive`` opens (creating and migrating) the file and stores a page with its record in one
+transaction; the query side lives in ``search``, ``export`` and ``stats``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+import zlib
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from urllib.parse import quote
+
+from sqlite_utils import Database
+
+from scraper.archive import boilerplate
+from scraper.archive.schema import SCHEMA_VERSION, current_version, migrate
+from scraper.archive.store import (
+    StoreResult,
+    article_row,
+    insert_page,
+    now_utc,
+    save_revision,
+    site_of,
+    update_article,
+    upsert_article,
+)
+from scraper.errors import ArchiveError, ArchiveLockedError
+from scraper.models import Article, Page
+
+__all__ = ["Archive", "StoreResult", "archive_errors"]
+
+#: How long a writer waits for another writer's transaction before giving up (seconds).
+BUSY_TIMEOUT = 30.0
+
+
+@contextmanager
+def archive_errors(path: str | Path) -> Iterator[None]:
+    """Turn SQLite's errors into one-line ArchiveErrors that name the file."""
+    try:
+        yield
+    except sqlite3.OperationalError as err:
+        message = str(err)
+        if "locked" in message or "busy" in message:
+            raise ArchiveLockedError(
+                f"{path}: the archive stayed locked by another writer; try again later"
+            ) from None
+        raise ArchiveError(f"{path}: {message}") from None
+    except sqlite3.DatabaseError as err:
+        raise ArchiveError(
+            f"{path}: not a usable SQLite archive ({err}); restore it from a backup "
+            "or pass another --db"
+        ) from None
+
+
+def _connect(path: Path, readonly: bool, timeout: float) -> sqlite3.Connection:
+    if readonly:
+        if not path.exists():
+            raise ArchiveError(f"{path}: no archive here; create one with `scraper crawl` or "
+                               "`scraper import`, or pass --db")  # fmt: skip
+        uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+        return sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None,
+                               check_same_thread=False)  # fmt: skip
+    if path.is_dir():
+        raise ArchiveError(f"{path}: is a folder; pass a file name with --db")
+    return sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
+
+
+class Archive:
+    """One archive file. Writers serialise on SQLite's lock; readers never block (WAL).
+
+    Use one ``Archive`` per thread at a time. ``readonly=True`` opens the file with
+    ``mode=ro`` so no statement can change it, and never creates or migrates it.
+    """
+
+    def __init__(
+        self, path: str | Path, readonly: bool = False, timeout: float = BUSY_TIMEOUT
+    ) -> None:
+        self.path = Path(path)
+        self.readonly = readonly
+        self._learned: dict[str, set[str]] = {}
+        with archive_errors(self.path):
+            conn = _connect(self.path, readonly, timeout)
+            try:
+                self.db = Database(conn)
+                self._prepare(conn, readonly, timeout)
+            except BaseException:
+                conn.close()
+                raise
+
+    def _prepare(self, conn: sqlite3.Connection, readonly: bool, timeout: float) -> None:
+        conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if readonly:
+            conn.execute("PRAGMA query_only = ON")
+            version = current_version(self.db)
+            if version != SCHEMA_VERSION:
+                raise ArchiveError(
+                    f"{self.path}: archive schema version {version}, this scraper reads "
+                    f"{SCHEMA_VERSION}; open it once with a writing command to upgrade"
+                )
+            return
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        version = current_version(self.db)
+        if version > SCHEMA_VERSION:
+            raise ArchiveError(
+                f"{self.path}: archive schema version {version} is newer than this scraper "
+                f"({SCHEMA_VERSION}); upgrade the scraper"
+            )
+        migrate(self.db)
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the connection (idempotent)."""
+        self.db.conn.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (``BEGIN IMMEDIATE``): committed on success, else rolled back."""
+        conn = self.db.conn
+        with archive_errors(self.path):
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def store(self, page: Page, article: Article | None, run_id: int | None = None) -> StoreResult:
+        """Store a raw page and its record in ONE transaction; see ``StoreResult.outcome``."""
+        with self.transaction():
+            return self._store(page, article, run_id)
+
+    def store_many(
+        self, items: Iterable[tuple[Page, Article | None]], run_id: int | None = None
+    ) -> list[StoreResult]:
+        """Bulk path: the same work as ``store`` for each item, all in one transaction."""
+        with self.transaction():
+            return [self._store(page, article, run_id) for page, article in items]
+
+    def _store(self, page: Page, article: Article | None, run_id: int | None) -> StoreResult:
+        conn = self.db.conn
+        key = insert_page(conn, page, run_id)
+        if article is None:
+            return StoreResult("page_only", None, page.url)
+        url = article.canonical_url or page.url
+        site = site_of(article, url)
+        article = self.without_boilerplate(article, site)
+        seen_at = page.fetched_at or now_utc()
+        result = upsert_article(conn, article, page, key, seen_at)
+        if result.outcome in ("new", "updated") and boilerplate.note_stored(self.db, site):
+            boilerplate.learn(self.db, site)
+            self._learned.pop(site, None)
+        return result
+
+    def replace_record(self, article_id: int, article: Article, revision: bool = False) -> bool:
+        """Overwrite a stored record in place (``reextract``); True when anything changed.
+
+        The row keeps its URL, timestamps and page; a revision is saved only when asked,
+        because a new extractor changing a record is not the publisher changing the article.
+        """
+        with self.transaction() as conn:
+            row = conn.execute(
+                "SELECT url, fetched_url, record_hash FROM articles WHERE id = ?", (article_id,)
+            ).fetchone()
+            if row is None:
+                raise ArchiveError(f"{self.path}: no article with id {article_id}")
+            article = self.without_boilerplate(article, site_of(article, row[0]))
+            new = article_row(article, row[0], row[1])
+            if new["record_hash"] == row[2]:
+                return False
+            if revision:
+                save_revision(conn, article_id, now_utc())
+            update_article(conn, article_id, new, article)
+            return True
+
+    # -- boilerplate -----------------------------------------------------------------------
+
+    def learned_boilerplate(self, site: str) -> set[str]:
+        """The site's enabled learned boilerplate, as normalised paragraphs."""
+        if not boilerplate.is_enabled(self.db, site):
+            return set()
+        rows = self.db.conn.execute(
+            "SELECT paragraph FROM boilerplate WHERE site = ? AND enabled = 1", (site,)
+        )
+        return {boilerplate.normalise(row[0]) for row in rows}
+
+    def without_boilerplate(self, article: Article, site: str) -> Article:
+        """``article`` with the site's learned boilerplate dropped and quotes recomputed."""
+        if site not in self._learned:
+            self._learned[site] = boilerplate.learned_hashes(self.db, site)
+        body = boilerplate.drop_learned(article.body, self._learned[site])
+        if len(body) == len(article.body):
+            return article
+        from scraper.extract.quotes import find_quotes
+
+        return dataclasses.replace(article, body=body, quotes=find_quotes(body, article.language))
+
+    def learn_boilerplate(self, site: str) -> int:
+        """Relearn the site's boilerplate now; return how many paragraphs qualify."""
+        with self.transaction():
+            count = boilerplate.learn(self.db, site)
+        self._learned.pop(site, None)
+        return count
+
+    def set_boilerplate_enabled(self, site: str, enabled: bool) -> None:
+        """Switch dropping of learned boilerplate on or off for one site."""
+        with self.transaction():
+            boilerplate.set_enabled(self.db, site, enabled)
+        self._learned.pop(site, None)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def page(self, page_hash: str) -> Page | None:
+        """The raw page stored under ``page_hash`` (body decompressed), or None."""
+        import json
+
+        row = self.db.conn.execute(
+            "SELECT url, body, status, headers, fetched_at FROM pages WHERE hash = ?", (page_hash,)
+        ).fetchone()
+        if row is None:
+            return None
+        return Page(
+            url=row[0],
+            body=zlib.decompress(row[1]),
+            status=row[2] or 200,
+            headers=json.loads(row[3] or "{}"),
+            fetched_at=row[4] or "",
+        )

@@ -1,0 +1,297 @@
+"""The archive's tables, indexes, full-text indexes and view, built by an ordered list of migrations.
+
+Append a new function to ``MIGRATIONS`` to change the schema; never edit one that has shipped.
+Each migration runs in its own transaction together with the bump of ``schema_version``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlite_utils import Database
+
+_V1_TABLES = """
+CREATE TABLE pages (
+    hash TEXT PRIMARY KEY,
+    url TEXT,
+    status INTEGER,
+    headers TEXT,
+    fetched_at TEXT,
+    content_type TEXT,
+    body BLOB,
+    size INTEGER
+);
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    started_at TEXT,
+    finished_at TEXT,
+    command TEXT,
+    arguments TEXT,
+    status TEXT,
+    pages_fetched INTEGER DEFAULT 0,
+    articles_new INTEGER DEFAULT 0,
+    articles_updated INTEGER DEFAULT 0,
+    errors INTEGER DEFAULT 0,
+    pid INTEGER
+);
+CREATE TABLE page_fetches (
+    id INTEGER PRIMARY KEY,
+    page_hash TEXT NOT NULL REFERENCES pages(hash),
+    url TEXT NOT NULL,
+    requested_url TEXT,
+    status INTEGER,
+    fetched_at TEXT,
+    run_id INTEGER REFERENCES runs(id)
+);
+CREATE INDEX page_fetches_url ON page_fetches(url);
+CREATE INDEX page_fetches_page_hash ON page_fetches(page_hash);
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    fetched_url TEXT,
+    site TEXT,
+    headline TEXT,
+    subheadline TEXT,
+    authors TEXT,
+    published TEXT,
+    modified TEXT,
+    language TEXT,
+    section TEXT,
+    tags TEXT,
+    body TEXT,
+    text TEXT,
+    status TEXT,
+    sources TEXT,
+    extractor TEXT,
+    content_hash TEXT,
+    record_hash TEXT,
+    first_seen TEXT,
+    last_seen TEXT,
+    page_hash TEXT REFERENCES pages(hash)
+);
+CREATE INDEX articles_site_published ON articles(site, published);
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_site_first_seen ON articles(site, first_seen);
+CREATE TABLE revisions (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    first_seen TEXT,
+    seen_at TEXT,
+    replaced_at TEXT,
+    headline TEXT,
+    body TEXT,
+    text TEXT,
+    page_hash TEXT REFERENCES pages(hash)
+);
+CREATE INDEX revisions_article_id ON revisions(article_id);
+CREATE TABLE images (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    position INTEGER,
+    url TEXT,
+    caption TEXT,
+    credit TEXT,
+    alt TEXT,
+    width INTEGER,
+    height INTEGER
+);
+CREATE INDEX images_article_id ON images(article_id);
+CREATE TABLE quotes (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    position INTEGER,
+    text TEXT,
+    speaker TEXT,
+    cue TEXT,
+    paragraph INTEGER,
+    start INTEGER,
+    "end" INTEGER,
+    partial INTEGER
+);
+CREATE INDEX quotes_article_id ON quotes(article_id);
+CREATE INDEX quotes_speaker ON quotes(speaker);
+CREATE TABLE boilerplate (
+    site TEXT NOT NULL,
+    paragraph_hash TEXT NOT NULL,
+    paragraph TEXT,
+    article_count INTEGER DEFAULT 0,
+    first_seen TEXT,
+    enabled INTEGER DEFAULT 1,
+    PRIMARY KEY (site, paragraph_hash)
+);
+CREATE TABLE site_settings (
+    site TEXT PRIMARY KEY,
+    boilerplate_enabled INTEGER DEFAULT 1,
+    stored_since_learning INTEGER DEFAULT 0,
+    learned_at TEXT
+);
+CREATE TABLE frontier (
+    url TEXT PRIMARY KEY,
+    host TEXT NOT NULL,
+    site TEXT,
+    source TEXT,
+    depth INTEGER DEFAULT 0,
+    state TEXT NOT NULL DEFAULT 'pending',
+    priority INTEGER DEFAULT 0,
+    discovered_at TEXT,
+    next_attempt_at TEXT,
+    attempts INTEGER DEFAULT 0,
+    last_status INTEGER,
+    last_error TEXT,
+    published TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    fetched_at TEXT,
+    recheck_at TEXT
+);
+CREATE INDEX frontier_state_next ON frontier(state, next_attempt_at);
+CREATE INDEX frontier_host ON frontier(host);
+CREATE TABLE hosts (
+    host TEXT PRIMARY KEY,
+    robots_txt TEXT,
+    robots_fetched_at TEXT,
+    crawl_delay REAL,
+    backoff_until TEXT,
+    consecutive_failures INTEGER DEFAULT 0,
+    paused_until TEXT,
+    last_request_at TEXT
+);
+"""
+
+# External-content FTS5 tables kept in step by triggers. The update trigger fires only when an
+# indexed column changes, so touching last_seen on an unchanged re-store costs no FTS work.
+_V1_SEARCH = """
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    headline, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(5.0, 1.0)');
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, headline, text) VALUES (new.id, new.headline, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, headline, text)
+    VALUES ('delete', old.id, old.headline, old.text);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF headline, text ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, headline, text)
+    VALUES ('delete', old.id, old.headline, old.text);
+    INSERT INTO articles_fts(rowid, headline, text) VALUES (new.id, new.headline, new.text);
+END;
+CREATE VIRTUAL TABLE quotes_fts USING fts5(
+    text, speaker, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts(rowid, text, speaker) VALUES (new.id, new.text, new.speaker);
+END;
+CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker)
+    VALUES ('delete', old.id, old.text, old.speaker);
+END;
+CREATE TRIGGER quotes_fts_update AFTER UPDATE OF text, speaker ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker)
+    VALUES ('delete', old.id, old.text, old.speaker);
+    INSERT INTO quotes_fts(rowid, text, speaker) VALUES (new.id, new.text, new.speaker);
+END;
+"""
+
+
+def _run_script(db: Database, script: str) -> None:
+    # executescript() would COMMIT behind our back; run statement by statement instead so the
+    # whole migration stays inside the caller's transaction.
+    for statement in _split_sql(script):
+        db.conn.execute(statement)
+
+
+def _split_sql(script: str) -> list[str]:
+    statements: list[str] = []
+    current = ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    if current.strip():
+        statements.append(current.strip())
+    return statements
+
+
+def migration_1_initial(db: Database) -> None:
+    """Version 1: every table of the archive, the FTS indexes and the overview view."""
+    _run_script(db, _V1_TABLES)
+    _run_script(db, _V1_SEARCH)
+
+
+_V2_COUNTS = """
+ALTER TABLE articles ADD COLUMN word_count INTEGER;
+ALTER TABLE articles ADD COLUMN image_count INTEGER;
+ALTER TABLE articles ADD COLUMN quote_count INTEGER;
+UPDATE articles SET
+    word_count = archive_word_count(text),
+    image_count = (SELECT count(*) FROM images WHERE images.article_id = articles.id),
+    quote_count = (SELECT count(*) FROM quotes WHERE quotes.article_id = articles.id);
+CREATE VIEW article_overview AS
+SELECT
+    id, url, site, headline, authors, published, word_count,
+    image_count AS images, quote_count AS quotes, status, first_seen, last_seen
+FROM articles;
+"""
+
+
+def migration_2_overview(db: Database) -> None:
+    """Version 2: per-article word/image/quote counts (backfilled) and the ``article_overview`` view."""
+    db.conn.create_function("archive_word_count", 1, word_count, deterministic=True)
+    _run_script(db, _V2_COUNTS)
+
+
+def word_count(text: str | None) -> int:
+    """Words as the archive counts them: whitespace-separated runs."""
+    return len(text.split()) if text else 0
+
+
+#: Ordered schema migrations; the archive's version is the number of them applied.
+MIGRATIONS: list[Callable[[Database], None]] = [migration_1_initial, migration_2_overview]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def current_version(db: Database) -> int:
+    """The schema version recorded in the file (0 for a file without ``schema_version``)."""
+    conn = db.conn
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
+    ).fetchone()
+    if not exists:
+        return 0
+    row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0] or 0)
+
+
+def migrate(db: Database, migrations: list[Callable[[Database], None]] | None = None) -> int:
+    """Apply the migrations the file lacks, each in one transaction; return the final version."""
+    steps = MIGRATIONS if migrations is None else migrations
+    conn = db.conn
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT)"
+    )
+    version = current_version(db)
+    for number, step in enumerate(steps, start=1):
+        if number <= version:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Re-read inside the write lock: another process may have migrated meanwhile.
+            if current_version(db) >= number:
+                conn.execute("COMMIT")
+                continue
+            step(db)
+            conn.execute(
+                "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
+                (number, datetime.now(UTC).isoformat(timespec="seconds")),
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return current_version(db)
