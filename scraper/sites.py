@@ -1,17 +1,482 @@
-"""Site configs: load and validate selectors/*.toml, and match a URL to its config."""
+"""Site configs: load and validate ``selectors/*.toml`` into frozen dataclasses, and match a URL
+to its config (hosts with ``*.`` wildcards, then ``article_urls`` patterns).
+
+The format is documented in ``docs/selectors.md``; every problem raises ``ConfigError`` naming
+the file, the key and what is wrong.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+import difflib
+import hashlib
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
+
+import scraper
+from scraper.errors import ConfigError
+
+#: Fields a layout may give, each an ordered list of fallbacks.
+FIELD_NAMES = (
+    "headline",
+    "subheadline",
+    "authors",
+    "published",
+    "modified",
+    "language",
+    "section",
+    "tags",
+    "canonical_url",
+    "body",
+    "images",
+    "image_caption",
+    "image_credit",
+)
+#: Keys of ``[fields]`` that are not fallback lists.
+RULE_NAMES = ("paragraphs", "strip", "drop_paragraphs")
+SITE_KEYS = ("name", "hosts", "feeds", "sitemaps", "article_urls", "delay", "language")
+LAYOUT_KEYS = ("name", "valid_from", "valid_until", "fields")
+TOP_KEYS = ("site", "fields", "layouts", "tests")
+TEST_KEYS = (
+    "fixture",
+    "url",
+    "headline",
+    "published",
+    "authors",
+    "body_contains",
+    "body_excludes",
+    "paragraphs",
+    "min_paragraphs",
+    "images",
+    "layout",
+)
+#: What counts as a paragraph inside the body node unless a config says otherwise.
+DEFAULT_PARAGRAPHS = "p, h2, h3, h4, blockquote, li"
+#: Fallback prefixes that read metadata instead of a CSS selector.
+METADATA_PREFIXES = ("jsonld:", "meta:")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """One version of a site's markup: fallbacks per field plus cleaning rules."""
+
+    name: str
+    fields: dict[str, tuple[str, ...]]
+    paragraphs: str = DEFAULT_PARAGRAPHS
+    strip: tuple[str, ...] = ()
+    drop_paragraphs: tuple[re.Pattern[str], ...] = ()
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+
+    def valid_on(self, day: dt.date | None) -> bool:
+        """Whether an article published on ``day`` may use this layout (unknown day: yes)."""
+        if day is None:
+            return True
+        if self.valid_from and day < self.valid_from:
+            return False
+        return not (self.valid_until and day > self.valid_until)
+
+
+@dataclass(frozen=True)
+class SiteTest:
+    """One embedded test case (``[[tests]]``): a fixture page and what must come out of it."""
+
+    fixture: Path
+    url: str | None = None
+    headline: str | None = None
+    published: str | None = None
+    authors: tuple[str, ...] | None = None
+    body_contains: tuple[str, ...] = ()
+    body_excludes: tuple[str, ...] = ()
+    paragraphs: int | None = None
+    min_paragraphs: int | None = None
+    images: int | None = None
+    layout: str | None = None
 
 
 @dataclass(frozen=True)
 class SiteConfig:
-    """One site's config (placeholder)."""
+    """One site's config: identity, discovery hints, layouts (tried in order) and tests."""
 
     name: str
+    hosts: tuple[str, ...] = ()
+    feeds: tuple[str, ...] = ()
+    sitemaps: tuple[str, ...] = ()
+    article_urls: tuple[re.Pattern[str], ...] = ()
+    delay: float | None = None
+    language: str | None = None
+    layouts: tuple[Layout, ...] = ()
+    tests: tuple[SiteTest, ...] = ()
+    path: Path | None = None
+    digest: str = field(default="", compare=False)
 
 
-def find_config(url: str) -> SiteConfig | None:
-    """The config whose hosts/URL patterns match ``url``, or None (placeholder)."""
+# ---------------------------------------------------------------- validation helpers
+
+
+class _Reader:
+    """Typed access to one TOML table, raising ConfigError with file and dotted key."""
+
+    def __init__(self, path: str, prefix: str, table: dict[str, Any], allowed: tuple[str, ...]):
+        self.path, self.prefix, self.table = path, prefix, table
+        for key in table:
+            if key not in allowed:
+                close = difflib.get_close_matches(key, allowed, n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                raise ConfigError(path, self.key(key), f"unknown key{hint}")
+
+    def key(self, name: str) -> str:
+        return f"{self.prefix}{name}"
+
+    def fail(self, name: str, problem: str) -> ConfigError:
+        return ConfigError(self.path, self.key(name), problem)
+
+    def string(self, name: str, required: bool = False) -> str | None:
+        value = self.table.get(name)
+        if value is None:
+            if required:
+                raise self.fail(name, "missing (a string is required)")
+            return None
+        if not isinstance(value, str):
+            raise self.fail(name, f"expected a string, got {_type(value)}")
+        return value
+
+    def strings(self, name: str) -> tuple[str, ...]:
+        """A list of strings; a single string is accepted as a one-item list."""
+        value = self.table.get(name, [])
+        if isinstance(value, str):
+            return (value,)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.fail(name, f"expected a list of strings, got {_type(value)}")
+        return tuple(value)
+
+    def integer(self, name: str) -> int | None:
+        value = self.table.get(name)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise self.fail(name, f"expected a non-negative integer, got {_type(value)}")
+        return value
+
+    def number(self, name: str) -> float | None:
+        value = self.table.get(name)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+            raise self.fail(name, f"expected a non-negative number, got {_type(value)}")
+        return float(value)
+
+    def date(self, name: str) -> dt.date | None:
+        value = self.table.get(name)
+        if value is None:
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value[:10])
+            except ValueError:
+                pass
+        raise self.fail(name, f"expected a date like 2024-03-01, got {value!r}")
+
+    def regexes(self, name: str) -> tuple[re.Pattern[str], ...]:
+        compiled = []
+        for i, pattern in enumerate(self.strings(name)):
+            try:
+                compiled.append(re.compile(pattern))
+            except re.error as err:
+                raise self.fail(f"{name}[{i}]", f"bad regex {pattern!r}: {err}") from None
+        return tuple(compiled)
+
+    def table_of(self, name: str) -> dict[str, Any]:
+        value = self.table.get(name, {})
+        if not isinstance(value, dict):
+            raise self.fail(name, f"expected a table, got {_type(value)}")
+        return value
+
+    def tables(self, name: str) -> list[dict[str, Any]]:
+        value = self.table.get(name, [])
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            raise self.fail(name, f"expected an array of tables ([[{name}]]), got {_type(value)}")
+        return value
+
+
+def _type(value: Any) -> str:
+    if isinstance(value, list):
+        kinds = sorted({type(v).__name__ for v in value})
+        return f"list of {'/'.join(kinds)}" if kinds else "empty list"
+    return type(value).__name__
+
+
+_EMPTY_TREE = LexborHTMLParser("<html><body></body></html>")
+
+
+def split_attribute(fallback: str) -> tuple[str, str | None]:
+    """Split ``css@attr`` into selector and attribute (an ``@`` inside ``[...]`` is not one)."""
+    at = fallback.rfind("@")
+    if at > fallback.rfind("]") and at > 0:
+        return fallback[:at].strip(), fallback[at + 1 :].strip()
+    return fallback.strip(), None
+
+
+def check_selector(selector: str) -> str | None:
+    """None if ``selector`` is valid CSS for selectolax, else the parser's complaint."""
+    try:
+        _EMPTY_TREE.css(selector)
+    except Exception as err:  # selectolax raises its own SelectolaxError (not exported in stubs)
+        return str(err) or type(err).__name__
     return None
+
+
+def _check_fallback(reader: _Reader, key: str, fallback: str) -> None:
+    if fallback.startswith(METADATA_PREFIXES):
+        if not fallback.partition(":")[2]:
+            raise reader.fail(key, f"{fallback!r} names no key after the prefix")
+        return
+    selector, attribute = split_attribute(fallback)
+    if attribute == "":
+        raise reader.fail(key, f"{fallback!r} has an empty attribute after '@'")
+    problem = check_selector(selector) if selector else "empty selector"
+    if problem:
+        raise reader.fail(key, f"bad CSS selector {selector!r}: {problem}")
+
+
+def _read_fields(reader: _Reader) -> dict[str, tuple[str, ...]]:
+    fields: dict[str, tuple[str, ...]] = {}
+    for name in FIELD_NAMES:
+        if name in reader.table:
+            fallbacks = reader.strings(name)
+            for i, fallback in enumerate(fallbacks):
+                _check_fallback(reader, f"{name}[{i}]", fallback)
+            fields[name] = fallbacks
+    return fields
+
+
+def _read_layout(path: str, prefix: str, table: dict[str, Any], base: Layout | None) -> Layout:
+    reader = _Reader(path, prefix, table, FIELD_NAMES + RULE_NAMES)
+    fields = {**(base.fields if base else {}), **_read_fields(reader)}
+    strip = reader.strings("strip")
+    for i, selector in enumerate(strip):
+        problem = check_selector(selector)
+        if problem:
+            raise reader.fail(f"strip[{i}]", f"bad CSS selector {selector!r}: {problem}")
+    paragraphs = reader.string("paragraphs")
+    if paragraphs is not None and (problem := check_selector(paragraphs)):
+        raise reader.fail("paragraphs", f"bad CSS selector {paragraphs!r}: {problem}")
+    default_paragraphs = base.paragraphs if base else DEFAULT_PARAGRAPHS
+    return Layout(
+        name="default",
+        fields=fields,
+        paragraphs=paragraphs or default_paragraphs,
+        strip=(base.strip if base else ()) + strip,
+        drop_paragraphs=(base.drop_paragraphs if base else ()) + reader.regexes("drop_paragraphs"),
+    )
+
+
+def _read_layouts(path: str, top: _Reader) -> tuple[Layout, ...]:
+    base = _read_layout(path, "fields.", top.table_of("fields"), None)
+    layouts = []
+    for i, table in enumerate(top.tables("layouts")):
+        reader = _Reader(path, f"layouts[{i}].", table, LAYOUT_KEYS)
+        inner = _read_layout(path, f"layouts[{i}].fields.", reader.table_of("fields"), base)
+        layout = Layout(
+            name=reader.string("name") or f"layout{i + 1}",
+            fields=inner.fields,
+            paragraphs=inner.paragraphs,
+            strip=inner.strip,
+            drop_paragraphs=inner.drop_paragraphs,
+            valid_from=reader.date("valid_from"),
+            valid_until=reader.date("valid_until"),
+        )
+        layouts.append(layout)
+    # The [fields] table alone is the last resort when no [[layouts]] matched.
+    return (*layouts, base)
+
+
+def _read_tests(path: Path, top: _Reader) -> tuple[SiteTest, ...]:
+    root = path.parent.parent
+    tests = []
+    for i, table in enumerate(top.tables("tests")):
+        reader = _Reader(str(path), f"tests[{i}].", table, TEST_KEYS)
+        fixture = Path(reader.string("fixture", required=True) or "")
+        authors = reader.strings("authors") if "authors" in table else None
+        tests.append(
+            SiteTest(
+                fixture=fixture if fixture.is_absolute() else root / fixture,
+                url=reader.string("url"),
+                headline=reader.string("headline"),
+                published=reader.string("published"),
+                authors=authors,
+                body_contains=reader.strings("body_contains"),
+                body_excludes=reader.strings("body_excludes"),
+                paragraphs=reader.integer("paragraphs"),
+                min_paragraphs=reader.integer("min_paragraphs"),
+                images=reader.integer("images"),
+                layout=reader.string("layout"),
+            )
+        )
+    return tuple(tests)
+
+
+def parse_config(data: dict[str, Any], path: Path, digest: str = "") -> SiteConfig:
+    """Validate parsed TOML ``data`` (from ``path``) into a SiteConfig."""
+    name = str(path)
+    top = _Reader(name, "", data, TOP_KEYS)
+    site = _Reader(name, "site.", top.table_of("site"), SITE_KEYS)
+    hosts = tuple(h.lower().strip() for h in site.strings("hosts"))
+    if not hosts:
+        raise site.fail("hosts", "missing (list the host names this config applies to)")
+    layouts = _read_layouts(name, top)
+    if not any("body" in layout.fields for layout in layouts):
+        raise ConfigError(name, "fields.body", "missing (give at least one body selector)")
+    return SiteConfig(
+        name=site.string("name", required=True) or "",
+        hosts=hosts,
+        feeds=site.strings("feeds"),
+        sitemaps=site.strings("sitemaps"),
+        article_urls=site.regexes("article_urls"),
+        delay=site.number("delay"),
+        language=site.string("language"),
+        layouts=layouts,
+        tests=_read_tests(path, top),
+        path=path,
+        digest=digest or hashlib.sha256(repr(data).encode()).hexdigest(),
+    )
+
+
+def load_config(path: str | Path) -> SiteConfig:
+    """Read and validate one TOML config file; raises ConfigError on any problem."""
+    path = Path(path)
+    raw = path.read_bytes()
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as err:
+        raise ConfigError(str(path), None, f"not UTF-8 text: {err.reason}") from None
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(str(path), None, f"invalid TOML: {err}") from None
+    return parse_config(data, path, hashlib.sha256(raw).hexdigest())
+
+
+def default_directory() -> Path:
+    """``$SCRAPER_SELECTORS`` or the ``selectors/`` folder next to the package."""
+    env = os.environ.get("SCRAPER_SELECTORS")
+    if env:
+        return Path(env)
+    return Path(scraper.__file__).resolve().parent.parent / "selectors"
+
+
+def config_files(directory: str | Path | None = None) -> list[Path]:
+    """The ``*.toml`` files of ``directory`` (default: ``default_directory()``), sorted."""
+    folder = Path(directory) if directory is not None else default_directory()
+    return sorted(folder.glob("*.toml")) if folder.is_dir() else []
+
+
+def load_configs(directory: str | Path | None = None) -> list[SiteConfig]:
+    """Every config of ``directory`` (cached per directory; see ``clear_cache``)."""
+    folder = Path(directory) if directory is not None else default_directory()
+    return list(_load_all(folder.resolve()))
+
+
+@lru_cache(maxsize=8)
+def _load_all(folder: Path) -> tuple[SiteConfig, ...]:
+    return tuple(load_config(p) for p in config_files(folder))
+
+
+def clear_cache() -> None:
+    """Forget loaded configs and the host index (after editing files, or in tests)."""
+    _load_all.cache_clear()
+    _index.cache_clear()
+
+
+# ---------------------------------------------------------------- URL matching
+
+
+@dataclass(frozen=True)
+class _Index:
+    exact: dict[str, tuple[SiteConfig, ...]]
+    wildcard: dict[str, tuple[SiteConfig, ...]]
+
+
+@lru_cache(maxsize=8)
+def _index(folder: Path) -> _Index:
+    exact: dict[str, list[SiteConfig]] = {}
+    wildcard: dict[str, list[SiteConfig]] = {}
+    for config in _load_all(folder):
+        for host in config.hosts:
+            if host.startswith("*."):
+                wildcard.setdefault(host[2:], []).append(config)
+            else:
+                exact.setdefault(host, []).append(config)
+    return _Index(
+        {k: tuple(v) for k, v in exact.items()}, {k: tuple(v) for k, v in wildcard.items()}
+    )
+
+
+def host_candidates(
+    host: str, index_exact: dict[str, Any], index_wild: dict[str, Any]
+) -> list[Any]:
+    """Configs for ``host``: exact host first, then ``*.parent`` wildcards, nearest first."""
+    found: list[Any] = list(index_exact.get(host, ()))
+    if host.startswith("www."):
+        found.extend(index_exact.get(host[4:], ()))
+    parts = host.split(".")
+    for i in range(1, len(parts)):
+        found.extend(index_wild.get(".".join(parts[i:]), ()))
+    return found
+
+
+def match_config(url: str, configs: list[SiteConfig] | tuple[SiteConfig, ...]) -> SiteConfig | None:
+    """The config for ``url`` among ``configs`` (no cache; see ``find_config``)."""
+    exact: dict[str, list[SiteConfig]] = {}
+    wild: dict[str, list[SiteConfig]] = {}
+    for config in configs:
+        for host in config.hosts:
+            target = wild if host.startswith("*.") else exact
+            target.setdefault(host.removeprefix("*."), []).append(config)
+    return _pick(url, host_candidates(_host(url), exact, wild))
+
+
+def find_config(url: str, directory: str | Path | None = None) -> SiteConfig | None:
+    """The config whose hosts (then ``article_urls`` patterns) match ``url``, or None.
+
+    A host matches exactly (``www.`` optional) or through a ``*.example.com`` wildcard (any
+    subdomain). When
+    several configs claim the host, the first whose ``article_urls`` match the URL wins,
+    else the first without patterns.
+    """
+    folder = (Path(directory) if directory is not None else default_directory()).resolve()
+    index = _index(folder)
+    return _pick(url, host_candidates(_host(url), index.exact, index.wildcard))
+
+
+def _host(url: str) -> str:
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+    return host
+
+
+def _pick(url: str, candidates: list[SiteConfig]) -> SiteConfig | None:
+    if not candidates:
+        return None
+    for config in candidates:
+        if config.article_urls and any(p.search(url) for p in config.article_urls):
+            return config
+    unpatterned = [c for c in candidates if not c.article_urls]
+    return unpatterned[0] if unpatterned else candidates[0]
+
+
+def config_hash(config: SiteConfig) -> str:
+    """A short stable hash of the config's source, recorded in ``Article.extractor``."""
+    return config.digest[:12]

@@ -1,16 +1,431 @@
-"""Apply a per-site config (selectors/*.toml) to a page, falling back to generic per field."""
+"""Apply a per-site config (selectors/*.toml) to a page: pick the layout, read each field from
+its first fallback that yields a value, and fall back to the generic extractor per field.
+
+Order of work: layout choice, metadata fields, images, ``strip``, body, cleaning,
+``drop_paragraphs``. See docs/selectors.md.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import datetime as dt
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+from urllib.parse import urljoin
 
-from scraper.extract.generic import extract_generic
-from scraper.models import Article
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-if TYPE_CHECKING:
-    from scraper.sites import SiteConfig
+from scraper import __version__
+from scraper.extract.dates import parse_date
+from scraper.extract.jsonld import find_article, jsonld_objects
+from scraper.extract.text import normalize_space
+from scraper.models import STATUS_EMPTY, STATUS_OK, Article, Image
+from scraper.sites import Layout, SiteConfig, SiteTest, config_hash, split_attribute
+
+#: Fields holding one string, and fields holding a list of strings.
+SINGLE_FIELDS = (
+    "headline",
+    "subheadline",
+    "published",
+    "modified",
+    "language",
+    "section",
+    "canonical_url",
+)
+LIST_FIELDS = ("authors", "tags")
+#: Tried after the config's own fallbacks, before the (slower) generic extractor.
+DEFAULT_FALLBACKS: dict[str, tuple[str, ...]] = {
+    "headline": ("jsonld:headline", "meta:og:title", "h1"),
+    "published": (
+        "jsonld:datePublished",
+        "meta:article:published_time",
+        "meta:datePublished",
+        "time[datetime]@datetime",
+    ),
+    "modified": ("jsonld:dateModified", "meta:article:modified_time"),
+    "authors": ("jsonld:author.name",),
+    "language": ("html@lang", "meta:og:locale", "jsonld:inLanguage"),
+    "section": ("jsonld:articleSection", "meta:article:section"),
+    "tags": ("meta:article:tag",),
+    "canonical_url": ("link[rel=canonical]@href", "meta:og:url"),
+    "images": ("meta:og:image",),
+    "image_caption": ("figcaption",),
+}
+#: Fields for which the generic extractor is consulted when everything else came out empty.
+GENERIC_FIELDS = ("headline", "published", "body")
+_IMAGE_ATTRIBUTES = ("src", "data-src", "data-original", "data-lazy-src", "srcset", "data-srcset")
+
+
+def _helper(module: str, name: str, fallback: Callable[..., Any]) -> Callable[..., Any]:
+    """The generic extractor's cleaning function when it exists, else a local fallback."""
+    try:
+        found = getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return fallback
+    return found if callable(found) else fallback
+
+
+def _clean_headline(headline: str, site_name: str | None = None) -> str:
+    return normalize_space(headline)
+
+
+def _clean_authors(names: list[str]) -> list[str]:
+    out: list[str] = []
+    for name in names:
+        name = normalize_space(name)
+        name = name[3:] if name.lower().startswith("by ") else name
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
+def _clean_paragraphs(paragraphs: list[str], language: str | None = None) -> list[str]:
+    return [p for p in paragraphs if p]
+
+
+clean_headline = _helper("scraper.extract.metadata", "clean_headline", _clean_headline)
+clean_authors = _helper("scraper.extract.metadata", "clean_authors", _clean_authors)
+clean_paragraphs = _helper("scraper.extract.boilerplate", "clean_paragraphs", _clean_paragraphs)
+
+
+@dataclass
+class _Page:
+    """One page being extracted: the tree plus lazily computed metadata and generic result."""
+
+    text: str
+    url: str | None
+    tree: LexborHTMLParser
+    sources: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def jsonld(self) -> dict[str, Any] | None:
+        return find_article(jsonld_objects(self.tree))
+
+    @cached_property
+    def meta(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for node in self.tree.css("meta[content]"):
+            attrs = node.attributes
+            content = attrs.get("content") or ""
+            for key in ("name", "property", "itemprop"):
+                name = attrs.get(key)
+                if name and content.strip():
+                    found.setdefault(name.lower(), []).append(content.strip())
+        return found
+
+    @cached_property
+    def generic(self) -> Article:
+        from scraper.extract.generic import extract_generic
+
+        return extract_generic(self.text, self.url)
+
+
+# ---------------------------------------------------------------- reading one fallback
+
+
+def _jsonld_values(value: Any, path: list[str]) -> list[str]:
+    """Follow a dotted path through dicts, mapping over lists; strings at the end."""
+    if isinstance(value, list):
+        return [v for item in value for v in _jsonld_values(item, path)]
+    if not path:
+        if isinstance(value, str):
+            return [value]
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return [str(value)]
+        if isinstance(value, dict):
+            return _jsonld_values(value.get("name") or value.get("url"), [])
+        return []
+    if isinstance(value, dict):
+        return _jsonld_values(value.get(path[0]), path[1:])
+    return []
+
+
+def node_text(node: LexborNode) -> str:
+    """The folded text of a node (``<br>`` counts as a space)."""
+    for br in node.css("br"):
+        br.replace_with(" ")
+    return normalize_space(node.text(deep=True, separator=""))
+
+
+def read_fallback(page: _Page, fallback: str, many: bool) -> tuple[list[str], str]:
+    """Values of one fallback (all of them when ``many``, else at most one) and their source."""
+    if fallback.startswith("jsonld:"):
+        key = fallback[7:]
+        values = _jsonld_values(page.jsonld, key.split(".")) if page.jsonld else []
+        source = "jsonld"
+    elif fallback.startswith("meta:"):
+        key = fallback[5:]
+        values = page.meta.get(key.lower(), [])
+        source = f"meta:{key}"
+    else:
+        selector, attribute = split_attribute(fallback)
+        nodes = page.tree.css(selector)
+        if attribute:
+            values = [n.attributes.get(attribute) or "" for n in nodes]
+        else:
+            values = [node_text(n) for n in (nodes if many else nodes[:3])]
+        source = f"selector:{fallback}"
+    values = [normalize_space(v) for v in values if v and v.strip()]
+    return (values if many else values[:1]), source
+
+
+def first_values(
+    page: _Page, name: str, fallbacks: tuple[str, ...], many: bool
+) -> tuple[list[str], str | None]:
+    """The values of the first fallback that yields any, with its source."""
+    for fallback in fallbacks:
+        values, source = read_fallback(page, fallback, many)
+        if values:
+            return values, source
+    return [], None
+
+
+# ---------------------------------------------------------------- layout, body, images
+
+
+def _published_day(page: _Page) -> dt.date | None:
+    values, _ = first_values(page, "published", DEFAULT_FALLBACKS["published"], False)
+    parsed = parse_date(values[0]) if values else None
+    try:
+        return dt.date.fromisoformat(parsed[:10]) if parsed else None
+    except ValueError:
+        return None
+
+
+def _body_nodes(tree: LexborHTMLParser, fallback: str) -> list[LexborNode]:
+    if fallback.startswith(("jsonld:", "meta:")):
+        return []
+    nodes = tree.css(split_attribute(fallback)[0])
+    ids = {n.mem_id for n in nodes}
+    # Keep the outermost containers only: a nested match would repeat its paragraphs.
+    return [n for n in nodes if not _inside(n, ids, None)]
+
+
+def _inside(node: LexborNode, ids: set[int], stop: LexborNode | None) -> bool:
+    parent = node.parent
+    stop_id = stop.mem_id if stop is not None else None
+    while parent is not None and parent.mem_id != stop_id:
+        if parent.mem_id in ids:
+            return True
+        parent = parent.parent
+    return False
+
+
+def choose_layout(page: _Page, config: SiteConfig) -> Layout:
+    """The first layout valid on the page's date whose body selector finds text."""
+    dated = any(layout.valid_from or layout.valid_until for layout in config.layouts)
+    day = _published_day(page) if dated else None
+    candidates = [lay for lay in config.layouts if lay.valid_on(day)] or list(config.layouts)
+    for layout in candidates:
+        for fallback in layout.fields.get("body", ()):
+            if fallback.startswith("jsonld:"):
+                if read_fallback(page, fallback, False)[0]:
+                    return layout
+            elif any(n.text(deep=True).strip() for n in _body_nodes(page.tree, fallback)):
+                return layout
+    return candidates[0]
+
+
+def paragraphs_in(containers: list[LexborNode], selector: str) -> list[str]:
+    """Texts of the outermost ``selector`` matches inside ``containers``, in document order."""
+    out: list[str] = []
+    for container in containers:
+        if container.css_matches(selector):
+            out.append(node_text(container))
+            continue
+        nodes = container.css(selector)
+        ids = {n.mem_id for n in nodes}
+        out.extend(node_text(n) for n in nodes if not _inside(n, ids, container))
+    return [p for p in out if p]
+
+
+def read_body(page: _Page, layout: Layout) -> tuple[list[str], str | None]:
+    """Body paragraphs from the first body fallback that yields any."""
+    for fallback in layout.fields.get("body", ()):
+        if fallback.startswith("jsonld:"):
+            values, source = read_fallback(page, fallback, False)
+            paragraphs = [normalize_space(p) for p in values[0].split("\n")] if values else []
+        else:
+            paragraphs = paragraphs_in(_body_nodes(page.tree, fallback), layout.paragraphs)
+            source = f"selector:{fallback}"
+        paragraphs = [p for p in paragraphs if p]
+        if paragraphs:
+            return paragraphs, source
+    return [], None
+
+
+def _image_url(img: LexborNode, base: str | None) -> str | None:
+    for attribute in _IMAGE_ATTRIBUTES:
+        value = (img.attributes.get(attribute) or "").strip()
+        if attribute.endswith("srcset") and value:
+            value = value.split(",")[0].strip().split(" ")[0]
+        if value and not value.startswith("data:"):
+            return urljoin(base, value) if base else value
+    return None
+
+
+def _to_int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
+def _image_from_node(node: LexborNode, layout: Layout, base: str | None) -> Image | None:
+    img = node if node.tag == "img" else node.css_first("img")
+    if img is None:
+        return None
+    url = _image_url(img, base)
+    if not url:
+        return None
+    sub = _Page("", base, node)  # type: ignore[arg-type]  # a node answers css() like a tree
+    caption_fallbacks = layout.fields.get("image_caption", DEFAULT_FALLBACKS["image_caption"])
+    caption, _ = first_values(sub, "image_caption", caption_fallbacks, False)
+    credit, _ = first_values(sub, "image_credit", layout.fields.get("image_credit", ()), False)
+    attrs = img.attributes
+    return Image(
+        url=url,
+        caption=caption[0] if caption else None,
+        credit=credit[0] if credit else None,
+        alt=normalize_space(attrs.get("alt") or "") or None,
+        width=_to_int(attrs.get("width")),
+        height=_to_int(attrs.get("height")),
+    )
+
+
+def read_images(page: _Page, layout: Layout) -> tuple[list[Image], str | None]:
+    """Images of the first image fallback that yields any (figures or ``img`` nodes)."""
+    fallbacks = layout.fields.get("images", ()) + DEFAULT_FALLBACKS["images"]
+    for fallback in fallbacks:
+        images: list[Image] = []
+        if fallback.startswith(("jsonld:", "meta:")):
+            values, source = read_fallback(page, fallback, True)
+            images = [Image(url=urljoin(page.url or "", v)) for v in values]
+        else:
+            source = f"selector:{fallback}"
+            for node in page.tree.css(split_attribute(fallback)[0]):
+                image = _image_from_node(node, layout, page.url)
+                if image and all(image.url != seen.url for seen in images):
+                    images.append(image)
+        if images:
+            return images, source
+    return [], None
+
+
+# ---------------------------------------------------------------- the record
+
+
+def _read_metadata(page: _Page, layout: Layout, article: Article) -> None:
+    for name in SINGLE_FIELDS + LIST_FIELDS:
+        many = name in LIST_FIELDS
+        fallbacks = layout.fields.get(name, ()) + DEFAULT_FALLBACKS.get(name, ())
+        values, source = first_values(page, name, fallbacks, many)
+        if not values:
+            continue
+        page.sources[name] = source or "heuristic"
+        if name in ("published", "modified"):
+            setattr(article, name, parse_date(values[0]))
+        elif many:
+            setattr(article, name, values)
+        elif name == "canonical_url":
+            article.canonical_url = urljoin(page.url or "", values[0])
+        else:
+            setattr(article, name, values[0])
+
+
+def _fill_from_generic(page: _Page, article: Article) -> None:
+    for name in GENERIC_FIELDS:
+        if getattr(article, name):
+            continue
+        value = getattr(page.generic, name)
+        if value:
+            setattr(article, name, value)
+            page.sources[name] = page.generic.sources.get(name, "heuristic")
+    if not article.body and page.generic.status != STATUS_OK:
+        article.status = page.generic.status
 
 
 def extract_with_config(text: str, url: str | None, config: SiteConfig) -> Article:
-    """Extract with ``config`` (placeholder: generic)."""
-    return extract_generic(text, url)
+    """Extract an article from decoded HTML ``text`` with ``config`` (generic per missing field)."""
+    page = _Page(text, url, LexborHTMLParser(text))
+    layout = choose_layout(page, config)
+    article = Article(url=url, site=config.name)
+    _read_metadata(page, layout, article)
+    article.images, image_source = read_images(page, layout)
+    if image_source:
+        page.sources["images"] = image_source
+    for selector in layout.strip:
+        for node in page.tree.css(selector):
+            node.decompose()
+    article.body, body_source = read_body(page, layout)
+    if body_source:
+        page.sources["body"] = body_source
+    _fill_from_generic(page, article)
+    language = article.language or config.language
+    article.headline = clean_headline(article.headline, config.name) if article.headline else None
+    article.authors = clean_authors(article.authors)
+    paragraphs = clean_paragraphs(article.body, language)
+    article.body = [p for p in paragraphs if not any(r.search(p) for r in layout.drop_paragraphs)]
+    if not article.body and article.status == STATUS_OK:
+        article.status = STATUS_EMPTY
+    article.sources = page.sources
+    article.extractor = {
+        "version": __version__,
+        "path": "config",
+        "config": config.name,
+        "config_hash": config_hash(config),
+        "layout": layout.name,
+    }
+    return article
+
+
+# ---------------------------------------------------------------- embedded tests ([[tests]])
+
+
+def _folded(text: str) -> str:
+    return normalize_space(text).lower()
+
+
+def _compare_fields(case: SiteTest, article: Article) -> list[str]:
+    problems = []
+    if case.headline is not None and normalize_space(case.headline) != (article.headline or ""):
+        problems.append(f"headline: expected {case.headline!r}, got {article.headline!r}")
+    if case.published is not None and not (article.published or "").startswith(case.published):
+        problems.append(f"published: expected {case.published!r}, got {article.published!r}")
+    if case.authors is not None and sorted(case.authors) != sorted(article.authors):
+        problems.append(f"authors: expected {list(case.authors)!r}, got {article.authors!r}")
+    if case.layout is not None and case.layout != article.extractor.get("layout"):
+        problems.append(
+            f"layout: expected {case.layout!r}, got {article.extractor.get('layout')!r}"
+        )
+    if case.images is not None and case.images != len(article.images):
+        problems.append(f"images: expected {case.images}, got {len(article.images)}")
+    return problems
+
+
+def _compare_body(case: SiteTest, article: Article) -> list[str]:
+    problems = []
+    text = _folded(article.text)
+    for snippet in case.body_contains:
+        if _folded(snippet) not in text:
+            problems.append(f"body_contains: missing {snippet!r}")
+    for snippet in case.body_excludes:
+        if _folded(snippet) in text:
+            problems.append(f"body_excludes: found {snippet!r}")
+    count = len(article.body)
+    if case.paragraphs is not None and case.paragraphs != count:
+        problems.append(f"paragraphs: expected {case.paragraphs}, got {count}")
+    if case.min_paragraphs is not None and count < case.min_paragraphs:
+        problems.append(f"min_paragraphs: expected at least {case.min_paragraphs}, got {count}")
+    return problems
+
+
+def run_site_test(config: SiteConfig, case: SiteTest) -> list[str]:
+    """Extract the case's fixture with ``config``; one line per expectation that failed."""
+    from scraper.extract import extract
+
+    try:
+        html = case.fixture.read_bytes()
+    except OSError as err:
+        return [f"fixture: cannot read {case.fixture}: {err.strerror or err}"]
+    article = extract(html, url=case.url, config=config)
+    return _compare_fields(case, article) + _compare_body(case, article)
