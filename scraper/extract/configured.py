@@ -228,11 +228,16 @@ def choose_layout(page: _Page, config: SiteConfig) -> Layout:
     return candidates[0]
 
 
-def paragraphs_in(containers: list[LexborNode], selector: str) -> list[str]:
-    """Texts of the outermost ``selector`` matches inside ``containers``, in document order."""
+def paragraphs_in(tree: LexborHTMLParser, containers: list[LexborNode], selector: str) -> list[str]:
+    """Texts of the outermost ``selector`` matches inside ``containers``, in document order.
+
+    A container that is itself a paragraph (``body = ["div.story > p"]``) is one paragraph.
+    """
     out: list[str] = []
+    # css_matches() also looks at descendants, so test membership in the page's matches.
+    paragraph_ids = {n.mem_id for n in tree.css(selector)} if containers else set()
     for container in containers:
-        if container.css_matches(selector):
+        if container.mem_id in paragraph_ids:
             out.append(node_text(container))
             continue
         nodes = container.css(selector)
@@ -248,7 +253,9 @@ def read_body(page: _Page, layout: Layout) -> tuple[list[str], str | None]:
             values, source = read_fallback(page, fallback, False)
             paragraphs = [normalize_space(p) for p in values[0].split("\n")] if values else []
         else:
-            paragraphs = paragraphs_in(_body_nodes(page.tree, fallback), layout.paragraphs)
+            paragraphs = paragraphs_in(
+                page.tree, _body_nodes(page.tree, fallback), layout.paragraphs
+            )
             source = f"selector:{fallback}"
         paragraphs = [p for p in paragraphs if p]
         if paragraphs:
