@@ -1,10 +1,139 @@
-"""Generic extraction (no site config): metadata, body by content scoring, images, status."""
+"""Generic extraction (no site config): metadata, body by content scoring, images, status.
+
+``extract_generic`` is the full path; ``parse_html``, ``extract_metadata`` and ``extract_body``
+are the pieces the per-site extractor reuses for fields its config does not give.
+"""
 
 from __future__ import annotations
 
-from scraper.models import Article
+from selectolax.lexbor import LexborHTMLParser
+
+from scraper import __version__
+from scraper.extract.body import body_paragraphs, find_content, strip_boilerplate
+from scraper.extract.images import body_images, with_lead_image
+from scraper.extract.jsonld import find_article, first_text, jsonld_objects, texts
+from scraper.extract.metadata import extract_metadata, meta_table
+from scraper.extract.text import normalize_space
+from scraper.models import (
+    STATUS_EMPTY,
+    STATUS_NOT_ARTICLE,
+    STATUS_OK,
+    STATUS_PAYWALLED,
+    Article,
+    Image,
+)
+
+__all__ = ["extract_body", "extract_generic", "extract_metadata", "parse_html"]
+
+#: A body shorter than this (characters) on a page without article markup is not an article.
+MIN_ARTICLE_CHARS = 400
+#: A paywalled page's visible body is usually a teaser shorter than this.
+PAYWALL_TEASER_CHARS = 1500
+#: Markup that marks a paywall (checked only when JSON-LD does not say the page is free).
+PAYWALL_SELECTORS = (
+    '[class*="paywall"], [id*="paywall"], [class*="piano-"], [class*="premium-wall"]'
+)
+ARTICLE_OG_TYPES = frozenset({"article", "news", "newsarticle", "blog", "blogposting"})
+
+
+def parse_html(text: str) -> LexborHTMLParser:
+    """Parse decoded HTML with the parser every extractor shares (lexbor via selectolax)."""
+    return LexborHTMLParser(text)
+
+
+def _lead_image(tree: LexborHTMLParser, url: str | None) -> Image | None:
+    from urllib.parse import urljoin
+
+    meta = meta_table(tree)
+    for name in (
+        "og:image",
+        "og:image:url",
+        "og:image:secure_url",
+        "twitter:image",
+        "twitter:image:src",
+    ):
+        values = meta.get(name)
+        if values:
+            return Image(url=urljoin(url or "", values[0]))
+    article = find_article(jsonld_objects(tree))
+    if article is not None:
+        value = first_text(article.get("image"), "url")
+        if value:
+            return Image(url=urljoin(url or "", value))
+    return None
+
+
+def extract_body(tree: LexborHTMLParser, url: str | None) -> tuple[list[str], list[Image]]:
+    """Body paragraphs in reading order and images (lead image first).
+
+    Mutates ``tree``: boilerplate nodes are removed and ``<br>`` become line breaks, so take
+    metadata (``extract_metadata``) before calling this.
+    """
+    lead = _lead_image(tree, url)
+    root = tree.body or tree.root
+    if root is None:
+        return [], with_lead_image([], lead)
+    strip_boilerplate(root)
+    containers = find_content(root)
+    images = body_images(containers, url)
+    paragraphs = body_paragraphs(tree, containers)
+    return paragraphs, with_lead_image(images, lead)
+
+
+def _is_article_page(tree: LexborHTMLParser) -> bool:
+    if find_article(jsonld_objects(tree)) is not None:
+        return True
+    og_type = meta_table(tree).get("og:type", [""])[0].lower()
+    return og_type in ARTICLE_OG_TYPES
+
+
+def _status(tree: LexborHTMLParser, article: Article, markup_says_article: bool) -> str:
+    length = sum(len(p) for p in article.body)
+    if length == 0 and not article.headline:
+        return STATUS_EMPTY
+    if _not_free(tree) and (length < PAYWALL_TEASER_CHARS or tree.css_first(PAYWALL_SELECTORS)):
+        return STATUS_PAYWALLED
+    if length == 0:
+        return STATUS_EMPTY if not markup_says_article else STATUS_NOT_ARTICLE
+    if length < MIN_ARTICLE_CHARS and not markup_says_article:
+        return STATUS_NOT_ARTICLE
+    return STATUS_OK
+
+
+def _not_free(tree: LexborHTMLParser) -> bool:
+    for obj in jsonld_objects(tree):
+        for value in texts(obj.get("isAccessibleForFree"), "value"):
+            if value.strip().lower() == "false":
+                return True
+        if obj.get("isAccessibleForFree") is False:
+            return True
+    return False
 
 
 def extract_generic(text: str, url: str | None) -> Article:
-    """Extract an article from decoded HTML with no site config (placeholder)."""
-    return Article(url=url)
+    """Extract an article from decoded HTML with no site config; never raises on bad HTML."""
+    tree = parse_html(text)
+    article = extract_metadata(tree, url)
+    markup_says_article = _is_article_page(tree)
+    paywalled_markup = _not_free(tree)
+    body, images = extract_body(tree, url)
+    if article.headline:
+        headline = normalize_space(article.headline)
+        body = [p for p in body if p != headline] if body[:1] == [headline] else body
+    article.body = body
+    article.images = images
+    if body:
+        article.sources["body"] = "heuristic"
+    if images:
+        article.sources["images"] = "heuristic"
+    article.status = _status(tree, article, markup_says_article)
+    if (
+        paywalled_markup
+        and article.status == STATUS_OK
+        and sum(map(len, body)) < PAYWALL_TEASER_CHARS
+    ):
+        article.status = STATUS_PAYWALLED
+    article.extractor = {"version": __version__, "path": "generic"}
+    if article.status == STATUS_EMPTY:
+        article.body = []
+    return article

@@ -1,0 +1,265 @@
+"""Boilerplate rules as data: nodes to strip before body extraction and paragraphs to drop after.
+
+``BOILERPLATE_SELECTORS`` removes whole elements (share bars, newsletter boxes, related lists,
+ad slots, cookie notices, author bios...); ``clean_paragraphs`` drops paragraphs whose text is a
+known appeal or navigation line ("Read also:", donation and subscription appeals).
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Elements never part of an article body.
+NON_CONTENT_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "object",
+    "embed",
+    "canvas",
+    "form",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "nav",
+    "footer",
+    "aside",
+    "menu",
+    "dialog",
+)
+#: Words in class/id names that mark boilerplate containers (matched as whole name tokens or
+#: as ``word-``/``-word`` parts, see ``boilerplate_token``).
+BOILERPLATE_WORDS = frozenset(
+    [
+        "share",
+        "sharing",
+        "social",
+        "socials",
+        "sharebar",
+        "share-bar",
+        "sharetools",
+        "social-share",
+        "shariff",
+        "addthis",
+        "related",
+        "relatedposts",
+        "related-posts",
+        "related-articles",
+        "read-more",
+        "readmore",
+        "more-stories",
+        "recommended",
+        "recommendations",
+        "teaser-list",
+        "outbrain",
+        "taboola",
+        "newsletter",
+        "subscribe",
+        "subscription",
+        "signup",
+        "sign-up",
+        "donate",
+        "donation",
+        "donations",
+        "support-us",
+        "membership",
+        "paywall-cta",
+        "cta",
+        "promo",
+        "promos",
+        "promotion",
+        "advert",
+        "advertisement",
+        "advertising",
+        "ads",
+        "ad",
+        "adslot",
+        "ad-slot",
+        "ad-container",
+        "dfp",
+        "sponsored",
+        "cookie",
+        "cookies",
+        "consent",
+        "gdpr",
+        "banner",
+        "breadcrumb",
+        "breadcrumbs",
+        "tags",
+        "tag-list",
+        "taglist",
+        "tagcloud",
+        "keywords",
+        "post-tags",
+        "entry-tags",
+        "categories",
+        "category-list",
+        "author-bio",
+        "authorbox",
+        "author-box",
+        "about-author",
+        "bio",
+        "comments",
+        "comment",
+        "comment-count",
+        "comment-list",
+        "disqus",
+        "respond",
+        "replies",
+        "sidebar",
+        "widget",
+        "widgets",
+        "popup",
+        "modal",
+        "overlay",
+        "toolbar",
+        "pagination",
+        "pager",
+        "nav",
+        "navigation",
+        "menu",
+        "skip-link",
+        "print-only",
+        "sr-only",
+        "visually-hidden",
+        "screen-reader-text",
+        "hidden",
+        "meta",
+        "post-meta",
+        "entry-meta",
+        "article-meta",
+        "byline",
+        "dateline",
+        "timestamp",
+        "rating",
+        "vote",
+        "jp-relatedposts",
+        "sharedaddy",
+        "wp-block-buttons",
+        "newsletter-signup",
+        "inline-newsletter",
+        "most-read",
+        "mostread",
+        "popular",
+        "trending",
+        "latest",
+        "latest-news",
+        "top-stories",
+        "footer",
+        "header",
+        "masthead",
+        "follow-us",
+        "follow",
+    ]
+)
+#: CSS selectors for nodes stripped before body extraction (besides the class/id word rules).
+BOILERPLATE_SELECTORS: tuple[str, ...] = (
+    *NON_CONTENT_TAGS,
+    '[role="navigation"]',
+    '[role="banner"]',
+    '[role="contentinfo"]',
+    '[role="complementary"]',
+    '[role="dialog"]',
+    '[aria-hidden="true"]',
+    "[hidden]",
+    '[itemprop="comment"]',
+    "header:not(article header)",
+)
+#: Paragraph patterns (case-insensitive, matched at the start of the folded paragraph text).
+BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
+    r"(?:read|see) (?:also|more)\b",
+    r"related(?: (?:article|story|stories|content|posts?))?\s*:",
+    r"more from\b",
+    r"more on (?:this|that)\b",
+    r"lesen sie (?:auch|mehr)\b",
+    r"mehr zum thema\b",
+    r"auch interessant\s*:",
+    r"das könnte sie (?:auch )?interessieren",
+    r"weiterlesen\b",
+    r"lire aussi\b",
+    r"à lire aussi\b",
+    r"leer (?:también|más)\b",
+    r"leggi anche\b",
+    r"lees ook\b",
+    r"share (?:this|on)\b",
+    r"teilen\s*:",
+    r"follow us\b",
+    r"sign up (?:for|to)\b",
+    r"subscribe (?:to|now|today)\b",
+    r"newsletter\b",
+    r"click here to\b",
+    r"advertisement$",
+    r"anzeige$",
+    r"werbung$",
+    r"publicidad$",
+    r"(?:all rights reserved|©|copyright\b)",
+    r"(?:every|each) article .{0,80}\byour support\b",
+    r".{0,120}\byour support (?:keeps|helps|makes)\b",
+    r"(?:please )?(?:support|donate to) (?:us|our|independent)\b",
+    r"become a (?:member|subscriber|patron)\b",
+    r"(?:this|the) (?:article|story) (?:is|was) (?:available|originally published)",
+    r"we use cookies\b",
+    r"this (?:site|website) uses cookies\b",
+    r"(?:tags?|schlagworte|stichworte)\s*:",
+    r"(?:filed|posted) (?:under|in)\s*:?",
+    r"\d+\s+comments?$",
+    r"(?:leave|post|write) a (?:comment|reply)\b",
+    r"(?:photo|foto|bild|image)\s*:\s*\S+$",
+    r"(?:getty images|imago|dpa|afp|reuters)$",
+)
+_PARAGRAPH_PATTERN = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_PARAGRAPHS), re.IGNORECASE)
+#: Paragraphs this short and without sentence punctuation are kept only if they look like a subhead.
+_STANDALONE_NOISE = frozenset(
+    [
+        "share",
+        "tweet",
+        "email",
+        "print",
+        "comments",
+        "advertisement",
+        "anzeige",
+        "werbung",
+        "menu",
+        "close",
+        "search",
+        "facebook",
+        "twitter",
+        "linkedin",
+        "whatsapp",
+        "pinterest",
+        "reddit",
+        "copy",
+        "link",
+    ]
+)
+
+
+def boilerplate_token(name: str) -> bool:
+    """Whether a class or id value marks a boilerplate container."""
+    for token in name.lower().replace("_", "-").split():
+        if token in BOILERPLATE_WORDS:
+            return True
+        parts = token.split("-")
+        if len(parts) > 1 and (parts[0] in BOILERPLATE_WORDS or parts[-1] in BOILERPLATE_WORDS):
+            return True
+    return False
+
+
+def is_boilerplate_paragraph(text: str) -> bool:
+    """Whether a single (whitespace-folded) paragraph is a known boilerplate line."""
+    if _PARAGRAPH_PATTERN.match(text):
+        return True
+    words = text.lower().strip(" .:|").split()
+    return bool(words) and len(words) <= 3 and all(w in _STANDALONE_NOISE for w in words)
+
+
+def clean_paragraphs(paragraphs: list[str], language: str | None = None) -> list[str]:
+    """Drop generic boilerplate paragraphs (appeals, newsletter sign-ups, "Read also:", share prompts).
+
+    ``language`` is accepted for future per-language tables; the patterns cover several languages.
+    """
+    return [p for p in paragraphs if p and not is_boilerplate_paragraph(p)]

@@ -1,0 +1,166 @@
+"""Date parsing for the generic extractor: any common written date to ISO 8601, and dates in URLs."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+from email.utils import parsedate_to_datetime
+
+#: Month names and abbreviations (lower case, without trailing dots) in the corpus languages.
+MONTHS: dict[str, int] = {}
+_MONTH_NAMES = {
+    1: "january jan januar jän janvier janv enero ene gennaio gen januari janeiro styczeń stycznia",
+    2: "february feb februar février févr fevrier febrero febbraio februari fevereiro fev luty lutego",
+    3: "march mar märz maerz mars marzo maart março marco mrt marca",
+    4: "april apr avril abril aprile abr kwiecień kwietnia",
+    5: "may mai mayo maggio mei maio maja",
+    6: "june jun juni juin junio giugno giu junho czerwca",
+    7: "july jul juli juillet juil julio luglio lug julho lipca",
+    8: "august aug août aout agosto ago augustus sierpnia",
+    9: "september sep sept septembre septiembre set settembre setembro września",
+    10: "october oct oktober octobre octubre ottobre okt outubro out października",
+    11: "november nov novembre noviembre novembro listopada",
+    12: "december dec dezember déc décembre decembre diciembre dic dicembre dez dezembro grudnia",
+}
+for _number, _names in _MONTH_NAMES.items():
+    for _name in _names.split():
+        MONTHS[_name] = _number
+
+_TZ = r"(?P<tz>Z|UTC|GMT|[+-]\d{2}:?\d{2}|[+-]\d{2}\b)?"
+_TIME = rf"(?:[T\s,]+(?:um\s+|at\s+|à\s+)?(?P<H>\d{{1,2}})[:.h](?P<M>\d{{2}})(?::(?P<S>\d{{2}})(?:[.,]\d+)?)?\s*(?P<ampm>[ap]\.?m\.?)?\s*{_TZ})?"
+_MONTH_WORD = r"(?P<mon>[^\W\d_]{3,12})\.?"
+#: Patterns tried in order; each names year (y), month (m or mon), day (d) and maybe a time.
+PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        rf"(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}}){_TIME}",
+        rf"(?P<y>\d{{4}})/(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}}){_TIME}",
+        rf"(?P<y>\d{{4}})\.(?P<m>\d{{1,2}})\.(?P<d>\d{{1,2}})\b{_TIME}",
+        rf"\b(?P<d>\d{{1,2}})\.\s?(?P<m>\d{{1,2}})\.\s?(?P<y>\d{{4}}){_TIME}",
+        rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+)?{_MONTH_WORD},?\s+(?:de\s+)?(?P<y>\d{{4}}){_TIME}",
+        rf"{_MONTH_WORD}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){_TIME}",
+        rf"\b(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}){_TIME}",
+        rf"\b(?P<d>\d{{1,2}})-(?P<m>\d{{1,2}})-(?P<y>\d{{4}}){_TIME}",
+    )
+)
+_URL_DATE = (
+    re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|[-_]|\.html|$)"),
+    re.compile(r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)"),
+)
+_COMPACT = re.compile(r"^\s*((?:19|20)\d{2})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?\s*$")
+#: Plausible publication years; outside this range a match is noise (prices, IDs).
+MIN_YEAR = 1995
+MAX_YEAR = 2035
+
+
+def _valid(year: int, month: int, day: int) -> date | None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _tz_suffix(tz: str | None) -> str:
+    if not tz:
+        return ""
+    tz = tz.upper()
+    if tz in ("Z", "UTC", "GMT"):
+        return "+00:00"
+    sign, digits = tz[0], tz[1:].replace(":", "")
+    digits = digits.ljust(4, "0")
+    return f"{sign}{digits[:2]}:{digits[2:4]}"
+
+
+def _from_match(match: re.Match[str]) -> str | None:
+    groups = match.groupdict()
+    month_text = groups.get("mon")
+    if month_text:
+        month = MONTHS.get(month_text.lower().rstrip("."))
+        if month is None:
+            return None
+    else:
+        month = int(groups["m"])
+    day = _valid(int(groups["y"]), month, int(groups["d"]))
+    if day is None:
+        return None
+    if groups.get("H") is None:
+        return day.isoformat()
+    hour, minute = int(groups["H"]), int(groups["M"])
+    second = int(groups["S"] or 0)
+    ampm = (groups.get("ampm") or "").lower().replace(".", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59 or second > 59:
+        return day.isoformat()
+    return f"{day.isoformat()}T{hour:02d}:{minute:02d}:{second:02d}{_tz_suffix(groups.get('tz'))}"
+
+
+def _from_timestamp(value: str) -> str | None:
+    """Unix timestamps (seconds or milliseconds) as some sites put them in meta tags."""
+    if not value.isdigit() or len(value) not in (10, 13):
+        return None
+    seconds = int(value[:10])
+    moment = datetime.fromtimestamp(seconds, tz=UTC)
+    if not MIN_YEAR <= moment.year <= MAX_YEAR:
+        return None
+    return moment.isoformat()
+
+
+def _from_rfc2822(value: str) -> str | None:
+    if "," not in value[:5] and not value[:3].isalpha():
+        return None
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if not MIN_YEAR <= moment.year <= MAX_YEAR:
+        return None
+    return moment.isoformat()
+
+
+def parse_date(value: str) -> str | None:
+    """Parse a written date to ISO 8601 (``YYYY-MM-DD`` or with time); keep the zone when given.
+
+    Understands ISO 8601, RFC 2822, Unix timestamps, ``24.12.2025``, ``Dec 24, 2025``,
+    ``24 December 2025`` (several languages) and an optional time (``10:30 AM``, ``14.05 Uhr``).
+    Returns None when no plausible date is found.
+    """
+    if not value:
+        return None
+    value = value.strip()[:200]
+    compact = _COMPACT.match(value)
+    if compact:
+        day = _valid(int(compact[1]), int(compact[2]), int(compact[3]))
+        if day is not None:
+            if compact[4]:
+                return f"{day.isoformat()}T{compact[4]}:{compact[5]}:{compact[6] or '00'}"
+            return day.isoformat()
+    stamp = _from_timestamp(value)
+    if stamp:
+        return stamp
+    rfc = _from_rfc2822(value)
+    if rfc:
+        return rfc
+    for pattern in PATTERNS:
+        for match in pattern.finditer(value):
+            parsed = _from_match(match)
+            if parsed:
+                return parsed
+    return None
+
+
+def date_from_url(url: str | None) -> str | None:
+    """A ``YYYY-MM-DD`` date written in a URL path (``/2025/12/24/`` or ``-20251224-``)."""
+    if not url:
+        return None
+    for pattern in _URL_DATE:
+        match = pattern.search(url)
+        if match:
+            day = _valid(int(match[1]), int(match[2]), int(match[3]))
+            if day is not None:
+                return day.isoformat()
+    return None
