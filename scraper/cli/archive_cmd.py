@@ -1,5 +1,299 @@
-"""CLI commands (archive); registered on the shared app."""
+"""CLI commands on the archive: import, reextract, search, quotes, query, export, stats, and
+``sites boilerplate``; they parse arguments and call ``scraper.archive``."""
 
 from __future__ import annotations
 
-from scraper.cli.app import app  # noqa: F401
+import csv
+import sqlite3
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from scraper.archive import Archive, archive_errors, boilerplate
+from scraper.archive.export import write_export
+from scraper.archive.importer import UnreadableFile, find_html_files, read_page
+from scraper.archive.reextract import article_ids, reextract
+from scraper.archive.search import Filters, search_articles, search_quotes
+from scraper.archive.stats import COVERAGE_FIELDS, coverage_drops, site_stats
+from scraper.cli.app import app
+from scraper.cli.output import print_json, progress, summary
+from scraper.cli.sites_cmd import sites_app
+from scraper.errors import EXIT_PARTIAL, UsageError
+
+DbOption = Annotated[Path, typer.Option("--db", help="Archive file.", dir_okay=False)]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
+SiteOption = Annotated[str | None, typer.Option("--site", help="Only this site.")]
+SinceOption = Annotated[
+    str | None, typer.Option("--since", help="Published on or after DATE (YYYY-MM-DD).")
+]
+UntilOption = Annotated[
+    str | None, typer.Option("--until", help="Published on or before DATE (YYYY-MM-DD).")
+]
+DEFAULT_DB = Path("archive.db")
+stdout = Console(soft_wrap=True)
+
+
+@contextmanager
+def _archive(db: Path, readonly: bool) -> Iterator[Archive]:
+    with Archive(db, readonly=readonly) as archive, archive_errors(db):
+        yield archive
+
+
+def _table(rows: list[dict[str, Any]], columns: list[str]) -> None:
+    table = Table(*columns, show_lines=False)
+    for row in rows:
+        # Text(), not str: snippets contain [brackets] that rich would read as markup.
+        table.add_row(*(Text("" if row.get(c) is None else str(row.get(c))) for c in columns))
+    stdout.print(table)
+
+
+@app.command("import")
+def import_pages(
+    paths: Annotated[list[Path], typer.Argument(help="HTML files or folders (recursive).")],
+    db: DbOption = DEFAULT_DB,
+    url: Annotated[
+        str | None, typer.Option("--url", help="URL of the page (one file only).")
+    ] = None,
+    site: SiteOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Import saved HTML pages (.html, .htm, .html.gz) into the archive.
+
+    Each page's URL is --url, else its canonical link or og:url, else a file:// URL. Exit 1
+    when some files could not be read (they are listed).
+
+    Example: scraper import saved-pages/ --db archive.db
+    """
+    from scraper.extract import extract
+
+    files = list(find_html_files(paths))
+    if url and len(files) != 1:
+        raise UsageError(f"--url names one page, but {len(files)} files were given")
+    counts: dict[str, int] = {}
+    failed: list[str] = []
+    with _archive(db, readonly=False) as archive, progress("import", len(files), quiet) as step:
+        for path in files:
+            try:
+                page = read_page(path, url)
+            except UnreadableFile as err:
+                failed.append(str(err))
+            else:
+                article = extract(page.body, url=page.url)
+                article.site = site or article.site
+                outcome = archive.store(page, article).outcome
+                counts[outcome] = counts.get(outcome, 0) + 1
+            step()
+    for line in failed:
+        typer.echo(f"failed: {line}", err=True)
+    done = ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "nothing stored"
+    summary(f"imported {len(files) - len(failed)} of {len(files)} files: {done}", quiet)
+    if failed:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+@app.command("reextract")
+def reextract_cmd(
+    db: DbOption = DEFAULT_DB,
+    site: SiteOption = None,
+    since: SinceOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Rerun extraction over the stored raw pages and update the records that change.
+
+    Uses each article's latest page; learned boilerplate is dropped again.
+
+    Example: scraper reextract --site example.com --since 2025-01-01
+    """
+    if not db.exists():
+        raise UsageError(f"{db}: no archive here; pass --db")
+    filters = Filters(site=site, since=since)
+    with _archive(db, readonly=False) as archive:
+        total = len(article_ids(archive, filters))
+        with progress("reextract", total, quiet) as step:
+            report = reextract(archive, filters, lambda: step())
+    summary(
+        f"reextracted {report.checked} articles: {report.changed} changed"
+        + (f", {report.missing_page} without a stored page" if report.missing_page else ""),
+        quiet,
+    )
+
+
+@app.command("search")
+def search_cmd(
+    query: Annotated[str, typer.Argument(help='FTS5 query: words, "phrases", AND/OR/NOT.')],
+    db: DbOption = DEFAULT_DB,
+    site: SiteOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many.")] = 20,
+    as_json: JsonOption = False,
+) -> None:
+    """Full-text search over headlines and bodies, best matches first, with snippets.
+
+    Example: scraper search '"climate change" AND flood' --since 2025-01-01 --limit 5
+    """
+    with _archive(db, readonly=True) as archive:
+        rows = search_articles(archive.db.conn, query, Filters(site, since, until), limit)
+    if as_json:
+        print_json(rows)
+        return
+    _table(rows, ["published", "site", "headline", "snippet", "url"])
+
+
+@app.command("quotes")
+def quotes_cmd(
+    query: Annotated[str | None, typer.Argument(help="FTS5 query over quote text.")] = None,
+    db: DbOption = DEFAULT_DB,
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", help="Speaker name contains this.")
+    ] = None,
+    site: SiteOption = None,
+    since: SinceOption = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many.")] = 50,
+    as_json: JsonOption = False,
+) -> None:
+    """Search the direct quotations in the archive, by words and/or speaker.
+
+    Example: scraper quotes inflation --speaker Lagarde --json
+    """
+    filters = Filters(site=site, since=since, speaker=speaker)
+    with _archive(db, readonly=True) as archive:
+        rows = search_quotes(archive.db.conn, query, filters, limit)
+    if as_json:
+        print_json(rows)
+        return
+    _table(rows, ["published", "speaker", "text", "url"])
+
+
+def _run_query(conn: sqlite3.Connection, sql: str) -> sqlite3.Cursor:
+    try:
+        return conn.execute(sql)
+    except sqlite3.Error as err:
+        if "readonly" in str(err) or "read-only" in str(err):
+            raise UsageError("query is read-only: the archive cannot be changed here") from None
+        raise UsageError(f"query failed: {err}") from None
+
+
+@app.command("query")
+def query_cmd(
+    sql: Annotated[str, typer.Argument(help="One SQL statement (read-only).")],
+    db: DbOption = DEFAULT_DB,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines, one per row.")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="CSV with a header line.")] = False,
+) -> None:
+    """Run read-only SQL on the archive (the file is opened read-only; writes are refused).
+
+    Example: scraper query "SELECT site, count(*) FROM articles GROUP BY site" --csv
+    """
+    with _archive(db, readonly=True) as archive:
+        cursor = _run_query(archive.db.conn, sql)
+        columns = [d[0] for d in cursor.description or []]
+        try:
+            if as_csv:
+                writer = csv.writer(sys.stdout)
+                writer.writerow(columns)
+                writer.writerows(cursor)
+            elif as_json:
+                for row in cursor:
+                    print_json(dict(zip(columns, row, strict=True)))
+            else:
+                _table([dict(zip(columns, r, strict=True)) for r in cursor], columns)
+        except sqlite3.Error as err:
+            raise UsageError(f"query failed: {err}") from None
+
+
+@app.command("export")
+def export_cmd(
+    db: DbOption = DEFAULT_DB,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl or csv.")] = "jsonl",
+    site: SiteOption = None,
+    since: SinceOption = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
+    ] = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Export article records as JSON Lines (full records) or CSV (one line per article).
+
+    Example: scraper export --format csv --site example.com -o example.csv
+    """
+    if fmt not in ("jsonl", "csv"):
+        raise UsageError(f"--format must be jsonl or csv, not {fmt!r}")
+    with _archive(db, readonly=True) as archive:
+        if output is None:
+            count = write_export(archive.db.conn, sys.stdout, fmt, Filters(site, since))
+        else:
+            with output.open("w", encoding="utf-8", newline="") as out:
+                count = write_export(archive.db.conn, out, fmt, Filters(site, since))
+    summary(f"exported {count} articles" + (f" to {output}" if output else ""), quiet)
+
+
+def _coverage_text(coverage: dict[str, float | None]) -> str:
+    return " ".join(f"{k[:4]}={'-' if v is None else f'{v:.0%}'}" for k, v in coverage.items())
+
+
+@app.command("stats")
+def stats_cmd(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
+    """Per site: articles, date range, last crawl, errors, and field coverage recent vs older.
+
+    Coverage compares the last 7 days of each site's first-seen articles with the ones before,
+    so a layout change that breaks a config shows up as a drop (flagged with "!").
+
+    Example: scraper stats --db archive.db --json
+    """
+    with _archive(db, readonly=True) as archive:
+        entries = site_stats(archive.db.conn)
+    if as_json:
+        print_json(entries)
+        return
+    table = Table("site", "articles", "published", "last crawl", "errors", "recent", "older")
+    for e in entries:
+        drops = coverage_drops(e)
+        table.add_row(
+            str(e["site"]), str(e["articles"]),
+            f"{(e['first_published'] or '')[:10]}..{(e['last_published'] or '')[:10]}",
+            (e["last_crawled"] or "")[:16], str(e["errors"]),
+            _coverage_text(e["coverage_recent"]) + (" !" + ",".join(drops) if drops else ""),
+            _coverage_text(e["coverage_older"]),
+        )  # fmt: skip
+    stdout.print(table)
+    summary(f"{len(entries)} sites; coverage fields: {', '.join(COVERAGE_FIELDS)}")
+
+
+@sites_app.command("boilerplate")
+def sites_boilerplate(
+    site: Annotated[str, typer.Argument(help="Site name (config name or host).")],
+    db: DbOption = DEFAULT_DB,
+    disable: Annotated[
+        bool, typer.Option("--disable", help="Stop dropping learned boilerplate.")
+    ] = False,
+    enable: Annotated[bool, typer.Option("--enable", help="Drop it again (default).")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """List the paragraphs learned as boilerplate for a site, or switch their removal.
+
+    A paragraph is learned when it recurs in at least 5 different articles and 20% of the
+    site's last 200 articles.
+
+    Example: scraper sites boilerplate example.com --disable
+    """
+    if disable and enable:
+        raise UsageError("give --disable or --enable, not both")
+    with _archive(db, readonly=not (disable or enable)) as archive:
+        if disable or enable:
+            archive.set_boilerplate_enabled(site, enable)
+        entries = boilerplate.listing(archive.db, site)
+        enabled = boilerplate.is_enabled(archive.db, site)
+    if as_json:
+        print_json({"site": site, "enabled": enabled, "paragraphs": entries})
+        return
+    _table([dict(e) for e in entries], ["article_count", "first_seen", "paragraph"])
+    summary(f"{site}: {len(entries)} learned paragraphs; removal {'on' if enabled else 'off'}")
