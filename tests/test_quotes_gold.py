@@ -1,0 +1,129 @@
+"""Integrity checks for the hand-annotated quote gold set in ``fixtures/quotes/``.
+
+The gold set is data, not code: these tests guard its shape (valid JSON, verbatim quote
+texts, unique ids, enough articles and sites) so that a bad edit cannot silently skew the
+quote extractor's evaluation.
+"""
+
+from __future__ import annotations
+
+import gzip
+import html
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+GOLD_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "quotes"
+GOLD_FILE = GOLD_DIR / "gold.jsonl"
+PAGES_DIR = GOLD_DIR / "pages"
+
+MIN_ARTICLES = 40
+MIN_SITES = 15
+MAX_PER_SITE = 4
+MIN_QUOTE_WORDS = 4
+ARTICLE_KEYS = {"id", "site", "url", "source", "paragraphs", "quotes"}
+QUOTE_KEYS = {"text", "speaker", "paragraph", "partial"}
+SOURCES = {"per-site", "news-fields"}
+# Opening and closing quotation marks must be left out of a quote's text.
+QUOTE_MARKS = '"“”«»„'
+# Shares of quotes and of each article's paragraphs whose first words must be found in the
+# stored page: the rest may be split by markup or written with characters the naive tag
+# stripper below does not normalise (key-point summaries often use other apostrophes).
+MIN_PAGE_MATCH = 0.95
+MIN_PARAGRAPH_MATCH = 0.8
+
+
+def load_gold() -> list[dict[str, Any]]:
+    """Parse every line of gold.jsonl; a blank or malformed line fails the calling test."""
+    lines = GOLD_FILE.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+def page_text(article_id: str) -> str:
+    """The stored page as whitespace-folded text, tags removed and entities unescaped."""
+    raw = gzip.decompress((PAGES_DIR / f"{article_id}.html.gz").read_bytes())
+    text = html.unescape(re.sub(r"<[^>]+>", " ", raw.decode("utf-8", "replace")))
+    return " ".join(text.split())
+
+
+def opening(passage: str) -> str:
+    """The first four words of a passage, whitespace-folded."""
+    return " ".join(passage.split()[:4])
+
+
+GOLD = load_gold()
+
+
+def test_gold_file_has_enough_articles_and_sites() -> None:
+    sites = Counter(article["site"] for article in GOLD)
+    assert len(GOLD) >= MIN_ARTICLES
+    assert len(sites) >= MIN_SITES
+    assert max(sites.values()) <= MAX_PER_SITE, sites.most_common(3)
+
+
+def test_ids_are_unique() -> None:
+    ids = [article["id"] for article in GOLD]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("article", GOLD, ids=lambda article: str(article["id"]))
+def test_article_shape(article: dict[str, Any]) -> None:
+    assert set(article) == ARTICLE_KEYS
+    assert article["source"] in SOURCES
+    assert article["url"].startswith(("http://", "https://"))
+    assert article["paragraphs"], "every article needs its paragraphs"
+    assert all(isinstance(p, str) and p.strip() for p in article["paragraphs"])
+    assert isinstance(article["quotes"], list)
+
+
+@pytest.mark.parametrize("article", GOLD, ids=lambda article: str(article["id"]))
+def test_quotes_are_verbatim_in_their_paragraph(article: dict[str, Any]) -> None:
+    paragraphs = article["paragraphs"]
+    for quote in article["quotes"]:
+        assert set(quote) == QUOTE_KEYS, quote
+        index = quote["paragraph"]
+        assert isinstance(index, int) and 0 <= index < len(paragraphs), quote
+        assert quote["text"] in paragraphs[index], quote
+        assert len(quote["text"].split()) >= MIN_QUOTE_WORDS, quote
+        assert quote["text"][0] not in QUOTE_MARKS and quote["text"][-1] not in QUOTE_MARKS
+        assert quote["speaker"] is None or (
+            isinstance(quote["speaker"], str) and quote["speaker"].strip()
+        )
+        assert isinstance(quote["partial"], bool)
+
+
+@pytest.mark.parametrize("article", GOLD, ids=lambda article: str(article["id"]))
+def test_quotes_are_in_reading_order(article: dict[str, Any]) -> None:
+    positions = [
+        (q["paragraph"], article["paragraphs"][q["paragraph"]].find(q["text"]))
+        for q in article["quotes"]
+    ]
+    assert positions == sorted(positions)
+
+
+def test_every_article_has_its_page_and_the_pages_hold_the_quotes() -> None:
+    found = total = 0
+    for article in GOLD:
+        text = page_text(article["id"])
+        paragraphs_found = sum(opening(p) in text for p in article["paragraphs"])
+        assert paragraphs_found >= MIN_PARAGRAPH_MATCH * len(article["paragraphs"]), article["id"]
+        for quote in article["quotes"]:
+            total += 1
+            found += opening(quote["text"]) in text
+    assert total > 0
+    assert found / total >= MIN_PAGE_MATCH
+
+
+def test_no_stray_pages() -> None:
+    stored = {path.name.removesuffix(".html.gz") for path in PAGES_DIR.glob("*.html.gz")}
+    assert stored == {article["id"] for article in GOLD}
+
+
+def test_readme_lists_every_article() -> None:
+    readme = (GOLD_DIR / "README.md").read_text(encoding="utf-8")
+    missing = [article["id"] for article in GOLD if article["id"] not in readme]
+    assert not missing
