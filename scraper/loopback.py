@@ -60,13 +60,16 @@ class LoopbackServer:
     what a path returns. ``requests`` logs every request with its arrival time.
     """
 
-    def __init__(self, root: Path | str | None = None, host: str = "127.0.0.1") -> None:
+    def __init__(
+        self, root: Path | str | None = None, host: str = "127.0.0.1", port: int = 0
+    ) -> None:
         self.root = Path(root) if root is not None else None
+        self.host = host
         self.routes: dict[str, tuple[int, dict[str, str], bytes]] = {}
         self.faults: dict[str, Fault] = {}
         self.requests: list[Request] = []
         self._lock = threading.Lock()
-        self._httpd = _QuietServer((host, 0), _make_handler(self))
+        self._httpd = _QuietServer((host, port), _make_handler(self))
         self._thread: threading.Thread | None = None
 
     @property
@@ -75,7 +78,7 @@ class LoopbackServer:
 
     @property
     def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"http://{self.host}:{self.port}"
 
     def url(self, path: str = "/") -> str:
         return self.base_url + (path if path.startswith("/") else "/" + path)

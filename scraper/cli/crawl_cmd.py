@@ -1,5 +1,199 @@
-"""CLI commands (crawl); registered on the shared app."""
+"""CLI commands that go to the web: ``crawl``, ``fetch`` and ``demo``; they parse arguments and
+call ``scraper.crawl`` and ``scraper.demo``."""
 
 from __future__ import annotations
 
-from scraper.cli.app import app  # noqa: F401
+import json
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from scraper.archive import Archive, archive_errors
+from scraper.cli.app import app
+from scraper.cli.output import print_json, progress, summary
+from scraper.crawl import Crawler, CrawlOptions, CrawlStats, ProgressHook, crawl_lock
+from scraper.errors import EXIT_PARTIAL, UsageError
+from scraper.fetch import DEFAULT_USER_AGENT, FetchSettings
+from scraper.urls import canonicalize
+
+DbOption = Annotated[Path, typer.Option("--db", help="Archive file.", dir_okay=False)]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")]
+DelayOption = Annotated[
+    float | None,
+    typer.Option("--delay", help="Seconds between requests to one host [default: config or 1.0]."),
+]
+UserAgentOption = Annotated[
+    str, typer.Option("--user-agent", help="User-Agent header (name the tool and a contact).")
+]
+ConcurrencyOption = Annotated[
+    int, typer.Option("--concurrency", min=1, help="Requests in flight across all hosts.")
+]
+WaitOption = Annotated[
+    bool, typer.Option("--wait", help="Wait for a running crawl on this archive instead of exit 3.")
+]
+DEFAULT_DB = Path("archive.db")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@contextmanager
+def _crawl_archive(db: Path, wait: bool) -> Iterator[Archive]:
+    with crawl_lock(db, wait), Archive(db) as archive, archive_errors(db):
+        yield archive
+
+
+@contextmanager
+def _live(quiet: bool) -> Iterator[ProgressHook]:
+    """A progress line on stderr: pages, new/updated articles, errors, queue per host."""
+    with progress("crawling", total=None, quiet=quiet) as advance:
+
+        def hook(stats: CrawlStats, queue: dict[str, int]) -> None:
+            busiest = sorted(queue.items(), key=lambda kv: -kv[1])[:3]
+            hosts = ", ".join(f"{host} {n}" for host, n in busiest) or "empty"
+            advance(
+                description=(
+                    f"{stats.articles_new} new, {stats.articles_updated} updated, "
+                    f"{stats.errors} errors | queue {sum(queue.values())}: {hosts}"
+                )
+            )
+
+        yield hook
+
+
+def _finish(stats: CrawlStats, as_json: bool, quiet: bool, what: str) -> None:
+    if as_json:
+        print_json(stats.to_dict())
+    summary(
+        f"{what}: {stats.pages_fetched} pages, {stats.articles_new} new and "
+        f"{stats.articles_updated} updated articles, {stats.skipped} skipped, "
+        f"{stats.errors} errors in {stats.seconds:.1f}s (run {stats.run_id})",
+        quiet,
+    )
+    if stats.errors and not quiet and not as_json:
+        for line in stats.error_samples[:5]:
+            summary(f"  failed: {line}")
+    if stats.errors:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+def _settings(delay: float | None, concurrency: int, user_agent: str) -> FetchSettings:
+    if delay is not None and delay < 0:
+        raise UsageError("--delay must be 0 or more seconds")
+    return FetchSettings(
+        user_agent=user_agent, delay=1.0 if delay is None else delay, concurrency=concurrency
+    )
+
+
+@app.command()
+def crawl(
+    targets: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Site config names, home pages, feeds or sitemaps.", show_default=False
+        ),
+    ] = None,
+    db: DbOption = DEFAULT_DB,
+    all_sites: Annotated[bool, typer.Option("--all", help="Every site with a config.")] = False,
+    max_pages: Annotated[
+        int | None, typer.Option("--max-pages", min=1, help="Stop after N page fetches.")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Skip feed/sitemap entries older than DATE.")
+    ] = None,
+    concurrency: ConcurrencyOption = 8,
+    delay: DelayOption = None,
+    user_agent: UserAgentOption = DEFAULT_USER_AGENT,
+    follow_links: Annotated[
+        bool, typer.Option("--follow-links/--no-follow-links", help="Follow links on pages.")
+    ] = True,
+    depth: Annotated[int, typer.Option("--depth", min=0, help="Link hops from a seed.")] = 2,
+    wait: WaitOption = False,
+    quiet: QuietOption = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Crawl sites politely into the archive (resumable, safe to run from cron).
+
+    Reads robots.txt, feeds and sitemaps, follows links within --depth, fetches each new
+    article once (recent ones are rechecked for edits) and stores the records. A second
+    crawl on the same archive exits with code 3 unless --wait. Exit 1 if some pages failed.
+
+    Example: scraper crawl https://www.theguardian.com/world/rss --max-pages 50 --db news.db
+    """
+    if not targets and not all_sites:
+        raise UsageError("give a site name, a URL (home page, feed or sitemap), or --all")
+    if since is not None and not _DATE.match(since):
+        raise UsageError(f"--since wants a date like 2025-01-31, not {since!r}")
+    options = CrawlOptions(
+        targets=list(targets or []),
+        all_sites=all_sites,
+        max_pages=max_pages,
+        since=since,
+        follow_links=follow_links,
+        depth=depth,
+        delay_given=delay is not None,
+        fetch=_settings(delay, concurrency, user_agent),
+    )
+    with _crawl_archive(db, wait) as archive, _live(quiet) as hook:
+        stats = Crawler(archive, options, hook).run()
+    _finish(stats, as_json, quiet, "crawl")
+
+
+@app.command()
+def fetch(
+    urls: Annotated[list[str], typer.Argument(help="Page URLs to fetch and store.")],
+    db: DbOption = DEFAULT_DB,
+    delay: DelayOption = None,
+    user_agent: UserAgentOption = DEFAULT_USER_AGENT,
+    wait: WaitOption = False,
+    quiet: QuietOption = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Fetch the given pages (politely, obeying robots.txt) and store their records.
+
+    Example: scraper fetch https://apnews.com/article/some-story-123 --db news.db
+    """
+    canonical = [canonicalize(u) for u in urls]
+    bad = [u for u, c in zip(urls, canonical, strict=True) if c is None]
+    if bad:
+        raise UsageError(f"not an http(s) URL: {bad[0]}")
+    options = CrawlOptions(
+        follow_links=False, delay_given=delay is not None, fetch=_settings(delay, 4, user_agent)
+    )
+    options.workers = 0  # a handful of pages: a process pool would cost more than it saves
+    with _crawl_archive(db, wait) as archive, _live(quiet) as hook:
+        stats = Crawler(archive, options, hook, command="fetch").fetch_urls(
+            [c for c in canonical if c]
+        )
+    _finish(stats, as_json, quiet, "fetch")
+
+
+@app.command()
+def demo(
+    db: DbOption = DEFAULT_DB,
+    port: Annotated[int, typer.Option("--port", min=0, help="Port to serve on (0: any).")] = 0,
+    quiet: QuietOption = False,
+) -> None:
+    """Serve the bundled demo news site on 127.0.0.1, crawl it for real, show a record.
+
+    The site has a home page, sections, an RSS feed, a sitemap, a robots.txt that disallows
+    one path, and real article pages. The crawl goes over HTTP like any other.
+
+    Example: scraper demo --db demo.db
+    """
+    from scraper.demo import run_demo
+
+    with _live(quiet) as hook:
+        result = run_demo(db, port, hook)
+    if result.sample is not None:
+        typer.echo(json.dumps(result.sample, ensure_ascii=False, indent=2))
+    stats = result.stats
+    summary(f"served the demo site at {result.base_url} and crawled it into {db}", quiet)
+    summary(
+        f'next: scraper search --db {db} "Biden"   or   scraper export --db {db} --format jsonl',
+        quiet,
+    )
+    _finish(stats, False, quiet, "demo")

@@ -1,0 +1,380 @@
+"""Crawl orchestration: targets -> discovery -> frontier -> polite fetch -> extract (process pool) -> archive.
+
+One asyncio task per host drains that host's share of the frontier (so per-host politeness
+holds by construction), the fetcher's semaphore bounds requests across hosts, and parsing
+runs in a small process pool so it never stalls the event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import fcntl
+import os
+import re
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+from scraper.archive import Archive
+from scraper.archive.frontier import DONE, FAILED, SKIPPED, Frontier, from_epoch, next_recheck
+from scraper.discover import (
+    Seed,
+    Seeder,
+    compile_patterns,
+    looks_like_article,
+    looks_like_asset,
+    page_links,
+    resolve_targets,
+)
+from scraper.errors import ArchiveLockedError
+from scraper.fetch import (
+    DEFERRED,
+    HTTP_ERROR,
+    NOT_MODIFIED,
+    OK,
+    Fetcher,
+    FetchResult,
+    FetchSettings,
+)
+from scraper.fetch import SKIPPED as FETCH_SKIPPED
+from scraper.models import STATUS_NOT_ARTICLE, Article, Page
+from scraper.urls import host_of
+
+CLAIM_BATCH = 16  # URLs a host task takes from the frontier at a time
+MAX_ERROR_SAMPLES = 20
+
+
+@dataclass
+class CrawlOptions:
+    """What to crawl and how hard; ``fetch`` holds the politeness settings."""
+
+    targets: list[str] = field(default_factory=list)
+    all_sites: bool = False
+    max_pages: int | None = None
+    since: str | None = None
+    follow_links: bool = True
+    depth: int = 2
+    workers: int | None = None  # extraction processes; 0 extracts inline
+    delay_given: bool = False  # --delay overrides site config delays
+    fetch: FetchSettings = field(default_factory=FetchSettings)
+
+
+@dataclass
+class CrawlStats:
+    """Counts for the summary, the ``runs`` row and ``--json``."""
+
+    run_id: int = 0
+    pages_fetched: int = 0
+    articles_new: int = 0
+    articles_updated: int = 0
+    articles_unchanged: int = 0
+    pages_only: int = 0
+    not_modified: int = 0
+    skipped: int = 0
+    deferred: int = 0
+    errors: int = 0
+    discovered: int = 0
+    requests: int = 0
+    seconds: float = 0.0
+    error_samples: list[str] = field(default_factory=list)
+
+    def error(self, url: str, message: str) -> None:
+        self.errors += 1
+        if len(self.error_samples) < MAX_ERROR_SAMPLES:
+            self.error_samples.append(f"{url}: {message}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+ProgressHook = Callable[[CrawlStats, dict[str, int]], None]
+
+
+@contextmanager
+def crawl_lock(db_path: str | Path, wait: bool = False) -> Iterator[None]:
+    """Hold ``<db>.lock`` with flock for the whole crawl; the OS frees it if we die."""
+    lock_path = Path(f"{db_path}.lock")
+    with open(lock_path, "a+b") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            raise ArchiveLockedError(
+                f"another crawl is running on {db_path} (lock {lock_path}); "
+                "let it finish or pass --wait"
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def extract_job(
+    body: bytes, url: str, charset: str | None, want_links: bool
+) -> tuple[Article, list[str]]:
+    """Runs in a worker process: the record and the page's same-host links."""
+    from scraper.extract import extract
+
+    article = extract(body, url=url, charset=charset)
+    links = page_links(body, url) if want_links else []
+    return article, links
+
+
+def default_workers() -> int:
+    return max(1, min(2, (os.cpu_count() or 1)))
+
+
+def make_pool(workers: int) -> Executor | None:
+    """A process pool for extraction (forkserver: safe with threads), or None for inline."""
+    if workers <= 0:
+        return None
+    return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("forkserver"))
+
+
+class Crawler:
+    """One crawl over one archive; call ``run()`` (or ``fetch_urls()``) inside the crawl lock."""
+
+    def __init__(
+        self,
+        archive: Archive,
+        options: CrawlOptions,
+        on_progress: ProgressHook | None = None,
+        command: str = "crawl",
+    ) -> None:
+        self.archive = archive
+        self.options = options
+        self.frontier = Frontier(archive.db.conn)
+        self.stats = CrawlStats()
+        self.on_progress = on_progress
+        self.command = command
+        self._budget = options.max_pages
+        self._pool: Executor | None = None
+        self._digesting: set[asyncio.Task[None]] = set()
+        self._digest_slots = asyncio.Semaphore(8)
+        self._patterns_by_host: dict[str, list[re.Pattern[str]]] = {}
+
+    # -- entry points ----------------------------------------------------------------------
+    def run(self) -> CrawlStats:
+        """Discover from the targets, then drain the frontier; returns the counts."""
+        return self._run(self._crawl)
+
+    def fetch_urls(self, urls: list[str]) -> CrawlStats:
+        """Fetch and store exactly ``urls`` (no discovery), recording them in the frontier."""
+        return self._run(lambda fetcher: self._fetch_given(fetcher, urls))
+
+    def _run(self, body: Callable[[Fetcher], Any]) -> CrawlStats:
+        started = time.monotonic()
+        arguments = {k: v for k, v in asdict(self.options).items() if k != "fetch"}
+        self.stats.run_id = self.frontier.start_run(self.command, arguments)
+        self.frontier.recover()
+        status = "interrupted"
+        workers = default_workers() if self.options.workers is None else self.options.workers
+        self._pool = make_pool(workers)
+        try:
+            asyncio.run(self._with_fetcher(body))
+            status = "partial" if self.stats.errors else "ok"
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown(cancel_futures=True)
+            self.stats.seconds = round(time.monotonic() - started, 3)
+            self.frontier.finish_run(self.stats.run_id, status, self.stats.to_dict())
+        return self.stats
+
+    async def _with_fetcher(self, body: Callable[[Fetcher], Any]) -> None:
+        self._digest_slots = asyncio.Semaphore(max(4, 4 * (self.options.workers or 2)))
+        async with Fetcher(self.options.fetch, store=self.frontier) as fetcher:
+            try:
+                await body(fetcher)
+                if self._digesting:
+                    await asyncio.gather(*self._digesting)
+            finally:
+                self.stats.requests = fetcher.requests_made
+
+    async def _crawl(self, fetcher: Fetcher) -> None:
+        seeds = resolve_targets(self.options.targets, self.options.all_sites)
+        self._configure_hosts(fetcher, seeds)
+        self.frontier.queue_rechecks()
+        follow_hubs = self.options.follow_links and self.options.depth > 1
+        seeder = Seeder(fetcher, self.frontier, self.stats, self.options.since, follow_hubs)
+        await asyncio.gather(*(seeder.discover(seed) for seed in seeds))
+        await self._drain(fetcher)
+
+    async def _fetch_given(self, fetcher: Fetcher, urls: list[str]) -> None:
+        self.frontier.add(urls, "seed", priority=10)
+        self.frontier.conn.executemany(
+            "UPDATE frontier SET state = 'pending', next_attempt_at = NULL WHERE url = ?",
+            [(u,) for u in urls],
+        )
+        wanted = set(urls)
+        items = [i for h in {u.split("/")[2] for u in urls} for i in self.frontier.claim(h, 10**6)]
+        self.frontier.release([i.url for i in items if i.url not in wanted])
+        by_host: dict[str, list[Any]] = {}
+        for item in items:
+            if item.url in wanted:
+                by_host.setdefault(item.host, []).append(item)
+        await asyncio.gather(*(self._fetch_items(fetcher, batch) for batch in by_host.values()))
+
+    def _configure_hosts(self, fetcher: Fetcher, seeds: list[Seed]) -> None:
+        if self.options.delay_given:
+            return
+        for seed in seeds:
+            if seed.delay is not None:
+                for host in seed.hosts:
+                    fetcher.set_host_delay(host, seed.delay)
+
+    # -- the frontier loop -----------------------------------------------------------------
+    async def _drain(self, fetcher: Fetcher) -> None:
+        running: dict[str, asyncio.Task[None]] = {}
+        while True:
+            if not self._budget_left():
+                break
+            for host in self.frontier.due_hosts(exclude=running):
+                running[host] = asyncio.create_task(self._host_worker(fetcher, host))
+            if not running:
+                break
+            done, _ = await asyncio.wait(running.values(), return_when=asyncio.FIRST_COMPLETED)
+            for host, task in list(running.items()):
+                if task in done:
+                    del running[host]
+                    task.result()
+        if running:
+            await asyncio.gather(*running.values())
+
+    def _budget_left(self) -> bool:
+        return self._budget is None or self._budget > 0
+
+    async def _host_worker(self, fetcher: Fetcher, host: str) -> None:
+        while self._budget_left():
+            items = self.frontier.claim(host, CLAIM_BATCH)
+            if not items:
+                return
+            await self._fetch_items(fetcher, items)
+
+    async def _fetch_items(self, fetcher: Fetcher, items: list[Any]) -> None:
+        for index, item in enumerate(items):
+            if not self._budget_left():
+                self.frontier.release([i.url for i in items[index:]])
+                return
+            if self._budget is not None:
+                self._budget -= 1
+            result = await fetcher.fetch(item.url, etag=item.etag, last_modified=item.last_modified)
+            await self._digest_slots.acquire()
+            task = asyncio.create_task(self._digest(item, result))
+            self._digesting.add(task)
+            task.add_done_callback(self._digest_done)
+
+    def _digest_done(self, task: asyncio.Task[None]) -> None:
+        self._digesting.discard(task)
+        self._digest_slots.release()
+
+    # -- one result ------------------------------------------------------------------------
+    async def _digest(self, item: Any, result: FetchResult) -> None:
+        if result.kind == OK and result.page is not None:
+            self.stats.pages_fetched += 1
+            await self._store_page(item, result.page)
+        elif result.kind == NOT_MODIFIED:
+            self.stats.pages_fetched += 1
+            self.stats.not_modified += 1
+            recheck = next_recheck(item.published, item.published or "")
+            self.frontier.finish(item.url, DONE, status=304, recheck_at=recheck)
+        elif result.kind == DEFERRED:
+            self.stats.deferred += 1
+            retry_at = from_epoch(result.retry_at or time.time() + 60)
+            self.frontier.finish(item.url, FAILED, error=result.error, retry_at=retry_at)
+        elif result.kind == FETCH_SKIPPED:
+            self.stats.skipped += 1
+            self.frontier.finish(item.url, SKIPPED, error=result.error, status=result.status)
+        else:
+            if result.kind == HTTP_ERROR:
+                self.stats.pages_fetched += 1
+            self.stats.error(item.url, result.error or result.kind)
+            self.frontier.finish(item.url, FAILED, error=result.error, status=result.status)
+        if self.on_progress is not None:
+            self.on_progress(self.stats, self.frontier.pending_by_host())
+
+    async def _store_page(self, item: Any, page: Page) -> None:
+        want_links = self.options.follow_links and item.depth < self.options.depth
+        try:
+            article, links = await self._extract(page, want_links)
+        except Exception as err:  # a crashed worker must not end the crawl
+            self.stats.error(item.url, f"extraction failed: {type(err).__name__}: {err}")
+            self.frontier.finish(item.url, FAILED, status=page.status, error="extraction failed")
+            return
+        is_article = article.status != STATUS_NOT_ARTICLE
+        outcome = self.archive.store(page, article if is_article else None, self.stats.run_id)
+        self._count(outcome.outcome)
+        recheck = None
+        if is_article and article.status == "ok":
+            recheck = next_recheck(article.published or item.published, page.fetched_at)
+        self.frontier.finish(
+            item.url,
+            DONE,
+            status=page.status,
+            etag=_header(page, "etag"),
+            last_modified=_header(page, "last-modified"),
+            recheck_at=recheck,
+        )
+        if links:
+            self._add_links(item, links, hub=not is_article)
+
+    async def _extract(self, page: Page, want_links: bool) -> tuple[Article, list[str]]:
+        if self._pool is None:
+            return extract_job(page.body, page.url, page.charset, want_links)
+        loop = asyncio.get_running_loop()
+        try:
+            return await loop.run_in_executor(
+                self._pool, extract_job, page.body, page.url, page.charset, want_links
+            )
+        except BrokenProcessPool:
+            # A worker died (out of memory, killed): carry on inline rather than stop.
+            self._pool = None
+            return extract_job(page.body, page.url, page.charset, want_links)
+
+    def _add_links(self, item: Any, links: list[str], hub: bool) -> None:
+        """Queue links: from hub pages, article-like links (and hubs, within depth); from
+        articles, only links the site config's ``article_urls`` vouch for (heuristics on
+        related-story boxes and navigation fetch too much junk)."""
+        depth = item.depth + 1
+        patterns = self._patterns(item.url)
+        if hub:
+            articles = [u for u in links if looks_like_article(u, patterns)]
+        else:
+            articles = [u for u in links if patterns and looks_like_article(u, patterns)]
+        added = self.frontier.add(articles, "link", depth=depth, site=item.site, priority=1)
+        if hub and depth < self.options.depth:
+            chosen = set(articles)
+            hubs = [u for u in links if u not in chosen and not looks_like_asset(u)]
+            added += self.frontier.add(hubs, "link", depth=depth, site=item.site)
+        self.stats.discovered += added
+
+    def _patterns(self, url: str) -> list[re.Pattern[str]]:
+        host = host_of(url)
+        if host not in self._patterns_by_host:
+            from scraper.sites import find_config
+
+            config = find_config(url)
+            raw = list(getattr(config, "article_urls", ()) or ()) if config else []
+            self._patterns_by_host[host] = compile_patterns(raw)
+        return self._patterns_by_host[host]
+
+    def _count(self, outcome: str) -> None:
+        if outcome == "new":
+            self.stats.articles_new += 1
+        elif outcome == "updated":
+            self.stats.articles_updated += 1
+        elif outcome == "unchanged":
+            self.stats.articles_unchanged += 1
+        else:
+            self.stats.pages_only += 1
+
+
+def _header(page: Page, name: str) -> str | None:
+    for key, value in page.headers.items():
+        if key.lower() == name:
+            return value
+    return None
