@@ -8,6 +8,7 @@ Order of work: layout choice, metadata fields, images, ``strip``, body, cleaning
 from __future__ import annotations
 
 import datetime as dt
+import html
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -71,12 +72,12 @@ def _clean_headline(headline: str, site_name: str | None = None) -> str:
     return normalize_space(headline)
 
 
-def _clean_authors(names: list[str]) -> list[str]:
+def _clean_authors(names: list[str], publisher: str | None = None) -> list[str]:
     out: list[str] = []
     for name in names:
         name = normalize_space(name)
         name = name[3:] if name.lower().startswith("by ") else name
-        if name and name not in out:
+        if name and name not in out and name != publisher:
             out.append(name)
     return out
 
@@ -122,6 +123,18 @@ class _Page:
         return extract_generic(self.text, self.url)
 
 
+def select(node: LexborHTMLParser | LexborNode, selector: str) -> list[LexborNode]:
+    """Matches of ``selector`` in document order, each once (lexbor repeats a node that
+    matches several parts of a selector list)."""
+    seen: set[int] = set()
+    out = []
+    for match in node.css(selector):
+        if match.mem_id not in seen:
+            seen.add(match.mem_id)
+            out.append(match)
+    return out
+
+
 # ---------------------------------------------------------------- reading one fallback
 
 
@@ -131,7 +144,7 @@ def _jsonld_values(value: Any, path: list[str]) -> list[str]:
         return [v for item in value for v in _jsonld_values(item, path)]
     if not path:
         if isinstance(value, str):
-            return [value]
+            return [html.unescape(value)]  # JSON-LD often holds entity-escaped text
         if isinstance(value, int | float) and not isinstance(value, bool):
             return [str(value)]
         if isinstance(value, dict):
@@ -142,11 +155,17 @@ def _jsonld_values(value: Any, path: list[str]) -> list[str]:
     return []
 
 
+def node_lines(node: LexborNode) -> list[str]:
+    """The folded, non-empty lines of a node's text; ``<br>`` ends a line."""
+    for br in node.css("br"):
+        br.replace_with("\n")
+    lines = node.text(deep=True, separator="").split("\n")
+    return [line for line in map(normalize_space, lines) if line]
+
+
 def node_text(node: LexborNode) -> str:
     """The folded text of a node (``<br>`` counts as a space)."""
-    for br in node.css("br"):
-        br.replace_with(" ")
-    return normalize_space(node.text(deep=True, separator=""))
+    return " ".join(node_lines(node))
 
 
 def read_fallback(page: _Page, fallback: str, many: bool) -> tuple[list[str], str]:
@@ -161,7 +180,7 @@ def read_fallback(page: _Page, fallback: str, many: bool) -> tuple[list[str], st
         source = f"meta:{key}"
     else:
         selector, attribute = split_attribute(fallback)
-        nodes = page.tree.css(selector)
+        nodes = select(page.tree, selector)
         if attribute:
             values = [n.attributes.get(attribute) or "" for n in nodes]
         else:
@@ -197,7 +216,7 @@ def _published_day(page: _Page) -> dt.date | None:
 def _body_nodes(tree: LexborHTMLParser, fallback: str) -> list[LexborNode]:
     if fallback.startswith(("jsonld:", "meta:")):
         return []
-    nodes = tree.css(split_attribute(fallback)[0])
+    nodes = select(tree, split_attribute(fallback)[0])
     ids = {n.mem_id for n in nodes}
     # Keep the outermost containers only: a nested match would repeat its paragraphs.
     return [n for n in nodes if not _inside(n, ids, None)]
@@ -238,12 +257,14 @@ def paragraphs_in(tree: LexborHTMLParser, containers: list[LexborNode], selector
     paragraph_ids = {n.mem_id for n in tree.css(selector)} if containers else set()
     for container in containers:
         if container.mem_id in paragraph_ids:
-            out.append(node_text(container))
+            out.extend(node_lines(container))
             continue
-        nodes = container.css(selector)
+        nodes = select(container, selector)
         ids = {n.mem_id for n in nodes}
-        out.extend(node_text(n) for n in nodes if not _inside(n, ids, container))
-    return [p for p in out if p]
+        for node in nodes:
+            if not _inside(node, ids, container):
+                out.extend(node_lines(node))
+    return out
 
 
 def read_body(page: _Page, layout: Layout) -> tuple[list[str], str | None]:
@@ -309,7 +330,7 @@ def read_images(page: _Page, layout: Layout) -> tuple[list[Image], str | None]:
             images = [Image(url=urljoin(page.url or "", v)) for v in values]
         else:
             source = f"selector:{fallback}"
-            for node in page.tree.css(split_attribute(fallback)[0]):
+            for node in select(page.tree, split_attribute(fallback)[0]):
                 image = _image_from_node(node, layout, page.url)
                 if image and all(image.url != seen.url for seen in images):
                     images.append(image)
@@ -351,6 +372,17 @@ def _fill_from_generic(page: _Page, article: Article) -> None:
         article.status = page.generic.status
 
 
+def strip_nodes(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> None:
+    """Remove every match of ``selectors`` (outermost matches only: no double frees)."""
+    if not selectors:
+        return
+    nodes = select(tree, ", ".join(selectors))
+    ids = {n.mem_id for n in nodes}
+    for node in nodes:
+        if not _inside(node, ids, None):
+            node.decompose()
+
+
 def extract_with_config(text: str, url: str | None, config: SiteConfig) -> Article:
     """Extract an article from decoded HTML ``text`` with ``config`` (generic per missing field)."""
     page = _Page(text, url, LexborHTMLParser(text))
@@ -360,16 +392,14 @@ def extract_with_config(text: str, url: str | None, config: SiteConfig) -> Artic
     article.images, image_source = read_images(page, layout)
     if image_source:
         page.sources["images"] = image_source
-    for selector in layout.strip:
-        for node in page.tree.css(selector):
-            node.decompose()
+    strip_nodes(page.tree, layout.strip)
     article.body, body_source = read_body(page, layout)
     if body_source:
         page.sources["body"] = body_source
     _fill_from_generic(page, article)
     language = article.language or config.language
     article.headline = clean_headline(article.headline, config.name) if article.headline else None
-    article.authors = clean_authors(article.authors)
+    article.authors = clean_authors(article.authors, config.name)
     paragraphs = clean_paragraphs(article.body, language)
     article.body = [p for p in paragraphs if not any(r.search(p) for r in layout.drop_paragraphs)]
     if not article.body and article.status == STATUS_OK:
