@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from scraper.archive import Archive
-from scraper.crawl import CrawlOptions, Crawler, CrawlStats, ProgressHook, crawl_lock
+from scraper.crawl import Crawler, CrawlOptions, CrawlStats, ProgressHook, crawl_lock
 from scraper.errors import UsageError
 from scraper.fetch import FetchSettings
 from scraper.loopback import LoopbackServer
