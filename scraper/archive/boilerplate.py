@@ -1,7 +1,8 @@
 """Cross-page boilerplate: paragraphs that recur verbatim in many different articles of one site.
 
-A paragraph is normalised (case folded, whitespace collapsed, digits mapped to ``0``) and
-hashed. Every ``LEARN_EVERY`` stored articles of a site, the last ``LEARN_WINDOW`` articles of
+A paragraph is normalised (case folded, whitespace collapsed) and hashed. Digits are kept:
+templated paragraphs that differ only in numbers ("The index closed at 15,432 points") are
+content, not boilerplate. Every ``LEARN_EVERY`` stored articles of a site, the last ``LEARN_WINDOW`` articles of
 that site are counted; a paragraph present in at least ``MIN_ARTICLES`` distinct articles and
 in at least ``MIN_SHARE`` of the window is recorded in ``boilerplate``. Learned paragraphs
 stay until disabled; they are dropped from new records and by ``reextract`` from old ones.
@@ -29,12 +30,11 @@ LEARN_EVERY = 20
 MAX_PARAGRAPH_CHARS = 600
 
 _SPACE = re.compile(r"\s+")
-_DIGIT = re.compile(r"\d")
 
 
 def normalise(paragraph: str) -> str:
-    """The comparison form of a paragraph: case folded, digits as 0, whitespace collapsed."""
-    return _DIGIT.sub("0", _SPACE.sub(" ", paragraph).strip().casefold())
+    """The comparison form of a paragraph: case folded, whitespace collapsed."""
+    return _SPACE.sub(" ", paragraph).strip().casefold()
 
 
 def paragraph_hash(paragraph: str) -> str:

@@ -56,7 +56,7 @@ def iter_records(conn: sqlite3.Connection, filters: Filters) -> Iterator[dict[st
             )
         ]
         record["quotes"] = [
-            dict(zip(_QUOTE_COLUMNS, r[:-1], strict=True)) | {"partial": bool(r[-1])}
+            dict(zip(_QUOTE_COLUMNS[:-1], r[:-1], strict=True)) | {"partial": bool(r[-1])}
             for r in conn.execute(
                 'SELECT text, speaker, cue, paragraph, start, "end", partial FROM quotes '
                 "WHERE article_id = ? ORDER BY position",

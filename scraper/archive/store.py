@@ -54,9 +54,9 @@ def content_hash(article: Article) -> str:
     return _digest([article.headline, article.body])
 
 
-def record_hash(article: Article) -> str:
+def record_hash(article: Article, site: str) -> str:
     """Hash of every stored field of the record (extractor version excluded)."""
-    data = article.to_dict()
+    data = article.to_dict() | {"site": site}
     return _digest({name: data[name] for name in _RECORD_FIELDS})
 
 
@@ -92,10 +92,11 @@ def insert_page(conn: sqlite3.Connection, page: Page, run_id: int | None) -> str
 
 def article_row(article: Article, url: str, fetched_url: str | None) -> dict[str, Any]:
     """The ``articles`` columns for a record (without id, timestamps and page hash)."""
+    site = site_of(article, url)
     return {
         "url": url,
         "fetched_url": fetched_url,
-        "site": site_of(article, url),
+        "site": site,
         "headline": article.headline,
         "subheadline": article.subheadline,
         "authors": _json(article.authors),
@@ -113,7 +114,7 @@ def article_row(article: Article, url: str, fetched_url: str | None) -> dict[str
         "image_count": len(article.images),
         "quote_count": len(article.quotes),
         "content_hash": content_hash(article),
-        "record_hash": record_hash(article),
+        "record_hash": record_hash(article, site),
     }
 
 

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -237,7 +238,7 @@ def export_cmd(
 
 
 def _coverage_text(coverage: dict[str, float | None]) -> str:
-    return " ".join(f"{k[:4]}={'-' if v is None else f'{v:.0%}'}" for k, v in coverage.items())
+    return " ".join(f"{k} {'-' if v is None else f'{v:.0%}'}" for k, v in coverage.items())
 
 
 @app.command("stats")
@@ -254,17 +255,18 @@ def stats_cmd(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
     if as_json:
         print_json(entries)
         return
-    table = Table("site", "articles", "published", "last crawl", "errors", "recent", "older")
     for e in entries:
         drops = coverage_drops(e)
-        table.add_row(
-            str(e["site"]), str(e["articles"]),
-            f"{(e['first_published'] or '')[:10]}..{(e['last_published'] or '')[:10]}",
-            (e["last_crawled"] or "")[:16], str(e["errors"]),
-            _coverage_text(e["coverage_recent"]) + (" !" + ",".join(drops) if drops else ""),
-            _coverage_text(e["coverage_older"]),
-        )  # fmt: skip
-    stdout.print(table)
+        stdout.print(
+            f"[bold]{escape(str(e['site']))}[/bold]: {e['articles']} articles, published "
+            f"{(e['first_published'] or '?')[:10]}..{(e['last_published'] or '?')[:10]}, "
+            f"last crawl {(e['last_crawled'] or '?')[:16]}, {e['errors']} errors"
+        )
+        older = e["articles"] - e["recent_articles"]
+        stdout.print(f"  recent ({e['recent_articles']}): {_coverage_text(e['coverage_recent'])}")
+        stdout.print(f"  older ({older}): {_coverage_text(e['coverage_older'])}")
+        if drops:
+            stdout.print(f"  [red]coverage dropped: {', '.join(drops)}[/red]")
     summary(f"{len(entries)} sites; coverage fields: {', '.join(COVERAGE_FIELDS)}")
 
 
