@@ -56,6 +56,9 @@ DEFAULT_FALLBACKS: dict[str, tuple[str, ...]] = {
 }
 #: Fields for which the generic extractor is consulted when everything else came out empty.
 GENERIC_FIELDS = ("headline", "published", "body")
+#: Stands in for ``<br>`` while reading text (a private-use character: never in real text,
+#: and unlike a newline not confused with line breaks of the HTML source).
+_LINE_BREAK = "\ue000"
 _IMAGE_ATTRIBUTES = ("src", "data-src", "data-original", "data-lazy-src", "srcset", "data-srcset")
 
 
@@ -158,8 +161,8 @@ def _jsonld_values(value: Any, path: list[str]) -> list[str]:
 def node_lines(node: LexborNode) -> list[str]:
     """The folded, non-empty lines of a node's text; ``<br>`` ends a line."""
     for br in node.css("br"):
-        br.replace_with("\n")
-    lines = node.text(deep=True, separator="").split("\n")
+        br.replace_with(_LINE_BREAK)
+    lines = node.text(deep=True, separator="").split(_LINE_BREAK)
     return [line for line in map(normalize_space, lines) if line]
 
 
