@@ -1,0 +1,190 @@
+"""Quote benchmark: span precision/recall and speaker accuracy of ``find_quotes`` on a gold
+JSONL, and (``--speed``) its cost relative to page extraction on a corpus folder.
+
+Usage:
+    python bench/quotes.py fixtures/quotes/gold.jsonl [--verbose]
+    python bench/quotes.py --speed /work/shared/corpora/per-site
+
+Matching: a predicted quote matches a gold quote when both start in the same paragraph and
+their normalised texts (lower-cased ``\\w+`` tokens, as multisets) share at least 80% of the
+tokens of the longer one; pairs are matched greedily, best overlap first, one-to-one. Only gold
+quotes of four words or more count toward recall; predicted quotes under four words are ignored
+(a predicted quote that matches a short gold quote is neither a hit nor a false positive).
+Speaker accuracy is over matched quotes: strict is a case-insensitive exact match after
+stripping (no speaker on both sides is correct); lenient accepts a predicted speaker that
+contains the gold speaker's last word (its surname).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scraper.extract import extract
+from scraper.extract.quotes import find_quotes
+from scraper.models import Quote
+
+MIN_WORDS = 4
+MIN_OVERLAP = 0.8
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Score:
+    """Running counts over a gold set."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    strict: int = 0
+    lenient: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def overlap(a: str, b: str) -> float:
+    """Shared tokens over the token count of the longer text."""
+    wa, wb = Counter(words(a)), Counter(words(b))
+    longer = max(sum(wa.values()), sum(wb.values()))
+    return sum((wa & wb).values()) / longer if longer else 0.0
+
+
+def same_speaker(predicted: str | None, gold: str | None, *, lenient: bool) -> bool:
+    if gold is None or predicted is None:
+        return gold is None and predicted is None
+    p, g = predicted.strip().lower(), gold.strip().lower()
+    if lenient:
+        surname = g.split()[-1] if g.split() else g
+        return surname in p
+    return p == g
+
+
+def match(predicted: list[Quote], gold: list[dict[str, object]]) -> list[tuple[int, int]]:
+    """Greedy one-to-one pairs (predicted index, gold index), best overlap first."""
+    pairs = []
+    for i, q in enumerate(predicted):
+        for j, g in enumerate(gold):
+            if q.paragraph == g["paragraph"]:
+                score = overlap(q.text, str(g["text"]))
+                if score >= MIN_OVERLAP:
+                    pairs.append((score, i, j))
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    result = []
+    for _, i, j in sorted(pairs, reverse=True):
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            result.append((i, j))
+    return result
+
+
+def score_article(row: dict[str, object], score: Score, verbose: bool) -> None:
+    paragraphs = [str(p) for p in row["paragraphs"]]  # type: ignore[attr-defined]
+    gold: list[dict[str, object]] = list(row["quotes"])  # type: ignore[call-overload]
+    predicted = find_quotes(paragraphs)
+    pairs = dict(match(predicted, gold))
+    matched_gold = set(pairs.values())
+    for i, q in enumerate(predicted):
+        if i in pairs:
+            g = gold[pairs[i]]
+            if len(words(str(g["text"]))) < MIN_WORDS:
+                continue
+            score.tp += 1
+            gs = g["speaker"] if g["speaker"] is None else str(g["speaker"])
+            ok = same_speaker(q.speaker, gs, lenient=False)
+            score.strict += ok
+            score.lenient += same_speaker(q.speaker, gs, lenient=True)
+            if not ok:
+                score.notes.append(f"{row['id']} [{q.paragraph}] speaker {q.speaker!r} != {gs!r}")
+        elif len(words(q.text)) >= MIN_WORDS:
+            score.fp += 1
+            score.notes.append(f"{row['id']} [{q.paragraph}] FP {q.text[:70]!r}")
+    for j, g in enumerate(gold):
+        if j not in matched_gold and len(words(str(g["text"]))) >= MIN_WORDS:
+            score.fn += 1
+            score.notes.append(f"{row['id']} [{g['paragraph']}] FN {str(g['text'])[:70]!r}")
+
+
+def run_gold(path: Path, verbose: bool) -> None:
+    score = Score()
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    for row in rows:
+        score_article(row, score, verbose)
+    found = score.tp + score.fp
+    gold = score.tp + score.fn
+    precision = score.tp / found if found else 0.0
+    recall = score.tp / gold if gold else 0.0
+    print(
+        f"| articles | gold quotes >= {MIN_WORDS} words | predicted >= {MIN_WORDS} words "
+        "| span precision | span recall | speaker (strict) | speaker (lenient) |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    strict = score.strict / score.tp if score.tp else 0.0
+    lenient = score.lenient / score.tp if score.tp else 0.0
+    print(
+        f"| {len(rows)} | {gold} | {found} | {precision:.3f} | {recall:.3f} "
+        f"| {strict:.3f} | {lenient:.3f} |"
+    )
+    if verbose:
+        print()
+        for note in score.notes:
+            print(f"- {note}")
+
+
+def run_speed(corpus: Path) -> None:
+    """Time ``extract`` per page and ``find_quotes`` on the paragraphs it returns (or, when the
+    extractor returns no body, on the corpus truth paragraphs)."""
+    truth = {}
+    truth_file = corpus / "truth.jsonl"
+    if truth_file.exists():
+        for line in truth_file.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            truth[row["id"]] = row.get("paragraphs") or row.get("body_paragraphs") or []
+    pages = sorted((corpus / "pages").glob("*.html.gz"))
+    t_extract = t_quotes = 0.0
+    quotes = 0
+    for page in pages:
+        html = gzip.decompress(page.read_bytes())
+        start = time.perf_counter()
+        article = extract(html)
+        t_extract += time.perf_counter() - start
+        paragraphs = article.body or truth.get(page.name.removesuffix(".html.gz"), [])
+        start = time.perf_counter()
+        quotes += len(find_quotes(paragraphs))
+        t_quotes += time.perf_counter() - start
+    print("| pages | quotes | extract total (s) | find_quotes total (s) | quotes / extract |")
+    print("|---:|---:|---:|---:|---:|")
+    share = t_quotes / t_extract if t_extract else 0.0
+    print(f"| {len(pages)} | {quotes} | {t_extract:.3f} | {t_quotes:.4f} | {share:.1%} |")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "gold", nargs="?", type=Path, help="gold JSONL (fixtures/quotes/gold.jsonl)"
+    )
+    parser.add_argument("--verbose", action="store_true", help="list every miss and wrong speaker")
+    parser.add_argument("--speed", type=Path, help="corpus folder with pages/ and truth.jsonl")
+    args = parser.parse_args(argv)
+    if args.speed:
+        run_speed(args.speed)
+    if args.gold:
+        run_gold(args.gold, args.verbose)
+    if not (args.speed or args.gold):
+        parser.error("give a gold JSONL or --speed CORPUS")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,104 @@
+"""Quote attribution rules: load ``scraper/data/quotes_<lang>.toml`` and compile its word lists
+into regexes once per language, so a new language is a data file, not code."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from scraper.errors import ExtractionError
+
+DEFAULT_LANGUAGE = "en"
+
+
+@dataclass(frozen=True)
+class QuoteRules:
+    """Compiled attribution rules for one language (see ``quotes_en.toml`` for each key)."""
+
+    cue: re.Pattern[str]
+    prefix_cue: re.Pattern[str]
+    continuation_cue: re.Pattern[str]
+    adverbs: frozenset[str]
+    pronouns: frozenset[str]
+    titles: frozenset[str]
+    honorifics: frozenset[str]
+    title_departments: frozenset[str]
+    phrase_breaks: frozenset[str]
+    determiners: frozenset[str]
+    clause_openers: frozenset[str]
+    not_speakers: frozenset[str]
+    name_particles: frozenset[str]
+    elision: re.Pattern[str]
+    naming_cues: frozenset[str]
+    ambiguous_cues: frozenset[str]
+    verb_markers: frozenset[str]
+    title_small_words: frozenset[str]
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex alternation of ``words``, longest first so "pointed out" beats "pointed"."""
+    ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def _words(data: dict[str, object], key: str) -> frozenset[str]:
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        return frozenset()
+    return frozenset(str(v).lower() for v in value)
+
+
+@cache
+def _data_text(language: str) -> str | None:
+    name = f"quotes_{language}.toml"
+    path = resources.files("scraper").joinpath("data", name)
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+def _compile(data: dict[str, object]) -> QuoteRules:
+    def words_list(key: str) -> list[str]:
+        value = data.get(key, [])
+        return [str(v) for v in value] if isinstance(value, list) else []
+
+    flags = re.IGNORECASE
+    return QuoteRules(
+        cue=re.compile(rf"\b(?:{_alternation(words_list('cues'))})\b", flags),
+        prefix_cue=re.compile(rf"\b(?:{_alternation(words_list('speaker_prefix_cues'))})\b", flags),
+        continuation_cue=re.compile(
+            rf"\b(?:{_alternation(words_list('continuation_cues'))})\b", flags
+        ),
+        adverbs=_words(data, "adverbs"),
+        pronouns=_words(data, "pronouns"),
+        titles=_words(data, "titles"),
+        honorifics=_words(data, "honorifics"),
+        title_departments=_words(data, "title_departments"),
+        phrase_breaks=_words(data, "phrase_breaks"),
+        determiners=_words(data, "determiners"),
+        clause_openers=_words(data, "clause_openers"),
+        not_speakers=_words(data, "not_speakers"),
+        name_particles=_words(data, "name_particles"),
+        elision=re.compile(
+            rf"(?:\d0s\b|\d\d\b|(?:{_alternation(words_list('elisions'))})\b)", flags
+        ),
+        naming_cues=_words(data, "naming_cues"),
+        ambiguous_cues=_words(data, "ambiguous_cues"),
+        verb_markers=_words(data, "verb_markers"),
+        title_small_words=_words(data, "title_small_words"),
+    )
+
+
+def rules_for(language: str | None) -> QuoteRules:
+    """The compiled rules for ``language`` (e.g. "en", "en-GB"); English when there is no file."""
+    base = (language or DEFAULT_LANGUAGE).lower().replace("_", "-").split("-")[0]
+    return _rules(base if base.isalpha() and _data_text(base) else DEFAULT_LANGUAGE)
+
+
+@cache
+def _rules(language: str) -> QuoteRules:
+    text = _data_text(language)
+    if text is None:  # pragma: no cover - the English file ships with the package
+        raise ExtractionError("scraper/data/quotes_en.toml is missing: reinstall the package")
+    return _compile(tomllib.loads(text))

@@ -1,0 +1,269 @@
+"""Quote spans and speaker attribution on hand-written sentences, one construction per test."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.extract.quote_rules import rules_for
+from scraper.extract.quotes import find_quotes
+from scraper.models import Quote
+
+
+def one(paragraphs: list[str]) -> Quote:
+    quotes = [q for q in find_quotes(paragraphs) if not q.partial]
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+def test_offsets_point_at_the_text_without_marks() -> None:
+    paragraphs = ["Intro.", "Later, “We will rebuild every bridge,” said the mayor."]
+    q = one(paragraphs)
+    assert q.paragraph == 1
+    assert paragraphs[1][q.start : q.end] == q.text == "We will rebuild every bridge,"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "cue"),
+    [
+        ('"The budget is balanced for now," Serhii Marchenko said.', "Serhii Marchenko", "said"),
+        (
+            "“The budget is balanced for now,” said Finance Minister Serhii Marchenko.",
+            "Serhii Marchenko",
+            "said",
+        ),
+        ("Serhii Marchenko said: “The budget is balanced for now.”", "Serhii Marchenko", "said"),
+        ("Marchenko said that “the budget is balanced for now and later.”", "Marchenko", "said"),
+        (
+            "Marchenko told reporters in Kyiv: “The budget is balanced for now.”",
+            "Marchenko",
+            "told",
+        ),
+        ("Marchenko told Reuters “the budget is balanced for now and later.”", "Marchenko", "told"),
+        (
+            "According to Olena Zelenska, “the budget is balanced for now.”",
+            "Olena Zelenska",
+            "According to",
+        ),
+        (
+            "“The budget is balanced for now,” according to the ministry.",
+            "the ministry",
+            "according to",
+        ),
+        ("“The budget is balanced for now,” Marchenko added.", "Marchenko", "added"),
+        ("“The budget is balanced for now,” Marchenko wrote on Facebook.", "Marchenko", "wrote"),
+        ("“Is the budget balanced for now?” Marchenko asked.", "Marchenko", "asked"),
+        ("“The budget is balanced for now,” Marchenko later noted.", "Marchenko", "noted"),
+        ("“The budget will break next year,” Marchenko warned on Monday.", "Marchenko", "warned"),
+        (
+            "“The budget is balanced for now,” Marchenko was quoted as saying.",
+            "Marchenko",
+            "was quoted as saying",
+        ),
+    ],
+)
+def test_cue_constructions(paragraph: str, speaker: str, cue: str) -> None:
+    q = one([paragraph])
+    assert (q.speaker, q.cue) == (speaker, cue)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("“We will hold the line here,” said Secretary of State Antony Blinken.", "Antony Blinken"),
+        ("Russian President Vladimir Putin said: “We will hold the line here.”", "Vladimir Putin"),
+        (
+            "“We will hold the line here,” Serhii Marchenko, the finance minister, said.",
+            "Serhii Marchenko",
+        ),
+        ("“We will hold the line here,” Anna Kovalenko, 45, said.", "Anna Kovalenko"),
+        ("“We will hold the line here,” a spokesperson for the ministry said.", "a spokesperson"),
+        ("“We will hold the line here,” the letter said.", "the letter"),
+        ("“We will hold the line here,” said a spokesperson for the ministry.", "a spokesperson"),
+        ("In a statement, the ministry said: “We will hold the line here.”", "the ministry"),
+        ("“We will hold the line here,” Mr. Smith said.", "Mr. Smith"),
+        ("“We will hold the line here,” said Mr. John Smith.", "John Smith"),
+        ("“We will hold the line here,” said Ursula von der Leyen.", "Ursula von der Leyen"),
+        (
+            "“We will hold the line here,” White House spokesperson Karine Jean-Pierre said.",
+            "Karine Jean-Pierre",
+        ),
+    ],
+)
+def test_speaker_is_the_name_as_written_without_role(paragraph: str, speaker: str) -> None:
+    assert one([paragraph]).speaker == speaker
+
+
+def test_pronoun_takes_the_nearest_earlier_named_speaker() -> None:
+    paragraphs = [
+        "“Prices rose again in March,” said Olena Bondar, an economist.",
+        "“They will keep rising into the summer,” she said.",
+    ]
+    quotes = find_quotes(paragraphs)
+    assert [q.speaker for q in quotes] == ["Olena Bondar", "Olena Bondar"]
+    assert quotes[1].cue == "said"
+
+
+def test_pronoun_prefers_a_person_introduced_after_the_last_quote() -> None:
+    paragraphs = [
+        "“Prices rose again in March,” said Olena Bondar, an economist.",
+        "Muhammad Sabir, a resident who lives near the market, described the morning.",
+        "“I heard three loud explosions in a row,” he said.",
+    ]
+    assert find_quotes(paragraphs)[1].speaker == "Muhammad Sabir"
+
+
+def test_later_surname_reference_is_output_as_written() -> None:
+    paragraphs = [
+        "“Prices rose again in March,” said Olena Bondar, an economist.",
+        "Bondar said: “The central bank will act before the summer ends.”",
+    ]
+    assert [q.speaker for q in find_quotes(paragraphs)] == ["Olena Bondar", "Bondar"]
+
+
+def test_continuing_quote_in_next_paragraph_inherits_the_speaker() -> None:
+    paragraphs = [
+        "“Prices rose again in March,” said Olena Bondar.",
+        "“The central bank will act before the summer ends.”",
+    ]
+    quotes = find_quotes(paragraphs)
+    assert quotes[1].speaker == "Olena Bondar"
+    assert quotes[1].cue is None
+
+
+def test_second_sentence_quote_in_same_paragraph_inherits() -> None:
+    paragraph = "“Prices rose again,” Bondar said. “The bank will act before summer ends.”"
+    assert [q.speaker for q in find_quotes([paragraph])] == ["Bondar", "Bondar"]
+
+
+def test_unattributed_quote_inside_reporter_text_has_no_speaker() -> None:
+    paragraphs = [
+        "“Prices rose again in March,” said Olena Bondar.",
+        "Shoppers found the doors shut and “closed until further notice, sorry” on them.",
+    ]
+    assert find_quotes(paragraphs)[1].speaker is None
+
+
+def test_quote_over_several_paragraphs_is_one_quote() -> None:
+    paragraphs = [
+        "Marchenko said: “The first tranche arrives in May.",
+        "“The second tranche depends on reforms we have promised.",
+        "“The third is not yet agreed.”",
+        "Reporters left.",
+    ]
+    quotes = find_quotes(paragraphs)
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.paragraph == 0 and q.speaker == "Marchenko"
+    assert q.text.split("\n") == [
+        "The first tranche arrives in May.",
+        "The second tranche depends on reforms we have promised.",
+        "The third is not yet agreed.",
+    ]
+    assert paragraphs[0][q.start : q.end] == "The first tranche arrives in May."
+
+
+def test_unclosed_quote_without_continuation_ends_at_paragraph_end() -> None:
+    paragraphs = ["Marchenko said: “The first tranche arrives in May.", "Reporters left."]
+    q = one(paragraphs)
+    assert q.text == "The first tranche arrives in May."
+
+
+def test_nested_quotes_keep_the_outer_span_only() -> None:
+    paragraph = "“He told me ‘never again’ and then he left the room,” Kovalenko said."
+    q = one([paragraph])
+    assert q.text == "He told me ‘never again’ and then he left the room,"
+    assert q.speaker == "Kovalenko"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "‘We will not give up the fight this year,’ Kovalenko said.",
+        "'We will not give up the fight this year,' Kovalenko said.",
+    ],
+)
+def test_single_quotes_as_outer_quotes(paragraph: str) -> None:
+    q = one([paragraph])
+    assert q.text == "We will not give up the fight this year,"
+    assert q.speaker == "Kovalenko"
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    paragraph = (
+        "The students' union said it didn't expect the '90s rules to return, and the "
+        "teachers’ union agreed; rock ’n’ roll fans don’t care."
+    )
+    assert find_quotes([paragraph]) == []
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "«Nous ne céderons pas sur ce point», a déclaré le ministre.",
+        "„Wir werden diesen Punkt nicht aufgeben“, sagte der Minister.",
+        "»Wir werden diesen Punkt nicht aufgeben«, sagte der Minister.",
+    ],
+)
+def test_guillemets_and_low_high_marks(paragraph: str) -> None:
+    quotes = find_quotes([paragraph], "fr")
+    assert len(quotes) == 1
+    assert quotes[0].text.rstrip(",").endswith(("point", "aufgeben"))
+
+
+def test_low_high_single_marks() -> None:
+    quotes = find_quotes(["Er sagte: ‚Wir bleiben hier bis zum Ende‘ und ging."], "de")
+    assert [q.text for q in quotes] == ["Wir bleiben hier bis zum Ende"]
+
+
+def test_partial_quote_is_kept_and_flagged() -> None:
+    quotes = find_quotes(["Marchenko called the new tax plan “a disaster” on Monday."])
+    assert len(quotes) == 1
+    assert quotes[0].partial and quotes[0].text == "a disaster"
+    assert quotes[0].speaker == "Marchenko"
+
+
+def test_lowercase_fragment_inside_reporter_sentence_is_partial() -> None:
+    text = "Marchenko warned the plan would “push thousands of families into poverty” soon."
+    q = find_quotes([text])[0]
+    assert q.partial and q.speaker == "Marchenko"
+
+
+def test_titles_of_works_are_partial() -> None:
+    quotes = find_quotes(["Her new single “Dance the Night Away” topped the chart."])
+    assert [q.partial for q in quotes] == [True]
+
+
+def test_naming_verb_directly_before_a_mark_is_not_a_quote_cue() -> None:
+    text = "Posts came from an account called “Mossad Commentary Daily News Feed.”"
+    assert find_quotes([text])[0].speaker is None
+
+
+def test_clause_before_a_cue_is_not_a_speaker() -> None:
+    text = "“We are not leaving this town,” it was reported by the local paper."
+    assert find_quotes([text])[0].speaker is None
+
+
+def test_plural_noun_cue_form_is_not_a_verb() -> None:
+    text = "Many posts shared a screenshot of two posts from “an account nobody had seen.”"
+    assert find_quotes([text])[0].speaker is None
+
+
+def test_straight_quotes_with_two_speakers_in_one_paragraph() -> None:
+    paragraph = '"We are ready," said Anna Kovalenko. But Petro Shevchenko said: "We are not."'
+    quotes = find_quotes([paragraph])
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("We are ready,", "Anna Kovalenko"),
+        ("We are not.", "Petro Shevchenko"),
+    ]
+
+
+def test_unknown_language_falls_back_to_english_rules() -> None:
+    assert rules_for("xx") is rules_for("en")
+    assert rules_for("en-GB") is rules_for("en")
+    q = one(["“We will hold the line here,” Marchenko said."])
+    assert q.speaker == "Marchenko"
+
+
+def test_no_quotes_and_empty_input() -> None:
+    assert find_quotes([]) == []
+    assert find_quotes(["", "Plain text without any marks."]) == []
