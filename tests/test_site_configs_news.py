@@ -17,6 +17,7 @@ from scraper.sites import SiteConfig, SiteTest, default_directory, load_config
 
 #: The configs written from the news-fields corpus (one saved page each in fixtures/<host>/).
 NEWS_HOSTS = (
+    "9news.com.au",
     "abendblatt.de",
     "bbc.com",
     "br.de",
@@ -24,13 +25,16 @@ NEWS_HOSTS = (
     "businessinsider.com",
     "dailystar.co.uk",
     "dw.com",
+    "euronews.com",
     "faz.net",
     "golem.de",
     "metro.co.uk",
     "mirror.co.uk",
     "morgenpost.de",
     "n-tv.de",
+    "nationalpost.com",
     "rollingstone.com",
+    "seznamzpravy.cz",
     "srf.ch",
     "stern.de",
     "sueddeutsche.de",
