@@ -36,6 +36,8 @@ __all__ = ["Archive", "StoreResult", "archive_errors"]
 
 #: How long a writer waits for another writer's transaction before giving up (seconds).
 BUSY_TIMEOUT = 30.0
+#: SQLite page cache of a writing connection, in KiB.
+CACHE_KIB = 64_000
 
 
 @contextmanager
@@ -104,6 +106,8 @@ class Archive:
                     f"{SCHEMA_VERSION}; open it once with a writing command to upgrade"
                 )
             return
+        # A bigger page cache than the 2 MB default keeps FTS and index inserts off the disk.
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         version = current_version(self.db)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections import Counter
 from datetime import UTC, datetime
 
@@ -25,16 +24,15 @@ MIN_SHARE = 0.2
 #: How many of the site's most recent articles are counted when learning.
 LEARN_WINDOW = 200
 #: Learning reruns after this many new or changed articles of the site.
-LEARN_EVERY = 20
+LEARN_EVERY = 50
 #: Paragraphs longer than this are never treated as boilerplate (real prose, not a banner).
 MAX_PARAGRAPH_CHARS = 600
 
-_SPACE = re.compile(r"\s+")
 
 
 def normalise(paragraph: str) -> str:
     """The comparison form of a paragraph: case folded, whitespace collapsed."""
-    return _SPACE.sub(" ", paragraph).strip().casefold()
+    return " ".join(paragraph.split()).casefold()
 
 
 def paragraph_hash(paragraph: str) -> str:
@@ -49,27 +47,19 @@ def drop_learned(body: list[str], learned: set[str]) -> list[str]:
     return [p for p in body if paragraph_hash(p) not in learned]
 
 
-def count_recurring(bodies: list[list[str]]) -> Counter[str]:
-    """For each paragraph hash, the number of distinct bodies it occurs in."""
-    counts: Counter[str] = Counter()
-    for body in bodies:
-        counts.update(
-            {paragraph_hash(p) for p in body if p.strip() and len(p) <= MAX_PARAGRAPH_CHARS}
-        )
-    return counts
-
-
 def recurring_paragraphs(bodies: list[list[str]]) -> dict[str, tuple[str, int]]:
     """The boilerplate found in ``bodies``: hash -> (an example paragraph, article count)."""
-    counts = count_recurring(bodies)
-    needed = max(MIN_ARTICLES, MIN_SHARE * len(bodies))
-    found: dict[str, tuple[str, int]] = {}
+    counts: Counter[str] = Counter()
+    examples: dict[str, str] = {}
     for body in bodies:
-        for p in body:
-            key = paragraph_hash(p)
-            if key not in found and counts.get(key, 0) >= needed:
-                found[key] = (p.strip(), counts[key])
-    return found
+        keys = {
+            paragraph_hash(p): p for p in body if p.strip() and len(p) <= MAX_PARAGRAPH_CHARS
+        }
+        counts.update(keys.keys())
+        for key, paragraph in keys.items():
+            examples.setdefault(key, paragraph.strip())
+    needed = max(MIN_ARTICLES, MIN_SHARE * len(bodies))
+    return {key: (examples[key], n) for key, n in counts.items() if n >= needed}
 
 
 def learn(db: Database, site: str) -> int:

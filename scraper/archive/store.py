@@ -20,10 +20,11 @@ from scraper.models import Article, Page
 
 Outcome = Literal["new", "updated", "unchanged", "page_only"]
 
-#: Record fields that, when changed, make a re-store an update (``extractor`` is not one).
-_RECORD_FIELDS = (
+#: Stored columns that, when changed, make a re-store an update (``extractor`` is not one);
+#: images and quotes are hashed with them.
+_RECORD_COLUMNS = (
     "site", "headline", "subheadline", "authors", "published", "modified", "language",
-    "section", "tags", "body", "images", "quotes", "status", "sources",
+    "section", "tags", "body", "status", "sources",
 )  # fmt: skip
 
 
@@ -45,19 +46,13 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def _digest(value: Any) -> str:
-    return hashlib.sha256(_json(value).encode("utf-8")).hexdigest()
-
-
-def content_hash(article: Article) -> str:
-    """Hash of what makes a new revision: the headline and the body paragraphs."""
-    return _digest([article.headline, article.body])
-
-
-def record_hash(article: Article, site: str) -> str:
-    """Hash of every stored field of the record (extractor version excluded)."""
-    data = article.to_dict() | {"site": site}
-    return _digest({name: data[name] for name in _RECORD_FIELDS})
+def _hash_parts(*parts: str | None) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        # NUL never occurs in the JSON or text parts, so it separates them unambiguously.
+        digest.update(b"\x01" if part is None else part.encode("utf-8"))
+        digest.update(b"\x00")
+    return digest.hexdigest()
 
 
 def site_of(article: Article, url: str) -> str:
@@ -93,7 +88,8 @@ def insert_page(conn: sqlite3.Connection, page: Page, run_id: int | None) -> str
 def article_row(article: Article, url: str, fetched_url: str | None) -> dict[str, Any]:
     """The ``articles`` columns for a record (without id, timestamps and page hash)."""
     site = site_of(article, url)
-    return {
+    text = article.text
+    row: dict[str, Any] = {
         "url": url,
         "fetched_url": fetched_url,
         "site": site,
@@ -106,16 +102,21 @@ def article_row(article: Article, url: str, fetched_url: str | None) -> dict[str
         "section": article.section,
         "tags": _json(article.tags),
         "body": _json(article.body),
-        "text": article.text,
+        "text": text,
         "status": article.status,
         "sources": _json(article.sources),
         "extractor": _json(article.extractor),
-        "word_count": word_count(article.text),
+        "word_count": word_count(text),
         "image_count": len(article.images),
         "quote_count": len(article.quotes),
-        "content_hash": content_hash(article),
-        "record_hash": record_hash(article, site),
     }
+    row["content_hash"] = _hash_parts(row["headline"], row["body"])
+    row["record_hash"] = _hash_parts(
+        *(row[name] for name in _RECORD_COLUMNS),
+        _json([vars(image) for image in article.images]),
+        _json([vars(quote) for quote in article.quotes]),
+    )
+    return row
 
 
 def _insert_children(conn: sqlite3.Connection, article_id: int, article: Article) -> None:
