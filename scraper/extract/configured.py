@@ -251,23 +251,38 @@ def choose_layout(page: _Page, config: SiteConfig) -> Layout:
 
 
 def paragraphs_in(tree: LexborHTMLParser, containers: list[LexborNode], selector: str) -> list[str]:
-    """Texts of the outermost ``selector`` matches inside ``containers``, in document order.
+    """Texts of the innermost ``selector`` matches inside ``containers``, in document order.
 
-    A container that is itself a paragraph (``body = ["div.story > p"]``) is one paragraph.
+    A match holding other matches (a ``blockquote`` of several ``p``) yields those instead. A
+    container that is itself a paragraph (``body = ["div.story > p"]``) is one paragraph.
     """
     out: list[str] = []
     # css_matches() also looks at descendants, so test membership in the page's matches.
     paragraph_ids = {n.mem_id for n in tree.css(selector)} if containers else set()
     for container in containers:
-        if container.mem_id in paragraph_ids:
+        # Lexbor's node.css() includes the node itself when it matches.
+        nodes = [n for n in select(container, selector) if n.mem_id != container.mem_id]
+        if not nodes and container.mem_id in paragraph_ids:
             out.extend(node_lines(container))
             continue
-        nodes = select(container, selector)
-        ids = {n.mem_id for n in nodes}
+        holders = _holders(nodes, container)
         for node in nodes:
-            if not _inside(node, ids, container):
+            if node.mem_id not in holders:
                 out.extend(node_lines(node))
     return out
+
+
+def _holders(nodes: list[LexborNode], stop: LexborNode) -> set[int]:
+    """Ids of the nodes (below ``stop``) that contain one of ``nodes``."""
+    holders: set[int] = set()
+    for node in nodes:
+        parent = node.parent
+        while parent is not None and parent.mem_id != stop.mem_id:
+            if parent.mem_id in holders:
+                break
+            holders.add(parent.mem_id)
+            parent = parent.parent
+    return holders
 
 
 def read_body(page: _Page, layout: Layout) -> tuple[list[str], str | None]:
@@ -402,7 +417,9 @@ def extract_with_config(text: str, url: str | None, config: SiteConfig) -> Artic
     _fill_from_generic(page, article)
     language = article.language or config.language
     article.headline = clean_headline(article.headline, config.name) if article.headline else None
-    article.authors = clean_authors(article.authors, config.name)
+    publisher = config.name.casefold()  # bylines often name the site itself: not a person
+    authors = clean_authors(article.authors, config.name)
+    article.authors = [name for name in authors if name.casefold() != publisher]
     paragraphs = clean_paragraphs(article.body, language)
     article.body = [p for p in paragraphs if not any(r.search(p) for r in layout.drop_paragraphs)]
     if not article.body and article.status == STATUS_OK:
