@@ -22,7 +22,7 @@ MIN_ARTICLES = 5
 #: ... and in at least this share of the site's recent articles (the window below).
 MIN_SHARE = 0.2
 #: How many of the site's most recent articles are counted when learning.
-LEARN_WINDOW = 200
+LEARN_WINDOW = 100
 #: Learning reruns after this many new or changed articles of the site.
 LEARN_EVERY = 50
 #: Paragraphs longer than this are never treated as boilerplate (real prose, not a banner).

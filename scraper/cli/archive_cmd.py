@@ -283,7 +283,7 @@ def sites_boilerplate(
     """List the paragraphs learned as boilerplate for a site, or switch their removal.
 
     A paragraph is learned when it recurs in at least 5 different articles and 20% of the
-    site's last 200 articles.
+    site's last 100 articles.
 
     Example: scraper sites boilerplate example.com --disable
     """
