@@ -78,10 +78,13 @@ SCORED_SELECTOR = "p, pre, td, blockquote, li, div, section, article, font, span
 POSITIVE_WORDS = re.compile(
     r"article|content|entry|post|body|story|text|main|blog|beitrag|artikel", re.I
 )
+HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 MIN_BLOCK_CHARS = 25
-#: A sibling of the best container joins it when its score reaches this share of the best.
-SIBLING_SHARE = 0.25
+#: The body container grows to its parent while it holds less than this share of its prose.
+CLIMB_SHARE = 0.6
+#: Elements scored by their own (direct) text rather than their whole subtree.
+DIRECT_TEXT_TAGS = frozenset({"div", "section", "article", "font", "span"})
 
 
 def strip_boilerplate(root: LexborNode) -> None:
@@ -104,66 +107,75 @@ def _holds_most_text(node: LexborNode, total: int) -> bool:
 
 
 def _own_text(node: LexborNode) -> str:
-    if node.tag in ("div", "section", "article", "font", "span"):
+    if node.tag in DIRECT_TEXT_TAGS:
         return node.text(deep=False)
     return node.text(deep=True)
 
 
-def _score_containers(root: LexborNode) -> dict[LexborNode, float]:
-    scores: dict[LexborNode, float] = {}
+def _paragraph_weight(node: LexborNode) -> int:
+    """Characters of prose a block contributes: long enough and not mostly links."""
+    text = _own_text(node).strip()
+    if len(text) < MIN_BLOCK_CHARS:
+        return 0
+    if node.css_first("a") is not None and node.tag not in DIRECT_TEXT_TAGS:
+        linked = sum(len(a.text(deep=True).strip()) for a in node.css("a"))
+        if linked > 0.5 * len(text):
+            return 0
+    return len(text)
+
+
+def _text_mass(root: LexborNode) -> tuple[dict[LexborNode, int], dict[LexborNode, float]]:
+    """Prose characters below every element, and a local score (parent + half to grandparent).
+
+    Each block adds its weight to all its ancestors (``mass``); ``local`` rewards the element
+    whose own children are the paragraphs, which is where the article text lives.
+    """
+    mass: dict[LexborNode, int] = {}
+    local: dict[LexborNode, float] = {}
     for node in root.css(SCORED_SELECTOR):
-        text = _own_text(node).strip()
-        if len(text) < MIN_BLOCK_CHARS:
+        weight = _paragraph_weight(node)
+        if not weight:
             continue
-        points = 1 + text.count(",") + min(len(text) / 100, 3)
-        parent = node.parent
-        if node.tag in ("div", "section", "article", "font", "span"):
-            parent = node
-        for share in (1.0, 0.5, 0.25):
-            if parent is None or parent.tag in ("html", "#document"):
+        current: LexborNode | None = node if node.tag in DIRECT_TEXT_TAGS else node.parent
+        level = 0
+        while current is not None and current.tag not in ("html", "-undef", "#document"):
+            mass[current] = mass.get(current, 0) + weight
+            if level < 2:
+                local[current] = local.get(current, 0.0) + weight / (level + 1)
+            if current == root:
                 break
-            scores[parent] = scores.get(parent, 0.0) + points * share
-            parent = parent.parent
-    return scores
-
-
-def _link_density(node: LexborNode) -> float:
-    text_length = len(node.text(deep=True).strip())
-    if text_length == 0:
-        return 1.0
-    links = sum(len(a.text(deep=True).strip()) for a in node.css("a"))
-    return min(links / text_length, 1.0)
+            current = current.parent
+            level += 1
+    return mass, local
 
 
 def _class_bonus(node: LexborNode) -> float:
+    """Content-like class/id names and <article>/<main> make a seed more likely."""
     attrs = node.attributes
     names = f"{attrs.get('class') or ''} {attrs.get('id') or ''} {attrs.get('itemprop') or ''}"
     bonus = 1.25 if POSITIVE_WORDS.search(names) else 1.0
     return bonus * (1.3 if node.tag in ("article", "main") else 1.0)
 
 
-def find_content(root: LexborNode) -> list[LexborNode]:
-    """The body containers in document order: the best-scored node and its strong siblings."""
-    scores = _score_containers(root)
-    if not scores:
-        return []
-    top = sorted(scores.items(), key=lambda item: item[1], reverse=True)[:8]
-    ranked = [(node, score * _class_bonus(node) * (1 - _link_density(node))) for node, score in top]
-    best, best_score = max(ranked, key=lambda item: item[1])
-    parent = best.parent
-    if parent is None:
-        return [best]
-    chosen: list[LexborNode] = []
-    for sibling in parent.iter():
-        if sibling == best or (
-            scores.get(sibling, 0.0) >= SIBLING_SHARE * best_score and _link_density(sibling) < 0.3
-        ):
-            chosen.append(sibling)
-        elif sibling.tag == "p":
-            text = sibling.text(deep=True).strip()
-            if len(text) > 80 and _link_density(sibling) < 0.25:
-                chosen.append(sibling)
-    return chosen
+def find_content(root: LexborNode) -> tuple[list[LexborNode], dict[LexborNode, int]]:
+    """The body container and the prose mass of every element.
+
+    The element with the best local score is the seed; it grows to its parent while it holds
+    less than ``CLIMB_SHARE`` of the parent's prose (paragraphs wrapped one per element).
+    """
+    mass, local = _text_mass(root)
+    if not local:
+        return [], mass
+    node = max(local, key=lambda item: local[item] * _class_bonus(item))
+    while node != root:
+        parent = node.parent
+        if parent is None or parent not in mass:
+            break
+        wrapper = mass[parent] == mass[node]
+        if not wrapper and mass[node] >= CLIMB_SHARE * mass[parent]:
+            break
+        node = parent
+    return [node], mass
 
 
 def _split(text: str) -> list[str]:
@@ -190,8 +202,33 @@ def _leaf(node: LexborNode, out: list[str]) -> None:
     out.extend(_split(text))
 
 
-def read_blocks(node: LexborNode, out: list[str]) -> None:
-    """Append the paragraphs under ``node`` in document order (``<br><br>`` splits paragraphs)."""
+def _next_element(node: LexborNode) -> LexborNode | None:
+    sibling = node.next
+    while sibling is not None and (sibling.tag or "-").startswith("-"):
+        sibling = sibling.next
+    return sibling
+
+
+def _has_prose(node: LexborNode, mass: dict[LexborNode, int]) -> bool:
+    """Whether a block or container holds prose (so link lists and widgets are skipped)."""
+    if node in mass:
+        return True
+    if node.tag in LEAF_BLOCKS and not _has_blocks(node):
+        return _paragraph_weight(node) > 0 or node.css_first("a") is None
+    return False
+
+
+def _heading_leads_nowhere(node: LexborNode, mass: dict[LexborNode, int]) -> bool:
+    """A subhead whose next element has no prose titles a widget ("Related stories")."""
+    following = _next_element(node)
+    return following is None or not _has_prose(following, mass)
+
+
+def read_blocks(node: LexborNode, out: list[str], mass: dict[LexborNode, int]) -> None:
+    """Append the paragraphs under ``node`` in document order (``<br><br>`` splits paragraphs).
+
+    Child containers without prose (per ``mass``) are skipped: menus, link lists, widgets.
+    """
     inline: list[str] = []
 
     def flush() -> None:
@@ -209,15 +246,24 @@ def read_blocks(node: LexborNode, out: list[str]) -> None:
             continue
         elif tag in LEAF_BLOCKS and not _has_blocks(child):
             flush()
-            _leaf(child, out)
+            if tag in HEADINGS and _heading_leads_nowhere(child, mass):
+                continue
+            if _has_prose(child, mass) or tag in HEADINGS:
+                _leaf(child, out)
         else:
             flush()
-            read_blocks(child, out)
+            if child in mass:
+                read_blocks(child, out, mass)
     flush()
 
 
-def body_paragraphs(tree: LexborHTMLParser, containers: list[LexborNode]) -> list[str]:
-    """Read the paragraphs of ``containers`` (whose <br> become line breaks) and clean them."""
+def body_paragraphs(
+    tree: LexborHTMLParser, containers: list[LexborNode], mass: dict[LexborNode, int]
+) -> list[str]:
+    """Read the paragraphs of ``containers`` (from ``find_content``), cleaned.
+
+    ``<br>`` become line breaks first (so ``<br><br>`` separates paragraphs).
+    """
     for br in tree.css("br"):
         br.replace_with("\n")
     paragraphs: list[str] = []
@@ -225,5 +271,5 @@ def body_paragraphs(tree: LexborHTMLParser, containers: list[LexborNode]) -> lis
         if node.tag in LEAF_BLOCKS and not _has_blocks(node):
             _leaf(node, paragraphs)
         else:
-            read_blocks(node, paragraphs)
+            read_blocks(node, paragraphs, mass)
     return clean_paragraphs(paragraphs)

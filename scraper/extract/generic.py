@@ -74,9 +74,9 @@ def extract_body(tree: LexborHTMLParser, url: str | None) -> tuple[list[str], li
     if root is None:
         return [], with_lead_image([], lead)
     strip_boilerplate(root)
-    containers = find_content(root)
+    containers, mass = find_content(root)
     images = body_images(containers, url)
-    paragraphs = body_paragraphs(tree, containers)
+    paragraphs = body_paragraphs(tree, containers, mass)
     return paragraphs, with_lead_image(images, lead)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from html import unescape
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
@@ -95,11 +96,11 @@ def find_article(objects: list[dict[str, Any]]) -> dict[str, Any] | None:
 def texts(value: Any, key: str = "name") -> Iterator[str]:
     """Strings in a JSON-LD value: plain strings, ``{key: ...}`` objects, lists of either."""
     if isinstance(value, str):
-        yield value
+        yield unescape(value) if "&" in value else value
     elif isinstance(value, dict):
         inner = value.get(key)
         if isinstance(inner, str):
-            yield inner
+            yield unescape(inner) if "&" in inner else inner
         elif isinstance(inner, list | dict):
             yield from texts(inner, key)
     elif isinstance(value, list):

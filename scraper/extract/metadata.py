@@ -7,6 +7,7 @@ source is recorded in ``Article.sources`` (``jsonld``, ``meta:<name>``, ``select
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -109,69 +110,14 @@ _BYLINE_PREFIX = re.compile(
 _AUTHOR_SPLIT = re.compile(
     r"\s*(?:,|;|\||/|&|\s+(?:and|und|et|y|e|en|og|och|i|a|ja|und|mit)\s+)\s*", re.IGNORECASE
 )
-#: Words that mark an organisation or role rather than a person (lower case).
-NON_PERSON_WORDS = frozenset(
-    [
-        "staff",
-        "editor",
-        "editors",
-        "editorial",
-        "redaktion",
-        "rédaction",
-        "redacción",
-        "redazione",
-        "newsroom",
-        "desk",
-        "team",
-        "agency",
-        "agencies",
-        "reporters",
-        "correspondent",
-        "updated",
-        "published",
-        "photo",
-        "photos",
-        "foto",
-        "fotos",
-        "video",
-        "images",
-        "getty",
-        "reuters",
-        "afp",
-        "dpa",
-        "apa",
-        "ap",
-        "ansa",
-        "efe",
-        "kna",
-        "epd",
-        "sid",
-        "press",
-        "presse",
-        "news",
-        "agencia",
-        "agenzia",
-        "twitter",
-        "facebook",
-        "instagram",
-        "email",
-        "mail",
-        "follow",
-        "more",
-        "articles",
-        "contributor",
-        "contributors",
-        "online",
-        "digital",
-        "media",
-        "admin",
-        "administrator",
-        "guest",
-        "ltd",
-        "inc",
-        "gmbh",
-    ]
+#: Words that mark a byline fragment that is not a name (photo credits, dates, widgets).
+#: Agencies and newsrooms credited as the author ("Associated Press", "dpa") are kept.
+NOT_A_NAME_WORDS = frozenset(
+    ["photo", "photos", "foto", "fotos", "bild", "bilder", "image", "images", "getty", "istock", "istockphoto", "imago", "shutterstock", "updated", "aktualisiert", "published", "veröffentlicht", "follow", "twitter", "facebook", "instagram", "email", "mail", "share", "teilen", "read", "lesen", "min", "minutes", "minuten", "comments", "kommentare", "more", "articles", "germany", "agenturen", "agencies", "agences", "agencias", "red"]
 )
+#: Role words written after a name ("홍길동 기자") and removed from it.
+ROLE_SUFFIXES = ("기자", "記者", "특파원", "特派員", "编辑", "記")
+_PARENTHESES = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 
 
 def meta_table(tree: LexborHTMLParser) -> dict[str, list[str]]:
@@ -193,24 +139,26 @@ def meta_table(tree: LexborHTMLParser) -> dict[str, list[str]]:
 
 
 def clean_headline(headline: str, site_name: str | None = None) -> str:
-    """Drop a site-name suffix (``" | Site"``, ``" - Site"``) or prefix from ``headline``."""
+    """Drop a site-name suffix (``" | Site"``, ``" - Site"``, trailing dates) or prefix."""
     headline = normalize_space(headline)
     parts = _SEPARATORS.split(headline)
-    if len(parts) < 2:
-        return headline
     site = _simplify(site_name) if site_name else ""
-    if site:
-        for index in (-1, 0):
-            part = _simplify(parts[index])
-            if part and (part == site or part in site or site in part):
-                rest = parts[:-1] if index == -1 else parts[1:]
-                return _rejoin(headline, rest)
-    # No known site name: drop a short trailing segment after a pipe-like separator only.
-    last = parts[-1]
-    tail = headline[len(headline) - len(last) - 3 :]
-    if len(last.split()) <= 3 and ("|" in tail or "»" in tail or "·" in tail):
-        return _rejoin(headline, parts[:-1])
-    return headline
+    if len(parts) > 1 and site and _is_site(parts[0], site):
+        parts = parts[1:]
+    while len(parts) > 1:
+        last = parts[-1]
+        tail = headline[: headline.rfind(last)][-3:]
+        pipe_like = any(mark in tail for mark in "|»·•")
+        if (site and _is_site(last, site)) or parse_date(last) or (pipe_like and len(last.split()) <= 3):
+            parts = parts[:-1]
+        else:
+            break
+    return _rejoin(headline, parts)
+
+
+def _is_site(part: str, site: str) -> bool:
+    simple = _simplify(part)
+    return bool(simple) and (simple == site or simple in site or site in simple)
 
 
 def _simplify(text: str) -> str:
@@ -226,20 +174,25 @@ def _rejoin(original: str, parts: list[str]) -> str:
 
 def _person_name(name: str) -> str | None:
     name = _BYLINE_PREFIX.sub("", normalize_space(name)).strip(" ,;:-–|")
+    name = _PARENTHESES.sub("", name)
+    for suffix in ROLE_SUFFIXES:
+        if name.endswith(" " + suffix):
+            name = name[: -len(suffix)].strip()
     if not name or len(name) > 60 or "@" in name or "://" in name or any(c.isdigit() for c in name):
         return None
     words = name.split()
     if len(words) > 5:
         return None
-    if any(w.lower().strip(".") in NON_PERSON_WORDS for w in words):
+    if any(w.lower().strip(".():") in NOT_A_NAME_WORDS for w in words):
         return None
     return name
 
 
 def clean_authors(names: list[str], publisher: str | None = None) -> list[str]:
-    """Person names only: no "By", no organisations or roles, "A and B" split, duplicates dropped.
+    """Author names: no "By", no roles or photo credits, "A and B" split, duplicates dropped.
 
-    ``publisher`` (the site name) is dropped when it appears among the names.
+    ``publisher`` (the site name) is dropped when it appears beside other names; alone it is
+    kept, as is a credited agency ("Associated Press"), because that is who the page credits.
     """
     result: list[str] = []
     seen: set[str] = set()
@@ -251,10 +204,12 @@ def clean_authors(names: list[str], publisher: str | None = None) -> list[str]:
             if not name:
                 continue
             key = name.lower()
-            if key in seen or (pub and _simplify(name) == pub):
+            if key in seen:
                 continue
             seen.add(key)
             result.append(name)
+    if pub and len(result) > 1:
+        result = [name for name in result if _simplify(name) != pub] or result
     return result
 
 
@@ -310,19 +265,45 @@ def _headline(
     if title:
         candidates.append((title, "selector:title"))
     cleaned = [(clean_headline(value, site), source) for value, source in candidates]
-    # The visible <h1> wins when metadata confirms it (same text up to case/punctuation), and
-    # otherwise when metadata is missing: it is what the reader sees.
+    # Publishers write the headline they mean into JSON-LD/OpenGraph; the visible <h1> often
+    # adds a kicker ("Topic: ...") and is used only when metadata has no headline.
+    for value, source in cleaned:
+        if value and source != "selector:title":
+            return value, source
     if h1 and 3 <= len(h1) <= 300:
-        key = _simplify(h1)
-        for value, _source in cleaned:
-            if key and (_simplify(value) == key or _simplify(value).startswith(key)):
-                return h1, "selector:h1"
+        return h1, "selector:h1"
     for value, source in cleaned:
         if value:
             return value, source
-    if h1:
-        return h1, "selector:h1"
     return None, ""
+
+
+def _author_candidates(
+    tree: LexborHTMLParser, article: dict[str, Any] | None, meta: dict[str, list[str]]
+) -> Iterator[tuple[list[str], str]]:
+    """Raw author names from each source, in order of trust."""
+    if article is not None:
+        yield [n for n in texts(article.get("author")) if n.strip()], "jsonld"
+    for name in META_FIELDS["authors"]:
+        yield [v for v in meta.get(name, ()) if "://" not in v], f"meta:{name}"
+    for css in AUTHOR_SELECTORS:
+        values = [n.text(deep=True, separator=" ") for n in tree.css(css)[:6]]
+        yield [v for v in values if len(v) < 120], f"selector:{css}"
+
+
+def _publisher_keys(article: dict[str, Any] | None, site: str | None, url: str | None) -> set[str]:
+    keys = {_simplify(site or "")}
+    if article is not None:
+        keys.add(_simplify(first_text(article.get("publisher")) or ""))
+    host = urlsplit(url).hostname if url else None
+    if host:
+        keys.add(_simplify(host.removeprefix("www.").rsplit(".", 1)[0]))
+    return {key for key in keys if len(key) >= 2}
+
+
+def _is_publisher(name: str, keys: set[str]) -> bool:
+    simple = _simplify(name)
+    return bool(simple) and any(simple == k or simple in k or k in simple for k in keys)
 
 
 def _authors(
@@ -330,24 +311,22 @@ def _authors(
     article: dict[str, Any] | None,
     meta: dict[str, list[str]],
     site: str | None,
+    url: str | None = None,
 ) -> tuple[list[str], str]:
-    if article is not None:
-        names = [n for n in texts(article.get("author")) if n.strip()]
+    """The first source naming someone other than the publisher; else the publisher credit."""
+    keys = _publisher_keys(article, site, url)
+    fallback: tuple[list[str], str] = ([], "")
+    for names, source in _author_candidates(tree, article, meta):
         cleaned = clean_authors(names, site)
-        if cleaned:
-            return cleaned, "jsonld"
-    for name in META_FIELDS["authors"]:
-        values = [v for v in meta.get(name, ()) if "://" not in v]
-        cleaned = clean_authors(values, site)
-        if cleaned:
-            return cleaned, f"meta:{name}"
-    for css in AUTHOR_SELECTORS:
-        nodes = tree.css(css)[:6]
-        values = [n.text(deep=True, separator=" ") for n in nodes]
-        cleaned = clean_authors([v for v in values if len(v) < 120], site)
-        if cleaned:
-            return cleaned, f"selector:{css}"
-    return [], ""
+        if not cleaned:
+            continue
+        people = [name for name in cleaned if not _is_publisher(name, keys)]
+        if people:
+            # Markup bylines mix in the newsroom name; metadata lists are taken as written.
+            return (people if source.startswith("selector:") else cleaned), source
+        if not fallback[0]:
+            fallback = (cleaned, source)
+    return fallback
 
 
 def _date_field(
@@ -462,7 +441,7 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Article:
         found = _first_meta(meta, META_FIELDS["subheadline"])
         if found:
             _set(result, "subheadline", found[0], f"meta:{found[1]}")
-    _set(result, "authors", *_authors(tree, article, meta, site))
+    _set(result, "authors", *_authors(tree, article, meta, site, url))
     published, source = _date_field(tree, article, meta, "datePublished", META_FIELDS["published"])
     if not published:
         published, source = _published_from_markup(tree, url)
