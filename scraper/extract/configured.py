@@ -289,7 +289,9 @@ def read_body(page: _Page, layout: Layout) -> tuple[list[str], str | None]:
     """Body paragraphs from the first body fallback that yields any."""
     for fallback in layout.fields.get("body", ()):
         if fallback.startswith("jsonld:"):
-            values, source = read_fallback(page, fallback, False)
+            # Read the raw value: its line breaks separate the paragraphs.
+            values = _jsonld_values(page.jsonld, fallback[7:].split(".")) if page.jsonld else []
+            source = "jsonld"
             paragraphs = [normalize_space(p) for p in values[0].split("\n")] if values else []
         else:
             paragraphs = paragraphs_in(

@@ -1,0 +1,296 @@
+"""Tests for scraper.extract.configured: applying a site config, and every embedded config test."""
+
+from __future__ import annotations
+
+import importlib
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from scraper.extract import configured, extract
+from scraper.extract.configured import extract_with_config, run_site_test
+from scraper.models import Article
+from scraper.sites import SiteConfig, config_files, load_config, parse_config
+
+# ``scraper.extract`` the attribute is the extract() function, so go through sys.modules.
+generic_module = importlib.import_module("scraper.extract.generic")
+
+PAGE = """<!doctype html><html lang="en-GB"><head>
+<title>Moon found to be far away | Example Times</title>
+<meta property="og:title" content="Moon far away (og)">
+<meta property="article:published_time" content="2024-03-01T10:00:00+01:00">
+<meta name="author" content="Meta Author">
+<link rel="canonical" href="/2024/03/moon">
+<script type="application/ld+json">
+{"@context": "https://schema.org", "@graph": [
+  {"@type": "WebSite", "name": "Example Times"},
+  {"@type": "NewsArticle", "headline": "Moon &amp; Sun: a JSON-LD headline",
+   "datePublished": "2024-02-29T23:30:00Z",
+   "author": [{"@type": "Person", "name": "Ada Lovelace"}, {"@type": "Person", "name": "Alan Turing"}],
+   "articleBody": "First line of the JSON body.\\nSecond line of the JSON body."}
+]}
+</script></head><body>
+<header><h1 class="headline">The Moon is far away</h1>
+<p class="dek">Scientists measured it again.</p>
+<span class="byline"><a rel="author">Grace Hopper</a></span>
+<time datetime="2024-03-02T08:00:00Z">2 March</time></header>
+<figure class="lead"><img src="/img/moon.jpg" alt="The Moon" width="800" height="600">
+<figcaption><span class="text">A full moon.</span> <span class="credit">Photo: NASA</span></figcaption></figure>
+<div class="story">
+  <p>The Moon is about 384,400 km from Earth.</p>
+  <aside class="newsletter"><p>Our partners: the Moon Shop.</p></aside>
+  <h2>How it was measured</h2>
+  <blockquote><p>It is far, said one.</p><p>Very far, said another.</p></blockquote>
+  <p>Lasers were used.<br>Mirrors too.</p>
+  <p>Fun fact: Mars is red</p>
+  <ul><li>Apollo 11</li><li>Apollo 14</li></ul>
+</div>
+<div class="related"><p>Other stories</p></div>
+</body></html>"""
+
+BASE = """
+[site]
+name = "Example Times"
+hosts = ["example.com"]
+"""
+
+
+def config_from(text: str) -> SiteConfig:
+    return parse_config(tomllib.loads(BASE + text), Path("selectors/example.com.toml"))
+
+
+def run(text: str, page: str = PAGE) -> Article:
+    return extract_with_config(page, "https://example.com/2024/03/moon", config_from(text))
+
+
+def test_css_text_and_attribute_fallbacks_record_sources() -> None:
+    article = run(
+        """
+[fields]
+headline = ["h1.missing", "h1.headline"]
+published = ["time@datetime"]
+authors = [".byline a[rel=author]"]
+subheadline = ["p.dek"]
+body = ["div.story"]
+"""
+    )
+    assert article.headline == "The Moon is far away"
+    assert article.published is not None and article.published.startswith("2024-03-02T08:00")
+    assert article.authors == ["Grace Hopper"]
+    assert article.subheadline == "Scientists measured it again."
+    assert article.sources["headline"] == "selector:h1.headline"
+    assert article.sources["published"] == "selector:time@datetime"
+    assert article.sources["body"] == "selector:div.story"
+
+
+def test_jsonld_paths_through_graph_and_lists() -> None:
+    article = run(
+        """
+[fields]
+headline = ["jsonld:headline"]
+published = ["jsonld:datePublished"]
+authors = ["jsonld:author.name"]
+body = ["jsonld:articleBody"]
+"""
+    )
+    assert article.headline == "Moon & Sun: a JSON-LD headline"
+    assert article.published is not None and article.published.startswith("2024-02-29T23:30")
+    assert article.authors == ["Ada Lovelace", "Alan Turing"]
+    assert article.body == ["First line of the JSON body.", "Second line of the JSON body."]
+    assert article.sources["headline"] == "jsonld" and article.sources["body"] == "jsonld"
+
+
+def test_meta_fallback_and_defaults_for_unconfigured_fields() -> None:
+    article = run('[fields]\nheadline = ["meta:og:title"]\nbody = ["div.story"]\n')
+    assert article.headline == "Moon far away (og)"
+    assert article.sources["headline"] == "meta:og:title"
+    # Not configured: built-in defaults read JSON-LD, the canonical link and <html lang>.
+    assert article.published is not None and article.published.startswith("2024-02-29")
+    assert article.sources["published"] == "jsonld"
+    assert article.canonical_url == "https://example.com/2024/03/moon"
+    assert article.language == "en-GB"
+    assert article.site == "Example Times"
+
+
+def test_paragraph_rules_innermost_br_and_lists() -> None:
+    article = run('[fields]\nbody = ["div.story"]\nstrip = [".newsletter"]\n')
+    assert article.body == [
+        "The Moon is about 384,400 km from Earth.",
+        "How it was measured",
+        "It is far, said one.",
+        "Very far, said another.",
+        "Lasers were used.",
+        "Mirrors too.",
+        "Fun fact: Mars is red",
+        "Apollo 11",
+        "Apollo 14",
+    ]
+
+
+def test_strip_and_drop_paragraphs() -> None:
+    without = run('[fields]\nbody = ["div.story"]\n')
+    assert "Our partners: the Moon Shop." in without.body
+    article = run(
+        """
+[fields]
+body = ["div.story"]
+paragraphs = "p, h2"
+strip = ["aside.newsletter", "blockquote"]
+drop_paragraphs = ['^Fun fact:']
+"""
+    )
+    assert article.body == [
+        "The Moon is about 384,400 km from Earth.",
+        "How it was measured",
+        "Lasers were used.",
+        "Mirrors too.",
+    ]
+
+
+def test_body_selector_may_select_paragraphs_directly() -> None:
+    article = run('[fields]\nbody = ["p.dek, div.story > p"]\n')
+    assert article.body[0] == "Scientists measured it again."
+    assert article.body[1] == "The Moon is about 384,400 km from Earth."
+    assert "Apollo 11" not in article.body
+
+
+def test_images_with_caption_and_credit() -> None:
+    article = run(
+        """
+[fields]
+body = ["div.story"]
+images = ["figure.lead"]
+image_caption = ["figcaption .text"]
+image_credit = ["figcaption .credit"]
+"""
+    )
+    [image] = article.images
+    assert image.url == "https://example.com/img/moon.jpg"
+    assert (image.caption, image.credit, image.alt) == ("A full moon.", "Photo: NASA", "The Moon")
+    assert (image.width, image.height) == (800, 600)
+    assert article.sources["images"] == "selector:figure.lead"
+
+
+LAYOUTS = """
+[fields]
+headline = ["h1"]
+body = ["div.old-story"]
+
+[[layouts]]
+name = "2023"
+valid_until = 2023-12-31
+[layouts.fields]
+body = ["div.story"]
+paragraphs = "h2"
+
+[[layouts]]
+name = "2024"
+valid_from = 2024-01-01
+[layouts.fields]
+body = ["div.story"]
+"""
+
+
+def test_dated_layouts_follow_the_publication_date() -> None:
+    article = run(LAYOUTS)  # JSON-LD says 2024-02-29
+    assert article.extractor["layout"] == "2024"
+    assert article.body[0].startswith("The Moon is about")
+    older = PAGE.replace("2024-02-29T23:30:00Z", "2023-05-01T10:00:00Z")
+    assert run(LAYOUTS, older).extractor["layout"] == "2023"
+    assert run(LAYOUTS, older).body == ["How it was measured"]
+
+
+def test_first_layout_whose_body_matches_wins() -> None:
+    text = """
+[fields]
+body = ["div.story"]
+
+[[layouts]]
+name = "redesign"
+[layouts.fields]
+body = ["main article .text"]
+"""
+    article = run(text)
+    assert article.extractor["layout"] == "default"
+    redesigned = PAGE.replace('<div class="story">', '<main><article><div class="text">').replace(
+        '<div class="related">', '</main></article><div class="related">'
+    )
+    assert run(text, redesigned).extractor["layout"] == "redesign"
+
+
+def test_extractor_record(tmp_path: Path) -> None:
+    path = tmp_path / "example.com.toml"
+    path.write_text(BASE + '[fields]\nbody = ["div.story"]\n', encoding="utf-8")
+    config = load_config(path)
+    article = extract(PAGE, url="https://example.com/x", config=config)
+    assert article.extractor["path"] == "config"
+    assert article.extractor["config"] == "Example Times"
+    assert article.extractor["layout"] == "default"
+    assert len(article.extractor["config_hash"]) == 12
+    assert article.extractor["version"]
+
+
+def test_generic_runs_only_when_a_field_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+
+    def fake_generic(text: str, url: str | None) -> Article:
+        calls.append(text)
+        return Article(url=url, body=["Generic body paragraph."], sources={"body": "heuristic"})
+
+    monkeypatch.setattr(generic_module, "extract_generic", fake_generic)
+    found = run('[fields]\nbody = ["div.story"]\n')
+    assert calls == [] and found.body[0].startswith("The Moon")
+    missing = run('[fields]\nbody = ["div.nothing-here"]\n')
+    assert len(calls) == 1
+    assert missing.body == ["Generic body paragraph."]
+    assert missing.sources["body"] == "heuristic"
+
+
+def test_empty_page_is_marked_empty(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(generic_module, "extract_generic", lambda text, url: Article(url=url))
+    article = run('[fields]\nbody = ["div.story"]\n', "<html><body><p>x</p></body></html>")
+    assert article.body == [] and article.status == "empty"
+
+
+def test_publisher_name_is_never_an_author() -> None:
+    page = PAGE.replace("Grace Hopper", "Example Times")
+    article = run('[fields]\nauthors = [".byline a"]\nbody = ["div.story"]\n', page)
+    assert article.authors == []
+
+
+def test_run_site_test_reports_each_difference(tmp_path: Path) -> None:
+    (tmp_path / "fixtures").mkdir()
+    (tmp_path / "fixtures" / "moon.html").write_text(PAGE, encoding="utf-8")
+    folder = tmp_path / "selectors"
+    folder.mkdir()
+    (folder / "example.com.toml").write_text(
+        BASE
+        + '[fields]\nheadline = ["h1"]\nbody = ["div.story"]\n'
+        + "[[tests]]\nfixture = 'fixtures/moon.html'\nheadline = 'Wrong'\n"
+        + "published = '2024-02-29'\nbody_contains = ['384,400 km', 'not in the page']\n"
+        + "body_excludes = ['Other stories']\nparagraphs = 3\nimages = 1\n",
+        encoding="utf-8",
+    )
+    config = load_config(folder / "example.com.toml")
+    problems = run_site_test(config, config.tests[0])
+    assert problems == [
+        "headline: expected 'Wrong', got 'The Moon is far away'",
+        "images: expected 1, got 0",
+        "body_contains: missing 'not in the page'",
+        "paragraphs: expected 3, got 10",
+    ]
+
+
+def test_cleaning_helpers_are_wired() -> None:
+    assert callable(configured.clean_paragraphs) and callable(configured.clean_headline)
+
+
+@pytest.mark.parametrize("path", config_files(), ids=lambda p: p.stem)
+def test_embedded_config_tests(path: Path) -> None:
+    """Every [[tests]] case of every selectors/*.toml passes (a broken config fails CI)."""
+    config = load_config(path)
+    for i, case in enumerate(config.tests):
+        assert case.fixture.is_file(), f"{path.name} tests[{i}]: missing {case.fixture}"
+        problems = run_site_test(config, case)
+        assert not problems, f"{path.name} tests[{i}]: " + "; ".join(problems)
