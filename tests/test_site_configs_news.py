@@ -43,6 +43,7 @@ NEWS_HOSTS = (
     "srf.ch",
     "stern.de",
     "sueddeutsche.de",
+    "t-online.de",
     "tagesanzeiger.ch",
     "taz.de",
     "techcrunch.com",
