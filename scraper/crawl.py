@@ -43,11 +43,14 @@ from scraper.fetch import (
     FetchSettings,
 )
 from scraper.fetch import SKIPPED as FETCH_SKIPPED
-from scraper.models import STATUS_NOT_ARTICLE, Article, Page
+from scraper.models import STATUS_OK, STATUS_PAYWALLED, Article, Page
 from scraper.urls import host_of
 
 CLAIM_BATCH = 16  # URLs a host task takes from the frontier at a time
 MAX_ERROR_SAMPLES = 20
+#: Records kept as articles; other pages (hubs, empty extractions) are kept as raw pages only
+#: and their links are followed like a section page's.
+STORED_AS_ARTICLE = frozenset({STATUS_OK, STATUS_PAYWALLED})
 
 
 @dataclass
@@ -125,6 +128,11 @@ def extract_job(
     return article, links
 
 
+def warm_up() -> None:
+    """Runs once per worker at start: import the extractor before the first page arrives."""
+    import scraper.extract  # noqa: F401
+
+
 def default_workers() -> int:
     return max(1, min(2, (os.cpu_count() or 1)))
 
@@ -133,7 +141,10 @@ def make_pool(workers: int) -> Executor | None:
     """A process pool for extraction (forkserver: safe with threads), or None for inline."""
     if workers <= 0:
         return None
-    return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("forkserver"))
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("forkserver"))
+    for _ in range(workers):
+        pool.submit(warm_up)  # start the workers now, while discovery runs
+    return pool
 
 
 class Crawler:
@@ -305,11 +316,11 @@ class Crawler:
             self.stats.error(item.url, f"extraction failed: {type(err).__name__}: {err}")
             self.frontier.finish(item.url, FAILED, status=page.status, error="extraction failed")
             return
-        is_article = article.status != STATUS_NOT_ARTICLE
+        is_article = article.status in STORED_AS_ARTICLE
         outcome = self.archive.store(page, article if is_article else None, self.stats.run_id)
         self._count(outcome.outcome)
         recheck = None
-        if is_article and article.status == "ok":
+        if article.status == STATUS_OK:
             recheck = next_recheck(article.published or item.published, page.fetched_at)
         self.frontier.finish(
             item.url,

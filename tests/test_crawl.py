@@ -1,0 +1,283 @@
+"""Crawl orchestration end to end: loopback site -> frontier -> fetch -> extract -> archive."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from contextlib import closing
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from scraper.archive import Archive
+from scraper.cli import app
+from scraper.crawl import Crawler, CrawlOptions, CrawlStats, crawl_lock
+from scraper.errors import ArchiveLockedError
+from scraper.fetch import FetchSettings
+from scraper.loopback import LoopbackServer
+
+ROOT = Path(__file__).resolve().parent.parent
+runner = CliRunner()
+RECENT = (datetime.now(UTC) - timedelta(minutes=10)).isoformat(timespec="seconds")
+OLD = "2024-03-01T09:00:00+00:00"
+
+
+def article_html(n: int, published: str, extra: str = "") -> str:
+    paragraphs = "".join(
+        f"<p>Paragraph {i} of story {n}: the council met on Tuesday to discuss the budget for the "
+        f"coming year, and residents asked about schools, roads and the library{extra}.</p>"
+        for i in range(6)
+    )
+    ld = json.dumps({"@type": "NewsArticle", "headline": f"Story number {n}",
+                     "datePublished": published, "author": {"@type": "Person", "name": "Jane Reporter"}})  # fmt: skip
+    return (
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Story number {n}</title>'
+        f'<script type="application/ld+json">{ld}</script></head><body><nav><a href="/">Home</a>'
+        f'<a href="/section/local">Local</a></nav><article><h1>Story number {n}</h1>'
+        f'<time datetime="{published}">{published}</time>{paragraphs}</article></body></html>'
+    )
+
+
+def article_path(n: int) -> str:
+    return f"/2026/11/29/story-number-{n}-council-budget"
+
+
+def build_site(server: LoopbackServer, count: int = 6, published: str = OLD) -> list[str]:
+    """A small news site: robots (with Sitemap and a Disallow), sitemap, feed, home, section."""
+    base = server.base_url
+    paths = [article_path(n) for n in range(count)]
+    robots = f"User-agent: *\nDisallow: /private/\nSitemap: {base}/sitemap.xml\n"
+    server.add_route("/robots.txt", robots, "text/plain")
+    locs = "".join(f"<url><loc>{base}{p}</loc></url>" for p in paths[: count // 2])
+    server.add_route("/sitemap.xml", f"<urlset>{locs}</urlset>", "application/xml")
+    items = "".join(f"<item><link>{base}{p}</link></item>" for p in paths[count // 2 :])
+    server.add_route("/feed.xml", f"<rss><channel>{items}</channel></rss>", "application/rss+xml")
+    home = (
+        '<html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head>'
+        '<body><a href="/section/local">Local</a> <a href="/private/drafts-of-the-week-ahead">'
+        "Drafts</a></body></html>"
+    )
+    server.add_route("/", home)
+    links = "".join(f'<li><a href="{p}">Story</a></li>' for p in paths)
+    server.add_route("/section/local", f"<html><body><h1>Local</h1><ul>{links}</ul></body></html>")
+    for n, path in enumerate(paths):
+        server.add_route(path, article_html(n, published))
+    return paths
+
+
+def settings(**overrides: object) -> FetchSettings:
+    values: dict[str, object] = dict(delay=0.0, retries=1, backoff_base=0.01, backoff_max=0.02)
+    values.update(overrides)
+    return FetchSettings(**values)  # type: ignore[arg-type]
+
+
+def crawl(db: Path, targets: list[str], workers: int = 0, **options: object) -> CrawlStats:
+    opts = CrawlOptions(targets=targets, workers=workers, fetch=settings(), **options)  # type: ignore[arg-type]
+    with crawl_lock(db), Archive(db) as archive:
+        return Crawler(archive, opts).run()
+
+
+def article_urls(db: Path) -> list[str]:
+    with closing(sqlite3.connect(db)) as conn, conn:
+        return sorted(r[0] for r in conn.execute("SELECT url FROM articles"))
+
+
+def stored(db: Path) -> int:
+    if not db.exists():
+        return 0
+    try:
+        with closing(sqlite3.connect(db)) as conn, conn:
+            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    except sqlite3.OperationalError:  # tables not created yet
+        return 0
+
+
+def requested(server: LoopbackServer) -> list[str]:
+    return [r.path for r in server.requests]
+
+
+def test_crawl_home_page_finds_everything_and_obeys_robots(
+    server: LoopbackServer, db_path: Path
+) -> None:
+    paths = build_site(server)
+    stats = crawl(db_path, [server.url("/")])
+    assert stats.errors == 0, stats.error_samples
+    assert stats.articles_new == 6
+    assert article_urls(db_path) == sorted(server.url(p) for p in paths)
+    assert "/private/drafts-of-the-week-ahead" not in requested(server)
+    with closing(sqlite3.connect(db_path)) as conn, conn:
+        state = conn.execute(
+            "SELECT state, last_error FROM frontier WHERE url LIKE '%/private/%'"
+        ).fetchone()
+        run = conn.execute(
+            "SELECT command, status, articles_new, pages_fetched FROM runs"
+        ).fetchone()
+    assert state == ("skipped", "disallowed by robots.txt")
+    assert run == ("crawl", "ok", 6, stats.pages_fetched)
+    # Every article fetched exactly once, though sitemap, feed and section all list them.
+    for path in paths:
+        assert requested(server).count(path) == 1
+
+
+def test_extraction_in_the_process_pool(server: LoopbackServer, db_path: Path) -> None:
+    build_site(server, count=4)
+    stats = crawl(db_path, [server.url("/sitemap.xml"), server.url("/feed.xml")], workers=1)
+    assert stats.errors == 0 and stats.articles_new == 4
+
+
+def test_rerun_with_nothing_new_fetches_only_seeds(server: LoopbackServer, db_path: Path) -> None:
+    paths = build_site(server)
+    crawl(db_path, [server.url("/")])
+    server.requests.clear()
+    new_path = article_path(99)
+    server.add_route(new_path, article_html(99, OLD))
+    feed = "".join(f"<item><link>{server.base_url}{p}</link></item>" for p in [*paths, new_path])
+    server.add_route("/feed.xml", f"<rss><channel>{feed}</channel></rss>", "application/rss+xml")
+    stats = crawl(db_path, [server.url("/")])
+    # robots.txt is cached in the archive; seeds are read again; only the new story is fetched.
+    assert sorted(requested(server)) == sorted(["/", "/feed.xml", "/sitemap.xml", new_path])
+    assert stats.articles_new == 1
+
+
+def test_recent_articles_are_rechecked_and_edits_become_revisions(
+    server: LoopbackServer, db_path: Path
+) -> None:
+    paths = build_site(server, count=2, published=RECENT)
+    crawl(db_path, [server.url("/sitemap.xml"), server.url("/feed.xml")])
+    with closing(sqlite3.connect(db_path)) as conn, conn:
+        rechecks = [
+            r[0]
+            for r in conn.execute("SELECT recheck_at FROM frontier WHERE recheck_at IS NOT NULL")
+        ]
+        assert len(rechecks) == 2  # published 10 minutes ago: recheck at +1 h
+        # Pretend the hour has passed, and the publisher edited the first story.
+        conn.execute("UPDATE frontier SET recheck_at = '2000-01-01T00:00:00.000+00:00'")
+    server.add_route(paths[0], article_html(0, RECENT, extra=" (corrected)"))
+    server.requests.clear()
+    stats = crawl(db_path, [server.url("/sitemap.xml")])
+    assert sorted(p for p in requested(server) if p in paths) == sorted(paths)
+    assert (stats.articles_updated, stats.articles_unchanged) == (1, 1)
+    with closing(sqlite3.connect(db_path)) as conn, conn:
+        assert conn.execute("SELECT count(*) FROM revisions").fetchone()[0] == 1
+
+
+def test_max_pages_then_resume(server: LoopbackServer, db_path: Path) -> None:
+    build_site(server)
+    first = crawl(db_path, [server.url("/sitemap.xml"), server.url("/feed.xml")], max_pages=2)
+    assert first.pages_fetched == 2
+    second = crawl(db_path, [server.url("/sitemap.xml"), server.url("/feed.xml")])
+    assert second.articles_new == 4
+    assert len(article_urls(db_path)) == 6
+
+
+def test_failed_pages_give_exit_1_and_json_summary(server: LoopbackServer, db_path: Path) -> None:
+    paths = build_site(server, count=2)
+    server.add_fault(paths[0], status=500)
+    result = runner.invoke(
+        app,
+        ["crawl", server.url("/sitemap.xml"), server.url("/feed.xml"), "--db", str(db_path),
+         "--delay", "0", "--json", "--quiet"],
+    )  # fmt: skip
+    assert result.exit_code == 1, result.output
+    summary = json.loads(result.stdout)
+    assert summary["errors"] == 1 and summary["articles_new"] == 1
+    assert "HTTP 500 after" in summary["error_samples"][0]
+    with closing(sqlite3.connect(db_path)) as conn, conn:
+        assert conn.execute("SELECT status FROM runs").fetchone() == ("partial",)
+
+
+def test_second_crawl_exits_3_while_one_runs(server: LoopbackServer, db_path: Path) -> None:
+    build_site(server, count=1)
+    with crawl_lock(db_path):
+        result = runner.invoke(app, ["crawl", server.url("/"), "--db", str(db_path), "--quiet"])
+        assert result.exit_code == 3
+        assert "another crawl is running" in result.output
+        with pytest.raises(ArchiveLockedError):
+            crawl(db_path, [server.url("/")])
+
+
+def test_wait_blocks_until_the_lock_is_free(server: LoopbackServer, db_path: Path) -> None:
+    build_site(server, count=1)
+    held = threading.Event()
+    release = threading.Event()
+
+    def holder() -> None:
+        with crawl_lock(db_path):
+            held.set()
+            release.wait(5)
+
+    thread = threading.Thread(target=holder)
+    thread.start()
+    held.wait(5)
+    threading.Timer(0.3, release.set).start()
+    args = [
+        "crawl",
+        server.url("/feed.xml"),
+        "--db",
+        str(db_path),
+        "--delay",
+        "0",
+        "--wait",
+        "--quiet",
+    ]
+    result = runner.invoke(app, args)
+    thread.join()
+    assert result.exit_code == 0, result.output
+    assert release.is_set()
+
+
+def test_usage_errors_exit_2(db_path: Path) -> None:
+    assert runner.invoke(app, ["crawl", "--db", str(db_path)]).exit_code == 2
+    bad_date = runner.invoke(app, ["crawl", "http://127.0.0.1:9/", "--since", "yesterday"])
+    assert bad_date.exit_code == 2 and "--since" in bad_date.output
+    assert runner.invoke(app, ["fetch", "ftp://x/y", "--db", str(db_path)]).exit_code == 2
+
+
+def test_fetch_command_stores_given_pages(server: LoopbackServer, db_path: Path) -> None:
+    paths = build_site(server, count=2)
+    result = runner.invoke(
+        app, ["fetch", server.url(paths[1]), "--db", str(db_path), "--delay", "0", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["articles_new"] == 1
+    assert article_urls(db_path) == [server.url(paths[1])]
+    assert paths[0] not in requested(server)
+
+
+def test_kill_9_mid_crawl_then_rerun_stores_every_article_once(tmp_path: Path) -> None:
+    server = LoopbackServer().start()
+    try:
+        paths = build_site(server, count=12)
+        db = tmp_path / "archive.db"
+        command = [sys.executable, "-m", "scraper", "crawl", server.url("/"), "--db", str(db),
+                   "--delay", "0.15", "--quiet"]  # fmt: skip
+        proc = subprocess.Popen(
+            command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
+        deadline = time.monotonic() + 60
+        while stored(db) < 4 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        assert proc.stderr is not None
+        proc.stderr.close()
+        first_run = [p for p in requested(server) if p in paths]
+        assert 4 <= len(first_run) < 12, "the crawl must be killed mid-way"
+        with closing(sqlite3.connect(db)) as conn, conn:
+            assert conn.execute("SELECT status FROM runs").fetchone() == ("running",)
+        stats = crawl(db, [server.url("/")])
+        assert stats.errors == 0
+        assert article_urls(db) == sorted(server.url(p) for p in paths)
+        counts = [requested(server).count(p) for p in paths]
+        # At most the pages in flight when the crawl died (fetched, not yet stored) come twice.
+        assert sum(counts) - len(paths) <= 2, counts
+    finally:
+        server.stop()
