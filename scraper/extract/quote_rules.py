@@ -34,6 +34,8 @@ class QuoteRules:
     elision: re.Pattern[str]
     naming_cues: frozenset[str]
     ambiguous_cues: frozenset[str]
+    not_name_words: frozenset[str]
+    role_synonyms: dict[str, str]
     verb_markers: frozenset[str]
     title_small_words: frozenset[str]
 
@@ -42,6 +44,13 @@ def _alternation(words: list[str]) -> str:
     """A regex alternation of ``words``, longest first so "pointed out" beats "pointed"."""
     ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def _table(data: dict[str, object], key: str) -> dict[str, str]:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        return {}
+    return {str(k).lower(): str(v).lower() for k, v in value.items()}
 
 
 def _words(data: dict[str, object], key: str) -> frozenset[str]:
@@ -85,6 +94,8 @@ def _compile(data: dict[str, object]) -> QuoteRules:
         ),
         naming_cues=_words(data, "naming_cues"),
         ambiguous_cues=_words(data, "ambiguous_cues"),
+        not_name_words=_words(data, "not_name_words"),
+        role_synonyms=_table(data, "role_synonyms"),
         verb_markers=_words(data, "verb_markers"),
         title_small_words=_words(data, "title_small_words"),
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from scraper.extract.quote_names import capital_runs
 from scraper.extract.quote_rules import QuoteRules
 
 _TOKEN = re.compile(r"\S+")
@@ -78,8 +79,10 @@ def _name_start(tokens: list[str], rules: QuoteRules) -> int | None:
     cut, i = start, start
     while i < len(tokens) - 1:
         word = _bare_title(tokens[i])
-        if word in rules.titles and word not in rules.honorifics:
+        if word in rules.titles or word in rules.honorifics or word in rules.not_name_words:
             cut = i + 1
+        elif tokens[i].endswith(("’s", "'s")) and not _is_organisation(tokens[i + 1 :], rules):
+            cut = i + 1  # "ACLU’s Keegan Medrano"; "Russia’s Defense Ministry" stays
         elif word == "of" and cut == i:  # "Secretary of State Antony Blinken"
             i += 1
             while i < len(tokens) - 1 and _bare(tokens[i]) in rules.title_departments:
@@ -87,10 +90,27 @@ def _name_start(tokens: list[str], rules: QuoteRules) -> int | None:
             cut = i
             continue
         i += 1
-    honorific = cut < len(tokens) - 1 and _bare(tokens[cut]) in rules.honorifics
-    if honorific and len(tokens) - cut > 2:
-        cut += 1  # "Mr. John Smith" -> "John Smith"; "Mr. Smith" stays as written
     return cut
+
+
+def _trailing_name(
+    tokens: list[str], spans: list[tuple[int, int]], phrase: str, rules: QuoteRules
+) -> str | None:
+    """A full name right before the verb wins over any longer phrase around it
+    ("minister of mines and energy Tom Alweendo told")."""
+    name_at = _name_start(tokens, rules)
+    if name_at is None or len(tokens) - name_at < 2 or name_at == 0:
+        return None
+    name = tokens[name_at:]
+    if not all(_is_capital(t) or _bare(t) in rules.name_particles for t in name):
+        return None
+    if not _plausible(name, rules) or _is_organisation(name, rules):
+        return None
+    return phrase[spans[name_at][0] : spans[-1][1]].strip(_EDGE) or None
+
+
+def _is_organisation(tokens: list[str], rules: QuoteRules) -> bool:
+    return any(_bare(t) in rules.not_name_words for t in tokens)
 
 
 def clean_speaker(phrase: str, rules: QuoteRules, *, before_cue: bool) -> str | None:
@@ -104,6 +124,10 @@ def clean_speaker(phrase: str, rules: QuoteRules, *, before_cue: bool) -> str | 
         tokens, spans = tokens[1:], spans[1:]
     while tokens and _bare(tokens[-1]) in rules.adverbs:
         tokens, spans = tokens[:-1], spans[:-1]
+    if before_cue:
+        name = _trailing_name(tokens, spans, phrase, rules)
+        if name:
+            return name
     keep = _noun_phrase_end(tokens, rules, before_cue=before_cue)
     tokens, spans = tokens[:keep], spans[:keep]
     if before_cue:
@@ -114,6 +138,8 @@ def clean_speaker(phrase: str, rules: QuoteRules, *, before_cue: bool) -> str | 
     if not _plausible(tokens, rules):
         return None
     name_at = _name_start(tokens, rules)
+    if name_at is not None and _bare_title(tokens[-1]) in rules.titles:
+        name_at = None  # "the Prime Minister": a role, kept as a noun phrase
     if name_at is not None and name_at < len(tokens) and _has_letters(tokens[name_at:]):
         start = spans[name_at][0]
     else:
@@ -180,15 +206,18 @@ def attribute_after(text: str, rules: QuoteRules) -> Attribution | None:
         return None
     if m.group().lower() in rules.ambiguous_cues and len(rest[m.end() :].split()) > 4:
         return None
-    subject = _drop_apposition(rest[: m.start()])
-    if _CLAUSE_PUNCT.search(subject) or len(subject.split()) > 8:
+    subject = rest[: m.start()]
+    if len(subject.split()) > 16 or re.search(r"[;:()\[\]]", subject):
         return None
-    speaker = clean_speaker(subject, rules, before_cue=True)
+    speaker = subject_before(subject, rules)
     return Attribution(speaker, m.group()) if speaker else None
 
 
 def attribute_before(text: str, rules: QuoteRules) -> Attribution | None:
     """Attribution in the sentence before an opening mark: 'X said:' / 'according to X,'."""
+    participle = _participle_subject(text, rules)
+    if participle is not None:
+        return participle
     prefixes = list(rules.prefix_cue.finditer(text))
     if prefixes:
         prefix = prefixes[-1]
@@ -201,12 +230,34 @@ def attribute_before(text: str, rules: QuoteRules) -> Attribution | None:
             continue  # 'an account called "X"' names, it does not quote
         if word in rules.ambiguous_cues and not _ADJACENT.fullmatch(after):
             continue  # 'two posts from ...' is a noun
-        subject = _drop_apposition(text[: cue.start()])
-        subject = _CLAUSE_PUNCT.split(subject)[-1]
-        speaker = clean_speaker(subject, rules, before_cue=True)
+        speaker = subject_before(text[: cue.start()], rules)
         if speaker:
             return Attribution(speaker, cue.group())
     return None
+
+
+def _participle_subject(text: str, rules: QuoteRules) -> Attribution | None:
+    """'But Ishiba brushed Tamaki off, saying only, "..."': the sentence's subject speaks."""
+    matches = list(rules.continuation_cue.finditer(text))
+    m = matches[-1] if matches else None
+    if m is None or len(text[m.end() :].split()) > 2:
+        return None
+    tokens = text[: m.start()].split()
+    while tokens and (
+        _bare(tokens[0]) in rules.clause_openers or _bare(tokens[0]) in rules.adverbs
+    ):
+        tokens = tokens[1:]
+    run = []
+    for token in tokens[:6]:
+        if not _is_capital(token) and _bare(token) not in rules.name_particles:
+            break
+        run.append(token)
+        if token[-1] in ",;:":
+            break
+    if not run and tokens and _bare(tokens[0]) in rules.pronouns:
+        run = tokens[:1]
+    speaker = clean_speaker(" ".join(run), rules, before_cue=True) if run else None
+    return Attribution(speaker, m.group()) if speaker else None
 
 
 def _clause(text: str) -> str:
@@ -215,35 +266,53 @@ def _clause(text: str) -> str:
     return (text[: m.start()] if m else text).strip()
 
 
-def _drop_apposition(subject: str) -> str:
-    """'Serhii Marchenko, the finance minister,' -> 'Serhii Marchenko'."""
-    stripped = subject.rstrip()
-    if not stripped.endswith(","):
-        return subject
-    parts = stripped[:-1].rsplit(",", 1)
-    return parts[0] if len(parts) == 2 and len(parts[1].split()) <= 8 else subject
+def subject_before(text: str, rules: QuoteRules) -> str | None:
+    """The speaker in the words before a cue verb. With an apposition ("Richard Weir, 60, from
+    Tynemouth, said") the subject is the first comma-separated part that holds a full name."""
+    if not text.rstrip().endswith(","):
+        return clean_speaker(_CLAUSE_PUNCT.split(text)[-1], rules, before_cue=True)
+    parts = [p for p in _CLAUSE_PUNCT.split(text) if p.strip()]
+    cleaned = [clean_speaker(p, rules, before_cue=True) for p in parts]
+    for speaker in cleaned:
+        words = speaker.split() if speaker else []
+        if len(words) >= 2 and all(
+            w[:1].isupper() for w in words if w.lower() not in rules.name_particles
+        ):
+            return speaker
+    return next((c for c in cleaned if c), None)
 
 
-_NAME_RUN = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.\s+)?(?:[a-z]{1,3}\s+)?[A-Z][\w'’-]+){1,3}")
-_SENTENCE_START = re.compile(r"(?:^|[.!?…][”\"’']?\s+)$")
-_APPOSITION = re.compile(r",\s+(?:a|an|the|who|whose|\d)\b")
+_SENTENCE_START = re.compile(r"(?:^|[.!?…:][”\"’']?\s+)$")
+_PREPOSITIONS = frozenset({"for", "of", "from", "with", "in", "at", "to", "by", "near"})
+_ADVERB_RUN = re.compile(r"\s*(?:\w+ly\s+)?")
 
 
 def person_mentions(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
-    """Offsets and names of people introduced in ``text``: a sentence-initial name with an
-    apposition or a cue verb after it ("Muhammad Sabir, a resident"), or a name after a title."""
+    """Offsets and names of people who act in ``text``: a name followed by a cue verb
+    ("Medrano said"), a full name opening a sentence ("Muhammad Sabir, a resident, ..."), or
+    a full name after a title and before a comma."""
     found: list[tuple[int, str]] = []
-    for m in _NAME_RUN.finditer(text):
-        tokens = m.group().split()
-        skip = _bare(tokens[0]) in rules.clause_openers or _bare(tokens[0]) in rules.determiners
-        tokens = tokens[1:] if skip else tokens
-        name_at = _name_start(tokens, rules)
-        if name_at is None or len(tokens) - name_at < 2:
+    skip = rules.clause_openers | rules.determiners | rules.phrase_breaks | _PREPOSITIONS
+    for start, end, tokens in capital_runs(text, rules):
+        while tokens and _bare(tokens[0]) in skip:
+            tokens = tokens[1:]
+        if not tokens or any(_bare(t) in rules.pronouns | rules.not_speakers for t in tokens):
             continue
-        titled = name_at > 0
-        after = text[m.end() : m.end() + 40]
-        at_start = bool(_SENTENCE_START.search(text[: m.start()]))
-        introduced = _APPOSITION.match(after) or rules.cue.match(after.lstrip())
-        if introduced and (titled or at_start):
-            found.append((m.start(), " ".join(tokens[name_at:])))
+        previous = text[:start].split()[-1:]
+        if previous and _bare(previous[0]) in skip:
+            continue  # "from Brooklyn, said": a place in an apposition
+        name_at = _name_start(tokens, rules)
+        if name_at is None or not tokens:
+            continue
+        name = [t.strip(_EDGE) for t in tokens[name_at:]]
+        if any(_bare(t) in rules.not_name_words for t in name) or not _has_letters(name):
+            continue
+        after = text[end : end + 40]
+        adverb = _ADVERB_RUN.match(after)
+        spoke = rules.cue.match(after, adverb.end()) if adverb and after[:1] == " " else None
+        full = len(name) >= 2
+        at_start = bool(_SENTENCE_START.search(text[:start]))
+        titled = name_at > 0 and full and (tokens[-1].endswith(",") or spoke)
+        if spoke or titled or (full and at_start):
+            found.append((start, " ".join(name)))
     return found

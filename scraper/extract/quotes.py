@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from scraper.extract.quote_names import Mention, fullest_name, name_mentions
 from scraper.extract.quote_rules import QuoteRules, rules_for
 from scraper.extract.quote_spans import Span, find_spans
 from scraper.extract.quote_speakers import (
@@ -33,6 +34,7 @@ INHERIT_PARAGRAPHS = 2
 #: How many paragraphs back a pronoun looks for a newly introduced person.
 MENTION_PARAGRAPHS = 3
 _NEW_SENTENCE = re.compile(r"\s+[A-Z]")
+_COMPLETE = re.compile(r"[.!?…][\"'”’)]?\s*$")
 _MARKS = ' \t\n,.;:!?…—–-"“”‘’«»'
 
 
@@ -51,26 +53,43 @@ def find_quotes(paragraphs: list[str], language: str | None = None) -> list[Quot
     rules = rules_for(language)
     spans = find_spans(paragraphs, rules.elision)
     found = [_analyse(paragraphs, spans, i, rules) for i in range(len(spans))]
-    _resolve(found, paragraphs, rules)
-    return [_to_quote(f) for f in found]
+    mentions = name_mentions(paragraphs, rules)
+    _resolve(found, paragraphs, mentions, rules)
+    quotes: list[Quote] = []
+    for f in found:
+        if f.attribution is not None:
+            p, a = f.span.paragraph, f.span.open_at
+            name = fullest_name(f.attribution.speaker, p, a, mentions, rules)
+            f.attribution = Attribution(name, f.attribution.cue)
+        quotes.extend(_to_quotes(f, paragraphs))
+    return quotes
 
 
 def _text(paragraphs: list[str], span: Span) -> str:
-    return "\n".join(paragraphs[p][a:b] for p, a, b in span.pieces)
+    p, a, b = span.pieces[0]
+    return paragraphs[p][a:b]
 
 
-def _left_context(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules) -> str:
+def _left_context(
+    paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
+) -> tuple[str, str]:
+    """The reporter's words before the quote in its sentence, and the sentence before that
+    when the quote opens a new sentence (or paragraph)."""
     span = spans[i]
     para = paragraphs[span.paragraph]
     begin = 0
     if i and spans[i - 1].last_paragraph == span.paragraph:
         begin = spans[i - 1].close_at + 1
-    left = last_sentence(para[begin : span.open_at], rules)
+    before = para[begin : span.open_at]
     if not para[: span.open_at].strip() and span.paragraph and not begin:
         previous = paragraphs[span.paragraph - 1].rstrip()
         if previous.endswith(":"):
-            left = last_sentence(previous, rules)
-    return left
+            return last_sentence(previous, rules), ""
+        quoted = any(s.last_paragraph == span.paragraph - 1 for s in spans[:i])
+        return "", "" if quoted else previous
+    if _COMPLETE.search(before):
+        return "", last_sentence(before.rstrip(), rules)
+    return last_sentence(before, rules), ""
 
 
 def _right_context(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules) -> str:
@@ -85,7 +104,7 @@ def _right_context(paragraphs: list[str], spans: list[Span], i: int, rules: Quot
 def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules) -> _Found:
     span = spans[i]
     text = _text(paragraphs, span)
-    left = _left_context(paragraphs, spans, i, rules)
+    left, previous = _left_context(paragraphs, spans, i, rules)
     right = _right_context(paragraphs, spans, i, rules)
     if text.rstrip()[-1:] == "." and _NEW_SENTENCE.match(right) and ":" in right:
         right = ""  # a new sentence that introduces the next quote
@@ -93,6 +112,8 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
         attribution = attribute_before(left, rules) or attribute_after(right, rules)
     else:
         attribution = attribute_after(right, rules) or attribute_before(left, rules)
+    if attribution is None and previous and not right.strip(_MARKS):
+        attribution = attribute_before(previous, rules)  # 'X says ... . "Quote."'
     found = _Found(span, text, attribution, _is_partial(text, left, rules))
     found.continuing = not _reporter_words(left, rules) and not right.strip(_MARKS)
     return found
@@ -123,17 +144,22 @@ def _is_title(words: list[str], rules: QuoteRules) -> bool:
     return bool(capitals) and all(capitals) and len(words) <= 10
 
 
-def _resolve(found: list[_Found], paragraphs: list[str], rules: QuoteRules) -> None:
+def _resolve(
+    found: list[_Found], paragraphs: list[str], mentions: list[Mention], rules: QuoteRules
+) -> None:
     """Pronouns take the nearest earlier named speaker or introduced person; unattributed
     continuing quotes take the nearest earlier named speaker."""
     last_named: _Found | None = None
     for f in found:
         a = f.attribution
-        if a is not None and a.speaker.lower() not in rules.pronouns:
+        if a is not None and not _is_anaphor(a.speaker, f, mentions, rules):
             last_named = f
             continue
-        if a is not None:  # a pronoun: keep the cue, name the person
+        if a is not None:  # a pronoun or bare role: keep the cue, name the person
             name = _nearest_person(paragraphs, last_named, f, rules)
+            if name is None:
+                earlier = [m for m in mentions if (m.paragraph, m.offset) < _position(f)]
+                name = earlier[-1].name if earlier else None
             if name:
                 f.attribution = Attribution(name, a.cue)
                 last_named = f
@@ -141,6 +167,16 @@ def _resolve(found: list[_Found], paragraphs: list[str], rules: QuoteRules) -> N
             f.attribution = Attribution(last_named.attribution.speaker, "")
             f.inherited = True
             last_named = f
+
+
+def _is_anaphor(speaker: str, f: _Found, mentions: list[Mention], rules: QuoteRules) -> bool:
+    """A pronoun, or a role ("the government spokesman") no name in the article carries."""
+    words = speaker.lower().split()
+    if speaker.lower() in rules.pronouns:
+        return True
+    if len(words) > 4 or words[0] != "the" or words[-1] not in rules.titles:
+        return False
+    return fullest_name(speaker, *_position(f), mentions, rules) == speaker
 
 
 def _nearest_person(
@@ -159,13 +195,20 @@ def _nearest_person(
     return named.attribution.speaker if named and named.attribution else None
 
 
+def _position(f: _Found) -> tuple[int, int]:
+    return f.span.paragraph, f.span.open_at
+
+
 def _continues(previous: _Found, current: _Found) -> bool:
     gap = current.span.paragraph - previous.span.last_paragraph
     return 0 <= gap <= INHERIT_PARAGRAPHS and current.continuing and not current.partial
 
 
-def _to_quote(f: _Found) -> Quote:
-    paragraph, start, end = f.span.pieces[0]
+def _to_quotes(f: _Found, paragraphs: list[str]) -> list[Quote]:
+    """One ``Quote`` per paragraph piece; pieces after the first are never partial."""
     speaker = f.attribution.speaker if f.attribution else None
     cue = f.attribution.cue if f.attribution and f.attribution.cue else None
-    return Quote(f.text, speaker, cue, paragraph, start, end, f.partial)
+    return [
+        Quote(paragraphs[p][a:b], speaker, cue, p, a, b, f.partial and n == 0)
+        for n, (p, a, b) in enumerate(f.span.pieces)
+    ]

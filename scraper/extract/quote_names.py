@@ -1,0 +1,165 @@
+"""Speaker names across an article: finds the full names people are introduced with, so a later
+surname ("Fernandes said"), first name or role reference ("the president said") is reported as
+the fullest form of that name the article uses ("Tony Fernandes")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from scraper.extract.quote_rules import QuoteRules
+
+_POSSESSIVE = re.compile(r"[’']s?$")
+_EDGE = "\"'“”‘’«»()[]{},;:!?…—–"
+_TOKEN = re.compile(r"\S+")
+_QUOTE_MARK = re.compile(r"[\"“”‘’«»„]")
+#: An apposition after a name: ", the government spokesman," / ", who is also minister".
+_APPOSITION = re.compile(r",\s+((?:who\s+is\s+)?(?:also\s+)?(?:the|a|an)\s+[^,.;:]{1,60})")
+#: How many words before a name may hold its role ("the finance minister Serhii Marchenko").
+ROLE_WINDOW = 3
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A full name (two words or more, role removed) at (paragraph, offset), with its roles."""
+
+    paragraph: int
+    offset: int
+    name: str
+    roles: frozenset[str]
+
+
+def _strip(token: str) -> str:
+    return token.strip("\"'“”‘’«»()[]{},.;:!?…—–-").lower()
+
+
+def _mention(
+    tokens: list[str],
+    before: list[str],
+    appositive: list[str],
+    where: tuple[int, int],
+    rules: QuoteRules,
+) -> Mention | None:
+    skip = rules.clause_openers | rules.determiners | rules.phrase_breaks | {"for", "of", "from"}
+    while tokens and _strip(tokens[0]) in skip:
+        tokens = tokens[1:]
+    cut = 0
+    for i, token in enumerate(tokens[:-1]):
+        if _strip(token) in rules.titles or token.endswith(("’s", "'s")):
+            cut = i + 1
+    roles = {_strip(t) for t in tokens[:cut]} & rules.titles
+    roles |= {_strip(t) for t in before[-ROLE_WINDOW:] + appositive} & rules.titles
+    name_tokens = [t.strip(_EDGE) if t[-1] != "." else t.lstrip(_EDGE) for t in tokens[cut:]]
+    if name_tokens:
+        name_tokens[-1] = _POSSESSIVE.sub("", name_tokens[-1]).rstrip(".")
+    words = [_strip(t) for t in name_tokens]
+    if len(name_tokens) < 2 or any(w in rules.not_name_words for w in words):
+        return None
+    if any(w in rules.titles or w in rules.determiners for w in words):
+        return None
+    return Mention(where[0], where[1], " ".join(name_tokens), frozenset(roles))
+
+
+def capital_runs(text: str, rules: QuoteRules) -> list[tuple[int, int, list[str]]]:
+    """Runs of capitalised words (with name particles) that do not cross a sentence end."""
+    runs: list[tuple[int, int, list[str]]] = []
+    current: list[str] = []
+    start = end = 0
+    for m in _TOKEN.finditer(text):
+        token = m.group()
+        capital = token[:1].isupper()
+        if capital or (current and _strip(token) in rules.name_particles):
+            if not current:
+                start = m.start()
+            current.append(token)
+            end = m.end()
+            if _QUOTE_MARK.search(token) and len(current) > 1 and _QUOTE_MARK.match(token):
+                current.pop()  # a mark opens a new stretch of text: the run ended before it
+                runs.append((start, end, current))
+                current = []
+                continue
+            if token[-1] in ",;:!?)\"'”’»" or (
+                token.endswith(".") and not _abbreviation(token, rules)
+            ):
+                runs.append((start, end, current))
+                current = []
+            continue
+        if current:
+            runs.append((start, end, current))
+            current = []
+    if current:
+        runs.append((start, end, current))
+    return runs
+
+
+def _abbreviation(token: str, rules: QuoteRules) -> bool:
+    bare = _strip(token)
+    return len(bare) == 1 or bare in rules.titles or bare in rules.honorifics
+
+
+def name_mentions(paragraphs: list[str], rules: QuoteRules) -> list[Mention]:
+    """Every full name in ``paragraphs`` in reading order."""
+    found: list[Mention] = []
+    for index, text in enumerate(paragraphs):
+        for start, end, tokens in capital_runs(text, rules):
+            while tokens and _strip(tokens[-1]) in rules.name_particles:
+                tokens = tokens[:-1]
+            if len(tokens) < 2:
+                continue
+            before = text[max(0, start - 60) : start].split()
+            after = _APPOSITION.match(text, end)
+            roles = after.group(1).split() if after else []
+            mention = _mention(tokens, before, roles, (index, start), rules)
+            if mention is not None:
+                found.append(mention)
+    return found
+
+
+def _best(candidates: list[Mention]) -> Mention | None:
+    """The most frequent candidate name; ties go to the one introduced first."""
+    if not candidates:
+        return None
+    counts: dict[str, int] = {}
+    for c in candidates:
+        words = c.name.split()
+        counts[c.name] = sum(m.name.split()[-len(words) :] == words for m in candidates)
+    top = max(counts.values())
+    return next(c for c in candidates if counts[c.name] == top)
+
+
+def _nearest(candidates: list[Mention], paragraph: int, offset: int) -> Mention | None:
+    before = [c for c in candidates if (c.paragraph, c.offset) < (paragraph, offset)]
+    if before:
+        return before[-1]
+    return candidates[0] if candidates else None
+
+
+def fullest_name(
+    speaker: str, paragraph: int, offset: int, mentions: list[Mention], rules: QuoteRules
+) -> str:
+    """The fullest form of ``speaker``'s name in the article, or ``speaker`` unchanged."""
+    words = speaker.split()
+    bare = [_strip(w) for w in words]
+    if not words:
+        return speaker
+    if bare[0] in rules.determiners:
+        return _role_name(bare, paragraph, offset, mentions, rules) or speaker
+    if not all(w[:1].isupper() for w in words if _strip(w) not in rules.name_particles):
+        return speaker
+    longer = [m for m in mentions if len(m.name.split()) > len(words)]
+    surname = [m for m in longer if [_strip(w) for w in m.name.split()[-len(words) :]] == bare]
+    first = [m for m in longer if [_strip(w) for w in m.name.split()[: len(words)]] == bare]
+    best = _best(surname) or _best(first)
+    return best.name if best else speaker
+
+
+def _role_name(
+    bare: list[str], paragraph: int, offset: int, mentions: list[Mention], rules: QuoteRules
+) -> str | None:
+    """'the president' -> the nearest person introduced with that role ("President X Y")."""
+    if bare[0] != "the" or len(bare) > 4 or bare[-1] not in rules.titles:
+        return None
+    head = rules.role_synonyms.get(bare[-1], bare[-1])
+    matching = [m for m in mentions if head in m.roles or bare[-1] in m.roles]
+    best = _nearest(matching, paragraph, offset)
+    return best.name if best else None
