@@ -27,6 +27,8 @@ __all__ = ["extract_body", "extract_generic", "extract_metadata", "parse_html"]
 
 #: A body shorter than this (characters) on a page without article markup is not an article.
 MIN_ARTICLE_CHARS = 400
+#: A page with less visible text than this (characters) is empty.
+MIN_PAGE_CHARS = 20
 #: A paywalled page's visible body is usually a teaser shorter than this.
 PAYWALL_TEASER_CHARS = 1500
 #: Markup that marks a paywall (checked only when JSON-LD does not say the page is free).
@@ -87,15 +89,14 @@ def _is_article_page(tree: LexborHTMLParser) -> bool:
     return og_type in ARTICLE_OG_TYPES
 
 
-def _status(tree: LexborHTMLParser, article: Article, markup_says_article: bool) -> str:
+def _status(tree: LexborHTMLParser, article: Article, page_chars: int, says_article: bool) -> str:
+    """ok | paywalled | not_article (text but no article body) | empty (no text at all)."""
     length = sum(len(p) for p in article.body)
-    if length == 0 and not article.headline:
-        return STATUS_EMPTY
     if _not_free(tree) and (length < PAYWALL_TEASER_CHARS or tree.css_first(PAYWALL_SELECTORS)):
         return STATUS_PAYWALLED
     if length == 0:
-        return STATUS_EMPTY if not markup_says_article else STATUS_NOT_ARTICLE
-    if length < MIN_ARTICLE_CHARS and not markup_says_article:
+        return STATUS_EMPTY if page_chars < MIN_PAGE_CHARS else STATUS_NOT_ARTICLE
+    if length < MIN_ARTICLE_CHARS and not says_article:
         return STATUS_NOT_ARTICLE
     return STATUS_OK
 
@@ -115,7 +116,8 @@ def extract_generic(text: str, url: str | None) -> Article:
     tree = parse_html(text)
     article = extract_metadata(tree, url)
     markup_says_article = _is_article_page(tree)
-    paywalled_markup = _not_free(tree)
+    page = tree.body
+    page_chars = len(page.text(deep=True).strip()) if page is not None else 0
     body, images = extract_body(tree, url)
     if article.headline:
         headline = normalize_space(article.headline)
@@ -126,13 +128,7 @@ def extract_generic(text: str, url: str | None) -> Article:
         article.sources["body"] = "heuristic"
     if images:
         article.sources["images"] = "heuristic"
-    article.status = _status(tree, article, markup_says_article)
-    if (
-        paywalled_markup
-        and article.status == STATUS_OK
-        and sum(map(len, body)) < PAYWALL_TEASER_CHARS
-    ):
-        article.status = STATUS_PAYWALLED
+    article.status = _status(tree, article, page_chars, markup_says_article)
     article.extractor = {"version": __version__, "path": "generic"}
     if article.status == STATUS_EMPTY:
         article.body = []

@@ -79,6 +79,14 @@ def _picture_url(node: LexborNode) -> str | None:
     return None
 
 
+_CREDIT_LABEL = re.compile(r"^(?:photo|foto|bild|image|picture|credit|quelle|source)s?\s*:\s*|^©\s*", re.I)
+
+
+def clean_credit(credit: str) -> str:
+    """A credit without its label ("Photo: X" -> "X")."""
+    return _CREDIT_LABEL.sub("", normalize_space(credit)).strip() or credit
+
+
 def split_credit(caption: str) -> tuple[str, str | None]:
     """Split a trailing "Photo: X" / "(© X)" credit from a caption."""
     match = _CREDIT_IN_TEXT.search(caption)
@@ -95,7 +103,7 @@ def _caption(figure: LexborNode) -> tuple[str | None, str | None]:
     for css in CREDIT_SELECTORS:
         node = caption_node.css_first(css)
         if node is not None:
-            credit = normalize_space(node.text(deep=True)) or None
+            credit = clean_credit(node.text(deep=True)) or None
             if credit:
                 node.decompose()
                 break
@@ -118,10 +126,23 @@ def _image(node: LexborNode, base: str | None) -> Image | None:
     return Image(url=urljoin(base or "", url), alt=alt, width=width, height=height)
 
 
+def image_scope(container: LexborNode) -> LexborNode:
+    """Where the article's pictures are: the enclosing <article> (the lead figure often sits
+    beside the text container), else the container itself."""
+    node: LexborNode | None = container
+    for _ in range(4):
+        if node is None or node.tag in ("body", "html"):
+            break
+        if node.tag == "article":
+            return node
+        node = node.parent
+    return container
+
+
 def body_images(containers: list[LexborNode], base: str | None) -> list[Image]:
     """Figures and large images inside the body containers, in document order."""
     images: list[Image] = []
-    for container in containers:
+    for container in [image_scope(c) for c in containers[:1]] + containers[1:]:
         for node in container.css("figure, img"):
             if node.tag == "img" and _inside_figure(node, container):
                 continue

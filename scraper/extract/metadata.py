@@ -74,6 +74,8 @@ META_FIELDS: dict[str, tuple[str, ...]] = {
 }
 #: Meta names whose (possibly repeated) values are tags.
 TAG_META = ("article:tag", "og:article:tag", "news_keywords", "keywords", "parsely-tags")
+#: Links that list the article's tags (rel="tag" alone: "category tag" links are sections).
+TAG_SELECTORS = ('a[rel="tag"]', '[itemprop="keywords"] a')
 #: Elements whose text names an author, tried in order when metadata has none.
 AUTHOR_SELECTORS = (
     '[itemprop="author"] [itemprop="name"]',
@@ -362,13 +364,19 @@ def _published_from_markup(tree: LexborHTMLParser, url: str | None) -> tuple[str
     return None, ""
 
 
-def _tags(article: dict[str, Any] | None, meta: dict[str, list[str]]) -> tuple[list[str], str]:
+def _tags(
+    tree: LexborHTMLParser, article: dict[str, Any] | None, meta: dict[str, list[str]]
+) -> tuple[list[str], str]:
     for name in TAG_META:
         values = meta.get(name)
         if values:
             if len(values) == 1:
                 values = values[0].split(",")
             return _dedupe(values), f"meta:{name}"
+    for css in TAG_SELECTORS:
+        links = [normalize_space(a.text(deep=True)) for a in tree.css(css)]
+        if links:
+            return _dedupe(links), f"selector:{css}"
     if article is not None and article.get("keywords"):
         keywords = list(texts(article.get("keywords")))
         if len(keywords) == 1:
@@ -459,7 +467,7 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Article:
         found = _first_meta(meta, META_FIELDS["section"])
         if found:
             _set(result, "section", found[0], f"meta:{found[1]}")
-    _set(result, "tags", *_tags(article, meta))
+    _set(result, "tags", *_tags(tree, article, meta))
     return result
 
 

@@ -1,0 +1,151 @@
+"""Generic extraction end to end: the seed-style page with no config, images, status values."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from scraper.extract import extract
+from scraper.extract.generic import extract_body, extract_generic, extract_metadata, parse_html
+from scraper.models import STATUS_EMPTY, STATUS_NOT_ARTICLE, STATUS_OK, STATUS_PAYWALLED
+
+SEED = Path(__file__).resolve().parent.parent / "fixtures" / "seed"
+SLUG = "north-korean-pows-seek-defection"
+
+
+@pytest.fixture(scope="module")
+def seed_expected() -> dict[str, object]:
+    return json.loads((SEED / f"{SLUG}.expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def seed_html() -> bytes:
+    return (SEED / f"{SLUG}.html").read_bytes()
+
+
+def test_seed_page_without_config(seed_html: bytes, seed_expected: dict[str, object]) -> None:
+    url = str(seed_expected["url"])
+    article = extract_generic(seed_html.decode("utf-8"), url)
+    assert article.headline == seed_expected["headline"]
+    assert article.authors == seed_expected["authors"]
+    assert article.published == seed_expected["published"]
+    assert (article.published or "")[:10] == seed_expected["published_day"]
+    assert article.site == seed_expected["site"]
+    assert article.canonical_url == seed_expected["canonical_url"]
+    assert article.language == seed_expected["language"]
+    assert article.tags == seed_expected["tags"]
+    assert article.status == STATUS_OK
+    assert article.body == seed_expected["body"]
+    for banned in seed_expected["must_not_contain"]:  # type: ignore[attr-defined]
+        assert banned not in article.text, banned
+    images = [vars(image) for image in article.images]
+    assert images == seed_expected["images"]
+    assert article.extractor["path"] == "generic"
+    assert article.sources["body"] == "heuristic"
+    assert article.sources["published"].startswith("meta:")
+
+
+def test_seed_page_through_public_extract(seed_html: bytes, seed_expected: dict[str, object]) -> None:
+    article = extract(seed_html, url=str(seed_expected["url"]))
+    assert article.body == seed_expected["body"]
+    assert "Your support keeps our team in the field" not in article.text
+
+
+def test_metadata_and_body_pieces(seed_html: bytes, seed_expected: dict[str, object]) -> None:
+    tree = parse_html(seed_html.decode("utf-8"))
+    meta = extract_metadata(tree, None)
+    assert meta.headline == seed_expected["headline"]
+    assert meta.body == []
+    body, images = extract_body(tree, "https://kyivledger.example/x/")
+    assert body == seed_expected["body"]
+    assert images[0].caption is not None
+
+
+def _page(body: str, head: str = "") -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+PARAGRAPH = (
+    "This paragraph is long enough to count as prose, with commas, clauses and a full stop, "
+    "so the scorer takes it as article text rather than navigation."
+)
+
+
+def test_images_lazy_srcset_picture_and_captions() -> None:
+    body = f"""<article>
+      <p>{PARAGRAPH}</p>
+      <figure><img data-src="/a.jpg" src="data:image/gif;base64,AAAA" alt="A" width="800" height="600">
+        <figcaption>First caption. <span class="credit">Jane Roe/AP</span></figcaption></figure>
+      <p>{PARAGRAPH}</p>
+      <figure><img srcset="/b-small.jpg 320w, /b-large.jpg 1280w" alt="B">
+        <figcaption>Second caption (Photo: John Doe)</figcaption></figure>
+      <figure><picture><source srcset="/c.webp 1x"><img alt="C"></picture>
+        <figcaption>Third</figcaption></figure>
+      <p>{PARAGRAPH}</p>
+      <img src="/icon.png" width="16" height="16">
+    </article>"""
+    article = extract_generic(_page(body), "https://news.example/story/")
+    urls = [image.url for image in article.images]
+    assert urls == [
+        "https://news.example/a.jpg",
+        "https://news.example/b-large.jpg",
+        "https://news.example/c.webp",
+    ]
+    first, second, third = article.images
+    assert (first.caption, first.credit, first.alt, first.width, first.height) == (
+        "First caption.",
+        "Jane Roe/AP",
+        "A",
+        800,
+        600,
+    )
+    assert (second.caption, second.credit) == ("Second caption", "John Doe")
+    assert third.caption == "Third"
+
+
+def test_lead_image_from_opengraph_comes_first() -> None:
+    head = '<meta property="og:image" content="https://cdn.example/lead.jpg">'
+    body = f'<article><p>{PARAGRAPH}</p><figure><img src="/other.jpg"></figure><p>{PARAGRAPH}</p></article>'
+    article = extract_generic(_page(body, head), "https://news.example/s")
+    assert [image.url for image in article.images] == [
+        "https://cdn.example/lead.jpg",
+        "https://news.example/other.jpg",
+    ]
+
+
+def test_listing_page_is_not_article() -> None:
+    items = "".join(
+        f'<li><a href="/story-{i}">Headline number {i} of the day on the home page</a></li>'
+        for i in range(30)
+    )
+    article = extract_generic(_page(f"<h1>News</h1><ul>{items}</ul>"), "https://news.example/")
+    assert article.status == STATUS_NOT_ARTICLE
+
+
+def test_empty_page_is_empty() -> None:
+    assert extract_generic("", None).status == STATUS_EMPTY
+    assert extract_generic("<html><body>   </body></html>", None).status == STATUS_EMPTY
+
+
+def test_paywalled_teaser() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Locked",'
+        ' "isAccessibleForFree": false}</script>'
+    )
+    body = f'<article><h1>Locked</h1><p>{PARAGRAPH}</p><div class="paywall">Subscribe</div></article>'
+    article = extract_generic(_page(body, head), "https://news.example/locked")
+    assert article.status == STATUS_PAYWALLED
+
+
+def test_subheads_are_paragraphs_and_h1_is_not_body() -> None:
+    body = f"<article><h1>Title</h1><p>{PARAGRAPH}</p><h2>A subhead</h2><p>{PARAGRAPH} Two.</p></article>"
+    article = extract_generic(_page(body), None)
+    assert article.body == [PARAGRAPH, "A subhead", PARAGRAPH + " Two."]
+
+
+def test_br_separated_text_without_paragraph_tags() -> None:
+    body = f'<div class="post">{PARAGRAPH}<br><br>{PARAGRAPH} Second.<br>Same paragraph.</div>'
+    article = extract_generic(_page(body), None)
+    assert article.body == [PARAGRAPH, f"{PARAGRAPH} Second. Same paragraph."]
