@@ -1,6 +1,6 @@
 """Score the per-site configs on the news-fields corpus, per publisher and overall.
 
-Usage: python bench/news_sites.py CORPUS_DIR [--json] [--verbose] [--selectors DIR]
+Usage: python bench/news_sites.py CORPUS_DIR [--json] [--verbose] [--selectors DIR] [--hosts H,H]
 
 For every page of ``CORPUS_DIR`` (``pages/<id>.html.gz`` + ``truth.jsonl``) whose URL a config
 in ``selectors/`` claims, it runs ``scraper.extract.extract(html, url=url)`` and reports body F1
@@ -91,9 +91,11 @@ def summarize(results: list[PageResult]) -> dict[str, Any]:
     }
 
 
-def run(corpus: Path, selectors: Path | None) -> list[PageResult]:
-    """Score every corpus page that a config claims."""
+def run(corpus: Path, selectors: Path | None, hosts: set[str] | None = None) -> list[PageResult]:
+    """Score every corpus page that a config claims (only configs named in ``hosts`` if given)."""
     configs = load_configs(selectors)
+    if hosts:
+        configs = [c for c in configs if c.path is not None and c.path.stem in hosts]
     fixtures = fixture_urls(configs)
     results = []
     for record in read_truth(corpus):
@@ -152,13 +154,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
     parser.add_argument("--verbose", action="store_true", help="also list every page")
     parser.add_argument("--selectors", type=Path, default=None, help="configs folder")
+    parser.add_argument("--hosts", default="", help="comma-separated config names (file stems)")
     args = parser.parse_args(argv)
     if not (args.corpus / "truth.jsonl").is_file():
         print(f"error: {args.corpus} has no truth.jsonl", file=sys.stderr)
         return 2
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        results = run(args.corpus, args.selectors)
+        hosts = {h.strip() for h in args.hosts.split(",") if h.strip()} or None
+        results = run(args.corpus, args.selectors, hosts)
     summary = report(results)
     if args.json:
         if args.verbose:

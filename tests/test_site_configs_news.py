@@ -30,6 +30,7 @@ NEWS_HOSTS = (
     "euronews.com",
     "faz.net",
     "golem.de",
+    "jungewelt.de",
     "lavanguardia.com",
     "mdr.de",
     "metro.co.uk",
@@ -47,6 +48,7 @@ NEWS_HOSTS = (
     "tagesanzeiger.ch",
     "taz.de",
     "techcrunch.com",
+    "timeslive.co.za",
     "waz.de",
     "welt.de",
 )
