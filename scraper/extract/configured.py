@@ -171,8 +171,13 @@ def node_text(node: LexborNode) -> str:
     return " ".join(node_lines(node))
 
 
-def read_fallback(page: _Page, fallback: str, many: bool) -> tuple[list[str], str]:
-    """Values of one fallback (all of them when ``many``, else at most one) and their source."""
+def read_fallback(
+    page: _Page, fallback: str, many: bool, root: LexborNode | None = None
+) -> tuple[list[str], str]:
+    """Values of one fallback (all of them when ``many``, else at most one) and their source.
+
+    CSS fallbacks search ``root`` when given (an image's figure), else the whole page.
+    """
     if fallback.startswith("jsonld:"):
         key = fallback[7:]
         values = _jsonld_values(page.jsonld, key.split(".")) if page.jsonld else []
@@ -183,7 +188,7 @@ def read_fallback(page: _Page, fallback: str, many: bool) -> tuple[list[str], st
         source = f"meta:{key}"
     else:
         selector, attribute = split_attribute(fallback)
-        nodes = select(page.tree, selector)
+        nodes = select(root if root is not None else page.tree, selector)
         if attribute:
             values = [n.attributes.get(attribute) or "" for n in nodes]
         else:
@@ -194,11 +199,11 @@ def read_fallback(page: _Page, fallback: str, many: bool) -> tuple[list[str], st
 
 
 def first_values(
-    page: _Page, name: str, fallbacks: tuple[str, ...], many: bool
+    page: _Page, fallbacks: tuple[str, ...], many: bool, root: LexborNode | None = None
 ) -> tuple[list[str], str | None]:
     """The values of the first fallback that yields any, with its source."""
     for fallback in fallbacks:
-        values, source = read_fallback(page, fallback, many)
+        values, source = read_fallback(page, fallback, many, root)
         if values:
             return values, source
     return [], None
@@ -208,7 +213,7 @@ def first_values(
 
 
 def _published_day(page: _Page) -> dt.date | None:
-    values, _ = first_values(page, "published", DEFAULT_FALLBACKS["published"], False)
+    values, _ = first_values(page, DEFAULT_FALLBACKS["published"], False)
     parsed = parse_date(values[0]) if values else None
     try:
         return dt.date.fromisoformat(parsed[:10]) if parsed else None
@@ -318,17 +323,16 @@ def _to_int(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() else None
 
 
-def _image_from_node(node: LexborNode, layout: Layout, base: str | None) -> Image | None:
+def _image_from_node(page: _Page, node: LexborNode, layout: Layout) -> Image | None:
     img = node if node.tag == "img" else node.css_first("img")
     if img is None:
         return None
-    url = _image_url(img, base)
+    url = _image_url(img, page.url)
     if not url:
         return None
-    sub = _Page("", base, node)  # type: ignore[arg-type]  # a node answers css() like a tree
     caption_fallbacks = layout.fields.get("image_caption", DEFAULT_FALLBACKS["image_caption"])
-    caption, _ = first_values(sub, "image_caption", caption_fallbacks, False)
-    credit, _ = first_values(sub, "image_credit", layout.fields.get("image_credit", ()), False)
+    caption, _ = first_values(page, caption_fallbacks, False, node)
+    credit, _ = first_values(page, layout.fields.get("image_credit", ()), False, node)
     attrs = img.attributes
     return Image(
         url=url,
@@ -351,7 +355,7 @@ def read_images(page: _Page, layout: Layout) -> tuple[list[Image], str | None]:
         else:
             source = f"selector:{fallback}"
             for node in select(page.tree, split_attribute(fallback)[0]):
-                image = _image_from_node(node, layout, page.url)
+                image = _image_from_node(page, node, layout)
                 if image and all(image.url != seen.url for seen in images):
                     images.append(image)
         if images:
@@ -366,7 +370,7 @@ def _read_metadata(page: _Page, layout: Layout, article: Article) -> None:
     for name in SINGLE_FIELDS + LIST_FIELDS:
         many = name in LIST_FIELDS
         fallbacks = layout.fields.get(name, ()) + DEFAULT_FALLBACKS.get(name, ())
-        values, source = first_values(page, name, fallbacks, many)
+        values, source = first_values(page, fallbacks, many)
         if not values:
             continue
         page.sources[name] = source or "heuristic"
