@@ -59,6 +59,7 @@ GENERIC_FIELDS = ("headline", "published", "body")
 #: Stands in for ``<br>`` while reading text (a private-use character: never in real text,
 #: and unlike a newline not confused with line breaks of the HTML source).
 _LINE_BREAK = "\ue000"
+_IMAGE_TAGS = ("img", "amp-img")
 _IMAGE_ATTRIBUTES = ("src", "data-src", "data-original", "data-lazy-src", "srcset", "data-srcset")
 
 
@@ -324,7 +325,7 @@ def _to_int(value: str | None) -> int | None:
 
 
 def _image_from_node(page: _Page, node: LexborNode, layout: Layout) -> Image | None:
-    img = node if node.tag == "img" else node.css_first("img")
+    img = node if node.tag in _IMAGE_TAGS else node.css_first(", ".join(_IMAGE_TAGS))
     if img is None:
         return None
     url = _image_url(img, page.url)
