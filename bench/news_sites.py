@@ -1,12 +1,13 @@
 """Score the per-site configs on the news-fields corpus, per publisher and overall.
 
-Usage: python bench/news_sites.py CORPUS_DIR [--json] [--verbose] [--selectors DIR] [--hosts H,H]
+Usage: python bench/news_sites.py CORPUS_DIR [--json] [--verbose] [--selectors DIR] [--hosts H,H] [--generic]
 
 For every page of ``CORPUS_DIR`` (``pages/<id>.html.gz`` + ``truth.jsonl``) whose URL a config
 in ``selectors/`` claims, it runs ``scraper.extract.extract(html, url=url)`` and reports body F1
 (paragraph shingles), headline exact, published day and authors-as-a-set exact, per publisher,
 overall, and separately for the pages that are fixtures of an embedded ``[[tests]]`` case
-versus the held-out pages (those the configs were not tested on).
+versus the held-out pages (those the configs were not tested on). ``--generic`` scores the
+generic extractor (no config) on the same pages, for comparison.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import metrics
 
 from scraper.extract import extract
+from scraper.extract.decode import decode_html
+from scraper.extract.generic import extract_generic
 from scraper.sites import SiteConfig, load_configs, match_config
 
 
@@ -56,10 +59,13 @@ def fixture_urls(configs: Iterable[SiteConfig]) -> set[str]:
 
 
 def score_page(
-    record: dict[str, Any], html: bytes, config: SiteConfig, fixture: bool
+    record: dict[str, Any], html: bytes, config: SiteConfig, fixture: bool, generic: bool = False
 ) -> PageResult:
-    """Extract one page with its config and compare every field with the truth."""
-    article = extract(html, url=record["url"], config=config)
+    """Extract one page with its config (or generically) and compare every field with the truth."""
+    if generic:
+        article = extract_generic(decode_html(html, None), record["url"])
+    else:
+        article = extract(html, url=record["url"], config=config)
     return PageResult(
         page_id=record["id"],
         site=config.name,
@@ -91,7 +97,9 @@ def summarize(results: list[PageResult]) -> dict[str, Any]:
     }
 
 
-def run(corpus: Path, selectors: Path | None, hosts: set[str] | None = None) -> list[PageResult]:
+def run(
+    corpus: Path, selectors: Path | None, hosts: set[str] | None = None, generic: bool = False
+) -> list[PageResult]:
     """Score every corpus page that a config claims (only configs named in ``hosts`` if given)."""
     configs = load_configs(selectors)
     if hosts:
@@ -103,7 +111,7 @@ def run(corpus: Path, selectors: Path | None, hosts: set[str] | None = None) -> 
         if config is None:
             continue
         html = gzip.decompress((corpus / "pages" / f"{record['id']}.html.gz").read_bytes())
-        results.append(score_page(record, html, config, record["url"] in fixtures))
+        results.append(score_page(record, html, config, record["url"] in fixtures, generic))
     return results
 
 
@@ -155,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true", help="also list every page")
     parser.add_argument("--selectors", type=Path, default=None, help="configs folder")
     parser.add_argument("--hosts", default="", help="comma-separated config names (file stems)")
+    parser.add_argument("--generic", action="store_true", help="score the generic extractor")
     args = parser.parse_args(argv)
     if not (args.corpus / "truth.jsonl").is_file():
         print(f"error: {args.corpus} has no truth.jsonl", file=sys.stderr)
@@ -162,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         hosts = {h.strip() for h in args.hosts.split(",") if h.strip()} or None
-        results = run(args.corpus, args.selectors, hosts)
+        results = run(args.corpus, args.selectors, hosts, args.generic)
     summary = report(results)
     if args.json:
         if args.verbose:
