@@ -14,6 +14,7 @@ _BOUNDARY = re.compile(r"[.!?…]+[”\"’']?\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 _CLAUSE_PUNCT = re.compile(r"[,;:()\[\]—–]|\s-\s")
 _EDGE = "\"'“”‘’«»()[]{},.;:!?…—–- "
 _LEAD = re.compile(r"^[\s,;:—–-]*")
+_COLON_NAME = re.compile(r"\s*:\s*([^\W\d][\w'’&.-]*(?:\s+[\w'’&.-]+){0,4})\s*$")
 _ADJACENT = re.compile(r"\s*(?:that\s*)?[:,]?\s*", re.IGNORECASE)
 
 
@@ -101,6 +102,9 @@ def _trailing_name(
     name_at = _name_start(tokens, rules)
     if name_at is None or len(tokens) - name_at < 2 or name_at == 0:
         return None
+    before = _bare(tokens[name_at - 1])
+    if before in _PREPOSITIONS or before in rules.determiners or before in {"and", "or"}:
+        return None  # "letter to Daniel Greenberg", "the U.S. Courts"
     name = tokens[name_at:]
     if not all(_is_capital(t) or _bare(t) in rules.name_particles for t in name):
         return None
@@ -113,7 +117,9 @@ def _is_organisation(tokens: list[str], rules: QuoteRules) -> bool:
     return any(_bare(t) in rules.not_name_words for t in tokens)
 
 
-def clean_speaker(phrase: str, rules: QuoteRules, *, before_cue: bool) -> str | None:
+def clean_speaker(
+    phrase: str, rules: QuoteRules, *, before_cue: bool, cue_words_ok: bool = False
+) -> str | None:
     """The speaker in ``phrase`` as written: a name without its role, a pronoun, or a short
     noun phrase ("a spokesperson"). ``before_cue`` tells whether the phrase preceded the verb."""
     spans = [m.span() for m in _TOKEN.finditer(phrase)]
@@ -135,8 +141,11 @@ def clean_speaker(phrase: str, rules: QuoteRules, *, before_cue: bool) -> str | 
         tokens, spans = tokens[first:], spans[first:]
     if not tokens or len(tokens) > 8:
         return None
-    if not _plausible(tokens, rules):
+    if not _plausible(tokens, rules, cue_words_ok=cue_words_ok):
         return None
+    leading = _leading_name(tokens, rules) if before_cue else None
+    if leading:
+        return leading
     name_at = _name_start(tokens, rules)
     if name_at is not None and _bare_title(tokens[-1]) in rules.titles:
         name_at = None  # "the Prime Minister": a role, kept as a noun phrase
@@ -148,10 +157,27 @@ def clean_speaker(phrase: str, rules: QuoteRules, *, before_cue: bool) -> str | 
     return text or None
 
 
-def _plausible(tokens: list[str], rules: QuoteRules) -> bool:
+def _leading_name(tokens: list[str], rules: QuoteRules) -> str | None:
+    """'Samson Mokoena from the Alliance': a full name followed by a preposition."""
+    run = 0
+    while run < len(tokens) and (
+        _is_capital(tokens[run]) or _bare(tokens[run]) in rules.name_particles
+    ):
+        run += 1
+    if run >= len(tokens) or _bare(tokens[run]) not in _PREPOSITIONS:
+        return None
+    name_at = _name_start(tokens[:run], rules)
+    if name_at is None or run - name_at < 2 or _is_organisation(tokens[name_at:run], rules):
+        return None
+    return " ".join(t.strip(_EDGE) for t in tokens[name_at:run])
+
+
+def _plausible(tokens: list[str], rules: QuoteRules, *, cue_words_ok: bool = False) -> bool:
     """A speaker phrase is a name, pronoun or noun phrase, not a clause ("it was", "declined")."""
     words = [_bare(t) for t in tokens]
-    if any(w in rules.verb_markers for w in words) or rules.cue.search(" ".join(tokens)):
+    if any(w in rules.verb_markers for w in words):
+        return False
+    if not cue_words_ok and rules.cue.search(" ".join(tokens)):
         return False
     if len(words) == 1 and (words[0] in rules.not_speakers or not _has_letters(tokens)):
         return False
@@ -194,12 +220,16 @@ def _noun_phrase_start(tokens: list[str], rules: QuoteRules) -> int:
 
 def attribute_after(text: str, rules: QuoteRules) -> Attribution | None:
     """Attribution in the text right after a closing mark: ', X said' / ', said X' / 'according to X'."""
+    colon = _COLON_NAME.match(text)
+    if colon and all(_is_capital(t) for t in colon.group(1).split()):
+        return Attribution(colon.group(1), ":")  # "'BoC to stay on sidelines': TD Economics"
     lead = _LEAD.match(text)
     rest = text[lead.end() if lead else 0 :]
-    for pattern, before in ((rules.cue, False), (rules.prefix_cue, False)):
+    for pattern, prefix in ((rules.cue, False), (rules.prefix_cue, True)):
         m = pattern.match(rest)
         if m:
-            speaker = clean_speaker(_clause(rest[m.end() :]), rules, before_cue=before)
+            phrase = _clause(rest[m.end() :])
+            speaker = clean_speaker(phrase, rules, before_cue=False, cue_words_ok=prefix)
             return Attribution(speaker, m.group()) if speaker else None
     m = rules.cue.search(rest, 0, 120)
     if m is None or not rest[: m.start()].strip():
@@ -229,7 +259,8 @@ def attribute_before(text: str, rules: QuoteRules) -> Attribution | None:
         if word in rules.naming_cues and not after.strip(_EDGE):
             continue  # 'an account called "X"' names, it does not quote
         if word in rules.ambiguous_cues and not _ADJACENT.fullmatch(after):
-            continue  # 'two posts from ...' is a noun
+            if not _subject_word(text[: cue.start()], rules):
+                continue  # 'two posts from ...' is a noun
         speaker = subject_before(text[: cue.start()], rules)
         if speaker:
             return Attribution(speaker, cue.group())
@@ -237,27 +268,58 @@ def attribute_before(text: str, rules: QuoteRules) -> Attribution | None:
 
 
 def _participle_subject(text: str, rules: QuoteRules) -> Attribution | None:
-    """'But Ishiba brushed Tamaki off, saying only, "..."': the sentence's subject speaks."""
-    matches = list(rules.continuation_cue.finditer(text))
-    m = matches[-1] if matches else None
-    if m is None or len(text[m.end() :].split()) > 2:
+    """'Ishiba brushed Tamaki off, saying only, "..."': the sentence's subject speaks."""
+    m = last_participle(text, rules)
+    if m is None:
         return None
-    tokens = text[: m.start()].split()
-    while tokens and (
-        _bare(tokens[0]) in rules.clause_openers or _bare(tokens[0]) in rules.adverbs
-    ):
-        tokens = tokens[1:]
-    run = []
-    for token in tokens[:6]:
-        if not _is_capital(token) and _bare(token) not in rules.name_particles:
-            break
-        run.append(token)
-        if token[-1] in ",;:":
-            break
-    if not run and tokens and _bare(tokens[0]) in rules.pronouns:
-        run = tokens[:1]
-    speaker = clean_speaker(" ".join(run), rules, before_cue=True) if run else None
+    speaker = sentence_subject(text[: m.start()], rules)
     return Attribution(speaker, m.group()) if speaker else None
+
+
+def last_participle(text: str, rules: QuoteRules) -> re.Match[str] | None:
+    """The last participle cue that follows a comma or "and" (", adding that ...")."""
+    matches = list(rules.continuation_cue.finditer(text))
+    if not matches:
+        return None
+    m = matches[-1]
+    before = text[: m.start()].rstrip()
+    return m if before.endswith(",") or before.lower().endswith(" and") else None
+
+
+def sentence_subject(text: str, rules: QuoteRules) -> str | None:
+    """The first name in ``text`` that is not inside a prepositional phrase, or a leading
+    pronoun: the likely subject of the sentence."""
+    words = text.split()
+    if words and _bare(words[0]) in rules.pronouns:
+        return words[0].strip(_EDGE)
+    skip = rules.clause_openers | rules.adverbs
+    for start, _end, tokens in capital_runs(text, rules):
+        previous = text[:start].split()[-1:]
+        if previous and (_bare(previous[0]) in _PREPOSITIONS | rules.determiners):
+            continue
+        while tokens and _bare(tokens[0]) in skip:
+            tokens = tokens[1:]
+        name_at = _name_start(tokens, rules) if tokens else None
+        if name_at is None:
+            continue
+        name = [t.strip(_EDGE) for t in tokens[name_at:]]
+        at_clause_start = not previous or previous[0].endswith(",")
+        if _is_organisation(name, rules) or (len(name) < 2 and not at_clause_start):
+            continue
+        if _plausible(name, rules):
+            return " ".join(name)
+    return None
+
+
+def _subject_word(before: str, rules: QuoteRules) -> bool:
+    """The word before an ambiguous cue is a subject ("the senator calls"), so it is a verb."""
+    words = before.split()
+    if not words:
+        return False
+    word = _bare(words[-1])
+    if word in rules.determiners:
+        return False
+    return word in rules.pronouns | rules.titles | {"who", "whom"} or _is_capital(words[-1])
 
 
 def _clause(text: str) -> str:

@@ -22,6 +22,7 @@ from scraper.extract.quote_speakers import (
     attribute_after,
     attribute_before,
     first_sentence,
+    last_participle,
     last_sentence,
     person_mentions,
 )
@@ -31,6 +32,8 @@ from scraper.models import Quote
 MIN_FULL_WORDS = 4
 #: How many paragraphs back an unattributed quote paragraph may inherit a speaker from.
 INHERIT_PARAGRAPHS = 2
+#: A new sentence after a quote ending in "." attributes it only when this short ("Kim said.").
+NEW_SENTENCE_WORDS = 8
 #: How many paragraphs back a pronoun looks for a newly introduced person.
 MENTION_PARAGRAPHS = 3
 _NEW_SENTENCE = re.compile(r"\s+[A-Z]")
@@ -106,8 +109,9 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
     text = _text(paragraphs, span)
     left, previous = _left_context(paragraphs, spans, i, rules)
     right = _right_context(paragraphs, spans, i, rules)
-    if text.rstrip()[-1:] == "." and _NEW_SENTENCE.match(right) and ":" in right:
-        right = ""  # a new sentence that introduces the next quote
+    if text.rstrip()[-1:] in ".!?…" and _NEW_SENTENCE.match(right):
+        if ":" in right or len(right.split()) > NEW_SENTENCE_WORDS:
+            right = ""  # a new sentence of the reporter's, not an attribution
     if left.rstrip().endswith(":") or not right.strip():
         attribution = attribute_before(left, rules) or attribute_after(right, rules)
     else:
@@ -115,14 +119,18 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
     if attribution is None and previous and not right.strip(_MARKS):
         attribution = attribute_before(previous, rules)  # 'X says ... . "Quote."'
     found = _Found(span, text, attribution, _is_partial(text, left, rules))
-    found.continuing = not _reporter_words(left, rules) and not right.strip(_MARKS)
+    connected = not right.strip(_MARKS) or last_participle(left, rules) is not None
+    found.continuing = not _reporter_words(left, rules) and connected
     return found
 
 
 def _reporter_words(left: str, rules: QuoteRules) -> bool:
-    """Whether the sentence before the quote holds the reporter's own words."""
+    """Whether the sentence before the quote holds the reporter's own words (a connector such
+    as "and" or a participle such as ", adding that" continues the previous speaker)."""
     rest = left.strip(_MARKS)
-    return bool(rest) and not rules.continuation_cue.fullmatch(rest)
+    if not rest or last_participle(left, rules) is not None:
+        return False
+    return not all(w.lower() in rules.clause_openers for w in rest.split())
 
 
 def _is_partial(text: str, left: str, rules: QuoteRules) -> bool:
@@ -157,9 +165,8 @@ def _resolve(
             continue
         if a is not None:  # a pronoun or bare role: keep the cue, name the person
             name = _nearest_person(paragraphs, last_named, f, rules)
-            if name is None:
-                earlier = [m for m in mentions if (m.paragraph, m.offset) < _position(f)]
-                name = earlier[-1].name if earlier else None
+            if name is None and a.speaker.lower() in rules.pronouns:
+                name = _nearby_mention(mentions, f)
             if name:
                 f.attribution = Attribution(name, a.cue)
                 last_named = f
@@ -167,6 +174,15 @@ def _resolve(
             f.attribution = Attribution(last_named.attribution.speaker, "")
             f.inherited = True
             last_named = f
+
+
+def _nearby_mention(mentions: list[Mention], f: _Found) -> str | None:
+    """The last full name shortly before the quote (for a pronoun with no named speaker yet)."""
+    here = _position(f)
+    earlier = [m for m in mentions if (m.paragraph, m.offset) < here]
+    if earlier and here[0] - earlier[-1].paragraph <= MENTION_PARAGRAPHS:
+        return earlier[-1].name
+    return None
 
 
 def _is_anaphor(speaker: str, f: _Found, mentions: list[Mention], rules: QuoteRules) -> bool:
