@@ -47,7 +47,9 @@ def test_seed_page_without_config(seed_html: bytes, seed_expected: dict[str, obj
     assert article.sources["published"].startswith("meta:")
 
 
-def test_seed_page_through_public_extract(seed_html: bytes, seed_expected: dict[str, object]) -> None:
+def test_seed_page_through_public_extract(
+    seed_html: bytes, seed_expected: dict[str, object]
+) -> None:
     article = extract(seed_html, url=str(seed_expected["url"]))
     assert article.body == seed_expected["body"]
     assert "Your support keeps our team in the field" not in article.text
@@ -134,7 +136,9 @@ def test_paywalled_teaser() -> None:
         '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Locked",'
         ' "isAccessibleForFree": false}</script>'
     )
-    body = f'<article><h1>Locked</h1><p>{PARAGRAPH}</p><div class="paywall">Subscribe</div></article>'
+    body = (
+        f'<article><h1>Locked</h1><p>{PARAGRAPH}</p><div class="paywall">Subscribe</div></article>'
+    )
     article = extract_generic(_page(body, head), "https://news.example/locked")
     assert article.status == STATUS_PAYWALLED
 

@@ -16,7 +16,9 @@ from scraper.extract import extract
 
 PathsArgument = Annotated[
     list[str],
-    typer.Argument(help="HTML files to extract; '-' reads one page from stdin.", show_default=False),
+    typer.Argument(
+        help="HTML files to extract; '-' reads one page from stdin.", show_default=False
+    ),
 ]
 UrlOption = Annotated[
     str | None,
@@ -26,7 +28,9 @@ ConfigOption = Annotated[
     Path | None,
     typer.Option("--config", help="A site config (TOML) to use instead of looking one up."),
 ]
-PrettyOption = Annotated[bool, typer.Option("--pretty", help="Indented JSON instead of JSON Lines.")]
+PrettyOption = Annotated[
+    bool, typer.Option("--pretty", help="Indented JSON instead of JSON Lines.")
+]
 
 
 def _read(path: str) -> bytes:

@@ -156,6 +156,24 @@ BOILERPLATE_WORDS = frozenset(
         "follow",
     ]
 )
+#: Words that start many harmless names ("header-image", "meta-data"): matched whole or last only.
+AMBIGUOUS_PREFIXES = frozenset(
+    [
+        "header",
+        "meta",
+        "hidden",
+        "latest",
+        "banner",
+        "tags",
+        "bio",
+        "follow",
+        "cta",
+        "nav",
+        "menu",
+        "widget",
+        "comment",
+    ]
+)
 #: CSS selectors for nodes stripped before body extraction (besides the class/id word rules).
 BOILERPLATE_SELECTORS: tuple[str, ...] = (
     *NON_CONTENT_TAGS,
@@ -244,7 +262,11 @@ def boilerplate_token(name: str) -> bool:
         if token in BOILERPLATE_WORDS:
             return True
         parts = token.split("-")
-        if len(parts) > 1 and (parts[0] in BOILERPLATE_WORDS or parts[-1] in BOILERPLATE_WORDS):
+        if len(parts) < 2:
+            continue
+        if parts[-1] in BOILERPLATE_WORDS:
+            return True
+        if parts[0] in BOILERPLATE_WORDS and parts[0] not in AMBIGUOUS_PREFIXES:
             return True
     return False
 

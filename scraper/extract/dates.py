@@ -27,7 +27,7 @@ for _number, _names in _MONTH_NAMES.items():
         MONTHS[_name] = _number
 
 _TZ = r"(?P<tz>Z|UTC|GMT|[+-]\d{2}:?\d{2}|[+-]\d{2}\b)?"
-_TIME = rf"(?:[T\s,]+(?:um\s+|at\s+|à\s+)?(?P<H>\d{{1,2}})[:.h](?P<M>\d{{2}})(?::(?P<S>\d{{2}})(?:[.,]\d+)?)?\s*(?P<ampm>[ap]\.?m\.?)?\s*{_TZ})?"
+_TIME = rf"(?:[T\s,\-|·–]+(?:um\s+|at\s+|à\s+)?(?P<H>\d{{1,2}})[:.h](?P<M>\d{{2}})(?::(?P<S>\d{{2}})(?:[.,]\d+)?)?\s*(?P<ampm>[ap]\.?m\.?)?\s*{_TZ})?"
 _MONTH_WORD = r"(?P<mon>[^\W\d_]{3,12})\.?"
 #: Patterns tried in order; each names year (y), month (m or mon), day (d) and maybe a time.
 PATTERNS: tuple[re.Pattern[str], ...] = tuple(
@@ -47,6 +47,7 @@ _URL_DATE = (
     re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|[-_]|\.html|$)"),
     re.compile(r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)"),
 )
+_RFC2822 = re.compile(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{2}:\d{2}")
 _COMPACT = re.compile(r"^\s*((?:19|20)\d{2})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?\s*$")
 #: Plausible publication years; outside this range a match is noise (prices, IDs).
 MIN_YEAR = 1995
@@ -111,7 +112,7 @@ def _from_timestamp(value: str) -> str | None:
 
 
 def _from_rfc2822(value: str) -> str | None:
-    if "," not in value[:5] and not value[:3].isalpha():
+    if not _RFC2822.match(value):
         return None
     try:
         moment = parsedate_to_datetime(value)

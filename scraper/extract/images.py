@@ -79,7 +79,9 @@ def _picture_url(node: LexborNode) -> str | None:
     return None
 
 
-_CREDIT_LABEL = re.compile(r"^(?:photo|foto|bild|image|picture|credit|quelle|source)s?\s*:\s*|^©\s*", re.I)
+_CREDIT_LABEL = re.compile(
+    r"^(?:photo|foto|bild|image|picture|credit|quelle|source)s?\s*:\s*|^©\s*", re.I
+)
 
 
 def clean_credit(credit: str) -> str:

@@ -115,7 +115,48 @@ _AUTHOR_SPLIT = re.compile(
 #: Words that mark a byline fragment that is not a name (photo credits, dates, widgets).
 #: Agencies and newsrooms credited as the author ("Associated Press", "dpa") are kept.
 NOT_A_NAME_WORDS = frozenset(
-    ["photo", "photos", "foto", "fotos", "bild", "bilder", "image", "images", "getty", "istock", "istockphoto", "imago", "shutterstock", "updated", "aktualisiert", "published", "veröffentlicht", "follow", "twitter", "facebook", "instagram", "email", "mail", "share", "teilen", "read", "lesen", "min", "minutes", "minuten", "comments", "kommentare", "more", "articles", "germany", "agenturen", "agencies", "agences", "agencias", "red"]
+    [
+        "photo",
+        "photos",
+        "foto",
+        "fotos",
+        "bild",
+        "bilder",
+        "image",
+        "images",
+        "getty",
+        "istock",
+        "istockphoto",
+        "imago",
+        "shutterstock",
+        "updated",
+        "aktualisiert",
+        "published",
+        "veröffentlicht",
+        "follow",
+        "twitter",
+        "facebook",
+        "instagram",
+        "email",
+        "mail",
+        "share",
+        "teilen",
+        "read",
+        "lesen",
+        "min",
+        "minutes",
+        "minuten",
+        "comments",
+        "kommentare",
+        "more",
+        "articles",
+        "germany",
+        "agenturen",
+        "agencies",
+        "agences",
+        "agencias",
+        "red",
+    ]
 )
 #: Role words written after a name ("홍길동 기자") and removed from it.
 ROLE_SUFFIXES = ("기자", "記者", "특파원", "特派員", "编辑", "記")
@@ -151,7 +192,11 @@ def clean_headline(headline: str, site_name: str | None = None) -> str:
         last = parts[-1]
         tail = headline[: headline.rfind(last)][-3:]
         pipe_like = any(mark in tail for mark in "|»·•")
-        if (site and _is_site(last, site)) or parse_date(last) or (pipe_like and len(last.split()) <= 3):
+        if (
+            (site and _is_site(last, site))
+            or parse_date(last)
+            or (pipe_like and len(last.split()) <= 3)
+        ):
             parts = parts[:-1]
         else:
             break
@@ -201,6 +246,8 @@ def clean_authors(names: list[str], publisher: str | None = None) -> list[str]:
     pub = _simplify(publisher) if publisher else ""
     for raw in names:
         raw = _BYLINE_PREFIX.sub("", normalize_space(raw))
+        if "://" in raw or raw.startswith("www."):
+            continue
         for piece in _AUTHOR_SPLIT.split(raw):
             name = _person_name(piece)
             if not name:

@@ -1,0 +1,63 @@
+"""Boilerplate rules: paragraph patterns and class/id tokens."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.extract.boilerplate import BOILERPLATE_SELECTORS, boilerplate_token, clean_paragraphs
+
+KEEP = [
+    "The council approved the budget on Tuesday after a long debate.",
+    "Related reporting suggests that the vote was close.",
+    "Subheads like this one stay",
+]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Every article pushes back against disinformation. Your support keeps our team in the field.",
+        "Read also: North Korean troops suffer heavy losses",
+        "READ MORE: The full story",
+        "Related: Seoul reacts",
+        "Lesen Sie auch: Die Hintergründe",
+        "Mehr zum Thema",
+        "Sign up for our newsletter",
+        "Subscribe to our daily briefing",
+        "Share this:",
+        "Advertisement",
+        "Facebook Twitter Email",
+        "Tags: politics, economy",
+        "12 comments",
+        "© 2025 Example Media. All rights reserved.",
+    ],
+)
+def test_boilerplate_paragraphs_are_dropped(paragraph: str) -> None:
+    assert clean_paragraphs([*KEEP, paragraph]) == KEEP
+
+
+def test_content_paragraphs_are_kept() -> None:
+    assert clean_paragraphs(KEEP, "en") == KEEP
+    assert clean_paragraphs(["", *KEEP]) == KEEP
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        ("share-bar", True),
+        ("related-posts widget", True),
+        ("newsletter-signup", True),
+        ("sharedaddy sd-sharing-enabled", True),
+        ("entry-content", False),
+        ("article-body", False),
+        ("shareholders-report", False),
+        ("loaded header-image", False),
+    ],
+)
+def test_boilerplate_tokens(names: str, expected: bool) -> None:
+    assert boilerplate_token(names) is expected
+
+
+def test_selectors_cover_non_content_tags() -> None:
+    for tag in ("script", "style", "nav", "footer", "aside", "form"):
+        assert tag in BOILERPLATE_SELECTORS

@@ -1,0 +1,118 @@
+"""Metadata without a config: JSON-LD (@graph, arrays, nested authors), OpenGraph, cleanup rules."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from scraper.extract.generic import parse_html
+from scraper.extract.metadata import clean_authors, clean_headline, extract_metadata
+
+
+def _tree(head: str = "", body: str = "") -> Any:
+    return parse_html(f"<html lang='de-AT'><head>{head}</head><body>{body}</body></html>")
+
+
+def _ld(data: object) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+def test_jsonld_graph_with_nested_author_objects() -> None:
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebSite", "name": "Example Times"},
+            {
+                "@type": ["NewsArticle"],
+                "headline": "Council approves new bridge",
+                "datePublished": "2025-03-04T09:15:00+01:00",
+                "dateModified": "2025-03-04T11:00:00+01:00",
+                "author": [
+                    {"@type": "Person", "name": "Ana Silva"},
+                    {"@type": "Person", "name": "Tom Berg"},
+                ],
+                "publisher": {"@type": "Organization", "name": "Example Times"},
+                "articleSection": ["Local"],
+                "keywords": "bridge, council, transport",
+                "inLanguage": "de-AT",
+            },
+        ],
+    }
+    article = extract_metadata(_tree(_ld(graph)), "https://example.com/a")
+    assert article.headline == "Council approves new bridge"
+    assert article.authors == ["Ana Silva", "Tom Berg"]
+    assert article.published == "2025-03-04T09:15:00+01:00"
+    assert article.modified == "2025-03-04T11:00:00+01:00"
+    assert article.section == "Local"
+    assert article.tags == ["bridge", "council", "transport"]
+    assert article.site == "Example Times"
+    assert article.sources["headline"] == "jsonld"
+    assert article.sources["authors"] == "jsonld"
+
+
+def test_jsonld_top_level_array_and_entities() -> None:
+    data = [
+        {"@type": "BreadcrumbList"},
+        {"@type": "Article", "headline": "Caf&eacute; opens", "author": "By Lea Roth"},
+    ]
+    article = extract_metadata(_tree(_ld(data)), None)
+    assert article.headline == "Café opens"
+    assert article.authors == ["Lea Roth"]
+
+
+def test_broken_jsonld_is_skipped_and_opengraph_used() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", broken</script>'
+        '<meta property="og:title" content="Storm hits coast | Coastal News">'
+        '<meta property="og:site_name" content="Coastal News">'
+        '<meta property="article:published_time" content="2024-11-02T06:00:00Z">'
+        '<meta property="article:tag" content="weather"><meta property="article:tag" content="storm">'
+        '<meta name="author" content="Mia Wong and Ben Ode">'
+    )
+    article = extract_metadata(_tree(head), "https://coastal.example/storm")
+    assert article.headline == "Storm hits coast"
+    assert article.sources["headline"] == "meta:og:title"
+    assert article.published == "2024-11-02T06:00:00+00:00"
+    assert article.tags == ["weather", "storm"]
+    assert article.authors == ["Mia Wong", "Ben Ode"]
+    assert article.language == "de"
+
+
+def test_markup_fallbacks_h1_time_byline_and_url_date() -> None:
+    body = (
+        '<article><h1>Local team wins</h1><p class="byline">Von Karl Huber</p>'
+        '<time datetime="2023-05-06">6. Mai 2023</time></article>'
+    )
+    article = extract_metadata(_tree(body=body), "https://x.example/2023/05/06/team/")
+    assert article.headline == "Local team wins"
+    assert article.authors == ["Karl Huber"]
+    assert article.published == "2023-05-06"
+    url_only = extract_metadata(_tree(body="<p>text</p>"), "https://x.example/2021/02/03/a/")
+    assert url_only.published == "2021-02-03"
+    assert url_only.sources["published"] == "url"
+    assert url_only.site == "x.example"
+
+
+def test_clean_headline_suffixes_and_prefixes() -> None:
+    assert clean_headline("Storm hits coast | Coastal News", "Coastal News") == "Storm hits coast"
+    assert clean_headline("Storm hits coast - Coastal News", "Coastal News") == "Storm hits coast"
+    assert clean_headline("Coastal News | Storm hits coast", "Coastal News") == "Storm hits coast"
+    assert (
+        clean_headline("Gegenoffensive: Ziele | DW | 28.04.2023", "DW.COM")
+        == "Gegenoffensive: Ziele"
+    )
+    assert clean_headline("Storm hits coast | CN", None) == "Storm hits coast"
+    # A dash inside a headline is not a suffix when it is not the site name.
+    assert (
+        clean_headline("Ukraine war - the view from Kyiv", "Coastal News")
+        == "Ukraine war - the view from Kyiv"
+    )
+
+
+def test_clean_authors() -> None:
+    assert clean_authors(["By Jane Doe and John Smith"]) == ["Jane Doe", "John Smith"]
+    assert clean_authors(["Jane Doe", "jane doe", "Jane Doe, Photos: Getty Images"]) == ["Jane Doe"]
+    assert clean_authors(["Elena Oberholzer (obe)"]) == ["Elena Oberholzer"]
+    assert clean_authors(["https://example.com/author/x", "mail@example.com"]) == []
+    assert clean_authors(["Coastal News", "Mia Wong"], publisher="Coastal News") == ["Mia Wong"]
+    assert clean_authors(["홍길동 기자"]) == ["홍길동"]
