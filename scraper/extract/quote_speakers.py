@@ -258,9 +258,9 @@ def attribute_before(text: str, rules: QuoteRules) -> Attribution | None:
         word, after = cue.group().lower(), text[cue.end() :]
         if word in rules.naming_cues and not after.strip(_EDGE):
             continue  # 'an account called "X"' names, it does not quote
-        if word in rules.ambiguous_cues and not _ADJACENT.fullmatch(after):
-            if not _subject_word(text[: cue.start()], rules):
-                continue  # 'two posts from ...' is a noun
+        noun = not _ADJACENT.fullmatch(after) and not _subject_word(text[: cue.start()], rules)
+        if word in rules.ambiguous_cues and noun:
+            continue  # 'two posts from ...' is a noun
         speaker = subject_before(text[: cue.start()], rules)
         if speaker:
             return Attribution(speaker, cue.group())
@@ -283,7 +283,8 @@ def last_participle(text: str, rules: QuoteRules) -> re.Match[str] | None:
         return None
     m = matches[-1]
     before = text[: m.start()].rstrip()
-    return m if before.endswith(",") or before.lower().endswith(" and") else None
+    joined = not before or before[-1] in ',”"’»' or before.lower().endswith(" and")
+    return m if joined else None
 
 
 def sentence_subject(text: str, rules: QuoteRules) -> str | None:
@@ -292,12 +293,18 @@ def sentence_subject(text: str, rules: QuoteRules) -> str | None:
     words = text.split()
     if words and _bare(words[0]) in rules.pronouns:
         return words[0].strip(_EDGE)
-    skip = rules.clause_openers | rules.adverbs
-    for start, _end, tokens in capital_runs(text, rules):
+    skip = rules.clause_openers | rules.adverbs | rules.phrase_breaks | _PREPOSITIONS
+    for start, end, tokens in capital_runs(text, rules):
         previous = text[:start].split()[-1:]
         if previous and (_bare(previous[0]) in _PREPOSITIONS | rules.determiners):
             continue
-        while tokens and _bare(tokens[0]) in skip:
+        following = text[end:].split()[:1]
+        if following and _bare(following[0]) in rules.not_name_words:
+            continue  # "The Trump administration"
+        if _bare(tokens[0]) in skip and not previous:
+            continue  # "At a meeting ...": the sentence opens with a phrase, not its subject
+        skip_more = skip | rules.determiners
+        while tokens and _bare(tokens[0]) in skip_more:
             tokens = tokens[1:]
         name_at = _name_start(tokens, rules) if tokens else None
         if name_at is None:

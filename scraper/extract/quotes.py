@@ -25,6 +25,7 @@ from scraper.extract.quote_speakers import (
     last_participle,
     last_sentence,
     person_mentions,
+    sentence_subject,
 )
 from scraper.models import Quote
 
@@ -109,19 +110,29 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
     text = _text(paragraphs, span)
     left, previous = _left_context(paragraphs, spans, i, rules)
     right = _right_context(paragraphs, spans, i, rules)
-    if text.rstrip()[-1:] in ".!?…" and _NEW_SENTENCE.match(right):
-        if ":" in right or len(right.split()) > NEW_SENTENCE_WORDS:
-            right = ""  # a new sentence of the reporter's, not an attribution
+    new_sentence = text.rstrip()[-1:] in ".!?…" and _NEW_SENTENCE.match(right)
+    if new_sentence and (":" in right or len(right.split()) > NEW_SENTENCE_WORDS):
+        right = ""  # a new sentence of the reporter's, not an attribution
     if left.rstrip().endswith(":") or not right.strip():
         attribution = attribute_before(left, rules) or attribute_after(right, rules)
     else:
         attribution = attribute_after(right, rules) or attribute_before(left, rules)
     if attribution is None and previous and not right.strip(_MARKS):
         attribution = attribute_before(previous, rules)  # 'X says ... . "Quote."'
+    if attribution is None and last_participle(left, rules) is not None:
+        attribution = _participle_speaker(paragraphs[span.paragraph][: span.open_at], rules)
     found = _Found(span, text, attribution, _is_partial(text, left, rules))
     connected = not right.strip(_MARKS) or last_participle(left, rules) is not None
     found.continuing = not _reporter_words(left, rules) and connected
     return found
+
+
+def _participle_speaker(before: str, rules: QuoteRules) -> Attribution | None:
+    """'Baba criticized Ishiba's "stance," saying, "..."': the sentence's subject speaks."""
+    sentence = last_sentence(before, rules)
+    m = last_participle(sentence, rules)
+    subject = sentence_subject(sentence[: m.start()], rules) if m else None
+    return Attribution(subject, m.group()) if m and subject else None
 
 
 def _reporter_words(left: str, rules: QuoteRules) -> bool:
