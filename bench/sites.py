@@ -1,6 +1,11 @@
 """Benchmark per-site configs on the `per-site` corpus: body P/R/F1, exact pages, speed.
 
-Usage: python bench/sites.py CORPUS_DIR [--json] [--verbose] [--no-rival] [--repeat N]
+Usage: python bench/sites.py CORPUS_DIR [--sites a.com,b.com] [--json] [--verbose] [--no-rival]
+       [--repeat N]
+
+Only pages whose URL has a site config are scored (``--sites`` narrows that to some configs);
+the truth is ``paragraphs`` (per-site) or ``body_paragraphs`` (news-fields, where the
+annotation conventions differ a little: e.g. key points and sign-offs are left out).
 
 Runs every page through ``scraper.extract.extract`` (site configs on), through the generic
 extractor alone (no config), and through trafilatura, with the body metric of the corpora
@@ -31,7 +36,7 @@ from scraper.extract import extract
 from scraper.extract.decode import decode_html
 from scraper.extract.generic import extract_generic
 from scraper.extract.quotes import find_quotes
-from scraper.sites import load_configs
+from scraper.sites import find_config, load_configs
 
 Extractor = Callable[[bytes, str], list[str]]
 
@@ -57,12 +62,23 @@ def trafilatura_body(html: bytes, url: str) -> list[str]:
     return [p for p in text.split("\n") if p.strip()]
 
 
-def load(corpus: Path) -> list[tuple[dict[str, Any], bytes]]:
-    rows = [json.loads(line) for line in (corpus / "truth.jsonl").open() if line.strip()]
-    return [
-        (row, gzip.decompress((corpus / "pages" / f"{row['id']}.html.gz").read_bytes()))
-        for row in rows
-    ]
+def truth_of(row: dict[str, Any]) -> list[str]:
+    """Body truth: ``paragraphs`` (per-site) or ``body_paragraphs`` (news-fields)."""
+    return list(row.get("paragraphs") or row.get("body_paragraphs") or [])
+
+
+def load(corpus: Path, sites: set[str] | None) -> list[tuple[dict[str, Any], bytes]]:
+    """Pages with body truth whose URL has a site config (of ``sites`` file stems, if given)."""
+    pages = []
+    for line in (corpus / "truth.jsonl").open(encoding="utf-8"):
+        row = json.loads(line) if line.strip() else {}
+        config = find_config(row.get("url") or "")
+        if not truth_of(row) or config is None or config.path is None:
+            continue
+        if sites is None or config.path.stem in sites:
+            raw = (corpus / "pages" / f"{row['id']}.html.gz").read_bytes()
+            pages.append((row, gzip.decompress(raw)))
+    return pages
 
 
 def fixture_urls() -> set[str]:
@@ -102,7 +118,7 @@ def evaluate(
 ) -> dict[str, Any]:
     outputs, speed = run(extractor, pages, repeat)
     counts = [
-        metrics.paragraph_counts(out, row["paragraphs"])
+        metrics.paragraph_counts(out, truth_of(row))
         for (row, _), out in zip(pages, outputs, strict=True)
     ]
     unseen = [c for (row, _), c in zip(pages, counts, strict=True) if row["url"] not in seen]
@@ -121,13 +137,16 @@ def evaluate(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", type=Path, help="the per-site corpus folder")
+    parser.add_argument("corpus", type=Path, help="per-site (or news-fields) corpus folder")
+    parser.add_argument(
+        "--sites", help="only these configs (file stems, comma-separated), e.g. apnews.com,cnbc.com"
+    )
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("--verbose", action="store_true", help="F1 of every page")
     parser.add_argument("--no-rival", action="store_true", help="skip trafilatura")
     parser.add_argument("--repeat", type=int, default=3, help="passes for the speed figure")
     args = parser.parse_args()
-    pages = load(args.corpus)
+    pages = load(args.corpus, set(args.sites.split(",")) if args.sites else None)
     seen = fixture_urls()
     systems: list[tuple[str, Extractor]] = [("configs", with_configs), ("generic", generic)]
     if not args.no_rival:
