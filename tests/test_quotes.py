@@ -157,6 +157,37 @@ def test_role_reference_takes_the_name_introduced_with_that_role() -> None:
     assert find_quotes(paragraphs)[0].speaker == "Rishi Sunak"
 
 
+def test_organisation_anaphor_takes_the_organisation_name() -> None:
+    paragraphs = [
+        "The Storm Prediction Center issued a rare high-risk outlook on Friday.",
+        "“This is a particularly dangerous situation for the region,” the center said.",
+    ]
+    assert find_quotes(paragraphs)[0].speaker == "Storm Prediction Center"
+
+
+def test_subheading_with_colon_attribution() -> None:
+    quotes = find_quotes(["‘BoC to stay on the sidelines next week’: TD Economics"])
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("BoC to stay on the sidelines next week", "TD Economics")
+    ]
+
+
+def test_quote_after_and_continues_the_speaker() -> None:
+    paragraph = (
+        "Sir Keir Starmer said that “all Members of Parliament get gifts” and “the important "
+        "thing is that they are declared properly”."
+    )
+    assert [q.speaker for q in find_quotes([paragraph])] == ["Keir Starmer"] * 2
+
+
+def test_participle_after_a_quote_takes_the_sentence_subject() -> None:
+    paragraph = (
+        "Baba criticized Ishiba’s “change of stance,” saying, “He is deviating from "
+        "the expectations of the people.”"
+    )
+    assert find_quotes([paragraph])[1].speaker == "Baba"
+
+
 def test_participle_cue_takes_the_sentence_subject() -> None:
     paragraph = "But Ishiba brushed Tamaki off, saying only, “We won’t use the funds illegally.”"
     assert find_quotes([paragraph])[0].speaker == "Ishiba"

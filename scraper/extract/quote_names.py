@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from scraper.extract.quote_rules import QuoteRules
 
 _POSSESSIVE = re.compile(r"[’']s?$")
+_ORGANISATION = re.compile(
+    r"[A-Z][\w'’.&-]*(?:\s+(?:(?:of|and|for|de)\s+(?:the\s+)?)?[A-Z][\w'’.&-]*)+"
+)
 _EDGE = "\"'“”‘’«»()[]{},;:!?…—–"
 _TOKEN = re.compile(r"\S+")
 _QUOTE_MARK = re.compile(r"[\"“”‘’«»„]")
@@ -135,7 +138,12 @@ def _nearest(candidates: list[Mention], paragraph: int, offset: int) -> Mention 
 
 
 def fullest_name(
-    speaker: str, paragraph: int, offset: int, mentions: list[Mention], rules: QuoteRules
+    speaker: str,
+    paragraph: int,
+    offset: int,
+    mentions: list[Mention],
+    rules: QuoteRules,
+    organisations: list[Mention] | None = None,
 ) -> str:
     """The fullest form of ``speaker``'s name in the article, or ``speaker`` unchanged."""
     words = speaker.split()
@@ -143,7 +151,8 @@ def fullest_name(
     if not words:
         return speaker
     if bare[0] in rules.determiners:
-        return _role_name(bare, paragraph, offset, mentions, rules) or speaker
+        role = _role_name(bare, paragraph, offset, mentions, rules)
+        return role or _organisation_name(bare, paragraph, offset, organisations, rules) or speaker
     if not all(w[:1].isupper() for w in words if _strip(w) not in rules.name_particles):
         return speaker
     longer = [m for m in mentions if len(m.name.split()) > len(words)]
@@ -151,6 +160,40 @@ def fullest_name(
     first = [m for m in longer if [_strip(w) for w in m.name.split()[: len(words)]] == bare]
     best = _best(surname) or _best(first)
     return best.name if best else speaker
+
+
+def organisation_mentions(paragraphs: list[str], rules: QuoteRules) -> list[Mention]:
+    """Capitalised names of organisations ("Storm Prediction Center", "Russia’s Defense
+    Ministry"): runs of two words or more that hold an organisation word."""
+    found: list[Mention] = []
+    skip = rules.clause_openers | rules.determiners | rules.phrase_breaks
+    for index, text in enumerate(paragraphs):
+        for m in _ORGANISATION.finditer(text):
+            start, tokens = m.start(), m.group().split()
+            while tokens and _strip(tokens[0]) in skip:
+                tokens = tokens[1:]
+            words = {_strip(t) for t in tokens}
+            if len(tokens) >= 2 and words & rules.not_name_words:
+                name = " ".join(tokens).strip(_EDGE + ".")
+                found.append(Mention(index, start, name, frozenset(words)))
+    return found
+
+
+def _organisation_name(
+    bare: list[str],
+    paragraph: int,
+    offset: int,
+    organisations: list[Mention] | None,
+    rules: QuoteRules,
+) -> str | None:
+    """'the center said' -> the nearest earlier organisation named with that word."""
+    if not organisations or bare[0] != "the" or len(bare) != 2:
+        return None
+    if bare[-1] not in rules.not_name_words:
+        return None
+    matching = [m for m in organisations if bare[-1] in m.roles]
+    before = [m for m in matching if (m.paragraph, m.offset) < (paragraph, offset)]
+    return before[-1].name if before else None
 
 
 def _role_name(

@@ -301,7 +301,8 @@ def sentence_subject(text: str, rules: QuoteRules) -> str | None:
         following = text[end:].split()[:1]
         if following and _bare(following[0]) in rules.not_name_words:
             continue  # "The Trump administration"
-        if _bare(tokens[0]) in skip and not previous:
+        opener = _bare(tokens[0])
+        if opener in (rules.phrase_breaks - rules.clause_openers) | _PREPOSITIONS and not previous:
             continue  # "At a meeting ...": the sentence opens with a phrase, not its subject
         skip_more = skip | rules.determiners
         while tokens and _bare(tokens[0]) in skip_more:

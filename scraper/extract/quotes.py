@@ -14,7 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scraper.extract.quote_names import Mention, fullest_name, name_mentions
+from scraper.extract.quote_names import (
+    Mention,
+    fullest_name,
+    name_mentions,
+    organisation_mentions,
+)
 from scraper.extract.quote_rules import QuoteRules, rules_for
 from scraper.extract.quote_spans import Span, find_spans
 from scraper.extract.quote_speakers import (
@@ -50,6 +55,7 @@ class _Found:
     partial: bool
     inherited: bool = False
     continuing: bool = False
+    joined: bool = False  # follows the previous quote through "and" or a participle
 
 
 def find_quotes(paragraphs: list[str], language: str | None = None) -> list[Quote]:
@@ -58,12 +64,13 @@ def find_quotes(paragraphs: list[str], language: str | None = None) -> list[Quot
     spans = find_spans(paragraphs, rules.elision)
     found = [_analyse(paragraphs, spans, i, rules) for i in range(len(spans))]
     mentions = name_mentions(paragraphs, rules)
+    organisations = organisation_mentions(paragraphs, rules)
     _resolve(found, paragraphs, mentions, rules)
     quotes: list[Quote] = []
     for f in found:
         if f.attribution is not None:
             p, a = f.span.paragraph, f.span.open_at
-            name = fullest_name(f.attribution.speaker, p, a, mentions, rules)
+            name = fullest_name(f.attribution.speaker, p, a, mentions, rules, organisations)
             f.attribution = Attribution(name, f.attribution.cue)
         quotes.extend(_to_quotes(f, paragraphs))
     return quotes
@@ -124,6 +131,7 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
     found = _Found(span, text, attribution, _is_partial(text, left, rules))
     connected = not right.strip(_MARKS) or last_participle(left, rules) is not None
     found.continuing = not _reporter_words(left, rules) and connected
+    found.joined = bool(left.strip(_MARKS)) and found.continuing
     return found
 
 
@@ -228,6 +236,8 @@ def _position(f: _Found) -> tuple[int, int]:
 
 def _continues(previous: _Found, current: _Found) -> bool:
     gap = current.span.paragraph - previous.span.last_paragraph
+    if current.joined:
+        return gap == 0
     return 0 <= gap <= INHERIT_PARAGRAPHS and current.continuing and not current.partial
 
 
