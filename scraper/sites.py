@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import hashlib
+import logging
 import os
 import re
 import tomllib
@@ -23,6 +24,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 import scraper
 from scraper.errors import ConfigError
+
+log = logging.getLogger(__name__)
 
 #: Fields a layout may give, each an ordered list of fallbacks.
 FIELD_NAMES = (
@@ -392,9 +395,23 @@ def _load_all(folder: Path) -> tuple[SiteConfig, ...]:
     return tuple(load_config(p) for p in config_files(folder))
 
 
+@lru_cache(maxsize=8)
+def _load_valid(folder: Path) -> tuple[SiteConfig, ...]:
+    """The valid configs only: one broken file must not stop extraction for every site
+    (``scraper sites check`` reports it)."""
+    configs = []
+    for path in config_files(folder):
+        try:
+            configs.append(load_config(path))
+        except ConfigError as err:
+            log.warning("skipping invalid site config: %s", err)
+    return tuple(configs)
+
+
 def clear_cache() -> None:
     """Forget loaded configs and the host index (after editing files, or in tests)."""
     _load_all.cache_clear()
+    _load_valid.cache_clear()
     _index.cache_clear()
 
 
@@ -411,7 +428,7 @@ class _Index:
 def _index(folder: Path) -> _Index:
     exact: dict[str, list[SiteConfig]] = {}
     wildcard: dict[str, list[SiteConfig]] = {}
-    for config in _load_all(folder):
+    for config in _load_valid(folder):
         for host in config.hosts:
             if host.startswith("*."):
                 wildcard.setdefault(host[2:], []).append(config)

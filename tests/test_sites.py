@@ -280,3 +280,23 @@ def test_cli_test_unknown_site(tmp_path: Path) -> None:
     result = runner.invoke(app, ["sites", "test", "nosuch.org", "--dir", str(folder)])
     assert result.exit_code == 2
     assert "no site config named 'nosuch.org'" in result.output
+
+
+def test_find_config_skips_a_broken_config(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    write(tmp_path, "example.com.toml", MINIMAL)
+    write(tmp_path, "broken.toml", "[site\n")
+    clear_cache()
+    found = find_config("https://example.com/a", tmp_path)
+    assert found is not None and found.name == "Example Times"
+    assert "broken.toml" in caplog.text
+    with pytest.raises(ConfigError):
+        load_configs(tmp_path)
+    clear_cache()
+
+
+def test_no_python_files_in_selectors() -> None:
+    # A selectors/__init__.py or *.py would shadow the standard library's selectors module.
+    folder = Path(__file__).resolve().parent.parent / "selectors"
+    assert not list(folder.glob("*.py"))
