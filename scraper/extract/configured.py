@@ -263,13 +263,16 @@ def paragraphs_in(tree: LexborHTMLParser, containers: list[LexborNode], selector
     container that is itself a paragraph (``body = ["div.story > p"]``) is one paragraph.
     """
     out: list[str] = []
-    # css_matches() also looks at descendants, so test membership in the page's matches.
-    paragraph_ids = {n.mem_id for n in tree.css(selector)} if containers else set()
+    paragraph_ids: set[int] | None = None
     for container in containers:
         # Lexbor's node.css() includes the node itself when it matches.
         nodes = [n for n in select(container, selector) if n.mem_id != container.mem_id]
-        if not nodes and container.mem_id in paragraph_ids:
-            out.extend(node_lines(container))
+        if not nodes:
+            # css_matches() also looks at descendants, so test membership in the page's matches.
+            if paragraph_ids is None:
+                paragraph_ids = {n.mem_id for n in tree.css(selector)}
+            if container.mem_id in paragraph_ids:
+                out.extend(node_lines(container))
             continue
         holders = _holders(nodes, container)
         for node in nodes:
