@@ -70,6 +70,13 @@ INLINE_TAGS = frozenset(
         "label",
     ]
 )
+#: Class/id names of a body wrapper, which no boilerplate word in the same names overrides.
+CONTENT_NAMES = re.compile(
+    r"(?:article|entry|post|story|news|blog)[-_]?(?:body|content|text)|body[-_]?text|articlebody",
+    re.IGNORECASE,
+)
+#: Elements removed whatever their size (their text is code, not prose).
+SCRIPT_TAGS = ("script", "style", "noscript", "template", "svg")
 #: Elements skipped when reading the body (their content is not prose).
 SKIP_TAGS = frozenset({"figure", "figcaption", "img", "picture", "video", "audio", "source", "h1"})
 #: Elements whose text is scored as candidate paragraphs.
@@ -78,6 +85,9 @@ SCORED_SELECTOR = "p, pre, td, blockquote, li, div, section, article, font, span
 POSITIVE_WORDS = re.compile(
     r"article|content|entry|post|body|story|text|main|blog|beitrag|artikel", re.I
 )
+#: Prose characters below each element, keyed by ``mem_id`` (LexborNode equality
+#: serialises both subtrees, so nodes are never compared or hashed into dicts directly).
+Mass = dict[int, int]
 HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 MIN_BLOCK_CHARS = 25
@@ -88,17 +98,29 @@ DIRECT_TEXT_TAGS = frozenset({"div", "section", "article", "font", "span"})
 
 
 def strip_boilerplate(root: LexborNode) -> None:
-    """Remove non-content nodes and class/id-marked boilerplate, keeping any huge container."""
-    for node in root.css(", ".join(BOILERPLATE_SELECTORS)):
-        node.decompose()
+    """Remove non-content nodes and class/id-marked boilerplate, keeping any huge container.
+
+    A match holding most of the page's text is a page wrapper (ASP.NET ``<form>``, an
+    ``aria-hidden`` wrapper behind a modal), not boilerplate, and stays. Nodes are unlinked
+    (not destroyed), so nodes already found stay safe to read.
+    """
+    for node in root.css(", ".join(SCRIPT_TAGS)):
+        node.decompose(recursive=False)
     total = len(root.text(deep=True))
+    for node in root.css(", ".join(BOILERPLATE_SELECTORS)):
+        if node.parent is not None and not _holds_most_text(node, total):
+            node.decompose(recursive=False)
     for node in root.css("[class], [id]"):
-        if node.tag in ("html", "body", "main", "article"):
+        if node.tag in ("html", "body", "main", "article") or node.parent is None:
             continue
         attrs = node.attributes
         names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-        if boilerplate_token(names) and not _holds_most_text(node, total):
-            node.decompose()
+        if (
+            boilerplate_token(names)
+            and not CONTENT_NAMES.search(names)
+            and not _holds_most_text(node, total)
+        ):
+            node.decompose(recursive=False)
 
 
 def _holds_most_text(node: LexborNode, total: int) -> bool:
@@ -114,6 +136,8 @@ def _own_text(node: LexborNode) -> str:
 
 def _paragraph_weight(node: LexborNode) -> int:
     """Characters of prose a block contributes: long enough and not mostly links."""
+    if node.tag == "li" and node.css_first("ul, ol, div") is not None:
+        return 0  # a menu entry holding a sub-menu; its own items count for themselves
     text = _own_text(node).strip()
     if len(text) < MIN_BLOCK_CHARS:
         return 0
@@ -124,14 +148,15 @@ def _paragraph_weight(node: LexborNode) -> int:
     return len(text)
 
 
-def _text_mass(root: LexborNode) -> tuple[dict[LexborNode, int], dict[LexborNode, float]]:
+def _text_mass(root: LexborNode) -> tuple[Mass, dict[int, tuple[float, LexborNode]]]:
     """Prose characters below every element, and a local score (parent + half to grandparent).
 
     Each block adds its weight to all its ancestors (``mass``); ``local`` rewards the element
     whose own children are the paragraphs, which is where the article text lives.
     """
-    mass: dict[LexborNode, int] = {}
-    local: dict[LexborNode, float] = {}
+    mass: Mass = {}
+    local: dict[int, tuple[float, LexborNode]] = {}
+    root_id = root.mem_id
     for node in root.css(SCORED_SELECTOR):
         weight = _paragraph_weight(node)
         if not weight:
@@ -139,10 +164,12 @@ def _text_mass(root: LexborNode) -> tuple[dict[LexborNode, int], dict[LexborNode
         current: LexborNode | None = node if node.tag in DIRECT_TEXT_TAGS else node.parent
         level = 0
         while current is not None and current.tag not in ("html", "-undef", "#document"):
-            mass[current] = mass.get(current, 0) + weight
+            key = current.mem_id
+            mass[key] = mass.get(key, 0) + weight
             if level < 2:
-                local[current] = local.get(current, 0.0) + weight / (level + 1)
-            if current == root:
+                score = local[key][0] if key in local else 0.0
+                local[key] = (score + weight / (level + 1), current)
+            if key == root_id:
                 break
             current = current.parent
             level += 1
@@ -157,7 +184,7 @@ def _class_bonus(node: LexborNode) -> float:
     return bonus * (1.3 if node.tag in ("article", "main") else 1.0)
 
 
-def find_content(root: LexborNode) -> tuple[list[LexborNode], dict[LexborNode, int]]:
+def find_content(root: LexborNode) -> tuple[list[LexborNode], Mass]:
     """The body container and the prose mass of every element.
 
     The element with the best local score is the seed; it grows to its parent while it holds
@@ -166,13 +193,13 @@ def find_content(root: LexborNode) -> tuple[list[LexborNode], dict[LexborNode, i
     mass, local = _text_mass(root)
     if not local:
         return [], mass
-    node = max(local, key=lambda item: local[item] * _class_bonus(item))
-    while node != root:
+    node = max(local.values(), key=lambda item: item[0] * _class_bonus(item[1]))[1]
+    while node.mem_id != root.mem_id:
         parent = node.parent
-        if parent is None or parent not in mass:
+        if parent is None or parent.mem_id not in mass:
             break
-        wrapper = mass[parent] == mass[node]
-        if not wrapper and mass[node] >= CLIMB_SHARE * mass[parent]:
+        own, bigger = mass[node.mem_id], mass[parent.mem_id]
+        if own != bigger and own >= CLIMB_SHARE * bigger:
             break
         node = parent
     return [node], mass
@@ -209,22 +236,22 @@ def _next_element(node: LexborNode) -> LexborNode | None:
     return sibling
 
 
-def _has_prose(node: LexborNode, mass: dict[LexborNode, int]) -> bool:
+def _has_prose(node: LexborNode, mass: Mass) -> bool:
     """Whether a block or container holds prose (so link lists and widgets are skipped)."""
-    if node in mass:
+    if node.mem_id in mass:
         return True
     if node.tag in LEAF_BLOCKS and not _has_blocks(node):
         return _paragraph_weight(node) > 0 or node.css_first("a") is None
     return False
 
 
-def _heading_leads_nowhere(node: LexborNode, mass: dict[LexborNode, int]) -> bool:
+def _heading_leads_nowhere(node: LexborNode, mass: Mass) -> bool:
     """A subhead whose next element has no prose titles a widget ("Related stories")."""
     following = _next_element(node)
     return following is None or not _has_prose(following, mass)
 
 
-def read_blocks(node: LexborNode, out: list[str], mass: dict[LexborNode, int]) -> None:
+def read_blocks(node: LexborNode, out: list[str], mass: Mass) -> None:
     """Append the paragraphs under ``node`` in document order (``<br><br>`` splits paragraphs).
 
     Child containers without prose (per ``mass``) are skipped: menus, link lists, widgets.
@@ -252,14 +279,12 @@ def read_blocks(node: LexborNode, out: list[str], mass: dict[LexborNode, int]) -
                 _leaf(child, out)
         else:
             flush()
-            if child in mass:
+            if child.mem_id in mass:
                 read_blocks(child, out, mass)
     flush()
 
 
-def body_paragraphs(
-    tree: LexborHTMLParser, containers: list[LexborNode], mass: dict[LexborNode, int]
-) -> list[str]:
+def body_paragraphs(tree: LexborHTMLParser, containers: list[LexborNode], mass: Mass) -> list[str]:
     """Read the paragraphs of ``containers`` (from ``find_content``), cleaned.
 
     ``<br>`` become line breaks first (so ``<br><br>`` separates paragraphs).

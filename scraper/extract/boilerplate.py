@@ -8,6 +8,7 @@ known appeal or navigation line ("Read also:", donation and subscription appeals
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: Elements never part of an article body.
 NON_CONTENT_TAGS = (
@@ -34,145 +35,24 @@ NON_CONTENT_TAGS = (
 #: Words in class/id names that mark boilerplate containers (matched as whole name tokens or
 #: as ``word-``/``-word`` parts, see ``boilerplate_token``).
 BOILERPLATE_WORDS = frozenset(
-    [
-        "share",
-        "sharing",
-        "social",
-        "socials",
-        "sharebar",
-        "share-bar",
-        "sharetools",
-        "social-share",
-        "shariff",
-        "addthis",
-        "related",
-        "relatedposts",
-        "related-posts",
-        "related-articles",
-        "read-more",
-        "readmore",
-        "more-stories",
-        "recommended",
-        "recommendations",
-        "teaser-list",
-        "outbrain",
-        "taboola",
-        "newsletter",
-        "subscribe",
-        "subscription",
-        "signup",
-        "sign-up",
-        "donate",
-        "donation",
-        "donations",
-        "support-us",
-        "membership",
-        "paywall-cta",
-        "cta",
-        "promo",
-        "promos",
-        "promotion",
-        "advert",
-        "advertisement",
-        "advertising",
-        "ads",
-        "ad",
-        "adslot",
-        "ad-slot",
-        "ad-container",
-        "dfp",
-        "sponsored",
-        "cookie",
-        "cookies",
-        "consent",
-        "gdpr",
-        "banner",
-        "breadcrumb",
-        "breadcrumbs",
-        "tags",
-        "tag-list",
-        "taglist",
-        "tagcloud",
-        "keywords",
-        "post-tags",
-        "entry-tags",
-        "categories",
-        "category-list",
-        "author-bio",
-        "authorbox",
-        "author-box",
-        "about-author",
-        "bio",
-        "comments",
-        "comment",
-        "comment-count",
-        "comment-list",
-        "disqus",
-        "respond",
-        "replies",
-        "sidebar",
-        "widget",
-        "widgets",
-        "popup",
-        "modal",
-        "overlay",
-        "toolbar",
-        "pagination",
-        "pager",
-        "nav",
-        "navigation",
-        "menu",
-        "skip-link",
-        "print-only",
-        "sr-only",
-        "visually-hidden",
-        "screen-reader-text",
-        "hidden",
-        "meta",
-        "post-meta",
-        "entry-meta",
-        "article-meta",
-        "byline",
-        "dateline",
-        "timestamp",
-        "rating",
-        "vote",
-        "jp-relatedposts",
-        "sharedaddy",
-        "wp-block-buttons",
-        "newsletter-signup",
-        "inline-newsletter",
-        "most-read",
-        "mostread",
-        "popular",
-        "trending",
-        "latest",
-        "latest-news",
-        "top-stories",
-        "footer",
-        "header",
-        "masthead",
-        "follow-us",
-        "follow",
-    ]
+    """share sharing social socials sharebar share-bar sharetools social-share shariff addthis
+    related relatedposts related-posts related-articles read-more readmore more-stories
+    recommended recommendations teaser-list outbrain taboola newsletter subscribe
+    subscription signup sign-up donate donation donations support-us membership paywall-cta
+    cta promo promos promotion advert advertisement advertising ads ad adslot ad-slot
+    ad-container dfp sponsored cookie cookies consent gdpr banner breadcrumb breadcrumbs
+    tags tag-list taglist tagcloud keywords post-tags entry-tags categories category-list
+    author-bio authorbox author-box about-author bio comments comment comment-count
+    comment-list disqus respond replies sidebar popup modal overlay toolbar pagination pager
+    nav navigation menu skip-link print-only sr-only visually-hidden screen-reader-text
+    hidden meta post-meta entry-meta article-meta byline dateline timestamp rating vote
+    jp-relatedposts sharedaddy wp-block-buttons newsletter-signup inline-newsletter
+    most-read mostread popular trending latest latest-news top-stories footer header
+    masthead follow-us follow""".split()  # noqa: SIM905
 )
 #: Words that start many harmless names ("header-image", "meta-data"): matched whole or last only.
 AMBIGUOUS_PREFIXES = frozenset(
-    [
-        "header",
-        "meta",
-        "hidden",
-        "latest",
-        "banner",
-        "tags",
-        "bio",
-        "follow",
-        "cta",
-        "nav",
-        "menu",
-        "widget",
-        "comment",
-    ]
+    """header meta hidden latest banner tags bio follow cta comment""".split()  # noqa: SIM905
 )
 #: CSS selectors for nodes stripped before body extraction (besides the class/id word rules).
 BOILERPLATE_SELECTORS: tuple[str, ...] = (
@@ -256,9 +136,12 @@ _STANDALONE_NOISE = frozenset(
 )
 
 
+@lru_cache(maxsize=8192)
 def boilerplate_token(name: str) -> bool:
     """Whether a class or id value marks a boilerplate container."""
-    for token in name.lower().replace("_", "-").split():
+    for raw in name.lower().split():
+        # A BEM modifier ("section--ads") describes a variant, not what the block is.
+        token = raw.split("--")[0].replace("_", "-").strip("-")
         if token in BOILERPLATE_WORDS:
             return True
         parts = token.split("-")
@@ -266,7 +149,7 @@ def boilerplate_token(name: str) -> bool:
             continue
         if parts[-1] in BOILERPLATE_WORDS:
             return True
-        if parts[0] in BOILERPLATE_WORDS and parts[0] not in AMBIGUOUS_PREFIXES:
+        if any(part in BOILERPLATE_WORDS and part not in AMBIGUOUS_PREFIXES for part in parts[:-1]):
             return True
     return False
 

@@ -89,10 +89,12 @@ def _is_article_page(tree: LexborHTMLParser) -> bool:
     return og_type in ARTICLE_OG_TYPES
 
 
-def _status(tree: LexborHTMLParser, article: Article, page_chars: int, says_article: bool) -> str:
+def _status(
+    tree: LexborHTMLParser, article: Article, page_chars: int, says_article: bool, not_free: bool
+) -> str:
     """ok | paywalled | not_article (text but no article body) | empty (no text at all)."""
     length = sum(len(p) for p in article.body)
-    if _not_free(tree) and (length < PAYWALL_TEASER_CHARS or tree.css_first(PAYWALL_SELECTORS)):
+    if not_free and (length < PAYWALL_TEASER_CHARS or tree.css_first(PAYWALL_SELECTORS)):
         return STATUS_PAYWALLED
     if length == 0:
         return STATUS_EMPTY if page_chars < MIN_PAGE_CHARS else STATUS_NOT_ARTICLE
@@ -116,6 +118,7 @@ def extract_generic(text: str, url: str | None) -> Article:
     tree = parse_html(text)
     article = extract_metadata(tree, url)
     markup_says_article = _is_article_page(tree)
+    not_free = _not_free(tree)
     page = tree.body
     page_chars = len(page.text(deep=True).strip()) if page is not None else 0
     body, images = extract_body(tree, url)
@@ -128,7 +131,7 @@ def extract_generic(text: str, url: str | None) -> Article:
         article.sources["body"] = "heuristic"
     if images:
         article.sources["images"] = "heuristic"
-    article.status = _status(tree, article, page_chars, markup_says_article)
+    article.status = _status(tree, article, page_chars, markup_says_article, not_free)
     article.extractor = {"version": __version__, "path": "generic"}
     if article.status == STATUS_EMPTY:
         article.body = []

@@ -159,7 +159,7 @@ def body_images(containers: list[LexborNode], base: str | None) -> list[Image]:
 
 def _inside_figure(node: LexborNode, stop: LexborNode) -> bool:
     parent = node.parent
-    while parent is not None and parent != stop:
+    while parent is not None and parent.mem_id != stop.mem_id:
         if parent.tag == "figure":
             return True
         parent = parent.parent

@@ -48,8 +48,24 @@ def _walk(value: Any, out: list[dict[str, Any]]) -> None:
             _walk(main, out)
 
 
+#: The last tree read and its objects: extraction asks several times per page, and the body
+#: pass later removes the scripts. Holding the tree keeps its id from being reused.
+_last: list[tuple[LexborHTMLParser, list[dict[str, Any]]]] = []
+
+
 def jsonld_objects(tree: LexborHTMLParser) -> list[dict[str, Any]]:
-    """Every JSON object found in ``<script type="application/ld+json">`` blocks (bad JSON skipped)."""
+    """Every JSON object found in ``<script type="application/ld+json">`` blocks (bad JSON skipped).
+
+    Cached for the most recent tree, so call it before the body pass strips scripts.
+    """
+    if _last and _last[0][0] is tree:
+        return _last[0][1]
+    objects = _read_objects(tree)
+    _last[:] = [(tree, objects)]
+    return objects
+
+
+def _read_objects(tree: LexborHTMLParser) -> list[dict[str, Any]]:
     objects: list[dict[str, Any]] = []
     for node in tree.css('script[type="application/ld+json"]'):
         raw = node.text(deep=True) or ""

@@ -163,8 +163,22 @@ ROLE_SUFFIXES = ("기자", "記者", "특파원", "特派員", "编辑", "記")
 _PARENTHESES = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 
 
+_last_meta: list[tuple[LexborHTMLParser, dict[str, list[str]]]] = []
+
+
 def meta_table(tree: LexborHTMLParser) -> dict[str, list[str]]:
-    """All ``<meta>`` values by lower-cased name/property/itemprop/http-equiv, in page order."""
+    """All ``<meta>`` values by lower-cased name/property/itemprop/http-equiv, in page order.
+
+    Cached for the most recent tree (callers must not mutate the result).
+    """
+    if _last_meta and _last_meta[0][0] is tree:
+        return _last_meta[0][1]
+    table = _read_meta(tree)
+    _last_meta[:] = [(tree, table)]
+    return table
+
+
+def _read_meta(tree: LexborHTMLParser) -> dict[str, list[str]]:
     table: dict[str, list[str]] = {}
     for node in tree.css("meta"):
         attrs = node.attributes

@@ -7,6 +7,7 @@ import unicodedata
 
 # Zero-width and soft-hyphen characters that pages leave in text and nobody wants to keep.
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_HAS_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _SPACE_RUN = re.compile(r"\s+")
 
 
@@ -14,7 +15,8 @@ def normalize_space(s: str) -> str:
     """Fold every whitespace run (incl. NBSP and line breaks) to one space, strip, NFC-normalise."""
     if not s:
         return ""
-    s = s.translate(_INVISIBLE)
+    if _HAS_INVISIBLE.search(s):
+        s = s.translate(_INVISIBLE)
     s = _SPACE_RUN.sub(" ", s).strip()
     if not s.isascii():
         s = unicodedata.normalize("NFC", s)
