@@ -294,3 +294,15 @@ def test_embedded_config_tests(path: Path) -> None:
         assert case.fixture.is_file(), f"{path.name} tests[{i}]: missing {case.fixture}"
         problems = run_site_test(config, case)
         assert not problems, f"{path.name} tests[{i}]: " + "; ".join(problems)
+
+
+def test_missing_headline_comes_from_generic_metadata(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_generic(text: str, url: str | None) -> Article:
+        raise AssertionError("the body was found: the full generic extractor must not run")
+
+    monkeypatch.setattr(generic_module, "extract_generic", no_generic)
+    page = "<html><head><title>Only in the title tag</title></head><body><div class='story'><p>Body text of the page.</p></div></body></html>"
+    article = run('[fields]\nbody = ["div.story"]\n', page)
+    assert article.headline == "Only in the title tag"
+    assert article.sources["headline"] not in ("", None)
+    assert article.body == ["Body text of the page."]

@@ -20,6 +20,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper import __version__
 from scraper.extract.dates import parse_date
+from scraper.extract.generic import parse_html
 from scraper.extract.jsonld import find_article, jsonld_objects
 from scraper.extract.text import normalize_space
 from scraper.models import STATUS_EMPTY, STATUS_OK, Article, Image
@@ -122,9 +123,17 @@ class _Page:
 
     @cached_property
     def generic(self) -> Article:
+        """The whole generic record (from the original text): only when the body is missing."""
         from scraper.extract.generic import extract_generic
 
         return extract_generic(self.text, self.url)
+
+    @cached_property
+    def metadata(self) -> Article:
+        """Generic metadata only (cheap, no body scoring): for a missing headline or date."""
+        from scraper.extract.metadata import extract_metadata
+
+        return extract_metadata(self.tree, self.url)
 
 
 def select(node: LexborHTMLParser | LexborNode, selector: str) -> list[LexborNode]:
@@ -392,10 +401,11 @@ def _fill_from_generic(page: _Page, article: Article) -> None:
     for name in GENERIC_FIELDS:
         if getattr(article, name):
             continue
-        value = getattr(page.generic, name)
+        fallback = page.metadata if article.body else page.generic
+        value = getattr(fallback, name)
         if value:
             setattr(article, name, value)
-            page.sources[name] = page.generic.sources.get(name, "heuristic")
+            page.sources[name] = fallback.sources.get(name, "heuristic")
     if not article.body and page.generic.status != STATUS_OK:
         article.status = page.generic.status
 
@@ -413,7 +423,7 @@ def strip_nodes(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> None:
 
 def extract_with_config(text: str, url: str | None, config: SiteConfig) -> Article:
     """Extract an article from decoded HTML ``text`` with ``config`` (generic per missing field)."""
-    page = _Page(text, url, LexborHTMLParser(text))
+    page = _Page(text, url, parse_html(text))
     layout = choose_layout(page, config)
     article = Article(url=url, site=config.name)
     _read_metadata(page, layout, article)
