@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from scraper.extract.quote_rules import QuoteRules
 
@@ -15,7 +16,6 @@ _ORGANISATION = re.compile(
 )
 _EDGE = "\"'“”‘’«»()[]{},;:!?…—–"
 _TOKEN = re.compile(r"\S+")
-_QUOTE_MARK = re.compile(r"[\"“”‘’«»„]")
 #: An apposition after a name: ", the government spokesman," / ", who is also minister".
 _APPOSITION = re.compile(r",\s+((?:who\s+is\s+)?(?:also\s+)?(?:the|a|an)\s+[^,.;:]{1,60})")
 #: How many words before a name may hold its role ("the finance minister Serhii Marchenko").
@@ -30,6 +30,11 @@ class Mention:
     offset: int
     name: str
     roles: frozenset[str]
+    words: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.words:
+            object.__setattr__(self, "words", tuple(_strip(w) for w in self.name.split()))
 
 
 def _strip(token: str) -> str:
@@ -63,35 +68,43 @@ def _mention(
     return Mention(where[0], where[1], " ".join(name_tokens), frozenset(roles))
 
 
-def capital_runs(text: str, rules: QuoteRules) -> list[tuple[int, int, list[str]]]:
+#: Stretches of text where capitalised words sit close together (candidates for names).
+_CAPITAL_STRETCH = re.compile(r"[A-Z]\S*(?:\s+(?:[a-z]{1,4}\s+){0,2}[A-Z]\S*)*")
+
+
+@lru_cache(maxsize=4096)
+def capital_runs(text: str, rules: QuoteRules) -> tuple[tuple[int, int, list[str]], ...]:
     """Runs of capitalised words (with name particles) that do not cross a sentence end."""
+    runs: list[tuple[int, int, list[str]]] = []
+    for stretch in _CAPITAL_STRETCH.finditer(text):
+        runs.extend(_split_stretch(stretch.group(), stretch.start(), rules))
+    return tuple(runs)
+
+
+def _split_stretch(
+    stretch: str, offset: int, rules: QuoteRules
+) -> list[tuple[int, int, list[str]]]:
     runs: list[tuple[int, int, list[str]]] = []
     current: list[str] = []
     start = end = 0
-    for m in _TOKEN.finditer(text):
+    for m in _TOKEN.finditer(stretch):
         token = m.group()
-        capital = token[:1].isupper()
-        if capital or (current and _strip(token) in rules.name_particles):
+        if token[:1].isupper() or (current and _strip(token) in rules.name_particles):
             if not current:
                 start = m.start()
             current.append(token)
             end = m.end()
-            if _QUOTE_MARK.search(token) and len(current) > 1 and _QUOTE_MARK.match(token):
-                current.pop()  # a mark opens a new stretch of text: the run ended before it
-                runs.append((start, end, current))
-                current = []
-                continue
             if token[-1] in ",;:!?)\"'”’»" or (
                 token.endswith(".") and not _abbreviation(token, rules)
             ):
-                runs.append((start, end, current))
+                runs.append((offset + start, offset + end, current))
                 current = []
             continue
         if current:
-            runs.append((start, end, current))
+            runs.append((offset + start, offset + end, current))
             current = []
     if current:
-        runs.append((start, end, current))
+        runs.append((offset + start, offset + end, current))
     return runs
 
 
@@ -100,15 +113,24 @@ def _abbreviation(token: str, rules: QuoteRules) -> bool:
     return len(bare) == 1 or bare in rules.titles or bare in rules.honorifics
 
 
-def name_mentions(paragraphs: list[str], rules: QuoteRules) -> list[Mention]:
-    """Every full name in ``paragraphs`` in reading order."""
+def name_mentions(
+    paragraphs: list[str],
+    rules: QuoteRules,
+    wanted: frozenset[str] | None = None,
+    first_index: int = 0,
+) -> list[Mention]:
+    """The full names in ``paragraphs`` in reading order. With ``wanted`` (lower-case words),
+    only names holding one of them, or with one of them as a role just before, are built."""
     found: list[Mention] = []
-    for index, text in enumerate(paragraphs):
+    for index, text in enumerate(paragraphs, first_index):
+        lowered = text.lower() if wanted is not None else ""
         for start, end, tokens in capital_runs(text, rules):
-            while tokens and _strip(tokens[-1]) in rules.name_particles:
-                tokens = tokens[:-1]
             if len(tokens) < 2:
                 continue
+            if wanted is not None and not _is_wanted(tokens, lowered, start, end, wanted):
+                continue
+            while tokens and _strip(tokens[-1]) in rules.name_particles:
+                tokens = tokens[:-1]
             before = text[max(0, start - 60) : start].split()
             after = _APPOSITION.match(text, end)
             roles = after.group(1).split() if after else []
@@ -118,14 +140,24 @@ def name_mentions(paragraphs: list[str], rules: QuoteRules) -> list[Mention]:
     return found
 
 
+def _is_wanted(
+    tokens: list[str], lowered: str, start: int, end: int, wanted: frozenset[str]
+) -> bool:
+    if any(_strip(t) in wanted for t in tokens):
+        return True
+    window = lowered[max(0, start - 60) : start] + lowered[end : end + 60]
+    return any(word in window for word in wanted)
+
+
 def _best(candidates: list[Mention]) -> Mention | None:
     """The most frequent candidate name; ties go to the one introduced first."""
     if not candidates:
         return None
     counts: dict[str, int] = {}
     for c in candidates:
-        words = c.name.split()
-        counts[c.name] = sum(m.name.split()[-len(words) :] == words for m in candidates)
+        if c.name not in counts:
+            size = len(c.words)
+            counts[c.name] = sum(m.words[-size:] == c.words for m in candidates)
     top = max(counts.values())
     return next(c for c in candidates if counts[c.name] == top)
 
@@ -155,9 +187,10 @@ def fullest_name(
         return role or _organisation_name(bare, paragraph, offset, organisations, rules) or speaker
     if not all(w[:1].isupper() for w in words if _strip(w) not in rules.name_particles):
         return speaker
-    longer = [m for m in mentions if len(m.name.split()) > len(words)]
-    surname = [m for m in longer if [_strip(w) for w in m.name.split()[-len(words) :]] == bare]
-    first = [m for m in longer if [_strip(w) for w in m.name.split()[: len(words)]] == bare]
+    size, key = len(words), tuple(bare)
+    longer = [m for m in mentions if len(m.words) > size and key[-1] in m.words]
+    surname = [m for m in longer if m.words[-size:] == key]
+    first = [m for m in longer if m.words[:size] == key]
     best = _best(surname) or _best(first)
     return best.name if best else speaker
 

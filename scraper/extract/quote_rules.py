@@ -14,9 +14,10 @@ from scraper.errors import ExtractionError
 DEFAULT_LANGUAGE = "en"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class QuoteRules:
-    """Compiled attribution rules for one language (see ``quotes_en.toml`` for each key)."""
+    """Compiled attribution rules for one language (see ``quotes_en.toml`` for each key).
+    Compared and hashed by identity: one instance per language, so it can key caches."""
 
     cue: re.Pattern[str]
     prefix_cue: re.Pattern[str]
@@ -41,9 +42,30 @@ class QuoteRules:
 
 
 def _alternation(words: list[str]) -> str:
-    """A regex alternation of ``words``, longest first so "pointed out" beats "pointed"."""
-    ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    """A regex matching any of ``words`` (spaces match any whitespace), built as a trie so the
+    engine tries one branch per letter instead of every word at every position."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in {w.lower() for w in words}:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    ends = "" in node
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _trie_regex(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        body = f"(?:{body})?"
+    return body
 
 
 def _table(data: dict[str, object], key: str) -> dict[str, str]:

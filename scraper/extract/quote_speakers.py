@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from scraper.extract.quote_names import capital_runs
 from scraper.extract.quote_rules import QuoteRules
@@ -357,6 +358,7 @@ _PREPOSITIONS = frozenset({"for", "of", "from", "with", "in", "at", "to", "by", 
 _ADVERB_RUN = re.compile(r"\s*(?:\w+ly\s+)?")
 
 
+@lru_cache(maxsize=4096)
 def person_mentions(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
     """Offsets and names of people who act in ``text``: a name followed by a cue verb
     ("Medrano said"), a full name opening a sentence ("Muhammad Sabir, a resident, ..."), or

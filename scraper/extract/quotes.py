@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from scraper.extract.quote_names import (
     Mention,
+    capital_runs,
     fullest_name,
     name_mentions,
     organisation_mentions,
@@ -62,18 +63,52 @@ def find_quotes(paragraphs: list[str], language: str | None = None) -> list[Quot
     """Return the direct quotations in ``paragraphs``, in reading order, with their speakers."""
     rules = rules_for(language)
     spans = find_spans(paragraphs, rules.elision)
+    if not spans:
+        return []
     found = [_analyse(paragraphs, spans, i, rules) for i in range(len(spans))]
-    mentions = name_mentions(paragraphs, rules)
-    organisations = organisation_mentions(paragraphs, rules)
+    wanted = _wanted(found, rules)
+    mentions = name_mentions(paragraphs, rules, wanted)
     _resolve(found, paragraphs, mentions, rules)
+    if not _wanted(found, rules) <= wanted:  # pronouns resolved to names not yet indexed
+        mentions = name_mentions(paragraphs, rules, wanted | _wanted(found, rules))
+    organisations = organisation_mentions(paragraphs, rules) if _org_anaphors(found, rules) else []
+    names: dict[tuple[str, int], str] = {}
     quotes: list[Quote] = []
     for f in found:
         if f.attribution is not None:
             p, a = f.span.paragraph, f.span.open_at
-            name = fullest_name(f.attribution.speaker, p, a, mentions, rules, organisations)
-            f.attribution = Attribution(name, f.attribution.cue)
+            key = (f.attribution.speaker, p)
+            if key not in names:
+                names[key] = fullest_name(key[0], p, a, mentions, rules, organisations)
+            f.attribution = Attribution(names[key], f.attribution.cue)
         quotes.extend(_to_quotes(f, paragraphs))
     return quotes
+
+
+def _wanted(found: list[_Found], rules: QuoteRules) -> frozenset[str]:
+    """Words the name index must cover: speakers' name words and role words."""
+    words: set[str] = set()
+    for f in found:
+        if f.attribution is not None:
+            for word in f.attribution.speaker.lower().split():
+                word = word.strip(_MARKS + "()'’")
+                words.add(rules.role_synonyms.get(word, word))
+                words.add(word)
+    return frozenset(words - rules.determiners - rules.pronouns - {""})
+
+
+def _org_anaphors(found: list[_Found], rules: QuoteRules) -> bool:
+    for f in found:
+        words = f.attribution.speaker.lower().split() if f.attribution else []
+        if len(words) == 2 and words[0] == "the" and words[1] in rules.not_name_words:
+            return True
+    return False
+
+
+def clear_caches() -> None:
+    """Forget the per-paragraph caches (benchmarks call this so repeats are not flattered)."""
+    capital_runs.cache_clear()
+    person_mentions.cache_clear()
 
 
 def _text(paragraphs: list[str], span: Span) -> str:
@@ -185,7 +220,7 @@ def _resolve(
         if a is not None:  # a pronoun or bare role: keep the cue, name the person
             name = _nearest_person(paragraphs, last_named, f, rules)
             if name is None and a.speaker.lower() in rules.pronouns:
-                name = _nearby_mention(mentions, f)
+                name = _nearby_mention(paragraphs, f, rules)
             if name:
                 f.attribution = Attribution(name, a.cue)
                 last_named = f
@@ -195,13 +230,13 @@ def _resolve(
             last_named = f
 
 
-def _nearby_mention(mentions: list[Mention], f: _Found) -> str | None:
+def _nearby_mention(paragraphs: list[str], f: _Found, rules: QuoteRules) -> str | None:
     """The last full name shortly before the quote (for a pronoun with no named speaker yet)."""
     here = _position(f)
-    earlier = [m for m in mentions if (m.paragraph, m.offset) < here]
-    if earlier and here[0] - earlier[-1].paragraph <= MENTION_PARAGRAPHS:
-        return earlier[-1].name
-    return None
+    first = max(0, here[0] - MENTION_PARAGRAPHS)
+    nearby = name_mentions(paragraphs[first : here[0] + 1], rules, first_index=first)
+    earlier = [m for m in nearby if (m.paragraph, m.offset) < here]
+    return earlier[-1].name if earlier else None
 
 
 def _is_anaphor(speaker: str, f: _Found, mentions: list[Mention], rules: QuoteRules) -> bool:
