@@ -91,8 +91,10 @@ Mass = dict[int, int]
 HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 MIN_BLOCK_CHARS = 25
+#: Blocks shorter than MIN_BLOCK_CHARS count for 1/SHORT_BLOCK_DISCOUNT of their length.
+SHORT_BLOCK_DISCOUNT = 2
 #: The body container grows to its parent while it holds less than this share of its prose.
-CLIMB_SHARE = 0.6
+CLIMB_SHARE = 0.75
 #: Elements scored by their own (direct) text rather than their whole subtree.
 DIRECT_TEXT_TAGS = frozenset({"div", "section", "article", "font", "span"})
 
@@ -140,7 +142,10 @@ def _paragraph_weight(node: LexborNode) -> int:
         return 0  # a menu entry holding a sub-menu; its own items count for themselves
     text = _own_text(node).strip()
     if len(text) < MIN_BLOCK_CHARS:
-        return 0
+        # Short lines (ingredients, table cells) count a little unless they are links.
+        if len(text) < 3 or node.tag in DIRECT_TEXT_TAGS or node.css_first("a") is not None:
+            return 0
+        return len(text) // SHORT_BLOCK_DISCOUNT
     if node.css_first("a") is not None and node.tag not in DIRECT_TEXT_TAGS:
         linked = sum(len(a.text(deep=True).strip()) for a in node.css("a"))
         if linked > 0.5 * len(text):
