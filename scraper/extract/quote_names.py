@@ -86,17 +86,17 @@ def _split_stretch(
 ) -> list[tuple[int, int, list[str]]]:
     runs: list[tuple[int, int, list[str]]] = []
     current: list[str] = []
-    start = end = 0
-    for m in _TOKEN.finditer(stretch):
-        token = m.group()
-        if token[:1].isupper() or (current and _strip(token) in rules.name_particles):
+    start = end = cursor = 0
+    for token in stretch.split():
+        at = stretch.find(token, cursor)
+        cursor = at + len(token)
+        if token[0].isupper() or (current and _strip(token) in rules.name_particles):
             if not current:
-                start = m.start()
+                start = at
             current.append(token)
-            end = m.end()
-            if token[-1] in ",;:!?)\"'”’»" or (
-                token.endswith(".") and not _abbreviation(token, rules)
-            ):
+            end = cursor
+            last = token[-1]
+            if last in _RUN_ENDS or (last == "." and not _abbreviation(token, rules)):
                 runs.append((offset + start, offset + end, current))
                 current = []
             continue
@@ -108,6 +108,9 @@ def _split_stretch(
     return runs
 
 
+_RUN_ENDS = frozenset(",;:!?)\"'”’»")
+
+
 def _abbreviation(token: str, rules: QuoteRules) -> bool:
     bare = _strip(token)
     return len(bare) == 1 or bare in rules.titles or bare in rules.honorifics
@@ -116,18 +119,19 @@ def _abbreviation(token: str, rules: QuoteRules) -> bool:
 def name_mentions(
     paragraphs: list[str],
     rules: QuoteRules,
-    wanted: frozenset[str] | None = None,
+    names: frozenset[str] | None = None,
+    roles: frozenset[str] = frozenset(),
     first_index: int = 0,
 ) -> list[Mention]:
-    """The full names in ``paragraphs`` in reading order. With ``wanted`` (lower-case words),
-    only names holding one of them, or with one of them as a role just before, are built."""
+    """The full names in ``paragraphs`` in reading order. With ``names`` (lower-case words),
+    only names holding one of them, or with one of ``roles`` around them, are built."""
     found: list[Mention] = []
     for index, text in enumerate(paragraphs, first_index):
-        lowered = text.lower() if wanted is not None else ""
+        lowered = text.lower() if roles else ""
         for start, end, tokens in capital_runs(text, rules):
             if len(tokens) < 2:
                 continue
-            if wanted is not None and not _is_wanted(tokens, lowered, start, end, wanted):
+            if names is not None and not _is_wanted(tokens, lowered, (start, end), names, roles):
                 continue
             while tokens and _strip(tokens[-1]) in rules.name_particles:
                 tokens = tokens[:-1]
@@ -141,12 +145,20 @@ def name_mentions(
 
 
 def _is_wanted(
-    tokens: list[str], lowered: str, start: int, end: int, wanted: frozenset[str]
+    tokens: list[str],
+    lowered: str,
+    where: tuple[int, int],
+    names: frozenset[str],
+    roles: frozenset[str],
 ) -> bool:
-    if any(_strip(t) in wanted for t in tokens):
+    if any(_strip(t) in names for t in tokens):
         return True
-    window = lowered[max(0, start - 60) : start] + lowered[end : end + 60]
-    return any(word in window for word in wanted)
+    if not roles:
+        return False
+    if any(_strip(t) in roles for t in tokens):
+        return True
+    window = lowered[max(0, where[0] - 60) : where[0]] + lowered[where[1] : where[1] + 60]
+    return any(role in window for role in roles)
 
 
 def _best(candidates: list[Mention]) -> Mention | None:

@@ -66,11 +66,12 @@ def find_quotes(paragraphs: list[str], language: str | None = None) -> list[Quot
     if not spans:
         return []
     found = [_analyse(paragraphs, spans, i, rules) for i in range(len(spans))]
-    wanted = _wanted(found, rules)
-    mentions = name_mentions(paragraphs, rules, wanted)
+    names, roles = _wanted(found, rules)
+    mentions = name_mentions(paragraphs, rules, names, roles)
     _resolve(found, paragraphs, mentions, rules)
-    if not _wanted(found, rules) <= wanted:  # pronouns resolved to names not yet indexed
-        mentions = name_mentions(paragraphs, rules, wanted | _wanted(found, rules))
+    more, _ = _wanted(found, rules)
+    if not more <= names:  # pronouns resolved to names not yet indexed
+        mentions = name_mentions(paragraphs, rules, names | more, roles)
     organisations = organisation_mentions(paragraphs, rules) if _org_anaphors(found, rules) else []
     names: dict[tuple[str, int], str] = {}
     quotes: list[Quote] = []
@@ -85,16 +86,19 @@ def find_quotes(paragraphs: list[str], language: str | None = None) -> list[Quot
     return quotes
 
 
-def _wanted(found: list[_Found], rules: QuoteRules) -> frozenset[str]:
-    """Words the name index must cover: speakers' name words and role words."""
-    words: set[str] = set()
+def _wanted(found: list[_Found], rules: QuoteRules) -> tuple[frozenset[str], frozenset[str]]:
+    """What the name index must cover: speakers' capitalised name words, and role words
+    ("the president") whose holders must be found."""
+    names: set[str] = set()
+    roles: set[str] = set()
     for f in found:
-        if f.attribution is not None:
-            for word in f.attribution.speaker.lower().split():
-                word = word.strip(_MARKS + "()'’")
-                words.add(rules.role_synonyms.get(word, word))
-                words.add(word)
-    return frozenset(words - rules.determiners - rules.pronouns - {""})
+        for word in f.attribution.speaker.split() if f.attribution else []:
+            bare = word.strip(_MARKS + "()'’").lower()
+            if word[:1].isupper() and bare not in rules.determiners:
+                names.add(bare)
+            elif bare in rules.titles:
+                roles.update({bare, rules.role_synonyms.get(bare, bare)})
+    return frozenset(names), frozenset(roles)
 
 
 def _org_anaphors(found: list[_Found], rules: QuoteRules) -> bool:
@@ -161,11 +165,12 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
         attribution = attribute_after(right, rules) or attribute_before(left, rules)
     if attribution is None and previous and not right.strip(_MARKS):
         attribution = attribute_before(previous, rules)  # 'X says ... . "Quote."'
-    if attribution is None and last_participle(left, rules) is not None:
+    participle = last_participle(left, rules) is not None
+    if attribution is None and participle:
         attribution = _participle_speaker(paragraphs[span.paragraph][: span.open_at], rules)
     found = _Found(span, text, attribution, _is_partial(text, left, rules))
-    connected = not right.strip(_MARKS) or last_participle(left, rules) is not None
-    found.continuing = not _reporter_words(left, rules) and connected
+    connected = not right.strip(_MARKS) or participle
+    found.continuing = not _reporter_words(left, rules, participle) and connected
     found.joined = bool(left.strip(_MARKS)) and found.continuing
     return found
 
@@ -178,11 +183,11 @@ def _participle_speaker(before: str, rules: QuoteRules) -> Attribution | None:
     return Attribution(subject, m.group()) if m and subject else None
 
 
-def _reporter_words(left: str, rules: QuoteRules) -> bool:
+def _reporter_words(left: str, rules: QuoteRules, participle: bool) -> bool:
     """Whether the sentence before the quote holds the reporter's own words (a connector such
     as "and" or a participle such as ", adding that" continues the previous speaker)."""
     rest = left.strip(_MARKS)
-    if not rest or last_participle(left, rules) is not None:
+    if not rest or participle:
         return False
     return not all(w.lower() in rules.clause_openers for w in rest.split())
 
