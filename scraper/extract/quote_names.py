@@ -137,8 +137,8 @@ def name_mentions(
                 tokens = tokens[:-1]
             before = text[max(0, start - 60) : start].split()
             after = _APPOSITION.match(text, end)
-            roles = after.group(1).split() if after else []
-            mention = _mention(tokens, before, roles, (index, start), rules)
+            appositive = after.group(1).split() if after else []
+            mention = _mention(tokens, before, appositive, (index, start), rules)
             if mention is not None:
                 found.append(mention)
     return found

@@ -73,15 +73,15 @@ def find_quotes(paragraphs: list[str], language: str | None = None) -> list[Quot
     if not more <= names:  # pronouns resolved to names not yet indexed
         mentions = name_mentions(paragraphs, rules, names | more, roles)
     organisations = organisation_mentions(paragraphs, rules) if _org_anaphors(found, rules) else []
-    names: dict[tuple[str, int], str] = {}
+    resolved: dict[tuple[str, int], str] = {}
     quotes: list[Quote] = []
     for f in found:
         if f.attribution is not None:
             p, a = f.span.paragraph, f.span.open_at
             key = (f.attribution.speaker, p)
-            if key not in names:
-                names[key] = fullest_name(key[0], p, a, mentions, rules, organisations)
-            f.attribution = Attribution(names[key], f.attribution.cue)
+            if key not in resolved:
+                resolved[key] = fullest_name(key[0], p, a, mentions, rules, organisations)
+            f.attribution = Attribution(resolved[key], f.attribution.cue)
         quotes.extend(_to_quotes(f, paragraphs))
     return quotes
 
