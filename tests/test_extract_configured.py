@@ -306,3 +306,23 @@ def test_missing_headline_comes_from_generic_metadata(monkeypatch: pytest.Monkey
     assert article.headline == "Only in the title tag"
     assert article.sources["headline"] not in ("", None)
     assert article.body == ["Body text of the page."]
+
+
+def test_image_url_attribute_and_picture_sources() -> None:
+    page = PAGE.replace(
+        '<div class="related">',
+        '<div class="gallery"><div class="slide"><img src="data:image/gif;base64,R0lG" '
+        'data-lazy-url="/img/slide1.jpg"><p class="cap">Slide one</p></div>'
+        '<picture class="pic"><source srcset="/img/pic-640.jpg 640w, /img/pic-1280.jpg 1280w">'
+        '</picture></div><div class="related">',
+    )
+    article = run(
+        '[fields]\nbody = ["div.story"]\n'
+        'images = ["div.gallery div.slide, div.gallery picture@data-lazy-url"]\n'
+        'image_caption = [".cap"]\n',
+        page,
+    )
+    assert [(i.url, i.caption) for i in article.images] == [
+        ("https://example.com/img/slide1.jpg", "Slide one"),
+        ("https://example.com/img/pic-640.jpg", None),
+    ]

@@ -322,8 +322,9 @@ def read_body(page: _Page, layout: Layout) -> tuple[list[str], str | None]:
     return [], None
 
 
-def _image_url(img: LexborNode, base: str | None) -> str | None:
-    for attribute in _IMAGE_ATTRIBUTES:
+def _image_url(img: LexborNode, base: str | None, first: str | None = None) -> str | None:
+    """The picture's URL from ``first`` (a config's ``@attr``) or the usual attributes."""
+    for attribute in (first, *_IMAGE_ATTRIBUTES) if first else _IMAGE_ATTRIBUTES:
         value = (img.attributes.get(attribute) or "").strip()
         if attribute.endswith("srcset") and value:
             value = value.split(",")[0].strip().split(" ")[0]
@@ -336,17 +337,21 @@ def _to_int(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() else None
 
 
-def _image_from_node(page: _Page, node: LexborNode, layout: Layout) -> Image | None:
+def _image_from_node(
+    page: _Page, node: LexborNode, layout: Layout, attribute: str | None
+) -> Image | None:
     img = node if node.tag in _IMAGE_TAGS else node.css_first(", ".join(_IMAGE_TAGS))
-    if img is None:
-        return None
-    url = _image_url(img, page.url)
+    url = _image_url(img, page.url, attribute) if img is not None else None
+    if not url:
+        # A <picture> without a usable <img> (lazy placeholder, or none): use a <source>.
+        source = node.css_first("source[srcset], source[data-srcset]")
+        url = _image_url(source, page.url, attribute) if source is not None else None
     if not url:
         return None
     caption_fallbacks = layout.fields.get("image_caption", DEFAULT_FALLBACKS["image_caption"])
     caption, _ = first_values(page, caption_fallbacks, False, node)
     credit, _ = first_values(page, layout.fields.get("image_credit", ()), False, node)
-    attrs = img.attributes
+    attrs = img.attributes if img is not None else {}
     return Image(
         url=url,
         caption=caption[0] if caption else None,
@@ -367,8 +372,9 @@ def read_images(page: _Page, layout: Layout) -> tuple[list[Image], str | None]:
             images = [Image(url=urljoin(page.url or "", v)) for v in values]
         else:
             source = f"selector:{fallback}"
-            for node in select(page.tree, split_attribute(fallback)[0]):
-                image = _image_from_node(page, node, layout)
+            selector, attribute = split_attribute(fallback)
+            for node in select(page.tree, selector):
+                image = _image_from_node(page, node, layout, attribute)
                 if image and all(image.url != seen.url for seen in images):
                     images.append(image)
         if images:
