@@ -75,8 +75,11 @@ CONTENT_NAMES = re.compile(
     r"(?:article|entry|post|story|news|blog)[-_]?(?:body|content|text)|body[-_]?text|articlebody",
     re.IGNORECASE,
 )
+#: A sibling of the body container joins it with this much prose (chars, share of the body).
+SIBLING_MIN_CHARS = 400
+SIBLING_SHARE = 0.25
 #: Elements removed whatever their size (their text is code, not prose).
-SCRIPT_TAGS = ("script", "style", "noscript", "template", "svg")
+SCRIPT_TAGS = ("script", "style", "template", "svg")
 #: Elements skipped when reading the body (their content is not prose).
 SKIP_TAGS = frozenset({"figure", "figcaption", "img", "picture", "video", "audio", "source", "h1"})
 #: Elements whose text is scored as candidate paragraphs.
@@ -207,7 +210,20 @@ def find_content(root: LexborNode) -> tuple[list[LexborNode], Mass]:
         if own != bigger and own >= CLIMB_SHARE * bigger:
             break
         node = parent
-    return [node], mass
+    return _with_siblings(node, mass), mass
+
+
+def _with_siblings(node: LexborNode, mass: Mass) -> list[LexborNode]:
+    """The container plus sibling elements that hold real prose (a body split by an ad slot)."""
+    parent = node.parent
+    if parent is None or node.tag in ("body", "html"):
+        return [node]
+    chosen: list[LexborNode] = []
+    floor = max(SIBLING_MIN_CHARS, SIBLING_SHARE * mass.get(node.mem_id, 0))
+    for sibling in parent.iter():
+        if sibling.mem_id == node.mem_id or mass.get(sibling.mem_id, 0) >= floor:
+            chosen.append(sibling)
+    return chosen
 
 
 def _split(text: str) -> list[str]:

@@ -54,6 +54,11 @@ BOILERPLATE_WORDS = frozenset(
 AMBIGUOUS_PREFIXES = frozenset(
     """header meta hidden latest banner tags bio follow cta comment""".split()  # noqa: SIM905
 )
+#: Stems that mark boilerplate anywhere inside a class/id token ("commentlist", "socialbar").
+BOILERPLATE_STEMS = re.compile(
+    r"comment(?!ary)|sharing|share(?!hold)|social|related|newsletter|cookie|sidebar|breadcrumb"
+    r"|advert|sponsor|disqus|outbrain|taboola|subscri|donat"
+)
 #: CSS selectors for nodes stripped before body extraction (besides the class/id word rules).
 BOILERPLATE_SELECTORS: tuple[str, ...] = (
     *NON_CONTENT_TAGS,
@@ -142,7 +147,7 @@ def boilerplate_token(name: str) -> bool:
     for raw in name.lower().split():
         # A BEM modifier ("section--ads") describes a variant, not what the block is.
         token = raw.split("--")[0].replace("_", "-").strip("-")
-        if token in BOILERPLATE_WORDS:
+        if token in BOILERPLATE_WORDS or BOILERPLATE_STEMS.search(token):
             return True
         parts = token.split("-")
         if len(parts) < 2:
