@@ -7,7 +7,8 @@ Usage:
 
 Matching: a predicted quote matches a gold quote when both start in the same paragraph and
 their normalised texts (lower-cased ``\\w+`` tokens, as multisets) share at least 80% of the
-tokens of the longer one; pairs are matched greedily, best overlap first, one-to-one. Only gold
+tokens of the longer one; pairs are matched greedily, best overlap first, one-to-one. Words are
+whitespace-separated tokens, as in the gold set's guidelines. Only gold
 quotes of four words or more count toward recall; predicted quotes under four words are ignored
 (a predicted quote that matches a short gold quote is neither a hit nor a false positive).
 Speaker accuracy is over matched quotes: strict is a case-insensitive exact match after
@@ -51,6 +52,11 @@ class Score:
 
 def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
+
+
+def word_count(text: str) -> int:
+    """Words as the gold set counts them: whitespace-separated tokens."""
+    return len(text.split())
 
 
 def overlap(a: str, b: str) -> float:
@@ -99,7 +105,7 @@ def score_article(row: dict[str, object], score: Score, verbose: bool) -> None:
     for i, q in enumerate(predicted):
         if i in pairs:
             g = gold[pairs[i]]
-            if len(words(str(g["text"]))) < MIN_WORDS:
+            if word_count(str(g["text"])) < MIN_WORDS:
                 continue
             score.tp += 1
             gs = g["speaker"] if g["speaker"] is None else str(g["speaker"])
@@ -108,11 +114,11 @@ def score_article(row: dict[str, object], score: Score, verbose: bool) -> None:
             score.lenient += same_speaker(q.speaker, gs, lenient=True)
             if not ok:
                 score.notes.append(f"{row['id']} [{q.paragraph}] speaker {q.speaker!r} != {gs!r}")
-        elif len(words(q.text)) >= MIN_WORDS:
+        elif word_count(q.text) >= MIN_WORDS:
             score.fp += 1
             score.notes.append(f"{row['id']} [{q.paragraph}] FP {q.text[:70]!r}")
     for j, g in enumerate(gold):
-        if j not in matched_gold and len(words(str(g["text"]))) >= MIN_WORDS:
+        if j not in matched_gold and word_count(str(g["text"])) >= MIN_WORDS:
             score.fn += 1
             score.notes.append(f"{row['id']} [{g['paragraph']}] FN {str(g['text'])[:70]!r}")
 

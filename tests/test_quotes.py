@@ -316,8 +316,9 @@ def test_lowercase_fragment_inside_reporter_sentence_is_partial() -> None:
     assert q.partial and q.speaker == "Marchenko"
 
 
-def test_titles_of_works_are_partial() -> None:
-    quotes = find_quotes(["Her new single “Dance the Night Away” topped the chart."])
+def test_unattributed_titles_of_works_are_not_quotes() -> None:
+    assert find_quotes(["Her new single “Dance the Night Away” topped the chart."]) == []
+    quotes = find_quotes(["“Dance the Night Away Again,” she said, is her favourite."])
     assert [q.partial for q in quotes] == [True]
 
 

@@ -89,6 +89,7 @@ def _single_spans(
     """Outer single-quoted spans outside ``blocked`` double spans, skipping apostrophes."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
+    fallback: int | None = None
     for m in _SINGLE_MARK.finditer(text):
         i, mark = m.start(), m.group()
         if any(a <= i <= b for a, b in blocked):
@@ -98,9 +99,16 @@ def _single_spans(
             if opens and text[i + 1 : i + 2].isalnum() and not elision.match(text, i + 1):
                 open_at = i
             continue
-        if mark in SINGLE_CLOSERS[text[open_at]] and _single_closes(text, i):
-            spans.append((open_at, i))
-            open_at = None
+        if mark in SINGLE_CLOSERS[text[open_at]]:
+            if _single_closes(text, i):
+                spans.append((open_at, i))
+                open_at, fallback = None, None
+            elif _can_close(text, i):
+                fallback = i  # "years’ –": a plural possessive, unless nothing else closes
+    if open_at is not None and fallback is not None:
+        spans.append((open_at, fallback))
+    elif open_at is not None and text[:open_at].rstrip().endswith(":"):
+        spans.append((open_at, len(text)))  # 'She added: ‘... (closed in a later paragraph)
     return spans
 
 
@@ -113,6 +121,20 @@ def _single_closes(text: str, i: int) -> bool:
     if after == "" or after in ",.;:!?)…—–":
         return True
     return before in _SENTENCE_END or before.lower() != "s"
+
+
+def _closes_first(text: str) -> bool:
+    """The paragraph's first double mark closes a quotation: it continues one left open by the
+    previous paragraph (a paragraph the page split without repeating the opening mark)."""
+    m = _DOUBLE_MARK.search(text)
+    if m is None:
+        return False
+    i = m.start()
+    return (
+        m.group() in "”»"
+        and _can_close(text, i)
+        or (m.group() == '"' and _can_close(text, i) and not _can_open(text, i))
+    )
 
 
 def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
@@ -129,10 +151,10 @@ def find_spans(paragraphs: list[str], elision: re.Pattern[str]) -> list[Span]:
     carry: Span | None = None
     for index, text in enumerate(paragraphs):
         lead = _LEADING_MARK.match(text)
-        if carry is not None and not lead:
+        if carry is not None and not lead and not _closes_first(text):
             spans.append(carry)  # unclosed quote that does not continue: ends at its paragraph
             carry = None
-        start = lead.end() if carry is not None and lead else 0
+        start = (lead.end() if lead else 0) if carry is not None else 0
         pairs, opener, open_at = _double_spans(text, start, carry.mark if carry else None)
         singles = _single_spans(text, pairs, elision) if opener is None else []
         found: list[Span] = []
