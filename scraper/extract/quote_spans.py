@@ -130,10 +130,8 @@ def _closes_first(text: str) -> bool:
     if m is None:
         return False
     i = m.start()
-    return (
-        m.group() in "”»"
-        and _can_close(text, i)
-        or (m.group() == '"' and _can_close(text, i) and not _can_open(text, i))
+    return (m.group() in "”»" and _can_close(text, i)) or (
+        m.group() == '"' and _can_close(text, i) and not _can_open(text, i)
     )
 
 
