@@ -78,6 +78,8 @@ CONTENT_NAMES = re.compile(
 #: A sibling of the body container joins it with this much prose (chars, share of the body).
 SIBLING_MIN_CHARS = 400
 SIBLING_SHARE = 0.25
+#: A boilerplate-marked node holding this share of the page's paragraph text is kept.
+PROTECTED_SHARE = 0.4
 #: Elements removed whatever their size (their text is code, not prose).
 SCRIPT_TAGS = ("script", "style", "template", "svg")
 #: Elements skipped when reading the body (their content is not prose).
@@ -98,22 +100,25 @@ MIN_BLOCK_CHARS = 25
 SHORT_BLOCK_DISCOUNT = 2
 #: The body container grows to its parent while it holds less than this share of its prose.
 CLIMB_SHARE = 0.75
+#: How many ancestors beyond the parent are checked for the rest of the article.
+CLIMB_LOOKAHEAD = 1
 #: Elements scored by their own (direct) text rather than their whole subtree.
 DIRECT_TEXT_TAGS = frozenset({"div", "section", "article", "font", "span"})
 
 
 def strip_boilerplate(root: LexborNode) -> None:
-    """Remove non-content nodes and class/id-marked boilerplate, keeping any huge container.
+    """Remove non-content nodes and class/id-marked boilerplate, keeping any node that holds
+    most of the page's paragraph text.
 
-    A match holding most of the page's text is a page wrapper (ASP.NET ``<form>``, an
-    ``aria-hidden`` wrapper behind a modal), not boilerplate, and stays. Nodes are unlinked
-    (not destroyed), so nodes already found stay safe to read.
+    Such a node is a page wrapper (ASP.NET ``<form>``, an ``aria-hidden`` wrapper behind a
+    modal, a content block whose class also says "share"), not boilerplate. Nodes are
+    unlinked (not destroyed), so nodes already found stay safe to read.
     """
     for node in root.css(", ".join(SCRIPT_TAGS)):
         node.decompose(recursive=False)
-    total = len(root.text(deep=True))
+    prose = _paragraph_chars(root) or len(root.text(deep=True))
     for node in root.css(", ".join(BOILERPLATE_SELECTORS)):
-        if node.parent is not None and not _holds_most_text(node, total):
+        if node.parent is not None and not _holds_most_prose(node, prose):
             node.decompose(recursive=False)
     for node in root.css("[class], [id]"):
         if node.tag in ("html", "body", "main", "article") or node.parent is None:
@@ -123,14 +128,20 @@ def strip_boilerplate(root: LexborNode) -> None:
         if (
             boilerplate_token(names)
             and not CONTENT_NAMES.search(names)
-            and not _holds_most_text(node, total)
+            and not _holds_most_prose(node, prose)
         ):
             node.decompose(recursive=False)
 
 
-def _holds_most_text(node: LexborNode, total: int) -> bool:
-    """A marked node with most of the page's text is a wrapper, not boilerplate."""
-    return total > 0 and len(node.text(deep=True)) > 0.4 * total
+def _paragraph_chars(node: LexborNode) -> int:
+    return sum(len(p.text(deep=True)) for p in node.css("p"))
+
+
+def _holds_most_prose(node: LexborNode, prose: int) -> bool:
+    """A marked node with most of the page's paragraph text is a wrapper, not boilerplate."""
+    if prose <= 0 or len(node.text(deep=True)) < PROTECTED_SHARE * prose:
+        return False
+    return (_paragraph_chars(node) or len(node.text(deep=True))) >= PROTECTED_SHARE * prose
 
 
 def _own_text(node: LexborNode) -> str:
@@ -202,15 +213,31 @@ def find_content(root: LexborNode) -> tuple[list[LexborNode], Mass]:
     if not local:
         return [], mass
     node = max(local.values(), key=lambda item: item[0] * _class_bonus(item[1]))[1]
-    while node.mem_id != root.mem_id:
+    while node.mem_id != root.mem_id and _should_climb(node, root, mass):
         parent = node.parent
-        if parent is None or parent.mem_id not in mass:
-            break
-        own, bigger = mass[node.mem_id], mass[parent.mem_id]
-        if own != bigger and own >= CLIMB_SHARE * bigger:
+        if parent is None:
             break
         node = parent
     return _with_siblings(node, mass), mass
+
+
+def _should_climb(node: LexborNode, root: LexborNode, mass: Mass) -> bool:
+    """Grow when the parent is a pure wrapper, or when the parent or one of the next
+    ``CLIMB_LOOKAHEAD`` ancestors holds much more prose (the rest of the article)."""
+    own = mass.get(node.mem_id, 0)
+    ancestor = node.parent
+    for level in range(CLIMB_LOOKAHEAD + 1):
+        if ancestor is None or ancestor.mem_id not in mass:
+            return False
+        bigger = mass[ancestor.mem_id]
+        if level == 0 and bigger == own:
+            return True
+        if own < CLIMB_SHARE * bigger:
+            return True
+        if ancestor.mem_id == root.mem_id:
+            return False
+        ancestor = ancestor.parent
+    return False
 
 
 def _with_siblings(node: LexborNode, mass: Mass) -> list[LexborNode]:
