@@ -29,7 +29,6 @@ LEARN_EVERY = 50
 MAX_PARAGRAPH_CHARS = 600
 
 
-
 def normalise(paragraph: str) -> str:
     """The comparison form of a paragraph: case folded, whitespace collapsed."""
     return " ".join(paragraph.split()).casefold()
@@ -52,9 +51,7 @@ def recurring_paragraphs(bodies: list[list[str]]) -> dict[str, tuple[str, int]]:
     counts: Counter[str] = Counter()
     examples: dict[str, str] = {}
     for body in bodies:
-        keys = {
-            paragraph_hash(p): p for p in body if p.strip() and len(p) <= MAX_PARAGRAPH_CHARS
-        }
+        keys = {paragraph_hash(p): p for p in body if p.strip() and len(p) <= MAX_PARAGRAPH_CHARS}
         counts.update(keys.keys())
         for key, paragraph in keys.items():
             examples.setdefault(key, paragraph.strip())

@@ -250,8 +250,20 @@ def word_count(text: str | None) -> int:
     return len(text.split()) if text else 0
 
 
+def migration_3_stats_index(db: Database) -> None:
+    """Version 3: a covering index for ``stats``, so it never reads the large body columns."""
+    db.conn.execute(
+        "CREATE INDEX articles_stats ON articles(site, first_seen, published, last_seen, "
+        "word_count, image_count, headline, authors)"
+    )
+
+
 #: Ordered schema migrations; the archive's version is the number of them applied.
-MIGRATIONS: list[Callable[[Database], None]] = [migration_1_initial, migration_2_overview]
+MIGRATIONS: list[Callable[[Database], None]] = [
+    migration_1_initial,
+    migration_2_overview,
+    migration_3_stats_index,
+]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
