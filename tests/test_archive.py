@@ -170,3 +170,15 @@ def test_page_round_trip(db_path: Path) -> None:
         assert stored is not None
         assert stored.body == b"<p>hi</p>" and stored.charset == "utf-8"
         assert archive.page("0" * 64) is None
+
+
+def test_store_inside_an_outer_transaction_uses_a_savepoint(db_path: Path) -> None:
+    with Archive(db_path) as archive:
+        with pytest.raises(RuntimeError), archive.transaction():
+            archive.store(page(), article())
+            assert count(archive, "articles") == 1
+            raise RuntimeError("the crawler's step failed")
+        assert count(archive, "articles") == 0
+        with archive.transaction():
+            archive.store(page(), article())
+        assert count(archive, "articles") == 1

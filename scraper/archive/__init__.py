@@ -7,6 +7,7 @@ transaction; the query side lives in ``search``, ``export`` and ``stats``.
 from __future__ import annotations
 
 import dataclasses
+import json
 import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator
@@ -137,16 +138,24 @@ class Archive:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction (``BEGIN IMMEDIATE``): committed on success, else rolled back."""
+        """One write transaction (``BEGIN IMMEDIATE``): committed on success, else rolled back.
+
+        Inside an open transaction it becomes a savepoint, so the outer one stays in charge.
+        """
         conn = self.db.conn
+        begin, commit, rollback = "BEGIN IMMEDIATE", "COMMIT", "ROLLBACK"
+        if conn.in_transaction:
+            begin, commit = "SAVEPOINT archive_store", "RELEASE archive_store"
+            rollback = "ROLLBACK TO archive_store; RELEASE archive_store"
         with archive_errors(self.path):
-            conn.execute("BEGIN IMMEDIATE")
+            conn.execute(begin)
             try:
                 yield conn
             except BaseException:
-                conn.execute("ROLLBACK")
+                for statement in rollback.split("; "):
+                    conn.execute(statement)
                 raise
-            conn.execute("COMMIT")
+            conn.execute(commit)
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -237,8 +246,6 @@ class Archive:
 
     def page(self, page_hash: str) -> Page | None:
         """The raw page stored under ``page_hash`` (body decompressed), or None."""
-        import json
-
         row = self.db.conn.execute(
             "SELECT url, body, status, headers, fetched_at FROM pages WHERE hash = ?", (page_hash,)
         ).fetchone()
