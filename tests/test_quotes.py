@@ -188,6 +188,41 @@ def test_participle_after_a_quote_takes_the_sentence_subject() -> None:
     assert find_quotes([paragraph])[1].speaker == "Baba"
 
 
+def test_capitalised_cue_word_in_a_name_is_not_a_verb() -> None:
+    text = (
+        "He said imports “support a conclusion that there is transshipment” to the United States."
+    )
+    assert find_quotes([text])[0].cue == "said"
+
+
+def test_cue_nearer_the_quote_wins_over_according_to() -> None:
+    text = "According to reports, the officer recalled: “I knocked on the door for ten minutes.”"
+    q = find_quotes([text])[0]
+    assert (q.speaker, q.cue) == ("the officer", "recalled")
+
+
+def test_according_to_a_plural_noun() -> None:
+    text = "According to reports, “he kept them alive with dog food for weeks.”"
+    assert find_quotes([text])[0].speaker == "reports"
+
+
+def test_honorific_and_surname_introduce_a_person_for_a_role_reference() -> None:
+    paragraphs = [
+        "Rishi Sunak met business leaders in Leeds.",
+        "Mr Sunak on Friday hinted at a cut to national insurance.",
+        "Asked about it, the Prime Minister said: “The Chancellor chose to cut national insurance.”",
+    ]
+    assert find_quotes(paragraphs)[0].speaker == "Rishi Sunak"
+
+
+def test_subject_far_from_the_verb_is_not_a_speaker() -> None:
+    text = (
+        "Ministers may scrap the “non-dom” tax status as he considers a range of measures "
+        "that analysts say could raise money."
+    )
+    assert [q.speaker for q in find_quotes([text])] == [None]
+
+
 def test_participle_cue_takes_the_sentence_subject() -> None:
     paragraph = "But Ishiba brushed Tamaki off, saying only, “We won’t use the funds illegally.”"
     assert find_quotes([paragraph])[0].speaker == "Ishiba"

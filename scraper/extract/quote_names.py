@@ -90,6 +90,9 @@ def _split_stretch(
     for token in stretch.split():
         at = stretch.find(token, cursor)
         cursor = at + len(token)
+        dash = _DASH.search(token)
+        if dash and dash.start() > 0:
+            token = token[: dash.start()] + ","  # "Kirk—had": the name ends at the dash
         if token[0].isupper() or (current and _strip(token) in rules.name_particles):
             if not current:
                 start = at
@@ -108,6 +111,7 @@ def _split_stretch(
     return runs
 
 
+_DASH = re.compile(r"[—–]")
 _RUN_ENDS = frozenset(",;:!?)\"'”’»")
 
 

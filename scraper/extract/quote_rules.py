@@ -96,7 +96,8 @@ def _compile(data: dict[str, object]) -> QuoteRules:
 
     flags = re.IGNORECASE
     return QuoteRules(
-        cue=re.compile(rf"\b(?:{_alternation(words_list('cues'))})\b", flags),
+        # Cue verbs are matched in lower case only: "States" in "United States" is no verb.
+        cue=re.compile(rf"\b(?:{_alternation(words_list('cues'))})\b"),
         prefix_cue=re.compile(rf"\b(?:{_alternation(words_list('speaker_prefix_cues'))})\b", flags),
         continuation_cue=re.compile(
             rf"\b(?:{_alternation(words_list('continuation_cues'))})\b", flags

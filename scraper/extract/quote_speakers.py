@@ -14,6 +14,8 @@ _TOKEN = re.compile(r"\S+")
 _BOUNDARY = re.compile(r"[.!?…]+[”\"’']?\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 _CLAUSE_PUNCT = re.compile(r"[,;:()\[\]—–]|\s-\s")
 _EDGE = "\"'“”‘’«»()[]{},.;:!?…—–- "
+#: Most words a speaker phrase right after a quote may have before its verb.
+SUBJECT_WORDS = 7
 _LEAD = re.compile(r"^[\s,;:—–-]*")
 _COLON_NAME = re.compile(r"\s*:\s*([^\W\d][\w'’&.-]*(?:\s+[\w'’&.-]+){0,4})\s*$")
 _ADJACENT = re.compile(r"\s*(?:that\s*)?[:,]?\s*", re.IGNORECASE)
@@ -240,6 +242,10 @@ def attribute_after(text: str, rules: QuoteRules) -> Attribution | None:
     subject = rest[: m.start()]
     if len(subject.split()) > 16 or re.search(r"[;:()\[\]]", subject):
         return None
+    parts = subject.split(",")
+    core = parts[0] if subject.rstrip().endswith(",") else parts[-1]
+    if len(core.split()) > SUBJECT_WORDS:
+        return None  # "tax status as he considers ... says": too far to be the subject
     speaker = subject_before(subject, rules)
     return Attribution(speaker, m.group()) if speaker else None
 
@@ -249,12 +255,19 @@ def attribute_before(text: str, rules: QuoteRules) -> Attribution | None:
     participle = _participle_subject(text, rules)
     if participle is not None:
         return participle
+    by_cue = _cue_subject(text, rules)
     prefixes = list(rules.prefix_cue.finditer(text))
-    if prefixes:
+    if prefixes and (by_cue is None or by_cue[1] < prefixes[-1].start()):
         prefix = prefixes[-1]
-        speaker = clean_speaker(_clause(text[prefix.end() :]), rules, before_cue=False)
+        phrase = _clause(text[prefix.end() :])
+        speaker = clean_speaker(phrase, rules, before_cue=False, cue_words_ok=True)
         if speaker:
             return Attribution(speaker, prefix.group())
+    return by_cue[0] if by_cue else None
+
+
+def _cue_subject(text: str, rules: QuoteRules) -> tuple[Attribution, int] | None:
+    """The last cue verb in ``text`` with a plausible subject before it, and its offset."""
     for cue in reversed(list(rules.cue.finditer(text))):
         word, after = cue.group().lower(), text[cue.end() :]
         if word in rules.naming_cues and not after.strip(_EDGE):
@@ -264,7 +277,7 @@ def attribute_before(text: str, rules: QuoteRules) -> Attribution | None:
             continue  # 'two posts from ...' is a noun
         speaker = subject_before(text[: cue.start()], rules)
         if speaker:
-            return Attribution(speaker, cue.group())
+            return Attribution(speaker, cue.group()), cue.start()
     return None
 
 
@@ -385,6 +398,8 @@ def person_mentions(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
         full = len(name) >= 2
         at_start = bool(_SENTENCE_START.search(text[:start]))
         titled = name_at > 0 and full and (tokens[-1].endswith(",") or spoke)
-        if spoke or titled or (full and at_start):
+        honoured = name_at > 0 and _bare(tokens[name_at - 1]) in rules.honorifics
+        honoured = honoured and not tokens[-1].rstrip(_EDGE).endswith(("’s", "'s", "‘s"))
+        if spoke or titled or honoured or (full and at_start):
             found.append((start, " ".join(name)))
     return found
