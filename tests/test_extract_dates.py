@@ -55,3 +55,11 @@ def test_unix_timestamp() -> None:
 )
 def test_date_from_url(url: str | None, expected: str | None) -> None:
     assert date_from_url(url) == expected
+
+
+def test_find_date_takes_the_earliest_in_text() -> None:
+    from scraper.extract.dates import find_date
+
+    text = "Posted on 3. März 2021 by Anna. Updated 2021-05-01. Comments from 12/06/2021."
+    assert find_date(text) == "2021-03-03"
+    assert find_date("nothing to see") is None

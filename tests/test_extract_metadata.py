@@ -116,3 +116,21 @@ def test_clean_authors() -> None:
     assert clean_authors(["https://example.com/author/x", "mail@example.com"]) == []
     assert clean_authors(["Coastal News", "Mia Wong"], publisher="Coastal News") == ["Mia Wong"]
     assert clean_authors(["홍길동 기자"]) == ["홍길동"]
+
+
+def test_visible_date_after_headline_is_the_last_resort() -> None:
+    body = (
+        "<div>Newsletter vom 01.01.2020</div><h1>Vereinsfest</h1>"
+        "<p>Veröffentlicht am 14. Juli 2019 von Anna.</p><p>Text.</p>"
+    )
+    article = extract_metadata(_tree(body=body), "https://verein.example/fest")
+    assert article.published == "2019-07-14"
+    assert article.sources["published"] == "heuristic"
+
+
+def test_url_date_wins_over_metadata_far_from_it() -> None:
+    head = '<meta property="article:published_time" content="2024-03-09T10:00:00+00:00">'
+    article = extract_metadata(_tree(head), "https://x.example/2023/05/06/story/")
+    assert article.published == "2023-05-06"
+    near = extract_metadata(_tree(head), "https://x.example/2024/03/10/story/")
+    assert near.published == "2024-03-09T10:00:00+00:00"

@@ -154,6 +154,20 @@ def parse_date(value: str) -> str | None:
     return None
 
 
+def find_date(text: str) -> str | None:
+    """The earliest-placed plausible written date in ``text`` (ISO 8601), or None."""
+    best: tuple[int, str] | None = None
+    for pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            if best is not None and match.start() >= best[0]:
+                break
+            parsed = _from_match(match)
+            if parsed:
+                best = (match.start(), parsed)
+                break
+    return best[1] if best else None
+
+
 def date_from_url(url: str | None) -> str | None:
     """A ``YYYY-MM-DD`` date written in a URL path (``/2025/12/24/`` or ``-20251224-``)."""
     if not url:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scraper.extract.dates import date_from_url, parse_date
+from scraper.extract.dates import date_from_url, find_date, parse_date
 from scraper.extract.jsonld import find_article, first_text, jsonld_objects, texts
 from scraper.extract.text import normalize_space
 from scraper.models import Article
@@ -103,6 +104,8 @@ DATE_SELECTORS = (
     ('[class*="date"]', ""),
     ("time", ""),
 )
+#: How much of the page text is searched for a written date as the last resort.
+DATE_TEXT_CHARS = 20000
 #: Headline separators before a site-name suffix (or after a site-name prefix).
 _SEPARATORS = re.compile(r"\s+(?:[|–—·»:•~/]|-{1,2}|::)\s+")
 _BYLINE_PREFIX = re.compile(
@@ -422,7 +425,36 @@ def _published_from_markup(tree: LexborHTMLParser, url: str | None) -> tuple[str
     from_url = date_from_url(url)
     if from_url:
         return from_url, "url"
+    visible = _date_in_text(tree)
+    if visible:
+        return visible, "heuristic"
     return None, ""
+
+
+def _days_apart(first: str, second: str) -> int:
+    try:
+        return abs((date.fromisoformat(first[:10]) - date.fromisoformat(second[:10])).days)
+    except ValueError:
+        return 0
+
+
+def _date_in_text(tree: LexborHTMLParser) -> str | None:
+    """The first written date after the headline in the visible text (else the first at all).
+
+    Only reached when metadata, markup and URL give no date; limited to the first
+    ``DATE_TEXT_CHARS`` characters of the page text.
+    """
+    body = tree.body
+    if body is None:
+        return None
+    text = body.text(deep=True, separator="\n", strip=True)[:DATE_TEXT_CHARS]
+    h1 = tree.css_first("h1")
+    start = 0
+    if h1 is not None:
+        heading = h1.text(deep=True, separator="\n", strip=True)
+        found = text.find(heading) if heading else -1
+        start = found + len(heading) if found >= 0 else 0
+    return find_date(text[start:]) or (find_date(text[:start]) if start else None)
 
 
 def _tags(
@@ -514,6 +546,11 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Article:
     published, source = _date_field(tree, article, meta, "datePublished", META_FIELDS["published"])
     if not published:
         published, source = _published_from_markup(tree, url)
+    from_url = date_from_url(url)
+    if published and from_url and _days_apart(published, from_url) > 1:
+        # A date in the URL is fixed at publication; metadata that disagrees by more than a
+        # time-zone shift usually carries a later update.
+        published, source = from_url, "url"
     _set(result, "published", published, source)
     _set(
         result,
