@@ -223,6 +223,16 @@ def test_subject_far_from_the_verb_is_not_a_speaker() -> None:
     assert [q.speaker for q in find_quotes([text])] == [None]
 
 
+def test_organisation_name_keeps_its_own_words() -> None:
+    text = "“We have seen unrest in many towns,” the Local Government Association said."
+    assert find_quotes([text])[0].speaker == "Local Government Association"
+
+
+def test_contraction_is_not_a_speaker() -> None:
+    text = "“We are going to win this race again,” they’ll say, told by the coach."
+    assert find_quotes([text])[0].speaker != "they’ll"
+
+
 def test_participle_cue_takes_the_sentence_subject() -> None:
     paragraph = "But Ishiba brushed Tamaki off, saying only, “We won’t use the funds illegally.”"
     assert find_quotes([paragraph])[0].speaker == "Ishiba"

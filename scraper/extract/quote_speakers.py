@@ -16,6 +16,7 @@ _CLAUSE_PUNCT = re.compile(r"[,;:()\[\]—–]|\s-\s")
 _EDGE = "\"'“”‘’«»()[]{},.;:!?…—–- "
 #: Most words a speaker phrase right after a quote may have before its verb.
 SUBJECT_WORDS = 7
+_CONTRACTION = re.compile(r"[’'](?:ll|re|ve|d|m)$")
 _LEAD = re.compile(r"^[\s,;:—–-]*")
 _COLON_NAME = re.compile(r"\s*:\s*([^\W\d][\w'’&.-]*(?:\s+[\w'’&.-]+){0,4})\s*$")
 _ADJACENT = re.compile(r"\s*(?:that\s*)?[:,]?\s*", re.IGNORECASE)
@@ -83,8 +84,10 @@ def _name_start(tokens: list[str], rules: QuoteRules) -> int | None:
     cut, i = start, start
     while i < len(tokens) - 1:
         word = _bare_title(tokens[i])
-        if word in rules.titles or word in rules.honorifics or word in rules.not_name_words:
+        if word in rules.titles or word in rules.honorifics:
             cut = i + 1
+        elif word in rules.not_name_words and not _is_organisation(tokens[i + 1 :], rules):
+            cut = i + 1  # "Daily Mail Lacerda"; "Local Government Association" stays whole
         elif tokens[i].endswith(("’s", "'s")) and not _is_organisation(tokens[i + 1 :], rules):
             cut = i + 1  # "ACLU’s Keegan Medrano"; "Russia’s Defense Ministry" stays
         elif word == "of" and cut == i:  # "Secretary of State Antony Blinken"
@@ -178,7 +181,7 @@ def _leading_name(tokens: list[str], rules: QuoteRules) -> str | None:
 def _plausible(tokens: list[str], rules: QuoteRules, *, cue_words_ok: bool = False) -> bool:
     """A speaker phrase is a name, pronoun or noun phrase, not a clause ("it was", "declined")."""
     words = [_bare(t) for t in tokens]
-    if any(w in rules.verb_markers for w in words):
+    if any(w in rules.verb_markers or _CONTRACTION.search(w) for w in words):
         return False
     if not cue_words_ok and rules.cue.search(" ".join(tokens)):
         return False

@@ -1,12 +1,19 @@
 """Direct quotations and their speakers, found in cleaned body paragraphs.
 
 Spans come from ``quote_spans`` (mark pairing), speakers from ``quote_speakers`` (cue-verb rules
-in ``scraper/data/quotes_<lang>.toml``). Conventions: ``speaker`` is the name as written without
-its role or title ("Finance Minister Serhii Marchenko" -> "Serhii Marchenko"; honorifics stay:
-"Mr. Smith"), or the noun phrase as written ("a spokesperson"); pronouns and unattributed
-continuing quotes take the nearest earlier named speaker. A quote over several paragraphs is one
-``Quote`` whose ``text`` joins the pieces with newlines; ``start``/``end`` are offsets in its first
-paragraph. ``partial`` marks fragments inside the reporter's sentence and quotes under four words.
+in ``scraper/data/quotes_<lang>.toml``) and ``quote_names`` (names across the article).
+Conventions, matching the gold set's guidelines (``fixtures/quotes/README.md``):
+
+- ``speaker`` is a person's name without role, title or honorific, in the fullest form the
+  article uses ("Finance Minister Serhii Marchenko", later "Marchenko" or "Mr. Marchenko" ->
+  "Serhii Marchenko"); pronouns, role references ("the president") and unattributed continuing
+  quotes take the nearest earlier named speaker or newly introduced person; organisations keep
+  their name as written ("Russia’s Defense Ministry", "the center" -> "Storm Prediction Center");
+  an unnamed source is its noun phrase as written ("a spokesperson for the ministry").
+- A quote over several paragraphs gives one ``Quote`` per paragraph piece, each with the speaker;
+  ``start``/``end`` are offsets of ``text`` in ``paragraphs[paragraph]``.
+- ``partial`` marks fragments inside the reporter's sentence and quotes under four words;
+  unattributed Title Case names of works ("Dance the Night Away") are not reported.
 """
 
 from __future__ import annotations
