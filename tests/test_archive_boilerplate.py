@@ -7,6 +7,7 @@ from pathlib import Path
 from scraper.archive import Archive
 from scraper.archive.boilerplate import (
     LEARN_EVERY,
+    LEARN_FIRST,
     MIN_ARTICLES,
     normalise,
     paragraph_hash,
@@ -85,6 +86,17 @@ def test_disabled_site_keeps_its_paragraphs(db_path: Path) -> None:
         assert BANNER in text.fetchone()[0]
         archive.set_boilerplate_enabled("news.example", True)
         assert archive.learned_boilerplate("news.example") == {normalise(BANNER)}
+
+
+def test_first_learning_comes_early_then_every_learn_every(db_path: Path) -> None:
+    with Archive(db_path) as archive:
+        for n in range(LEARN_FIRST - 1):
+            archive.store(*story(n))
+        assert archive.learned_boilerplate("news.example") == set()
+        archive.store(*story(LEARN_FIRST))
+        assert archive.learned_boilerplate("news.example") == {normalise(BANNER)}
+        pending = archive.db.execute("SELECT stored_since_learning FROM site_settings").fetchone()
+        assert pending == (0,)
 
 
 def test_no_learning_before_enough_articles(db_path: Path) -> None:

@@ -2,8 +2,8 @@
 
 A paragraph is normalised (case folded, whitespace collapsed) and hashed. Digits are kept:
 templated paragraphs that differ only in numbers ("The index closed at 15,432 points") are
-content, not boilerplate. Every ``LEARN_EVERY`` stored articles of a site, the last ``LEARN_WINDOW`` articles of
-that site are counted; a paragraph present in at least ``MIN_ARTICLES`` distinct articles and
+content, not boilerplate. After the site's first ``LEARN_FIRST`` stored articles and then
+every ``LEARN_EVERY``, its last ``LEARN_WINDOW`` articles are counted; a paragraph present in at least ``MIN_ARTICLES`` distinct articles and
 in at least ``MIN_SHARE`` of the window is recorded in ``boilerplate``. Learned paragraphs
 stay until disabled; they are dropped from new records and by ``reextract`` from old ones.
 """
@@ -23,8 +23,10 @@ MIN_ARTICLES = 5
 MIN_SHARE = 0.2
 #: How many of the site's most recent articles are counted when learning.
 LEARN_WINDOW = 100
-#: Learning reruns after this many new or changed articles of the site.
+#: Learning reruns after this many new or changed articles of the site ...
 LEARN_EVERY = 50
+#: ... and first runs after this many, so a new site's banner is caught early.
+LEARN_FIRST = 10
 #: Paragraphs longer than this are never treated as boilerplate (real prose, not a banner).
 MAX_PARAGRAPH_CHARS = 600
 
@@ -90,10 +92,10 @@ def note_stored(db: Database, site: str) -> bool:
            ON CONFLICT (site) DO UPDATE SET stored_since_learning = stored_since_learning + 1""",
         (site,),
     )
-    row = db.conn.execute(
-        "SELECT stored_since_learning FROM site_settings WHERE site = ?", (site,)
+    stored, learned_at = db.conn.execute(
+        "SELECT stored_since_learning, learned_at FROM site_settings WHERE site = ?", (site,)
     ).fetchone()
-    return int(row[0]) >= LEARN_EVERY
+    return int(stored) >= (LEARN_FIRST if learned_at is None else LEARN_EVERY)
 
 
 def is_enabled(db: Database, site: str) -> bool:

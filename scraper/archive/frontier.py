@@ -26,6 +26,9 @@ RECHECK_AFTER = (
     timedelta(hours=72),
 )
 
+#: Runs in which a URL that failed for a transient reason is tried again.
+RETRY_RUNS = 3
+
 PENDING, FETCHING, DONE, FAILED, SKIPPED = "pending", "fetching", "done", "failed", "skipped"
 
 
@@ -116,6 +119,17 @@ class Frontier:
         with self._tx():
             cur = self.conn.execute(
                 "UPDATE frontier SET state = 'pending' WHERE state = 'fetching'"
+            )
+            return cur.rowcount
+
+    def retry_failed(self, max_attempts: int = RETRY_RUNS) -> int:
+        """URLs that failed for transient reasons (5xx, network) get another run, a few times."""
+        with self._tx():
+            cur = self.conn.execute(
+                """UPDATE frontier SET state = 'pending'
+                   WHERE state = 'failed' AND attempts < ?
+                   AND (last_status IS NULL OR last_status >= 500)""",
+                (max_attempts,),
             )
             return cur.rowcount
 
