@@ -3,9 +3,10 @@
 A paragraph is normalised (case folded, whitespace collapsed) and hashed. Digits are kept:
 templated paragraphs that differ only in numbers ("The index closed at 15,432 points") are
 content, not boilerplate. After the site's first ``LEARN_FIRST`` stored articles and then
-every ``LEARN_EVERY``, its last ``LEARN_WINDOW`` articles are counted; a paragraph present in at least ``MIN_ARTICLES`` distinct articles and
-in at least ``MIN_SHARE`` of the window is recorded in ``boilerplate``. Learned paragraphs
-stay until disabled; they are dropped from new records and by ``reextract`` from old ones.
+every ``LEARN_EVERY``, its last ``LEARN_WINDOW`` articles are counted; a paragraph present in
+at least ``MIN_ARTICLES`` distinct articles and in at least ``MIN_SHARE`` of the window is
+recorded in ``boilerplate``. Learned paragraphs stay until disabled; they are dropped from new
+records and by ``reextract`` from old ones.
 """
 
 from __future__ import annotations
