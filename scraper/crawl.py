@@ -48,6 +48,7 @@ from scraper.urls import host_of
 
 CLAIM_BATCH = 16  # URLs a host task takes from the frontier at a time
 MAX_ERROR_SAMPLES = 20
+PROGRESS_EVERY = 0.25  # seconds between progress updates
 #: Records kept as articles; other pages (hubs, empty extractions) are kept as raw pages only
 #: and their links are followed like a section page's.
 STORED_AS_ARTICLE = frozenset({STATUS_OK, STATUS_PAYWALLED})
@@ -167,6 +168,7 @@ class Crawler:
         self._pool: Executor | None = None
         self._digesting: set[asyncio.Task[None]] = set()
         self._digest_slots = asyncio.Semaphore(8)
+        self._reported = 0.0
         self._patterns_by_host: dict[str, list[re.Pattern[str]]] = {}
 
     # -- entry points ----------------------------------------------------------------------
@@ -210,6 +212,7 @@ class Crawler:
         seeds = resolve_targets(self.options.targets, self.options.all_sites)
         self._configure_hosts(fetcher, seeds)
         self.frontier.queue_rechecks()
+        self.frontier.retry_failed()
         follow_hubs = self.options.follow_links and self.options.depth > 1
         seeder = Seeder(fetcher, self.frontier, self.stats, self.options.since, follow_hubs)
         await asyncio.gather(*(seeder.discover(seed) for seed in seeds))
@@ -305,7 +308,13 @@ class Crawler:
                 self.stats.pages_fetched += 1
             self.stats.error(item.url, result.error or result.kind)
             self.frontier.finish(item.url, FAILED, error=result.error, status=result.status)
-        if self.on_progress is not None:
+        self._report()
+
+    def _report(self, force: bool = False) -> None:
+        # The queue query scans the frontier: at most a few times a second.
+        now = time.monotonic()
+        if self.on_progress is not None and (force or now - self._reported >= PROGRESS_EVERY):
+            self._reported = now
             self.on_progress(self.stats, self.frontier.pending_by_host())
 
     async def _store_page(self, item: Any, page: Page) -> None:

@@ -184,7 +184,7 @@ def test_failed_pages_give_exit_1_and_json_summary(server: LoopbackServer, db_pa
     result = runner.invoke(
         app,
         ["crawl", server.url("/sitemap.xml"), server.url("/feed.xml"), "--db", str(db_path),
-         "--delay", "0", "--json", "--quiet"],
+         "--delay", "0", "--retries", "1", "--json", "--quiet"],
     )  # fmt: skip
     assert result.exit_code == 1, result.output
     summary = json.loads(result.stdout)
@@ -192,6 +192,11 @@ def test_failed_pages_give_exit_1_and_json_summary(server: LoopbackServer, db_pa
     assert "HTTP 500 after" in summary["error_samples"][0]
     with closing(sqlite3.connect(db_path)) as conn, conn:
         assert conn.execute("SELECT status FROM runs").fetchone() == ("partial",)
+    # The next run tries the failed page again (a transient 5xx), and now it works.
+    server.reset()
+    build_site(server, count=2)
+    again = crawl(db_path, [server.url("/sitemap.xml")])
+    assert (again.errors, again.articles_new) == (0, 1)
 
 
 def test_second_crawl_exits_3_while_one_runs(server: LoopbackServer, db_path: Path) -> None:

@@ -135,3 +135,18 @@ def test_to_epoch_tolerates_junk() -> None:
     assert to_epoch(None) == 0.0
     assert to_epoch("not a date") == 0.0
     assert to_epoch("2025-01-01T00:00:00") == datetime(2025, 1, 1, tzinfo=UTC).timestamp()
+
+
+def test_transient_failures_get_a_few_more_runs(frontier: Frontier) -> None:
+    urls = ["https://a.example/500", "https://a.example/404", "https://a.example/net"]
+    frontier.add(urls, "feed")
+    frontier.claim("a.example", 3)
+    frontier.finish(urls[0], "failed", status=503, error="HTTP 503 after 4 attempts")
+    frontier.finish(urls[1], "failed", status=404, error="HTTP 404")
+    frontier.finish(urls[2], "failed", error="timed out after 4 attempts")
+    assert frontier.retry_failed(max_attempts=2) == 2
+    assert frontier.state_of(urls[1]) == "failed"  # a 404 is not coming back
+    frontier.claim("a.example", 3)
+    for url in (urls[0], urls[2]):
+        frontier.finish(url, "failed", status=503)
+    assert frontier.retry_failed(max_attempts=2) == 0  # two attempts used up

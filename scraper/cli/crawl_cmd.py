@@ -33,6 +33,9 @@ UserAgentOption = Annotated[
 ConcurrencyOption = Annotated[
     int, typer.Option("--concurrency", min=1, help="Requests in flight across all hosts.")
 ]
+RetriesOption = Annotated[
+    int, typer.Option("--retries", min=0, help="Retries on 5xx, 429 and network errors.")
+]
 WaitOption = Annotated[
     bool, typer.Option("--wait", help="Wait for a running crawl on this archive instead of exit 3.")
 ]
@@ -80,11 +83,16 @@ def _finish(stats: CrawlStats, as_json: bool, quiet: bool, what: str) -> None:
         raise typer.Exit(EXIT_PARTIAL)
 
 
-def _settings(delay: float | None, concurrency: int, user_agent: str) -> FetchSettings:
+def _settings(
+    delay: float | None, concurrency: int, user_agent: str, retries: int = 3
+) -> FetchSettings:
     if delay is not None and delay < 0:
         raise UsageError("--delay must be 0 or more seconds")
     return FetchSettings(
-        user_agent=user_agent, delay=1.0 if delay is None else delay, concurrency=concurrency
+        user_agent=user_agent,
+        delay=1.0 if delay is None else delay,
+        concurrency=concurrency,
+        retries=retries,
     )
 
 
@@ -107,6 +115,7 @@ def crawl(
     concurrency: ConcurrencyOption = 8,
     delay: DelayOption = None,
     user_agent: UserAgentOption = DEFAULT_USER_AGENT,
+    retries: RetriesOption = 3,
     follow_links: Annotated[
         bool, typer.Option("--follow-links/--no-follow-links", help="Follow links on pages.")
     ] = True,
@@ -135,7 +144,7 @@ def crawl(
         follow_links=follow_links,
         depth=depth,
         delay_given=delay is not None,
-        fetch=_settings(delay, concurrency, user_agent),
+        fetch=_settings(delay, concurrency, user_agent, retries),
     )
     with _crawl_archive(db, wait) as archive, _live(quiet) as hook:
         stats = Crawler(archive, options, hook).run()
@@ -148,6 +157,7 @@ def fetch(
     db: DbOption = DEFAULT_DB,
     delay: DelayOption = None,
     user_agent: UserAgentOption = DEFAULT_USER_AGENT,
+    retries: RetriesOption = 3,
     wait: WaitOption = False,
     quiet: QuietOption = False,
     as_json: JsonOption = False,
@@ -161,7 +171,9 @@ def fetch(
     if bad:
         raise UsageError(f"not an http(s) URL: {bad[0]}")
     options = CrawlOptions(
-        follow_links=False, delay_given=delay is not None, fetch=_settings(delay, 4, user_agent)
+        follow_links=False,
+        delay_given=delay is not None,
+        fetch=_settings(delay, 4, user_agent, retries),
     )
     options.workers = 0  # a handful of pages: a process pool would cost more than it saves
     with _crawl_archive(db, wait) as archive, _live(quiet) as hook:
