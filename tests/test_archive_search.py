@@ -22,7 +22,7 @@ def _store(archive: Archive, n: int, headline: str, body: list[str], **fields: o
 def archive(db_path: Path) -> Iterator[Archive]:
     with Archive(db_path) as archive:
         _store(archive, 1, "Harbour bridge reopens", ["Traffic crosses the harbour again."],
-               published="2025-01-10")  # fmt: skip
+               published="2025-01-10", authors=["Li Wei"])  # fmt: skip
         _store(archive, 2, "Budget vote delayed", ["The harbour fund is part of the budget."],
                published="2025-02-10", host="b.example",
                quotes=[Quote(text="We need more time", speaker="Ana Pop", paragraph=0)])  # fmt: skip
@@ -34,6 +34,7 @@ def test_headline_match_ranks_first_and_snippet_is_highlighted(archive: Archive)
     hits = search_articles(archive.db.conn, "harbour", Filters())
     assert [h["url"] for h in hits] == ["https://a.example/1", "https://b.example/2"]
     assert "[harbour]" in hits[1]["snippet"]
+    assert hits[0]["authors"] == ["Li Wei"]
 
 
 def test_filters_by_site_and_dates(archive: Archive) -> None:

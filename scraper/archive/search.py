@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass
 from typing import Any
@@ -69,7 +70,10 @@ def search_articles(
             raise
         raise _bad_query(query, err) from None
     keys = ("id", "url", "site", "headline", "published", "authors", "snippet", "rank")
-    return [dict(zip(keys, row, strict=True)) for row in rows]
+    hits = [dict(zip(keys, row, strict=True)) for row in rows]
+    for hit in hits:
+        hit["authors"] = json.loads(hit["authors"] or "[]")
+    return hits
 
 
 def search_quotes(
