@@ -28,6 +28,7 @@ XML_TYPES = ("application/xml", "text/xml", "application/rss+xml", "application/
 GZIP_MAGIC = b"\x1f\x8b"
 MAX_SITEMAP_LEVELS = 3  # sitemap index -> index -> sitemap is as deep as real sites go
 MAX_CHILD_SITEMAPS = 500
+_DOMAIN = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$", re.IGNORECASE)
 
 #: Paths that are never single articles (hubs, archives, profiles, feeds, assets).
 NON_ARTICLE_PATTERNS = [
@@ -319,6 +320,9 @@ def resolve_targets(targets: list[str], all_sites: bool = False) -> list[Seed]:
 
     configs = list(load_configs()) if (all_sites or any("://" not in t for t in targets)) else []
     by_name = {getattr(c, "name", "").lower(): c for c in configs}
+    for config in configs:  # a config's host names it too: "apnews.com"
+        for host in getattr(config, "hosts", ()) or ():
+            by_name.setdefault(host.lower(), config)
     chosen = list(configs) if all_sites else []
     seeds: list[Seed] = []
     for target in targets:
@@ -329,10 +333,12 @@ def resolve_targets(targets: list[str], all_sites: bool = False) -> list[Seed]:
             seeds.append(_seed_for(url, find_config(url)))
         elif target.lower() in by_name:
             chosen.append(by_name[target.lower()])
+        elif _DOMAIN.match(target):
+            seeds.append(_seed_for(f"https://{target.lower()}/", find_config(f"https://{target}/")))
         else:
             names = ", ".join(sorted(c.name for c in configs)[:10]) or "none"
             raise UsageError(
-                f"unknown target {target!r}: give a URL (https://...) or a site config name "
+                f"unknown target {target!r}: give a URL (https://...), a domain or a site config name "
                 f"(known: {names})"
             )
     for config in chosen:

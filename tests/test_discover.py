@@ -203,6 +203,17 @@ def test_robots_sitemap_lines() -> None:
     ]
 
 
+def test_resolve_targets_by_config_name_host_or_bare_domain() -> None:
+    from scraper.sites import load_configs
+
+    config = next(c for c in load_configs() if c.hosts and not c.hosts[0].startswith("*"))
+    by_name = resolve_targets([config.name.upper()])
+    assert by_name and all(s.site == config.name for s in by_name)
+    assert resolve_targets([config.hosts[0]])[0].site == config.name
+    bare = resolve_targets(["no-config-here.example"])
+    assert [(s.url, s.site) for s in bare] == [("https://no-config-here.example/", None)]
+
+
 def test_resolve_targets_accepts_urls_and_refuses_unknown_names() -> None:
     seeds = resolve_targets(["HTTPS://News.Example.com/feed?utm_source=x"])
     assert [s.url for s in seeds] == ["https://news.example.com/feed"]
