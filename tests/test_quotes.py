@@ -233,6 +233,33 @@ def test_contraction_is_not_a_speaker() -> None:
     assert find_quotes([text])[0].speaker != "they’ll"
 
 
+def test_pronoun_takes_a_reported_speaker_introduced_in_between() -> None:
+    paragraphs = [
+        "“We loved every minute of the weekend,” said Qarnita Loxton.",
+        "One of the organisers, Kelly L Clarke, from Vredehoek, said the event was a success.",
+        "“We had a wonderful, engaged crowd this year,” she said.",
+    ]
+    assert find_quotes(paragraphs)[1].speaker == "Kelly L Clarke"
+
+
+def test_quote_paragraph_after_a_newly_introduced_person() -> None:
+    paragraphs = [
+        "“The pipeline will take years to build,” said Tauqeer Ahmed.",
+        "Mlungisi Mvoko, a member of the provincial council, wants it to reach Angola.",
+        "“Bringing in Angola and Namibia is important for the whole region.”",
+    ]
+    assert find_quotes(paragraphs)[1].speaker == "Mlungisi Mvoko"
+
+
+def test_titled_subject_is_an_antecedent() -> None:
+    paragraphs = [
+        "“We welcome the project,” said Kgosientsho Ramokgopa.",
+        "However, Transnet pipelines executive Russell Bradbrooke has reservations.",
+        "“If we build a long pipeline, I have a lot of concerns,” he said.",
+    ]
+    assert find_quotes(paragraphs)[1].speaker == "Russell Bradbrooke"
+
+
 def test_participle_cue_takes_the_sentence_subject() -> None:
     paragraph = "But Ishiba brushed Tamaki off, saying only, “We won’t use the funds illegally.”"
     assert find_quotes([paragraph])[0].speaker == "Ishiba"

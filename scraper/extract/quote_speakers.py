@@ -400,9 +400,30 @@ def person_mentions(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
         spoke = rules.cue.match(after, adverb.end()) if adverb and after[:1] == " " else None
         full = len(name) >= 2
         at_start = bool(_SENTENCE_START.search(text[:start]))
-        titled = name_at > 0 and full and (tokens[-1].endswith(",") or spoke)
+        role_before = bool(previous) and _bare(previous[0]) in rules.titles
+        following = after.split()[:1]
+        acts = bool(following) and following[0][:1].islower() and _bare(following[0]) not in skip
+        titled = (
+            (name_at > 0 or role_before) and full and (tokens[-1].endswith(",") or spoke or acts)
+        )
         honoured = name_at > 0 and _bare(tokens[name_at - 1]) in rules.honorifics
         honoured = honoured and not tokens[-1].rstrip(_EDGE).endswith(("’s", "'s", "‘s"))
         if spoke or titled or honoured or (full and at_start):
             found.append((start, " ".join(name)))
+    found.extend(_indirect_speakers(text, rules))
+    return sorted(set(found))
+
+
+def _indirect_speakers(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
+    """Names that are the subject of a speech verb ("Kelly L Clarke, from Vredehoek, said the
+    conference ..."): reported speakers, the likeliest antecedents of a later "she said"."""
+    found: list[tuple[int, str]] = []
+    starts = [0] + [m.end() for m in _BOUNDARY.finditer(text)]
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        by_cue = _cue_subject(text[start:end], rules)
+        words = by_cue[0].speaker.split() if by_cue else []
+        if len(words) < 2 or _is_organisation(words, rules) or _bare(words[0]) in rules.determiners:
+            continue
+        if all(_is_capital(w) for w in words if w.lower() not in rules.name_particles):
+            found.append((start + max(0, text.find(words[0], start, end) - start), " ".join(words)))
     return found

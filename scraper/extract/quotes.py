@@ -175,6 +175,11 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
         attribution = attribute_after(right, rules) or attribute_before(left, rules)
     if attribution is None and previous and not right.strip(_MARKS):
         attribution = attribute_before(previous, rules)  # 'X says ... . "Quote."'
+        introduced = person_mentions(previous, rules) if attribution is None else []
+        if introduced and not left:
+            attribution = Attribution(
+                introduced[-1][1], ""
+            )  # a person the paragraph before introduced
     participle = last_participle(left, rules) is not None
     if attribution is None and participle:
         attribution = _participle_speaker(paragraphs[span.paragraph][: span.open_at], rules)
