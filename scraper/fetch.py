@@ -296,8 +296,7 @@ class Fetcher:
                 url, self.settings.robots_token
             ):
                 raise _GiveUp(FetchResult(url, SKIPPED, error="disallowed by robots.txt"))
-        error = "no attempt made"
-        status: int | None = None
+        error, status = "no attempt made", None
         for attempt in range(self.settings.retries + 1):
             self._check_paused(url, state)
             try:
@@ -305,40 +304,34 @@ class Fetcher:
             except _Limit as limit:
                 raise _GiveUp(FetchResult(url, SKIPPED, error=str(limit))) from None
             except (httpx.TransportError, TimeoutError) as err:
-                error, status = _describe(err), None
-                wait = backoff_delay(attempt, self.settings.backoff_base, self.settings.backoff_max)
+                error, status, wait = _describe(err), None, self._backoff(attempt, None)
             else:
                 if response.status not in RETRY_STATUSES:
                     state.consecutive_failures = 0
                     return response, attempt + 1
                 error, status = f"HTTP {response.status}", response.status
-                wait = backoff_delay(attempt, self.settings.backoff_base, self.settings.backoff_max)
-                retry_after = parse_retry_after(response.header("retry-after"))
-                if retry_after is not None and response.status in (429, 503):
-                    wait = max(wait, retry_after)
+                wait = self._backoff(attempt, response)
             state.backoff_until = max(state.backoff_until, time.time() + wait)
             if wait > self.settings.max_retry_after:
                 self._save(state)
+                message = f"{error}, host asked to wait {wait:.0f}s"
+                retry_at = state.backoff_until
                 raise _GiveUp(
-                    FetchResult(
-                        url,
-                        DEFERRED,
-                        error=f"{error}, host asked to wait {wait:.0f}s",
-                        status=status,
-                        retry_at=state.backoff_until,
-                        attempts=attempt + 1,
-                    )
+                    FetchResult(url, DEFERRED, None, message, status, retry_at, attempt + 1)
                 )
         self._count_failure(state)
-        raise _GiveUp(
-            FetchResult(
-                url,
-                FAILED,
-                error=f"{error} after {self.settings.retries + 1} attempts",
-                status=status,
-                attempts=self.settings.retries + 1,
-            )
-        )
+        attempts = self.settings.retries + 1
+        message = f"{error} after {attempts} attempts"
+        raise _GiveUp(FetchResult(url, FAILED, error=message, status=status, attempts=attempts))
+
+    def _backoff(self, attempt: int, response: _Response | None) -> float:
+        """Seconds before the next try: back-off with jitter, or Retry-After when longer."""
+        wait = backoff_delay(attempt, self.settings.backoff_base, self.settings.backoff_max)
+        if response is not None and response.status in (429, 503):
+            retry_after = parse_retry_after(response.header("retry-after"))
+            if retry_after is not None:
+                wait = max(wait, retry_after)
+        return wait
 
     def _check_paused(self, url: str, state: HostState) -> None:
         now = time.time()
@@ -375,7 +368,7 @@ class Fetcher:
     async def _polite_get(
         self, state: HostState, url: str, extra: dict[str, str], accept: frozenset[str] | None
     ) -> _Response:
-        """One GET, at most one in flight per host, spaced by the host's delay."""
+        """One GET, at most one in flight per host, starts spaced by the host's delay."""
         async with state.lock:
             wait = max(
                 state.last_request_at + self.delay_for(state) - time.time(),
@@ -384,12 +377,13 @@ class Fetcher:
             if wait > 0:
                 await asyncio.sleep(wait)
             async with self._slots:
-                try:
-                    async with asyncio.timeout(self.settings.total_timeout):
-                        return await self._get(url, extra, accept)
-                finally:
-                    state.last_request_at = time.time()
-                    self.requests_made += 1
+                # The delay runs from the start of one request to the start of the next
+                # (as Crawl-delay is read); with one request at a time per host, a slow host
+                # is never asked more than once per response.
+                state.last_request_at = time.time()
+                self.requests_made += 1
+                async with asyncio.timeout(self.settings.total_timeout):
+                    return await self._get(url, extra, accept)
 
     async def _get(
         self, url: str, extra: dict[str, str], accept: frozenset[str] | None
