@@ -130,7 +130,10 @@ def name_mentions(
     """The full names in ``paragraphs`` in reading order. With ``names`` (lower-case words),
     only names holding one of them, or with one of ``roles`` around them, are built."""
     found: list[Mention] = []
+    hit = _word_finder(names | roles) if names is not None else None
     for index, text in enumerate(paragraphs, first_index):
+        if hit is not None and not hit.search(text):
+            continue  # no wanted word: most paragraphs are skipped at regex speed
         lowered = text.lower() if roles else ""
         for start, end, tokens in capital_runs(text, rules):
             if len(tokens) < 2:
@@ -146,6 +149,11 @@ def name_mentions(
             if mention is not None:
                 found.append(mention)
     return found
+
+
+def _word_finder(words: frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w) for w in sorted(words) if w)
+    return re.compile(rf"\b(?:{alternatives})\b" if alternatives else r"(?!)", re.IGNORECASE)
 
 
 def _is_wanted(
