@@ -48,6 +48,10 @@ class Score:
     strict: int = 0
     lenient: int = 0
     notes: list[str] = field(default_factory=list)
+    #: per gold ``partial`` flag ("full"/"partial"): [found, missed, speaker correct]
+    kinds: dict[str, list[int]] = field(
+        default_factory=lambda: {"full": [0, 0, 0], "partial": [0, 0, 0]}
+    )
 
 
 def words(text: str) -> list[str]:
@@ -111,6 +115,9 @@ def score_article(row: dict[str, object], score: Score, verbose: bool) -> None:
             gs = g["speaker"] if g["speaker"] is None else str(g["speaker"])
             ok = same_speaker(q.speaker, gs, lenient=False)
             score.strict += ok
+            kind = score.kinds["partial" if g.get("partial") else "full"]
+            kind[0] += 1
+            kind[2] += ok
             score.lenient += same_speaker(q.speaker, gs, lenient=True)
             if not ok:
                 score.notes.append(f"{row['id']} [{q.paragraph}] speaker {q.speaker!r} != {gs!r}")
@@ -120,6 +127,7 @@ def score_article(row: dict[str, object], score: Score, verbose: bool) -> None:
     for j, g in enumerate(gold):
         if j not in matched_gold and word_count(str(g["text"])) >= MIN_WORDS:
             score.fn += 1
+            score.kinds["partial" if g.get("partial") else "full"][1] += 1
             score.notes.append(f"{row['id']} [{g['paragraph']}] FN {str(g['text'])[:70]!r}")
 
 
@@ -143,6 +151,13 @@ def run_gold(path: Path, verbose: bool) -> None:
         f"| {len(rows)} | {gold} | {found} | {precision:.3f} | {recall:.3f} "
         f"| {strict:.3f} | {lenient:.3f} |"
     )
+    print()
+    print("| gold quotes | found | recall | speaker (strict) |")
+    print("|---|---:|---:|---:|")
+    for name, (hit, missed, right) in score.kinds.items():
+        kind_recall = hit / (hit + missed) if hit + missed else 0.0
+        kind_speaker = right / hit if hit else 0.0
+        print(f"| {name} | {hit} | {kind_recall:.3f} | {kind_speaker:.3f} |")
     if verbose:
         print()
         for note in score.notes:
