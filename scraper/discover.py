@@ -389,6 +389,7 @@ class Frontier(Protocol):
 
 class Stats(Protocol):
     discovered: int
+    deferred: int
 
     def error(self, url: str, message: str) -> None: ...
 
@@ -427,6 +428,9 @@ class Seeder:
             return
         self._seen.add(seed.url)
         result = await self.fetcher.fetch(seed.url, accept=None)
+        if result.kind == "deferred":  # the host asked us to wait: not a failure
+            self.stats.deferred += 1
+            return
         if result.page is None or result.error:
             self.stats.error(seed.url, result.error or result.kind)
             return

@@ -286,3 +286,23 @@ def test_kill_9_mid_crawl_then_rerun_stores_every_article_once(tmp_path: Path) -
         assert sum(counts) - len(paths) <= 2, counts
     finally:
         server.stop()
+
+
+def test_retry_after_beyond_the_cap_defers_the_host_across_runs(
+    server: LoopbackServer, db_path: Path
+) -> None:
+    paths = build_site(server, count=2)
+    server.add_fault(paths[0], status=503, headers={"Retry-After": "3600"}, times=1)
+    first = crawl(db_path, [server.url("/sitemap.xml")])
+    assert first.deferred == 1 and first.errors == 0
+    with closing(sqlite3.connect(db_path)) as conn, conn:
+        backoff = conn.execute("SELECT backoff_until FROM hosts").fetchone()[0]
+        pending = conn.execute("SELECT state, next_attempt_at FROM frontier WHERE url = ?",
+                               (server.url(paths[0]),)).fetchone()  # fmt: skip
+    assert backoff > datetime.now(UTC).isoformat()
+    assert pending == ("pending", backoff)
+    server.requests.clear()
+    second = crawl(db_path, [server.url("/sitemap.xml")])
+    # The host asked for an hour: the next run does not knock, not even for the sitemap.
+    assert requested(server) == [] and second.pages_fetched == 0
+    assert second.errors == 0 and second.deferred == 1

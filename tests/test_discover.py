@@ -237,6 +237,7 @@ class _Frontier:
 
 class _Stats:
     discovered = 0
+    deferred = 0
 
     def __init__(self) -> None:
         self.errors: list[str] = []

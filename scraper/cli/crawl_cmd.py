@@ -25,7 +25,10 @@ QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress ba
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")]
 DelayOption = Annotated[
     float | None,
-    typer.Option("--delay", help="Seconds between requests to one host [default: config or 1.0]."),
+    typer.Option(
+        "--delay",
+        help="Seconds between requests to one host (default: the site config's, else 1.0).",
+    ),
 ]
 UserAgentOption = Annotated[
     str, typer.Option("--user-agent", help="User-Agent header (name the tool and a contact).")
@@ -73,6 +76,7 @@ def _finish(stats: CrawlStats, as_json: bool, quiet: bool, what: str) -> None:
     summary(
         f"{what}: {stats.pages_fetched} pages, {stats.articles_new} new and "
         f"{stats.articles_updated} updated articles, {stats.skipped} skipped, "
+        f"{stats.deferred} deferred, "
         f"{stats.errors} errors in {stats.seconds:.1f}s (run {stats.run_id})",
         quiet,
     )
@@ -126,9 +130,11 @@ def crawl(
 ) -> None:
     """Crawl sites politely into the archive (resumable, safe to run from cron).
 
-    Reads robots.txt, feeds and sitemaps, follows links within --depth, fetches each new
-    article once (recent ones are rechecked for edits) and stores the records. A second
-    crawl on the same archive exits with code 3 unless --wait. Exit 1 if some pages failed.
+    Reads robots.txt, feeds and sitemaps and follows links within --depth.
+
+    Each new article is fetched once; recent ones are rechecked for edits.
+
+    A second crawl on the same archive exits with code 3 (or waits with --wait).
 
     Example: scraper crawl https://www.theguardian.com/world/rss --max-pages 50 --db news.db
     """
