@@ -80,6 +80,12 @@ SIBLING_MIN_CHARS = 400
 SIBLING_SHARE = 0.25
 #: A boilerplate-marked node holding this share of the page's paragraph text is kept.
 PROTECTED_SHARE = 0.4
+#: Block elements whose class/id names are checked for boilerplate words (inline elements are
+#: left to the paragraph filters: checking every classed <span> and <a> costs more than it finds).
+MARKED_CONTAINERS = ", ".join(
+    f"{tag}[class], {tag}[id]"
+    for tag in ("div", "section", "ul", "ol", "p", "span", "table", "dl", "figure", "header", "footer")
+)
 #: Elements removed whatever their size (their text is code, not prose).
 SCRIPT_TAGS = ("script", "style", "template", "svg")
 #: Elements skipped when reading the body (their content is not prose).
@@ -120,8 +126,8 @@ def strip_boilerplate(root: LexborNode) -> None:
     for node in root.css(", ".join(BOILERPLATE_SELECTORS)):
         if node.parent is not None and not _holds_most_prose(node, prose):
             node.decompose(recursive=False)
-    for node in root.css("[class], [id]"):
-        if node.tag in ("html", "body", "main", "article") or node.parent is None:
+    for node in root.css(MARKED_CONTAINERS):
+        if node.parent is None:
             continue
         attrs = node.attributes
         names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"

@@ -47,6 +47,7 @@ _URL_DATE = (
     re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|[-_]|\.html|$)"),
     re.compile(r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)"),
 )
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _RFC2822 = re.compile(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{2}:\d{2}")
 _COMPACT = re.compile(r"^\s*((?:19|20)\d{2})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?\s*$")
 #: Plausible publication years; outside this range a match is noise (prices, IDs).
@@ -155,17 +156,22 @@ def parse_date(value: str) -> str | None:
 
 
 def find_date(text: str) -> str | None:
-    """The earliest-placed plausible written date in ``text`` (ISO 8601), or None."""
-    best: tuple[int, str] | None = None
-    for pattern in PATTERNS:
-        for match in pattern.finditer(text):
-            if best is not None and match.start() >= best[0]:
-                break
-            parsed = _from_match(match)
-            if parsed:
-                best = (match.start(), parsed)
-                break
-    return best[1] if best else None
+    """The earliest plausible written date in ``text`` (ISO 8601), or None.
+
+    Every date pattern contains a four-digit year, so only small windows around year-like
+    numbers are examined: linear and cheap on long page texts.
+    """
+    for year in _YEAR.finditer(text):
+        left = max(0, year.start() - 40)
+        window = text[left : year.end() + 30]
+        position = year.start() - left
+        for pattern in PATTERNS:
+            for match in pattern.finditer(window):
+                if match.start() <= position < match.end():
+                    parsed = _from_match(match)
+                    if parsed:
+                        return parsed
+    return None
 
 
 def date_from_url(url: str | None) -> str | None:
