@@ -260,6 +260,26 @@ def test_titled_subject_is_an_antecedent() -> None:
     assert find_quotes(paragraphs)[1].speaker == "Russell Bradbrooke"
 
 
+def test_relative_who_defers_to_the_name_before_it() -> None:
+    text = '"The defund the police stuff is garbage," said Tester, who also says he is a "strong supporter of hunters."'
+    assert [q.speaker for q in find_quotes([text])] == ["Tester", "Tester"]
+
+
+def test_adverb_clause_between_subject_and_verb() -> None:
+    text = "Holden, meanwhile, has claimed in campaign materials that Barger “supports the MAGA agenda”."
+    assert find_quotes([text])[0].speaker == "Holden"
+
+
+def test_evaluative_verb_attributes_a_fragment() -> None:
+    text = 'Louise Brown, a director at Advisense, compared the tactics to "mafia methods in the public sector".'
+    assert find_quotes([text])[0].speaker == "Louise Brown"
+
+
+def test_clause_with_a_participle_is_not_a_speaker() -> None:
+    text = "Zelensky considering dismissing Syrsky comes after “protests over the minister’s dismissal spread”."
+    assert find_quotes([text])[0].speaker is None
+
+
 def test_participle_cue_takes_the_sentence_subject() -> None:
     paragraph = "But Ishiba brushed Tamaki off, saying only, “We won’t use the funds illegally.”"
     assert find_quotes([paragraph])[0].speaker == "Ishiba"

@@ -17,6 +17,7 @@ _EDGE = "\"'“”‘’«»()[]{},.;:!?…—–- "
 #: Most words a speaker phrase right after a quote may have before its verb.
 SUBJECT_WORDS = 7
 _CONTRACTION = re.compile(r"[’'](?:ll|re|ve|d|m)$")
+_RELATIVE = re.compile(r",\s*who(?:\s+\w+)?\s*$", re.IGNORECASE)
 _LEAD = re.compile(r"^[\s,;:—–-]*")
 _COLON_NAME = re.compile(r"\s*:\s*([^\W\d][\w'’&.-]*(?:\s+[\w'’&.-]+){0,4})\s*$")
 _ADJACENT = re.compile(r"\s*(?:that\s*)?[:,]?\s*", re.IGNORECASE)
@@ -187,6 +188,11 @@ def _plausible(tokens: list[str], rules: QuoteRules, *, cue_words_ok: bool = Fal
         return False
     if len(words) == 1 and (words[0] in rules.not_speakers or not _has_letters(tokens)):
         return False
+    if len(words) == 1 and words[0].endswith("ly"):
+        return False  # "Tragically"
+    for before, word in zip(tokens, words[1:], strict=False):
+        if _is_capital(before) and word.endswith(("ing", "ed")) and word not in rules.titles:
+            return False  # "Zelensky considering ...": a clause, not a name
     first = words[0]
     if first in rules.determiners or _is_capital(tokens[0]) or first in rules.pronouns:
         return True
@@ -355,9 +361,17 @@ def _clause(text: str) -> str:
 
 def subject_before(text: str, rules: QuoteRules) -> str | None:
     """The speaker in the words before a cue verb. With an apposition ("Richard Weir, 60, from
-    Tynemouth, said") the subject is the first comma-separated part that holds a full name."""
+    Tynemouth, said") the subject is the first comma-separated part that holds a full name;
+    a relative "who" or an adverb clause ("Holden, meanwhile, has") defers to the part before."""
+    relative = _RELATIVE.search(text)
+    if relative:
+        text = text[: relative.start()]  # "said Tester, who also says": Tester
+        return _trailing_capitalised(text, rules) or subject_before(text, rules)
     if not text.rstrip().endswith(","):
-        return clean_speaker(_CLAUSE_PUNCT.split(text)[-1], rules, before_cue=True)
+        parts = [p for p in _CLAUSE_PUNCT.split(text) if p.strip()]
+        while len(parts) > 1 and _only_adverbs(parts[-1], rules):
+            parts.pop()
+        return clean_speaker(parts[-1], rules, before_cue=True) if parts else None
     parts = [p for p in _CLAUSE_PUNCT.split(text) if p.strip()]
     cleaned = [clean_speaker(p, rules, before_cue=True) for p in parts]
     for speaker in cleaned:
@@ -369,7 +383,21 @@ def subject_before(text: str, rules: QuoteRules) -> str | None:
     return next((c for c in cleaned if c), None)
 
 
+def _only_adverbs(part: str, rules: QuoteRules) -> bool:
+    words = [_bare(w) for w in part.split()]
+    return all(w in rules.adverbs or w in rules.clause_openers or w == "has" for w in words)
+
+
+def _trailing_capitalised(text: str, rules: QuoteRules) -> str | None:
+    tokens = text.split()
+    name_at = _name_start(tokens, rules) if tokens else None
+    if name_at is None or not _plausible(tokens[name_at:], rules):
+        return None
+    return " ".join(t.strip(_EDGE) for t in tokens[name_at:]) or None
+
+
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:][”\"’']?\s+)$")
+_APPOSED = re.compile(r"\s+(?:a|an|the|his|her|their|its|who|\d)\b", re.IGNORECASE)
 _PREPOSITIONS = frozenset({"for", "of", "from", "with", "in", "at", "to", "by", "near"})
 _ADVERB_RUN = re.compile(r"\s*(?:\w+ly\s+)?")
 
@@ -408,7 +436,9 @@ def person_mentions(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
         )
         honoured = name_at > 0 and _bare(tokens[name_at - 1]) in rules.honorifics
         honoured = honoured and not tokens[-1].rstrip(_EDGE).endswith(("’s", "'s", "‘s"))
-        if spoke or titled or honoured or (full and at_start):
+        introduced = at_start and bool(_APPOSED.match(text, end)) and tokens[-1].endswith(",")
+        introduced = introduced and _plausible(name, rules)
+        if spoke or titled or honoured or introduced or (full and at_start):
             found.append((start, " ".join(name)))
     found.extend(_indirect_speakers(text, rules))
     return sorted(set(found))
