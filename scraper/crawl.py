@@ -22,7 +22,15 @@ from pathlib import Path
 from typing import Any
 
 from scraper.archive import Archive
-from scraper.archive.frontier import DONE, FAILED, SKIPPED, Frontier, from_epoch, next_recheck
+from scraper.archive.frontier import (
+    DONE,
+    FAILED,
+    SKIPPED,
+    Frontier,
+    from_epoch,
+    next_hub_visit,
+    next_recheck,
+)
 from scraper.discover import (
     Seed,
     Seeder,
@@ -294,7 +302,7 @@ class Crawler:
         elif result.kind == NOT_MODIFIED:
             self.stats.pages_fetched += 1
             self.stats.not_modified += 1
-            recheck = next_recheck(item.published, item.published or "")
+            recheck = next_recheck(item.published, item.discovered_at or "")
             self.frontier.finish(item.url, DONE, status=304, recheck_at=recheck)
         elif result.kind == DEFERRED:
             self.stats.deferred += 1
@@ -328,17 +336,25 @@ class Crawler:
         is_article = article.status in STORED_AS_ARTICLE
         outcome = self.archive.store(page, article if is_article else None, self.stats.run_id)
         self._count(outcome.outcome)
-        recheck = None
-        if article.status == STATUS_OK:
-            recheck = next_recheck(article.published or item.published, page.fetched_at)
-        self.frontier.finish(
-            item.url,
-            DONE,
-            status=page.status,
-            etag=_header(page, "etag"),
-            last_modified=_header(page, "last-modified"),
-            recheck_at=recheck,
-        )
+        if is_article:
+            published = article.published or item.published
+            recheck = None
+            if article.status == STATUS_OK:
+                recheck = next_recheck(published, item.discovered_at or page.fetched_at)
+            self.frontier.finish(
+                item.url,
+                DONE,
+                status=page.status,
+                etag=_header(page, "etag"),
+                last_modified=_header(page, "last-modified"),
+                recheck_at=recheck,
+                published=published,
+            )
+        else:
+            # Hubs (home, sections) are read again later for new links; no conditional
+            # headers are kept for them, so a hub always comes back whole.
+            hub_recheck = next_hub_visit() if want_links else None
+            self.frontier.finish(item.url, DONE, status=page.status, recheck_at=hub_recheck)
         if links:
             self._add_links(item, links, hub=not is_article)
 

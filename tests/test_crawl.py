@@ -306,3 +306,23 @@ def test_retry_after_beyond_the_cap_defers_the_host_across_runs(
     # The host asked for an hour: the next run does not knock, not even for the sitemap.
     assert requested(server) == [] and second.pages_fetched == 0
     assert second.errors == 0 and second.deferred == 1
+
+
+def test_hub_pages_are_read_again_when_due(server: LoopbackServer, db_path: Path) -> None:
+    build_site(server, count=2)
+    crawl(db_path, [server.url("/")])
+    with closing(sqlite3.connect(db_path)) as conn, conn:
+        hub = conn.execute(
+            "SELECT recheck_at, etag FROM frontier WHERE url = ?", (server.url("/section/local"),)
+        ).fetchone()
+        assert hub[0] > datetime.now(UTC).isoformat() and hub[1] is None
+        conn.execute("UPDATE frontier SET recheck_at = '2000-01-01T00:00:00.000+00:00' "
+                     "WHERE url LIKE '%/section/%'")  # fmt: skip
+    new_path = article_path(7)
+    server.add_route(new_path, article_html(7, OLD))
+    links = f'<a href="{article_path(0)}">0</a><a href="{new_path}">7</a>'
+    server.add_route("/section/local", f"<html><body><h1>Local</h1>{links}</body></html>")
+    server.requests.clear()
+    stats = crawl(db_path, [server.url("/")])
+    assert "/section/local" in requested(server)
+    assert stats.articles_new == 1 and requested(server).count(new_path) == 1

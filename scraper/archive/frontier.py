@@ -26,6 +26,9 @@ RECHECK_AFTER = (
     timedelta(hours=72),
 )
 
+#: Hub pages (home, sections) found by following links are read again this often.
+HUB_REVISIT = timedelta(hours=1)
+
 #: Runs in which a URL that failed for a transient reason is tried again.
 RETRY_RUNS = 3
 
@@ -66,6 +69,7 @@ class Item:
     etag: str | None
     last_modified: str | None
     published: str | None
+    discovered_at: str | None
 
 
 class Frontier:
@@ -157,8 +161,8 @@ class Frontier:
         """Take up to ``limit`` due pending URLs of ``host`` (highest priority, oldest first)."""
         with self._tx():
             rows = self.conn.execute(
-                """SELECT url, host, site, source, depth, attempts, etag, last_modified, published
-                   FROM frontier WHERE host = ? AND state = 'pending'
+                """SELECT url, host, site, source, depth, attempts, etag, last_modified, published,
+                   discovered_at FROM frontier WHERE host = ? AND state = 'pending'
                    AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
                    ORDER BY priority DESC, discovered_at, url LIMIT ?""",
                 (host, now or iso(), limit),
@@ -187,6 +191,7 @@ class Frontier:
         last_modified: str | None = None,
         recheck_at: str | None = None,
         retry_at: str | None = None,
+        published: str | None = None,
     ) -> None:
         """Record the outcome of one URL (``retry_at`` puts it back to pending for later)."""
         if retry_at is not None:
@@ -198,9 +203,21 @@ class Frontier:
                    last_error = ?, etag = coalesce(?, etag),
                    last_modified = coalesce(?, last_modified),
                    fetched_at = coalesce(?, fetched_at), recheck_at = ?,
-                   next_attempt_at = coalesce(?, next_attempt_at)
+                   next_attempt_at = coalesce(?, next_attempt_at),
+                   published = coalesce(?, published)
                    WHERE url = ?""",
-                (state, status, error, etag, last_modified, fetched, recheck_at, retry_at, url),
+                (
+                    state,
+                    status,
+                    error,
+                    etag,
+                    last_modified,
+                    fetched,
+                    recheck_at,
+                    retry_at,
+                    published,
+                    url,
+                ),
             )
 
     def state_of(self, url: str) -> str | None:
@@ -282,6 +299,11 @@ class Frontier:
                     run_id,
                 ),
             )
+
+
+def next_hub_visit(now: datetime | None = None) -> str:
+    """When to read a hub page (home, section) again for new links."""
+    return iso((now or datetime.now(UTC)) + HUB_REVISIT)
 
 
 def next_recheck(published: str | None, first_seen: str, now: datetime | None = None) -> str | None:
