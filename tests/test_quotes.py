@@ -280,6 +280,19 @@ def test_clause_with_a_participle_is_not_a_speaker() -> None:
     assert find_quotes([text])[0].speaker is None
 
 
+def test_next_sentence_after_a_period_outside_the_marks_is_not_an_attribution() -> None:
+    text = (
+        'A Nato official told the BBC that "the treaty has no provision for expulsion". '
+        'Downing Street said the islands "rest with the UK and nobody else".'
+    )
+    assert [q.speaker for q in find_quotes([text])] == ["A Nato official", "Downing Street"]
+
+
+def test_honorific_is_dropped_from_a_noun_phrase() -> None:
+    text = "Mr. Biden’s X account posted a video with the caption: “Donald, man. Check the tape.”"
+    assert find_quotes([text])[0].speaker == "Biden’s X account"
+
+
 def test_participle_cue_takes_the_sentence_subject() -> None:
     paragraph = "But Ishiba brushed Tamaki off, saying only, “We won’t use the funds illegally.”"
     assert find_quotes([paragraph])[0].speaker == "Ishiba"

@@ -18,6 +18,7 @@ _EDGE = "\"'“”‘’«»()[]{},.;:!?…—–- "
 SUBJECT_WORDS = 7
 _CONTRACTION = re.compile(r"[’'](?:ll|re|ve|d|m)$")
 _RELATIVE = re.compile(r",\s*who(?:\s+\w+)?\s*$", re.IGNORECASE)
+_ENDED = re.compile(r"\s*[.!?…]+(?=\s+[\"“‘'(\[]?[A-Z])")
 _LEAD = re.compile(r"^[\s,;:—–-]*")
 _COLON_NAME = re.compile(r"\s*:\s*([^\W\d][\w'’&.-]*(?:\s+[\w'’&.-]+){0,4})\s*$")
 _ADJACENT = re.compile(r"\s*(?:that\s*)?[:,]?\s*", re.IGNORECASE)
@@ -42,6 +43,9 @@ def last_sentence(text: str, rules: QuoteRules) -> str:
 
 def first_sentence(text: str, rules: QuoteRules) -> str:
     """The part of ``text`` up to its first sentence boundary."""
+    ended = _ENDED.match(text)
+    if ended:
+        return ended.group()  # '"...". Downing Street said': the quote's sentence ended
     for m in _BOUNDARY.finditer(text):
         if m.start() > 0 and not _is_abbreviation(text, m.start(), rules):
             return text[: m.start() + 1]
@@ -158,6 +162,8 @@ def clean_speaker(
         name_at = None  # "the Prime Minister": a role, kept as a noun phrase
     if name_at is not None and name_at < len(tokens) and _has_letters(tokens[name_at:]):
         start = spans[name_at][0]
+    elif len(tokens) > 1 and _bare(tokens[0]) in rules.honorifics:
+        start = spans[1][0]  # "Mr. Biden’s X account" -> "Biden’s X account"
     else:
         start = spans[0][0]
     text = phrase[start : spans[-1][1]].strip(_EDGE)
