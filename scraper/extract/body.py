@@ -150,27 +150,25 @@ def _holds_most_prose(node: LexborNode, prose: int) -> bool:
     return (_paragraph_chars(node) or len(node.text(deep=True))) >= PROTECTED_SHARE * prose
 
 
-def _own_text(node: LexborNode) -> str:
-    if node.tag in DIRECT_TEXT_TAGS:
-        return node.text(deep=False)
-    return node.text(deep=True)
-
-
-def _paragraph_weight(node: LexborNode) -> int:
+def _paragraph_weight(node: LexborNode, tag: str | None = None) -> int:
     """Characters of prose a block contributes: long enough and not mostly links."""
-    if node.tag == "li" and node.css_first("ul, ol, div") is not None:
-        return 0  # a menu entry holding a sub-menu; its own items count for themselves
-    text = _own_text(node).strip()
-    if len(text) < MIN_BLOCK_CHARS:
+    tag = tag or node.tag or ""
+    direct = tag in DIRECT_TEXT_TAGS
+    text = node.text(deep=not direct).strip()
+    length = len(text)
+    if length < MIN_BLOCK_CHARS:
         # Short lines (ingredients, table cells) count a little unless they are links.
-        if len(text) < 3 or node.tag in DIRECT_TEXT_TAGS or node.css_first("a") is not None:
+        if length < 3 or direct or node.css_first("a") is not None:
             return 0
-        return len(text) // SHORT_BLOCK_DISCOUNT
-    if node.css_first("a") is not None and node.tag not in DIRECT_TEXT_TAGS:
-        linked = sum(len(a.text(deep=True).strip()) for a in node.css("a"))
-        if linked > 0.5 * len(text):
-            return 0
-    return len(text)
+        return length // SHORT_BLOCK_DISCOUNT
+    if direct:
+        return length
+    if tag == "li" and node.css_first("ul, ol, div") is not None:
+        return 0  # a menu entry holding a sub-menu; its own items count for themselves
+    links = node.css("a")
+    if links and sum(len(a.text(deep=True).strip()) for a in links) > 0.5 * length:
+        return 0
+    return length
 
 
 def _text_mass(root: LexborNode) -> tuple[Mass, dict[int, tuple[float, LexborNode]]]:
@@ -183,10 +181,11 @@ def _text_mass(root: LexborNode) -> tuple[Mass, dict[int, tuple[float, LexborNod
     local: dict[int, tuple[float, LexborNode]] = {}
     root_id = root.mem_id
     for node in root.css(SCORED_SELECTOR):
-        weight = _paragraph_weight(node)
+        tag = node.tag or ""
+        weight = _paragraph_weight(node, tag)
         if not weight:
             continue
-        current: LexborNode | None = node if node.tag in DIRECT_TEXT_TAGS else node.parent
+        current: LexborNode | None = node if tag in DIRECT_TEXT_TAGS else node.parent
         level = 0
         while current is not None and current.tag not in ("html", "-undef", "#document"):
             key = current.mem_id

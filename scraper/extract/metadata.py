@@ -94,6 +94,7 @@ AUTHOR_SELECTORS = (
     '[class*="byline"] a',
     '[class*="byline"]',
 )
+_ANY_AUTHOR = ", ".join(AUTHOR_SELECTORS)
 #: Elements whose attributes or text hold the publication date, in order.
 DATE_SELECTORS = (
     ('[itemprop="datePublished"]', "content"),
@@ -352,6 +353,8 @@ def _author_candidates(
         yield [n for n in texts(article.get("author")) if n.strip()], "jsonld"
     for name in META_FIELDS["authors"]:
         yield [v for v in meta.get(name, ()) if "://" not in v], f"meta:{name}"
+    if tree.css_first(_ANY_AUTHOR) is None:
+        return
     for css in AUTHOR_SELECTORS:
         values = [n.text(deep=True, separator=" ") for n in tree.css(css)[:6]]
         yield [v for v in values if len(v) < 120], f"selector:{css}"
