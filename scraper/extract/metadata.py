@@ -107,6 +107,7 @@ DATE_SELECTORS = (
 )
 #: How much of the page text is searched for a written date as the last resort.
 DATE_TEXT_CHARS = 20000
+_ANY_DATE = ", ".join(css for css, _attr in DATE_SELECTORS)
 #: Headline separators before a site-name suffix (or after a site-name prefix).
 _SEPARATORS = re.compile(r"\s+(?:[|–—·»:•~/]|-{1,2}|::)\s+")
 _BYLINE_PREFIX = re.compile(
@@ -353,10 +354,11 @@ def _author_candidates(
         yield [n for n in texts(article.get("author")) if n.strip()], "jsonld"
     for name in META_FIELDS["authors"]:
         yield [v for v in meta.get(name, ()) if "://" not in v], f"meta:{name}"
-    if tree.css_first(_ANY_AUTHOR) is None:
-        return
-    for css in AUTHOR_SELECTORS:
-        values = [n.text(deep=True, separator=" ") for n in tree.css(css)[:6]]
+    # One traversal for all selectors, then each selector in order over the few matches.
+    candidates = tree.css(_ANY_AUTHOR)
+    for css in AUTHOR_SELECTORS if candidates else ():
+        matched = [n for n in candidates if n.css_matches(css)][:6]
+        values = [n.text(deep=True, separator=" ") for n in matched]
         yield [v for v in values if len(v) < 120], f"selector:{css}"
 
 
@@ -419,8 +421,9 @@ def _date_field(
 
 
 def _published_from_markup(tree: LexborHTMLParser, url: str | None) -> tuple[str | None, str]:
-    for css, attr in DATE_SELECTORS:
-        for node in tree.css(css)[:5]:
+    candidates = tree.css(_ANY_DATE)
+    for css, attr in DATE_SELECTORS if candidates else ():
+        for node in [n for n in candidates if n.css_matches(css)][:5]:
             value = node.attributes.get(attr) if attr else node.text(deep=True, separator=" ")
             parsed = parse_date(value) if value and len(value) < 120 else None
             if parsed:
