@@ -293,6 +293,14 @@ def test_honorific_is_dropped_from_a_noun_phrase() -> None:
     assert find_quotes([text])[0].speaker == "Biden’s X account"
 
 
+def test_long_phrase_led_by_a_name_and_a_preposition() -> None:
+    text = (
+        "Samson Mokoena from South African-based Vaal Environmental Justice Alliance says: "
+        "“In this hydrogen rush, we are seeing no clear policy direction.”"
+    )
+    assert find_quotes([text])[0].speaker == "Samson Mokoena"
+
+
 def test_participle_cue_takes_the_sentence_subject() -> None:
     paragraph = "But Ishiba brushed Tamaki off, saying only, “We won’t use the funds illegally.”"
     assert find_quotes([paragraph])[0].speaker == "Ishiba"

@@ -142,7 +142,7 @@ def clean_speaker(
     while tokens and _bare(tokens[-1]) in rules.adverbs:
         tokens, spans = tokens[:-1], spans[:-1]
     if before_cue:
-        name = _trailing_name(tokens, spans, phrase, rules)
+        name = _trailing_name(tokens, spans, phrase, rules) or _leading_name(tokens, rules)
         if name:
             return name
     keep = _noun_phrase_end(tokens, rules, before_cue=before_cue)
@@ -154,9 +154,6 @@ def clean_speaker(
         return None
     if not _plausible(tokens, rules, cue_words_ok=cue_words_ok):
         return None
-    leading = _leading_name(tokens, rules) if before_cue else None
-    if leading:
-        return leading
     name_at = _name_start(tokens, rules)
     if name_at is not None and _bare_title(tokens[-1]) in rules.titles:
         name_at = None  # "the Prime Minister": a role, kept as a noun phrase
@@ -402,7 +399,7 @@ def _trailing_capitalised(text: str, rules: QuoteRules) -> str | None:
     return " ".join(t.strip(_EDGE) for t in tokens[name_at:]) or None
 
 
-_SENTENCE_START = re.compile(r"(?:^|[.!?…:][”\"’']?\s+)$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?…][”\"’']?\s+)$")
 _APPOSED = re.compile(r"\s+(?:a|an|the|his|her|their|its|who|\d)\b", re.IGNORECASE)
 _PREPOSITIONS = frozenset({"for", "of", "from", "with", "in", "at", "to", "by", "near"})
 _ADVERB_RUN = re.compile(r"\s*(?:\w+ly\s+)?")
