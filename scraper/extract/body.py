@@ -84,7 +84,19 @@ PROTECTED_SHARE = 0.4
 #: left to the paragraph filters: checking every classed <span> and <a> costs more than it finds).
 MARKED_CONTAINERS = ", ".join(
     f"{tag}[class], {tag}[id]"
-    for tag in ("div", "section", "ul", "ol", "p", "span", "table", "dl", "figure", "header", "footer")
+    for tag in (
+        "div",
+        "section",
+        "ul",
+        "ol",
+        "p",
+        "span",
+        "table",
+        "dl",
+        "figure",
+        "header",
+        "footer",
+    )
 )
 #: Elements removed whatever their size (their text is code, not prose).
 SCRIPT_TAGS = ("script", "style", "template", "svg")
