@@ -52,7 +52,7 @@ from scraper.fetch import (
 )
 from scraper.fetch import SKIPPED as FETCH_SKIPPED
 from scraper.models import STATUS_OK, STATUS_PAYWALLED, Article, Page
-from scraper.urls import host_of
+from scraper.urls import canonicalize, host_of
 
 CLAIM_BATCH = 16  # URLs a host task takes from the frontier at a time
 MAX_ERROR_SAMPLES = 20
@@ -282,6 +282,8 @@ class Crawler:
             if not self._budget_left():
                 self.frontier.release([i.url for i in items[index:]])
                 return
+            if self.frontier.state_of(item.url) == DONE:
+                continue  # stored meanwhile under another spelling (redirect, canonical)
             if self._budget is not None:
                 self._budget -= 1
             result = await fetcher.fetch(item.url, etag=item.etag, last_modified=item.last_modified)
@@ -350,6 +352,7 @@ class Crawler:
                 recheck_at=recheck,
                 published=published,
             )
+            self._mark_aliases(item, page, article)
         else:
             # Hubs (home, sections) are read again later for new links; no conditional
             # headers are kept for them, so a hub always comes back whole.
@@ -357,6 +360,15 @@ class Crawler:
             self.frontier.finish(item.url, DONE, status=page.status, recheck_at=hub_recheck)
         if links:
             self._add_links(item, links, hub=not is_article)
+
+    def _mark_aliases(self, item: Any, page: Page, article: Article) -> None:
+        """Other spellings of a stored article (redirect target, canonical link, same host)."""
+        aliases = {page.url, *page.redirects}
+        if article.canonical_url:
+            aliases.add(canonicalize(article.canonical_url) or page.url)
+        aliases = {a for a in aliases if a != item.url and host_of(a) == item.host}
+        if aliases:
+            self.frontier.mark_known(sorted(aliases), item.site)
 
     async def _extract(self, page: Page, want_links: bool) -> tuple[Article, list[str]]:
         if self._pool is None:

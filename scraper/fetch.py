@@ -32,6 +32,7 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 DISALLOW_ALL = "User-agent: *\nDisallow: /\n"
+ROBOTS_ERROR_RETRY = 300.0  # seconds before an unreachable robots.txt is asked for again
 
 # Outcomes of a fetch (FetchResult.kind).
 OK = "ok"
@@ -83,6 +84,7 @@ class HostState:
     last_request_at: float = 0.0
     delay: float | None = None  # the site config's delay, if any (not persisted)
     lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False, compare=False)
+    robots_lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False, compare=False)
     robots: Protego | None = field(default=None, repr=False, compare=False)
 
 
@@ -415,14 +417,20 @@ class Fetcher:
         return b"".join(chunks)
 
     async def _robots(self, state: HostState, url: str) -> None:
-        fresh = time.time() - state.robots_fetched_at < self.settings.robots_ttl
-        if state.robots_txt is None or not fresh:
-            parts = urlsplit(url)
-            robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
-            text, cache = await self._download_robots(state, robots_url)
-            state.robots_txt = text
-            state.robots_fetched_at = time.time() if cache else 0.0
-            state.robots = None
+        async with state.robots_lock:  # concurrent first requests fetch robots.txt once
+            fresh = time.time() - state.robots_fetched_at < self.settings.robots_ttl
+            if state.robots_txt is None or not fresh:
+                parts = urlsplit(url)
+                robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
+                text, cache = await self._download_robots(state, robots_url)
+                state.robots_txt = text
+                # An unreachable robots.txt blocks the host; ask again in a few minutes.
+                retry_soon = time.time() - self.settings.robots_ttl + ROBOTS_ERROR_RETRY
+                state.robots_fetched_at = time.time() if cache else retry_soon
+                state.robots = None
+            self._parse_robots(state)
+
+    def _parse_robots(self, state: HostState) -> None:
         if state.robots is None:
             state.robots = Protego.parse(state.robots_txt or "")
             delay = state.robots.crawl_delay(self.settings.robots_token)

@@ -326,3 +326,26 @@ def test_hub_pages_are_read_again_when_due(server: LoopbackServer, db_path: Path
     stats = crawl(db_path, [server.url("/")])
     assert "/section/local" in requested(server)
     assert stats.articles_new == 1 and requested(server).count(new_path) == 1
+
+
+def test_redirect_targets_and_canonical_links_are_not_fetched_twice(
+    server: LoopbackServer, db_path: Path
+) -> None:
+    paths = build_site(server, count=2)
+    server.add_route("/robots.txt", "User-agent: *\nDisallow: /private/\n", "text/plain")
+    canonical = server.url(paths[1])
+    page = article_html(1, OLD).replace(
+        "</head>", f'<link rel="canonical" href="{canonical}"></head>'
+    )
+    server.add_route(paths[1] + "?ref=home", page)
+    server.add_route("/short/1", "", status=301, headers={"Location": paths[0]})
+    feed = (f"<item><link>{server.url('/short/1')}</link></item>"
+            f"<item><link>{server.url(paths[1] + '?ref=home')}</link></item>")  # fmt: skip
+    server.add_route("/feed.xml", f"<rss><channel>{feed}</channel></rss>", "application/rss+xml")
+    assert crawl(db_path, [server.url("/feed.xml")]).articles_new == 2
+    assert requested(server).count(paths[0]) == 1  # through the redirect
+    assert requested(server).count("/robots.txt") == 1
+    # The sitemap lists both articles under their real URLs: both are known already.
+    server.requests.clear()
+    again = crawl(db_path, [server.url("/sitemap.xml")])
+    assert again.pages_fetched == 0 and requested(server) == ["/sitemap.xml"]

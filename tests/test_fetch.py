@@ -99,6 +99,7 @@ def test_crawl_delay_spaces_requests_to_one_host(server: LoopbackServer) -> None
     times = sorted(arrivals(server, "/a") + arrivals(server, "/b") + arrivals(server, "/c"))
     gaps = [b - a for a, b in itertools.pairwise(times)]
     assert min(gaps) >= 0.29, gaps
+    assert len(server.requests_for("/robots.txt")) == 1  # asked once, not once per request
 
 
 def test_configured_delay_applies_when_larger_than_crawl_delay(server: LoopbackServer) -> None:

@@ -118,6 +118,20 @@ class Frontier:
             )
             return self.conn.total_changes - before
 
+    def mark_known(self, urls: Iterable[str], site: str | None = None) -> None:
+        """URLs whose content we just stored under another spelling (redirect target, the
+        page's canonical link): recorded as done so they are not fetched again."""
+        now = iso()
+        rows = [(url, host_of(url), site, now, now) for url in urls]
+        with self._tx():
+            self.conn.executemany(
+                """INSERT INTO frontier (url, host, site, source, state, discovered_at, fetched_at)
+                   VALUES (?, ?, ?, 'link', 'done', ?, ?)
+                   ON CONFLICT (url) DO UPDATE SET state = 'done'
+                   WHERE state IN ('pending', 'fetching')""",
+                rows,
+            )
+
     def recover(self) -> int:
         """Rows left 'fetching' by a killed run go back to pending; return how many."""
         with self._tx():
