@@ -301,6 +301,21 @@ def test_long_phrase_led_by_a_name_and_a_preposition() -> None:
     assert find_quotes([text])[0].speaker == "Samson Mokoena"
 
 
+def test_source_after_according_to_is_kept_whole() -> None:
+    text = (
+        "According to the documents obtained under the Access to Information Act, the release "
+        "required the “complete removal of all furniture from the two floors”."
+    )
+    assert find_quotes([text])[0].speaker == (
+        "the documents obtained under the Access to Information Act"
+    )
+
+
+def test_noun_phrase_ending_in_a_name_after_a_preposition() -> None:
+    text = "“The gifts were declared properly,” the Conservatives’ letter to Daniel Greenberg said."
+    assert find_quotes([text])[0].speaker == "the Conservatives’ letter to Daniel Greenberg"
+
+
 def test_participle_cue_takes_the_sentence_subject() -> None:
     paragraph = "But Ishiba brushed Tamaki off, saying only, “We won’t use the funds illegally.”"
     assert find_quotes([paragraph])[0].speaker == "Ishiba"

@@ -157,6 +157,8 @@ def clean_speaker(
     name_at = _name_start(tokens, rules)
     if name_at is not None and _bare_title(tokens[-1]) in rules.titles:
         name_at = None  # "the Prime Minister": a role, kept as a noun phrase
+    if name_at and _bare(tokens[name_at - 1]) in _PREPOSITIONS:
+        name_at = None  # "a spokesman for the Courts", "the letter to Daniel Greenberg"
     if name_at is not None and name_at < len(tokens) and _has_letters(tokens[name_at:]):
         start = spans[name_at][0]
     elif len(tokens) > 1 and _bare(tokens[0]) in rules.honorifics:
@@ -212,6 +214,8 @@ def _noun_phrase_end(tokens: list[str], rules: QuoteRules, *, before_cue: bool) 
         if i and _bare(token) in rules.phrase_breaks:
             if before_cue and tokens[0] and _bare(tokens[0]) in rules.phrase_breaks:
                 continue
+            if before_cue and _bare(token) == "to":
+                continue  # "The Conservatives’ letter to Daniel Greenberg said"
             return i
         if i and token[:1] in "(,;:—–":
             return i
@@ -244,7 +248,10 @@ def attribute_after(text: str, rules: QuoteRules) -> Attribution | None:
         m = pattern.match(rest)
         if m:
             phrase = _clause(rest[m.end() :])
-            speaker = clean_speaker(phrase, rules, before_cue=False, cue_words_ok=prefix)
+            if prefix:
+                speaker = _source_phrase(phrase, rules)
+            else:
+                speaker = clean_speaker(phrase, rules, before_cue=False)
             return Attribution(speaker, m.group()) if speaker else None
     m = rules.cue.search(rest, 0, 120)
     if m is None or not rest[: m.start()].strip():
@@ -271,8 +278,7 @@ def attribute_before(text: str, rules: QuoteRules) -> Attribution | None:
     prefixes = list(rules.prefix_cue.finditer(text))
     if prefixes and (by_cue is None or by_cue[1] < prefixes[-1].start()):
         prefix = prefixes[-1]
-        phrase = _clause(text[prefix.end() :])
-        speaker = clean_speaker(phrase, rules, before_cue=False, cue_words_ok=True)
+        speaker = _source_phrase(_clause(text[prefix.end() :]), rules)
         if speaker:
             return Attribution(speaker, prefix.group())
     return by_cue[0] if by_cue else None
@@ -291,6 +297,18 @@ def _cue_subject(text: str, rules: QuoteRules) -> tuple[Attribution, int] | None
         if speaker:
             return Attribution(speaker, cue.group()), cue.start()
     return None
+
+
+def _source_phrase(phrase: str, rules: QuoteRules) -> str | None:
+    """After "according to", the source up to the comma is kept whole ("the documents obtained
+    under the Access to Information Act"), unless it holds a name."""
+    words = phrase.split()
+    name = clean_speaker(phrase, rules, before_cue=False, cue_words_ok=True)
+    if not words or len(words) > 12 or (name and name[:1].isupper()):
+        return name
+    if not words[0][:1].islower() or _bare(words[0]) not in rules.determiners:
+        return name
+    return phrase.strip(_EDGE)
 
 
 def _participle_subject(text: str, rules: QuoteRules) -> Attribution | None:
