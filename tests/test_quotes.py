@@ -101,6 +101,10 @@ def test_cue_constructions(paragraph: str, speaker: str, cue: str) -> None:
         ("“We will hold the line here,” said Mr. John Smith.", "John Smith"),
         ("“We will hold the line here,” said Ursula von der Leyen.", "Ursula von der Leyen"),
         (
+            "“Water it once a week,” explains Radek Babicek from Fantastic Gardeners.",
+            "Radek Babicek",
+        ),
+        (
             "“We will hold the line here,” White House spokesperson Karine Jean-Pierre said.",
             "Karine Jean-Pierre",
         ),

@@ -141,10 +141,11 @@ def clean_speaker(
         tokens, spans = tokens[1:], spans[1:]
     while tokens and _bare(tokens[-1]) in rules.adverbs:
         tokens, spans = tokens[:-1], spans[:-1]
-    if before_cue:
-        name = _trailing_name(tokens, spans, phrase, rules) or _leading_name(tokens, rules)
-        if name:
-            return name
+    name = _leading_name(tokens, rules)
+    if before_cue and not name:
+        name = _trailing_name(tokens, spans, phrase, rules)
+    if name:
+        return name
     keep = _noun_phrase_end(tokens, rules, before_cue=before_cue)
     tokens, spans = tokens[:keep], spans[:keep]
     if before_cue:
