@@ -280,7 +280,10 @@ def _nearest_person(
         text = paragraphs[index]
         stop = current.span.open_at if index == here else len(text)
         begin = named.span.close_at if named and index == named.span.last_paragraph else 0
-        mentions = [m for m in person_mentions(text, rules) if begin <= m[0] < stop]
+        if (begin, stop) == (0, len(text)):
+            mentions = person_mentions(text, rules)
+        else:  # only the stretch between the two quotes (often just ", he said. ")
+            mentions = person_mentions(text[begin:stop], rules) if begin < stop else []
         if mentions:
             return mentions[-1][1]
     return named.attribution.speaker if named and named.attribution else None
