@@ -320,6 +320,36 @@ def test_noun_phrase_ending_in_a_name_after_a_preposition() -> None:
     assert find_quotes([text])[0].speaker == "the Conservatives’ letter to Daniel Greenberg"
 
 
+def test_determiner_subject_with_a_participle() -> None:
+    text = "A voice is then heard saying: “We’ll have to stop the show, ladies and gentlemen.”"
+    assert find_quotes([text])[0].speaker == "A voice"
+
+
+def test_nested_report_is_attributed_to_the_inner_speaker() -> None:
+    text = "Lacerda said Epstein told her: “We are going to have a special day today.”"
+    assert find_quotes([text])[0].speaker == "Epstein"
+
+
+def test_relative_who_without_a_comma() -> None:
+    text = (
+        "The move was criticised by Donald Trump Jr who wrote on X: ‘They want World War 3 going.’"
+    )
+    assert find_quotes([text])[0].speaker == "Donald Trump Jr"
+
+
+def test_name_after_a_preposition_at_the_end_of_a_clause() -> None:
+    text = "The pair launched a confetti cannon just after Weaver uttered the lines: “Come forth, all of you!”"
+    assert find_quotes([text])[0].speaker == "Weaver"
+
+
+def test_possessive_with_a_miscurled_apostrophe_still_gives_the_full_name() -> None:
+    paragraphs = [
+        "Donna Kelce has praised Taylor Swift‘s new album.",
+        "On the album Swift makes references to football, singing, “These blokes warm the benches.”",
+    ]
+    assert find_quotes(paragraphs)[0].speaker == "Taylor Swift"
+
+
 def test_participle_cue_takes_the_sentence_subject() -> None:
     paragraph = "But Ishiba brushed Tamaki off, saying only, “We won’t use the funds illegally.”"
     assert find_quotes([paragraph])[0].speaker == "Ishiba"

@@ -10,7 +10,9 @@ from functools import lru_cache
 
 from scraper.extract.quote_rules import QuoteRules
 
-_POSSESSIVE = re.compile(r"[’']s?$")
+#: Possessive endings, with the apostrophe curled either way ("Swift‘s" is common).
+POSSESSIVES = ("’s", "'s", "‘s")
+_POSSESSIVE = re.compile(r"[’'‘]s?$")
 _ORGANISATION = re.compile(
     r"[A-Z][\w'’.&-]*(?:\s+(?:(?:of|and|for|de)\s+(?:the\s+)?)?[A-Z][\w'’.&-]*)+"
 )
@@ -53,7 +55,7 @@ def _mention(
         tokens = tokens[1:]
     cut = 0
     for i, token in enumerate(tokens[:-1]):
-        if _strip(token) in rules.titles or token.endswith(("’s", "'s")):
+        if _strip(token) in rules.titles or token.endswith(POSSESSIVES):
             cut = i + 1
     roles = {_strip(t) for t in tokens[:cut]} & rules.titles
     roles |= {_strip(t) for t in before[-ROLE_WINDOW:] + appositive} & rules.titles
@@ -63,8 +65,10 @@ def _mention(
     words = [_strip(t) for t in name_tokens]
     if len(name_tokens) < 2 or any(w in rules.not_name_words for w in words):
         return None
-    if any(w in rules.titles or w in rules.determiners for w in words):
+    if any(w in rules.titles or w in rules.determiners or w in rules.pronouns for w in words):
         return None
+    if any(_CONTRACTION.search(w) for w in words):
+        return None  # "They’re Celebrating Taylor Swift": a headline, not a name
     return Mention(where[0], where[1], " ".join(name_tokens), frozenset(roles))
 
 
@@ -111,6 +115,7 @@ def _split_stretch(
     return runs
 
 
+_CONTRACTION = re.compile(r"[’'](?:ll|re|ve|d|m|t)$")
 _DASH = re.compile(r"[—–]")
 _RUN_ENDS = frozenset(",;:!?)\"'”’»")
 
@@ -163,7 +168,7 @@ def _is_wanted(
     names: frozenset[str],
     roles: frozenset[str],
 ) -> bool:
-    if any(_strip(t) in names for t in tokens):
+    if any(_POSSESSIVE.sub("", _strip(t)) in names for t in tokens):
         return True
     if not roles:
         return False

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from scraper.extract.quote_names import capital_runs
+from scraper.extract.quote_names import POSSESSIVES, capital_runs
 from scraper.extract.quote_rules import QuoteRules
 
 _TOKEN = re.compile(r"\S+")
@@ -17,7 +17,7 @@ _EDGE = "\"'“”‘’«»()[]{},.;:!?…—–- "
 #: Most words a speaker phrase right after a quote may have before its verb.
 SUBJECT_WORDS = 7
 _CONTRACTION = re.compile(r"[’'](?:ll|re|ve|d|m)$")
-_RELATIVE = re.compile(r",\s*who(?:\s+\w+)?\s*$", re.IGNORECASE)
+_RELATIVE = re.compile(r",?\s+who(?:\s+[a-z]+)?\s*$")
 _ENDED = re.compile(r"\s*[.!?…]+(?=\s+[\"“‘'(\[]?[A-Z])")
 _LEAD = re.compile(r"^[\s,;:—–-]*")
 _COLON_NAME = re.compile(r"\s*:\s*([^\W\d][\w'’&.-]*(?:\s+[\w'’&.-]+){0,4})\s*$")
@@ -71,7 +71,7 @@ def _is_capital(token: str) -> bool:
 
 def _bare_title(token: str) -> str:
     word = _bare(token)
-    return word[:-2] if word.endswith(("'s", "’s")) else word
+    return word[:-2] if word.endswith(POSSESSIVES) else word
 
 
 def _name_start(tokens: list[str], rules: QuoteRules) -> int | None:
@@ -93,7 +93,7 @@ def _name_start(tokens: list[str], rules: QuoteRules) -> int | None:
             cut = i + 1
         elif word in rules.not_name_words and not _is_organisation(tokens[i + 1 :], rules):
             cut = i + 1  # "Daily Mail Lacerda"; "Local Government Association" stays whole
-        elif tokens[i].endswith(("’s", "'s")) and not _is_organisation(tokens[i + 1 :], rules):
+        elif tokens[i].endswith(POSSESSIVES) and not _is_organisation(tokens[i + 1 :], rules):
             cut = i + 1  # "ACLU’s Keegan Medrano"; "Russia’s Defense Ministry" stays
         elif word == "of" and cut == i:  # "Secretary of State Antony Blinken"
             i += 1
@@ -196,6 +196,11 @@ def _plausible(tokens: list[str], rules: QuoteRules, *, cue_words_ok: bool = Fal
         return False
     if len(words) == 1 and words[0].endswith("ly"):
         return False  # "Tragically"
+    if any(
+        w in rules.adverbs and not t[:1].isupper()
+        for w, t in zip(words[1:-1], tokens[1:-1], strict=True)
+    ):
+        return False  # "The pair also launched a cannon just": a clause
     for before, word in zip(tokens, words[1:], strict=False):
         if _is_capital(before) and word.endswith(("ing", "ed")) and word not in rules.titles:
             return False  # "Zelensky considering ...": a clause, not a name
@@ -332,12 +337,29 @@ def last_participle(text: str, rules: QuoteRules) -> re.Match[str] | None:
     return m if joined else None
 
 
+def _leading_noun_phrase(words: list[str], rules: QuoteRules) -> str | None:
+    """The determiner phrase opening a sentence, up to its verb: "A voice" in "A voice is ..."."""
+    phrase: list[str] = []
+    for word in words[:6]:
+        bare = _bare(word)
+        if phrase and (
+            bare in rules.verb_markers or bare in rules.adverbs or rules.cue.fullmatch(bare)
+        ):
+            break
+        phrase.append(word.strip(_EDGE))
+        if word[-1:] in ",;:":
+            break
+    return " ".join(phrase) if 2 <= len(phrase) <= 4 else None
+
+
 def sentence_subject(text: str, rules: QuoteRules) -> str | None:
     """The first name in ``text`` that is not inside a prepositional phrase, or a leading
     pronoun: the likely subject of the sentence."""
     words = text.split()
     if words and _bare(words[0]) in rules.pronouns:
         return words[0].strip(_EDGE)
+    if words and _bare(words[0]) in {"a", "an", "the", "one", "another"}:
+        return _leading_noun_phrase(words, rules)  # "A voice is then heard saying"
     skip = rules.clause_openers | rules.adverbs | rules.phrase_breaks | _PREPOSITIONS
     for start, end, tokens in capital_runs(text, rules):
         previous = text[:start].split()[-1:]
@@ -372,7 +394,7 @@ def _subject_word(before: str, rules: QuoteRules) -> bool:
     word = _bare(words[-1])
     if word in rules.determiners:
         return False
-    return word in rules.pronouns | rules.titles | {"who", "whom"} or _is_capital(words[-1])
+    return word in rules.pronouns | rules.titles | {"who", "whom"}
 
 
 def _clause(text: str) -> str:
@@ -393,7 +415,13 @@ def subject_before(text: str, rules: QuoteRules) -> str | None:
         parts = [p for p in _CLAUSE_PUNCT.split(text) if p.strip()]
         while len(parts) > 1 and _only_adverbs(parts[-1], rules):
             parts.pop()
-        return clean_speaker(parts[-1], rules, before_cue=True) if parts else None
+        inner = list(rules.cue.finditer(parts[-1])) if parts else []
+        if inner:  # "Lacerda said Epstein told her:": the inner clause's subject speaks
+            nested = clean_speaker(parts[-1][inner[-1].end() :], rules, before_cue=True)
+            if nested and nested[:1].isupper():
+                return nested
+        speaker = clean_speaker(parts[-1], rules, before_cue=True) if parts else None
+        return speaker or (_tail_name(parts[-1], rules) if parts else None)
     parts = [p for p in _CLAUSE_PUNCT.split(text) if p.strip()]
     cleaned = [clean_speaker(p, rules, before_cue=True) for p in parts]
     for speaker in cleaned:
@@ -403,6 +431,18 @@ def subject_before(text: str, rules: QuoteRules) -> str | None:
         ):
             return speaker
     return next((c for c in cleaned if c), None)
+
+
+def _tail_name(part: str, rules: QuoteRules) -> str | None:
+    """'The pair launched a cannon just after Weaver': the name after the last preposition."""
+    words = part.split()
+    breaks = [i for i, w in enumerate(words) if _bare(w) in rules.phrase_breaks | _PREPOSITIONS]
+    tail = words[breaks[-1] + 1 :] if breaks else []
+    if any(w.rstrip(_EDGE).endswith(POSSESSIVES) for w in tail):
+        return None
+    if tail and all(_is_capital(w) for w in tail) and len(tail) <= 4 and _plausible(tail, rules):
+        return " ".join(w.strip(_EDGE) for w in tail)
+    return None
 
 
 def _only_adverbs(part: str, rules: QuoteRules) -> bool:
@@ -457,7 +497,7 @@ def person_mentions(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
             (name_at > 0 or role_before) and full and (tokens[-1].endswith(",") or spoke or acts)
         )
         honoured = name_at > 0 and _bare(tokens[name_at - 1]) in rules.honorifics
-        honoured = honoured and not tokens[-1].rstrip(_EDGE).endswith(("’s", "'s", "‘s"))
+        honoured = honoured and not tokens[-1].rstrip(_EDGE).endswith(POSSESSIVES)
         introduced = at_start and bool(_APPOSED.match(text, end)) and tokens[-1].endswith(",")
         introduced = introduced and _plausible(name, rules)
         if spoke or titled or honoured or introduced or (full and at_start):
