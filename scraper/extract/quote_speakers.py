@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from scraper.extract.quote_names import POSSESSIVES, capital_runs
 from scraper.extract.quote_rules import QuoteRules
@@ -204,6 +205,9 @@ def _plausible(tokens: list[str], rules: QuoteRules, *, cue_words_ok: bool = Fal
     for before, word in zip(tokens, words[1:], strict=False):
         if _is_capital(before) and word.endswith(("ing", "ed")) and word not in rules.titles:
             return False  # "Zelensky considering ...": a clause, not a name
+    for word, after in pairwise(words[1:]):
+        if word.endswith(("ed", "es")) and after in {"a", "an", "the", "his", "her", "their"}:
+            return False  # "The pair launched a cannon": a verb and its object
     first = words[0]
     if first in rules.determiners or _is_capital(tokens[0]) or first in rules.pronouns:
         return True
@@ -334,7 +338,9 @@ def last_participle(text: str, rules: QuoteRules) -> re.Match[str] | None:
     m = matches[-1]
     before = text[: m.start()].rstrip()
     joined = not before or before[-1] in ',”"’»' or before.lower().endswith(" and")
-    return m if joined else None
+    rest = text[m.end() :].strip()
+    introduces = rest in {":", ","}  # "heard saying: "
+    return m if joined or introduces else None
 
 
 def _leading_noun_phrase(words: list[str], rules: QuoteRules) -> str | None:
@@ -379,7 +385,10 @@ def sentence_subject(text: str, rules: QuoteRules) -> str | None:
             continue
         name = [t.strip(_EDGE) for t in tokens[name_at:]]
         at_clause_start = not previous or previous[0].endswith(",")
-        if _is_organisation(name, rules) or (len(name) < 2 and not at_clause_start):
+        following = text[end:].split()[:1]
+        acts = bool(following) and _bare(following[0]).endswith(("s", "ed"))
+        acts = acts and following[0][:1].islower() and _bare(following[0]) not in skip
+        if _is_organisation(name, rules) or (len(name) < 2 and not (at_clause_start or acts)):
             continue
         if _plausible(name, rules):
             return " ".join(name)
