@@ -100,10 +100,32 @@ def match(predicted: list[Quote], gold: list[dict[str, object]]) -> list[tuple[i
     return result
 
 
-def score_article(row: dict[str, object], score: Score, verbose: bool) -> None:
+_NAIVE_SPAN = re.compile(r"[“\"]([^”\"]+)[”\"]")
+_NAIVE_AFTER = re.compile(
+    r"^,?\s*(?:said|says)\s+([A-Z]\w+(?:\s+[A-Z]\w+)*)|^,?\s*([A-Z]\w+(?:\s+[A-Z]\w+)*|he|she)\s+(?:said|says)"
+)
+_NAIVE_BEFORE = re.compile(r"([A-Z]\w+(?:\s+[A-Z]\w+)*)\s+(?:said|says):?\s*$")
+
+
+def naive_quotes(paragraphs: list[str]) -> list[Quote]:
+    """The ten-line regex baseline: double-quoted spans, "X said" / "said X" next to them."""
+    found = []
+    for index, text in enumerate(paragraphs):
+        for m in _NAIVE_SPAN.finditer(text):
+            after = _NAIVE_AFTER.match(text[m.end() :])
+            before = _NAIVE_BEFORE.search(text[: m.start()])
+            speaker = (after.group(1) or after.group(2)) if after else None
+            speaker = speaker or (before.group(1) if before else None)
+            found.append(Quote(m.group(1), speaker, None, index, m.start(1), m.end(1)))
+    return found
+
+
+def score_article(
+    row: dict[str, object], score: Score, verbose: bool, finder: Callable[[list[str]], list[Quote]]
+) -> None:
     paragraphs = [str(p) for p in row["paragraphs"]]  # type: ignore[attr-defined]
     gold: list[dict[str, object]] = list(row["quotes"])  # type: ignore[call-overload]
-    predicted = find_quotes(paragraphs)
+    predicted = finder(paragraphs)
     pairs = dict(match(predicted, gold))
     matched_gold = set(pairs.values())
     for i, q in enumerate(predicted):
@@ -131,11 +153,12 @@ def score_article(row: dict[str, object], score: Score, verbose: bool) -> None:
             score.notes.append(f"{row['id']} [{g['paragraph']}] FN {str(g['text'])[:70]!r}")
 
 
-def run_gold(path: Path, verbose: bool) -> None:
+def run_gold(path: Path, verbose: bool, baseline: bool = False) -> None:
     score = Score()
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    finder = naive_quotes if baseline else find_quotes
     for row in rows:
-        score_article(row, score, verbose)
+        score_article(row, score, verbose, finder)
     found = score.tp + score.fp
     gold = score.tp + score.fn
     precision = score.tp / found if found else 0.0
@@ -218,11 +241,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--verbose", action="store_true", help="list every miss and wrong speaker")
     parser.add_argument("--speed", type=Path, help="corpus folder with pages/ and truth.jsonl")
+    parser.add_argument(
+        "--baseline", action="store_true", help="score the ten-line regex baseline instead"
+    )
     args = parser.parse_args(argv)
     if args.speed:
         run_speed(args.speed)
     if args.gold:
-        run_gold(args.gold, args.verbose)
+        run_gold(args.gold, args.verbose, args.baseline)
     if not (args.speed or args.gold):
         parser.error("give a gold JSONL or --speed CORPUS")
     return 0
