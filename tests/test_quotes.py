@@ -350,6 +350,22 @@ def test_possessive_with_a_miscurled_apostrophe_still_gives_the_full_name() -> N
     assert find_quotes(paragraphs)[0].speaker == "Taylor Swift"
 
 
+def test_apposition_without_its_closing_comma() -> None:
+    text = (
+        "“He talks about compassion toward children,” Brian Gianforte, a 32-year-old member "
+        "of the community said in an interview."
+    )
+    assert find_quotes([text])[0].speaker == "Brian Gianforte"
+
+
+def test_name_in_an_opening_phrase_is_not_the_subject() -> None:
+    text = (
+        "After a meeting with Secretary General Mark Rutte, the US President said: "
+        "“They were not there when we needed them.”"
+    )
+    assert find_quotes([text])[0].speaker == "the US President"
+
+
 def test_participle_cue_takes_the_sentence_subject() -> None:
     paragraph = "But Ishiba brushed Tamaki off, saying only, “We won’t use the funds illegally.”"
     assert find_quotes([paragraph])[0].speaker == "Ishiba"

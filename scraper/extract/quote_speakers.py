@@ -424,6 +424,12 @@ def subject_before(text: str, rules: QuoteRules) -> str | None:
         parts = [p for p in _CLAUSE_PUNCT.split(text) if p.strip()]
         while len(parts) > 1 and _only_adverbs(parts[-1], rules):
             parts.pop()
+        previous = parts[-2].split() if len(parts) > 1 else []
+        whole_name = 0 < len(previous) <= 5 and all(_is_capital(w) for w in previous)
+        if whole_name and _bare(parts[-1].split()[0]) in {"a", "an", "the"}:
+            named = clean_speaker(parts[-2], rules, before_cue=True)
+            if named and len(named.split()) >= 2 and named[:1].isupper():
+                return named  # "Brian Gianforte, a 32-year-old member ... said"
         inner = list(rules.cue.finditer(parts[-1])) if parts else []
         if inner:  # "Lacerda said Epstein told her:": the inner clause's subject speaks
             nested = clean_speaker(parts[-1][inner[-1].end() :], rules, before_cue=True)
