@@ -61,7 +61,6 @@ class _Found:
     text: str
     attribution: Attribution | None
     partial: bool
-    inherited: bool = False
     continuing: bool = False
     joined: bool = False  # follows the previous quote through "and" or a participle
     title: bool = False  # Title Case words without sentence punctuation
@@ -247,7 +246,6 @@ def _resolve(
                 last_named = f
         elif last_named is not None and last_named.attribution and _continues(last_named, f):
             f.attribution = Attribution(last_named.attribution.speaker, "")
-            f.inherited = True
             last_named = f
 
 
