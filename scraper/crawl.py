@@ -182,7 +182,8 @@ class Crawler:
     # -- entry points ----------------------------------------------------------------------
     def run(self) -> CrawlStats:
         """Discover from the targets, then drain the frontier; returns the counts."""
-        return self._run(self._crawl)
+        seeds = resolve_targets(self.options.targets, self.options.all_sites)  # usage errors first
+        return self._run(lambda fetcher: self._crawl(fetcher, seeds))
 
     def fetch_urls(self, urls: list[str]) -> CrawlStats:
         """Fetch and store exactly ``urls`` (no discovery), recording them in the frontier."""
@@ -216,8 +217,7 @@ class Crawler:
             finally:
                 self.stats.requests = fetcher.requests_made
 
-    async def _crawl(self, fetcher: Fetcher) -> None:
-        seeds = resolve_targets(self.options.targets, self.options.all_sites)
+    async def _crawl(self, fetcher: Fetcher, seeds: list[Seed]) -> None:
         self._configure_hosts(fetcher, seeds)
         self.frontier.queue_rechecks()
         self.frontier.retry_failed()
