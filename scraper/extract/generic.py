@@ -29,6 +29,8 @@ __all__ = ["extract_body", "extract_generic", "extract_metadata", "parse_html"]
 MIN_ARTICLE_CHARS = 400
 #: A page with less visible text than this (characters) is empty.
 MIN_PAGE_CHARS = 20
+#: A shorter standfirst is a label, not a paragraph.
+MIN_STANDFIRST_CHARS = 40
 #: A paywalled page's visible body is usually a teaser shorter than this.
 PAYWALL_TEASER_CHARS = 1500
 #: Markup that marks a paywall (checked only when JSON-LD does not say the page is free).
@@ -113,6 +115,19 @@ def _not_free(tree: LexborHTMLParser) -> bool:
     return False
 
 
+def _with_standfirst(body: list[str], standfirst: str | None, page_text: str) -> list[str]:
+    """Start the body with the standfirst (dek) when the page shows it and the body lacks it.
+
+    Only a visible standfirst counts (a meta description that never appears on the page is
+    a summary, not text of the article).
+    """
+    if not body or not standfirst or len(standfirst) < MIN_STANDFIRST_CHARS:
+        return body
+    if standfirst not in page_text or any(standfirst in p for p in body[:3]):
+        return body
+    return [standfirst, *body]
+
+
 def extract_generic(text: str, url: str | None) -> Article:
     """Extract an article from decoded HTML with no site config; never raises on bad HTML."""
     tree = parse_html(text)
@@ -120,11 +135,13 @@ def extract_generic(text: str, url: str | None) -> Article:
     markup_says_article = _is_article_page(tree)
     not_free = _not_free(tree)
     page = tree.body
-    page_chars = len(page.text(deep=True).strip()) if page is not None else 0
+    page_text = normalize_space(page.text(deep=True)) if page is not None else ""
+    page_chars = len(page_text)
     body, images = extract_body(tree, url)
     if article.headline:
         headline = normalize_space(article.headline)
         body = [p for p in body if p != headline] if body[:1] == [headline] else body
+    body = _with_standfirst(body, article.subheadline, page_text)
     article.body = body
     article.images = images
     if body:
