@@ -153,3 +153,14 @@ def test_br_separated_text_without_paragraph_tags() -> None:
     body = f'<div class="post">{PARAGRAPH}<br><br>{PARAGRAPH} Second.<br>Same paragraph.</div>'
     article = extract_generic(_page(body), None)
     assert article.body == [PARAGRAPH, f"{PARAGRAPH} Second. Same paragraph."]
+
+
+def test_visible_standfirst_starts_the_body() -> None:
+    dek = "The council voted on Tuesday to build a bridge across the river by 2030."
+    head = f'<meta property="og:description" content="{dek}">'
+    body = f"<article><h1>Bridge</h1><p class='dek'><em>{dek}</em></p><div><p>{PARAGRAPH}</p></div></article>"
+    article = extract_generic(_page(body, head), None)
+    assert article.body[0] == dek
+    assert article.body.count(dek) == 1
+    hidden = extract_generic(_page(f"<article><p>{PARAGRAPH}</p></article>", head), None)
+    assert dek not in hidden.body
