@@ -366,6 +366,28 @@ def test_name_in_an_opening_phrase_is_not_the_subject() -> None:
     assert find_quotes([text])[0].speaker == "the US President"
 
 
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "“They cannot expect China to do exactly what others do,” With the US absent says a lot.",
+        "“The AI box gives quick access to tools,” There remains a large contingent that wondered.",
+        "“This creates new possibilities,” he believes generative AI stands to add.",
+    ],
+)
+def test_clauses_before_a_verb_are_not_speakers(paragraph: str) -> None:
+    assert find_quotes([paragraph])[0].speaker is None
+
+
+def test_trailing_adverb_and_preposition_are_not_part_of_the_speaker() -> None:
+    paragraphs = [
+        "“I have never met anyone as driven as him,” another friend from Atlanta told me.",
+        "“It is a step change for us,” chief product officer Matt Salazar merely said.",
+        "“What a miracle it is,” says Raye of her many nominations.",
+    ]
+    speakers = [q.speaker for q in find_quotes(paragraphs)]
+    assert speakers == ["another friend from Atlanta", "Matt Salazar", "Raye"]
+
+
 def test_participle_cue_takes_the_sentence_subject() -> None:
     paragraph = "But Ishiba brushed Tamaki off, saying only, “We won’t use the funds illegally.”"
     assert find_quotes([paragraph])[0].speaker == "Ishiba"

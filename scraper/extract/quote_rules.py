@@ -36,6 +36,7 @@ class QuoteRules:
     naming_cues: frozenset[str]
     ambiguous_cues: frozenset[str]
     not_name_words: frozenset[str]
+    prepositions: frozenset[str]
     role_synonyms: dict[str, str]
     verb_markers: frozenset[str]
     title_small_words: frozenset[str]
@@ -118,6 +119,7 @@ def _compile(data: dict[str, object]) -> QuoteRules:
         naming_cues=_words(data, "naming_cues"),
         ambiguous_cues=_words(data, "ambiguous_cues"),
         not_name_words=_words(data, "not_name_words"),
+        prepositions=_words(data, "prepositions"),
         role_synonyms=_table(data, "role_synonyms"),
         verb_markers=_words(data, "verb_markers"),
         title_small_words=_words(data, "title_small_words"),
