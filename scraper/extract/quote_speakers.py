@@ -258,7 +258,8 @@ def _noun_phrase_start(tokens: list[str], rules: QuoteRules) -> int:
             return i + 1
         if word in rules.determiners:
             short = len(tokens) - i <= 3 or _is_capital(tokens[-1])
-            return i if short and i > 1 else len(tokens)  # "With the US absent": no subject
+            named = _is_capital(tokens[-1])  # "to the Daily Mail Lacerda"
+            return i if short and (i > 1 or named) else len(tokens)  # "With the US absent"
     return len(tokens)
 
 
