@@ -158,6 +158,8 @@ def clean_speaker(
         return name
     keep = _noun_phrase_end(tokens, rules, before_cue=before_cue)
     tokens, spans = tokens[:keep], spans[:keep]
+    while tokens and _trailing_filler(tokens[-1], rules):
+        tokens, spans = tokens[:-1], spans[:-1]
     if before_cue:
         first = _noun_phrase_start(tokens, rules)
         tokens, spans = tokens[first:], spans[first:]
