@@ -8,6 +8,7 @@ from scraper.extract.boilerplate import BOILERPLATE_SELECTORS, boilerplate_token
 
 KEEP = [
     "The council approved the budget on Tuesday after a long debate.",
+    "On 23.10.2018 the council met again and approved the plan.",
     "Related reporting suggests that the vote was close.",
     "Subheads like this one stay",
 ]
@@ -30,6 +31,15 @@ KEEP = [
         "Tags: politics, economy",
         "12 comments",
         "© 2025 Example Media. All rights reserved.",
+        "Kommentare:",
+        "View Comments",
+        "Photo credits",
+        "4 Min Read",
+        "23.10.2018",
+        "Oct 9, 2019",
+        "15:21 Uhr",
+        "War der Artikel nützlich? (95 Stimmen) Loading...",
+        "Die Inhalte dieser Website sind unter einer Creative Commons-Lizenz lizenziert.",
     ],
 )
 def test_boilerplate_paragraphs_are_dropped(paragraph: str) -> None:

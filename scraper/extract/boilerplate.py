@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from scraper.extract.dates import find_date
+
 #: Elements never part of an article body.
 NON_CONTENT_TAGS = (
     "script",
@@ -113,7 +115,53 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"(?:leave|post|write) a (?:comment|reply)\b",
     r"(?:photo|foto|bild|image)\s*:\s*\S+$",
     r"(?:getty images|imago|dpa|afp|reuters)$",
+    # Comment sections and counters.
+    r"(?:kommentare?|comments?|commentaires?|comentarios?)(?: insgesamt)?\s*:?\s*\d*$",
+    r"(?:view|show|load) (?:all )?comments\b",
+    r"comment by\b",
+    r"pingback\b",
+    r"kommentare (?:geschlossen|deaktiviert)",
+    r"(?:so können sie kommentieren|bitte registrieren sie sich)\b",
+    # Photo credits written as their own line.
+    r"(?:photo|image|picture)s? credits?\b",
+    r"photograph(?:ed)? by\b",
+    r"\(?credits?\s*:",
+    r"crédits? photos?\b",
+    r"(?:bild|foto)(?:quelle)?\s*(?:via|:)",
+    r"beitragsbild\s*:",
+    # Reading aids, widgets and calls to action.
+    r"\d+\s*min(?:ute)?s?\.? read$",
+    r"lesezeit\b",
+    r"explore further$",
+    r"related coverage$",
+    r"newsticker$",
+    r"weitere informationen$",
+    r"pour (?:lire la suite|accéder en illimité)\b",
+    r".{0,40}\bloading\.\.\.$",
+    r"\d+ (?:besucher|gäste|visitors) (?:sind )?online\b",
+    r"war (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)",
+    r"was this (?:article|page) helpful",
+    r"dieser (?:eintrag|beitrag) wurde (?:am .{0,60})?veröffentlicht",
+    r"der beitrag wurde am .{0,80}veröffentlicht",
+    r"vorschau auf den nächsten artikel",
+    r"hier kostenlos anmelden",
+    r"stay up[- ]to[- ]date\b",
+    r"was sind cookies",
+    r"thank you for (?:your support|reading)\b",
+    r"jetzt (?:unterstützen|spenden)\b",
+    r"das (?:thema|könnte) (?:könnte )?(?:dich|sie) auch interessieren",
+    r"dieses skript als pdf",
+    # Legal footers.
+    r"trotz sorgfältiger inhaltlicher kontrolle",
+    r"impressum\b.{0,40}datenschutz",
+    r"(?:die )?(?:inhalte|bilder|texte?|fotos) (?:dieser|dieses|in diesem) .{0,60}(?:creative commons|cc[- ]by)",
+    r"sofern nicht anders (?:ausgewiesen|angegeben)",
+    r"this (?:work|site|blog|website) is licensed\b",
 )
+#: A paragraph this short that is only a date/time is page furniture.
+DATE_LINE_CHARS = 40
+_TIME_ONLY = re.compile(r"^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*uhr)?$", re.IGNORECASE)
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
 _PARAGRAPH_PATTERN = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_PARAGRAPHS), re.IGNORECASE)
 #: Paragraphs this short and without sentence punctuation are kept only if they look like a subhead.
 _STANDALONE_NOISE = frozenset(
@@ -160,11 +208,23 @@ def boilerplate_token(name: str) -> bool:
 
 
 def is_boilerplate_paragraph(text: str) -> bool:
-    """Whether a single (whitespace-folded) paragraph is a known boilerplate line."""
+    """Whether a single (whitespace-folded) paragraph is a known boilerplate line, or only a
+    date or time (a dateline left over from the page furniture)."""
     if _PARAGRAPH_PATTERN.match(text):
+        return True
+    if len(text) <= DATE_LINE_CHARS and _is_date_line(text):
         return True
     words = text.lower().strip(" .:|").split()
     return bool(words) and len(words) <= 3 and all(w in _STANDALONE_NOISE for w in words)
+
+
+def _is_date_line(text: str) -> bool:
+    if not any(c.isdigit() for c in text):
+        return False
+    if _TIME_ONLY.match(text):
+        return True
+    letters = _NOT_LETTERS.sub("", text)
+    return len(letters) <= 12 and find_date(text) is not None
 
 
 def clean_paragraphs(paragraphs: list[str], language: str | None = None) -> list[str]:
