@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scraper.extract.quote_rules import rules_for
 from scraper.extract.quotes import find_quotes
@@ -556,3 +558,19 @@ def test_unknown_language_falls_back_to_english_rules() -> None:
 def test_no_quotes_and_empty_input() -> None:
     assert find_quotes([]) == []
     assert find_quotes(["", "Plain text without any marks."]) == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.text(
+            alphabet=st.sampled_from(list("ab XY.,:;'\"“”‘’«»„—-said he Mr")),
+            max_size=80,
+        ),
+        max_size=4,
+    )
+)
+def test_any_text_gives_consistent_offsets(paragraphs: list[str]) -> None:
+    for q in find_quotes(paragraphs):
+        assert 0 <= q.paragraph < len(paragraphs)
+        assert paragraphs[q.paragraph][q.start : q.end] == q.text
