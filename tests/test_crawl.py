@@ -74,7 +74,9 @@ def build_site(server: LoopbackServer, count: int = 6, published: str = OLD) -> 
 
 
 def settings(**overrides: object) -> FetchSettings:
-    values: dict[str, object] = dict(delay=0.0, retries=1, backoff_base=0.01, backoff_max=0.02)
+    values: dict[str, object] = dict(
+        delay=0.0, retries=1, backoff_base=0.01, backoff_max=0.02, max_bytes=2_000_000
+    )
     values.update(overrides)
     return FetchSettings(**values)  # type: ignore[arg-type]
 
@@ -353,3 +355,38 @@ def test_redirect_targets_and_canonical_links_are_not_fetched_twice(
     server.requests.clear()
     again = crawl(db_path, [server.url("/sitemap.xml")])
     assert again.pages_fetched == 0 and requested(server) == ["/sitemap.xml"]
+
+
+def test_hostile_sitemaps_and_broken_pages_are_recorded_not_fatal(
+    server: LoopbackServer, db_path: Path
+) -> None:
+    import gzip
+
+    base = server.base_url
+    good = [article_path(n) for n in range(2)]
+    loop, huge, pdf = "/2026/11/29/loop-a-b-c", "/2026/11/29/huge-a-b-c", "/2026/11/29/pdf-a-b-c"
+    robots = f"User-agent: *\nSitemap: {base}/bomb.xml\nSitemap: {base}/cut.xml.gz\n"
+    server.add_route("/robots.txt", robots, "text/plain")
+    laughs = '<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]><urlset><url><loc>&b;</loc></url></urlset>'
+    server.add_route("/bomb.xml", laughs, "application/xml")
+    whole = gzip.compress(f"<urlset><url><loc>{base}{good[0]}</loc></url></urlset>".encode())
+    server.add_route("/cut.xml.gz", whole[: len(whole) // 2], "application/gzip")
+    items = "".join(f"<item><link>{base}{p}</link></item>" for p in [*good, loop, huge, pdf])
+    server.add_route("/feed.xml", f"<rss><channel>{items}</channel></rss>", "application/rss+xml")
+    for n, path in enumerate(good):
+        server.add_route(path, article_html(n, OLD))
+    server.add_route(loop, "", status=302, headers={"Location": loop + "?again=1"})
+    server.add_route(loop + "?again=1", "", status=302, headers={"Location": loop})
+    server.add_route(huge, "<p>" + "x" * 3_000_000)
+    server.add_route(pdf, b"%PDF-1.7", "application/pdf")
+    stats = crawl(db_path, [server.url("/feed.xml")])
+    assert stats.articles_new == 2
+    with closing(sqlite3.connect(db_path)) as conn, conn:
+        rows = dict(conn.execute("SELECT url, state || ': ' || last_error FROM frontier "
+                                 "WHERE last_error IS NOT NULL"))  # fmt: skip
+    assert rows[base + loop].startswith("failed: redirect loop")
+    assert rows[base + huge].startswith("skipped: body larger than")
+    assert rows[base + pdf] == "skipped: not HTML: content type application/pdf"
+    samples = "\n".join(stats.error_samples)
+    assert "bomb.xml: XML with a DOCTYPE or ENTITY declaration refused" in samples
+    assert "cut.xml.gz: truncated gzip stream" in samples
