@@ -214,6 +214,8 @@ def fullest_name(
     if bare[0] in rules.determiners:
         role = _role_name(bare, paragraph, offset, mentions, rules)
         return role or _organisation_name(bare, paragraph, offset, organisations, rules) or speaker
+    if len(words) > 1:
+        return speaker  # already a full name ("Tony Fernandes") or a phrase
     if not all(w[:1].isupper() for w in words if _strip(w) not in rules.name_particles):
         return speaker
     size, key = len(words), tuple(bare)

@@ -101,10 +101,11 @@ def _wanted(found: list[_Found], rules: QuoteRules) -> tuple[frozenset[str], fro
     names: set[str] = set()
     roles: set[str] = set()
     for f in found:
-        for word in f.attribution.speaker.split() if f.attribution else []:
+        words = f.attribution.speaker.split() if f.attribution else []
+        for word in words:
             bare = word.strip(_MARKS + "()'’").lower()
-            if word[:1].isupper() and bare not in rules.determiners:
-                names.add(bare)
+            if len(words) == 1 and word[:1].isupper():
+                names.add(bare)  # a surname or first name: look for the full name
             elif bare in rules.titles:
                 roles.update({bare, rules.role_synonyms.get(bare, bare)})
     return frozenset(names), frozenset(roles)
@@ -220,7 +221,7 @@ def _is_partial(text: str, left: str, rules: QuoteRules) -> bool:
 
 def _is_title(words: list[str], rules: QuoteRules) -> bool:
     """Title Case words with no sentence punctuation: the name of a work, not a statement."""
-    if words[-1][-1:] in ".!?…" or (words[-1][-1:] == "," and len(words) > 6):
+    if not words or words[-1][-1:] in ".!?…" or (words[-1][-1:] == "," and len(words) > 6):
         return False
     capitals = [w[:1].isupper() for w in words if w.lower() not in rules.title_small_words]
     return bool(capitals) and all(capitals) and len(words) <= 10
