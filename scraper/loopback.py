@@ -68,6 +68,7 @@ class LoopbackServer:
         self.routes: dict[str, tuple[int, dict[str, str], bytes]] = {}
         self.faults: dict[str, Fault] = {}
         self.requests: list[Request] = []
+        self.latency = 0.0  # seconds added to every response (benchmarks: a realistic server)
         self._lock = threading.Lock()
         self._httpd = _QuietServer((host, port), _make_handler(self))
         self._thread: threading.Thread | None = None
@@ -169,6 +170,8 @@ def _make_handler(server: LoopbackServer) -> type[BaseHTTPRequestHandler]:
                 server.requests.append(
                     Request(self.command, path, time.monotonic(), dict(self.headers.items()))
                 )
+            if server.latency:
+                time.sleep(server.latency)
             status, headers, body = server._resolve(path)
             headers = dict(headers)
             fault = server._take_fault(path)
