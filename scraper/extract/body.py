@@ -98,6 +98,13 @@ MARKED_CONTAINERS = ", ".join(
         "footer",
     )
 )
+#: Elements holding the standfirst (dek) by their class or id names.
+STANDFIRST_SELECTOR = ", ".join(
+    f'[class*="{name}"], [id*="{name}"]'
+    for name in ("teaser", "intro", "lead", "abstract", "standfirst", "summary", "excerpt", "dek")
+)
+MIN_STANDFIRST_CHARS = 40
+MAX_STANDFIRST_CHARS = 600
 #: Elements removed whatever their size (their text is code, not prose).
 SCRIPT_TAGS = ("script", "style", "template", "svg")
 #: Elements skipped when reading the body (their content is not prose).
@@ -363,3 +370,45 @@ def body_paragraphs(tree: LexborHTMLParser, containers: list[LexborNode], mass: 
         else:
             read_blocks(node, paragraphs, mass)
     return clean_paragraphs(paragraphs)
+
+
+def find_standfirst(containers: list[LexborNode]) -> str | None:
+    """The standfirst (teaser, intro, abstract) shown above the body, outside its container.
+
+    Looked for in the enclosing <article> or the container's grandparent; the element's class
+    must say so (``STANDFIRST_NAMES``) and its text must read as prose.
+    """
+    if not containers:
+        return None
+    first = containers[0]
+    scope = _enclosing_article(first)
+    inside = {node.mem_id for node in containers}
+    for node in scope.css(STANDFIRST_SELECTOR):
+        if node.mem_id in inside or _is_inside(node, inside):
+            continue
+        text = normalize_space(node.text(deep=True))
+        if MIN_STANDFIRST_CHARS <= len(text) <= MAX_STANDFIRST_CHARS and _paragraph_weight(node, "p"):
+            return text
+    return None
+
+
+def _enclosing_article(node: LexborNode) -> LexborNode:
+    current: LexborNode | None = node
+    for _ in range(5):
+        if current is None or current.tag in ("body", "html"):
+            break
+        if current.tag in ("article", "main"):
+            return current
+        current = current.parent
+    parent = node.parent
+    grandparent = parent.parent if parent is not None else None
+    return grandparent if grandparent is not None and grandparent.tag != "html" else node
+
+
+def _is_inside(node: LexborNode, ids: set[int]) -> bool:
+    current = node.parent
+    while current is not None:
+        if current.mem_id in ids:
+            return True
+        current = current.parent
+    return False

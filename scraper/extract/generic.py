@@ -9,7 +9,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper import __version__
-from scraper.extract.body import body_paragraphs, find_content, strip_boilerplate
+from scraper.extract.body import body_paragraphs, find_content, find_standfirst, strip_boilerplate
 from scraper.extract.images import body_images, with_lead_image
 from scraper.extract.jsonld import find_article, first_text, jsonld_objects, texts
 from scraper.extract.metadata import extract_metadata, meta_table
@@ -80,7 +80,10 @@ def extract_body(tree: LexborHTMLParser, url: str | None) -> tuple[list[str], li
     strip_boilerplate(root)
     containers, mass = find_content(root)
     images = body_images(containers, url)
+    standfirst = find_standfirst(containers)
     paragraphs = body_paragraphs(tree, containers, mass)
+    if standfirst and not any(standfirst in p for p in paragraphs[:3]):
+        paragraphs.insert(0, standfirst)
     return paragraphs, with_lead_image(images, lead)
 
 
