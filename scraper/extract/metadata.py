@@ -94,6 +94,19 @@ AUTHOR_SELECTORS = (
     '[class*="byline"] a',
     '[class*="byline"]',
 )
+#: Labels of a Twitter card field that holds the byline.
+BYLINE_LABELS = frozenset(
+    {
+        "written by",
+        "verfasst von",
+        "geschrieben von",
+        "von",
+        "écrit par",
+        "escrito por",
+        "scritto da",
+        "by",
+    }
+)
 _ANY_AUTHOR = ", ".join(AUTHOR_SELECTORS)
 #: Elements whose attributes or text hold the publication date, in order.
 DATE_SELECTORS = (
@@ -354,6 +367,11 @@ def _author_candidates(
         yield [n for n in texts(article.get("author")) if n.strip()], "jsonld"
     for name in META_FIELDS["authors"]:
         yield [v for v in meta.get(name, ()) if "://" not in v], f"meta:{name}"
+    # WordPress/Yoast write the byline as a labelled Twitter card field.
+    for index in ("1", "2"):
+        label = (meta.get(f"twitter:label{index}") or [""])[0].lower()
+        if label in BYLINE_LABELS:
+            yield meta.get(f"twitter:data{index}", [])[:1], f"meta:twitter:data{index}"
     # One traversal for all selectors, then each selector in order over the few matches.
     candidates = tree.css(_ANY_AUTHOR)
     for css in AUTHOR_SELECTORS if candidates else ():
