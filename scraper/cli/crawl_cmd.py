@@ -62,7 +62,8 @@ def _live(quiet: bool) -> Iterator[ProgressHook]:
             hosts = ", ".join(f"{host} {n}" for host, n in busiest) or "empty"
             advance(
                 description=(
-                    f"{stats.articles_new} new, {stats.articles_updated} updated, "
+                    f"{stats.pages_fetched} pages, {stats.articles_new} new, "
+                    f"{stats.articles_updated} updated, "
                     f"{stats.errors} errors | queue {sum(queue.values())}: {hosts}"
                 )
             )
