@@ -56,16 +56,19 @@ def _crawl_archive(db: Path, wait: bool) -> Iterator[Archive]:
 def _live(quiet: bool) -> Iterator[ProgressHook]:
     """A progress line on stderr: pages, new/updated articles, errors, queue per host."""
     with progress("crawling", total=None, quiet=quiet) as advance:
+        shown = [0]
 
         def hook(stats: CrawlStats, queue: dict[str, int]) -> None:
+            steps, shown[0] = stats.pages_fetched - shown[0], stats.pages_fetched
             busiest = sorted(queue.items(), key=lambda kv: -kv[1])[:3]
             hosts = ", ".join(f"{host} {n}" for host, n in busiest) or "empty"
             advance(
+                steps,
                 description=(
                     f"{stats.pages_fetched} pages, {stats.articles_new} new, "
                     f"{stats.articles_updated} updated, "
                     f"{stats.errors} errors | queue {sum(queue.values())}: {hosts}"
-                )
+                ),
             )
 
         yield hook
