@@ -526,7 +526,15 @@ def test_unattributed_titles_of_works_are_not_quotes() -> None:
 
 def test_naming_verb_directly_before_a_mark_is_not_a_quote_cue() -> None:
     text = "Posts came from an account called “Mossad Commentary Daily News Feed.”"
-    assert find_quotes([text])[0].speaker is None
+    assert find_quotes([text]) == []  # a name, not a quotation
+
+
+def test_names_and_glosses_are_not_quotations() -> None:
+    paragraphs = [
+        "Its X account is called in Hebrew “The Institute for Intelligence and Special Tasks.”",
+        "He said “Am Yisrael chai,” meaning “the people of Israel live on.”",
+    ]
+    assert [q.text for q in find_quotes(paragraphs)] == ["Am Yisrael chai,"]
 
 
 def test_clause_before_a_cue_is_not_a_speaker() -> None:

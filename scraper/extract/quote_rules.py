@@ -34,6 +34,7 @@ class QuoteRules:
     name_particles: frozenset[str]
     elision: re.Pattern[str]
     naming_cues: frozenset[str]
+    naming_words: re.Pattern[str]
     ambiguous_cues: frozenset[str]
     not_name_words: frozenset[str]
     prepositions: frozenset[str]
@@ -117,6 +118,10 @@ def _compile(data: dict[str, object]) -> QuoteRules:
             rf"(?:\d0s\b|\d\d\b|(?:{_alternation(words_list('elisions'))})\b)", flags
         ),
         naming_cues=_words(data, "naming_cues"),
+        naming_words=re.compile(
+            rf"\b(?:{_alternation(words_list('naming_words'))})(?:\s+\S+){{0,2}}\s*[,:]?\s*$",
+            flags,
+        ),
         ambiguous_cues=_words(data, "ambiguous_cues"),
         not_name_words=_words(data, "not_name_words"),
         prepositions=_words(data, "prepositions"),

@@ -64,6 +64,7 @@ class _Found:
     continuing: bool = False
     joined: bool = False  # follows the previous quote through "and" or a participle
     title: bool = False  # Title Case words without sentence punctuation
+    named: bool = False  # right after "called", "meaning", ...: a name or a gloss
 
 
 def find_quotes(paragraphs: list[str], language: str | None = None) -> list[Quote]:
@@ -83,8 +84,8 @@ def find_quotes(paragraphs: list[str], language: str | None = None) -> list[Quot
     resolved: dict[tuple[str, int], str] = {}
     quotes: list[Quote] = []
     for f in found:
-        if f.title and f.attribution is None:
-            continue  # the name of a work ("Dance the Night Away"), not a quotation
+        if (f.title or f.named) and f.attribution is None:
+            continue  # the name of a work or account, or a gloss: not a quotation
         if f.attribution is not None:
             p, a = f.span.paragraph, f.span.open_at
             key = (f.attribution.speaker, p)
@@ -185,6 +186,7 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
         attribution = _participle_speaker(paragraphs[span.paragraph][: span.open_at], rules)
     found = _Found(span, text, attribution, _is_partial(text, left, rules))
     found.title = _is_title(text.split(), rules)
+    found.named = bool(rules.naming_words.search(left))
     connected = not right.strip(_MARKS) or participle
     found.continuing = not _reporter_words(left, rules, participle) and connected
     found.joined = bool(left.strip(_MARKS)) and found.continuing
