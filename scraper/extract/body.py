@@ -204,19 +204,30 @@ def _text_mass(root: LexborNode) -> tuple[Mass, dict[int, tuple[float, LexborNod
         weight = _paragraph_weight(node, tag)
         if not weight:
             continue
-        current: LexborNode | None = node if tag in DIRECT_TEXT_TAGS else node.parent
-        level = 0
-        while current is not None and current.tag not in ("html", "-undef", "#document"):
+        start: LexborNode | None = node if tag in DIRECT_TEXT_TAGS else node.parent
+        chain = _ancestors(start, root_id)
+        if chain is None:
+            continue  # inside a link: a teaser card, not prose
+        for level, current in enumerate(chain):
             key = current.mem_id
             mass[key] = mass.get(key, 0) + weight
             if level < 2:
                 score = local[key][0] if key in local else 0.0
                 local[key] = (score + weight / (level + 1), current)
-            if key == root_id:
-                break
-            current = current.parent
-            level += 1
     return mass, local
+
+
+def _ancestors(node: LexborNode | None, root_id: int) -> list[LexborNode] | None:
+    """``node`` and its ancestors up to the root, or None when one of them is a link."""
+    chain: list[LexborNode] = []
+    while node is not None and node.tag not in ("html", "-undef", "#document"):
+        if node.tag == "a":
+            return None
+        chain.append(node)
+        if node.mem_id == root_id:
+            break
+        node = node.parent
+    return chain
 
 
 def _class_bonus(node: LexborNode) -> float:
@@ -339,6 +350,8 @@ def read_blocks(node: LexborNode, out: list[str], mass: Mass) -> None:
         tag = child.tag or "-"
         if tag == "-text":
             inline.append(child.text_content or "")
+        elif tag == "a" and _has_blocks(child):
+            continue  # a teaser card wrapped in a link
         elif tag in INLINE_TAGS:
             inline.append(child.text(deep=True))
         elif tag in SKIP_TAGS or tag.startswith("-"):
@@ -387,7 +400,9 @@ def find_standfirst(containers: list[LexborNode]) -> str | None:
         if node.mem_id in inside or _is_inside(node, inside):
             continue
         text = normalize_space(node.text(deep=True))
-        if MIN_STANDFIRST_CHARS <= len(text) <= MAX_STANDFIRST_CHARS and _paragraph_weight(node, "p"):
+        if MIN_STANDFIRST_CHARS <= len(text) <= MAX_STANDFIRST_CHARS and _paragraph_weight(
+            node, "p"
+        ):
             return text
     return None
 

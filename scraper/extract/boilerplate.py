@@ -151,6 +151,11 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"jetzt (?:unterstützen|spenden)\b",
     r"das (?:thema|könnte) (?:könnte )?(?:dich|sie) auch interessieren",
     r"dieses skript als pdf",
+    # Consent placeholders for embedded content.
+    r"an dieser stelle findest du (?:einen )?externen? inhalt",
+    r"empfohlener redaktioneller inhalt$",
+    r"ich bin damit einverstanden, dass mir (?:externe )?inhalte",
+    r"personenbezogene daten können an drittplattformen",
     # Legal footers.
     r"trotz sorgfältiger inhaltlicher kontrolle",
     r"impressum\b.{0,40}datenschutz",
