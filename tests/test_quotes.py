@@ -390,6 +390,15 @@ def test_trailing_adverb_and_preposition_are_not_part_of_the_speaker() -> None:
     assert speakers == ["another friend from Atlanta", "Matt Salazar", "Raye"]
 
 
+def test_title_near_the_quote_picks_among_people_sharing_a_surname() -> None:
+    paragraphs = [
+        "Supreme Court Justice Clarence Thomas hired a new clerk.",
+        "Ginni Thomas praised her. Ginni Thomas also wrote a letter.",
+        "Justice Thomas wrote that his wife had “informed me of the horrible way she was treated.”",
+    ]
+    assert find_quotes(paragraphs)[0].speaker == "Clarence Thomas"
+
+
 def test_participle_cue_takes_the_sentence_subject() -> None:
     paragraph = "But Ishiba brushed Tamaki off, saying only, “We won’t use the funds illegally.”"
     assert find_quotes([paragraph])[0].speaker == "Ishiba"

@@ -205,8 +205,11 @@ def fullest_name(
     mentions: list[Mention],
     rules: QuoteRules,
     organisations: list[Mention] | None = None,
+    context: str = "",
 ) -> str:
-    """The fullest form of ``speaker``'s name in the article, or ``speaker`` unchanged."""
+    """The fullest form of ``speaker``'s name in the article, or ``speaker`` unchanged.
+    ``context`` (the text around the quote) may hold the title the speaker was given there
+    ("Justice Thomas"), which picks among people sharing a surname."""
     words = speaker.split()
     bare = [_strip(w) for w in words]
     if not words:
@@ -220,10 +223,25 @@ def fullest_name(
         return speaker
     size, key = len(words), tuple(bare)
     longer = [m for m in mentions if len(m.words) > size and key[-1] in m.words]
-    surname = [m for m in longer if m.words[-size:] == key]
+    surname = _by_title([m for m in longer if m.words[-size:] == key], speaker, context, rules)
     first = [m for m in longer if m.words[:size] == key]
     best = _best(surname) or _best(first)
     return best.name if best else speaker
+
+
+def _by_title(
+    candidates: list[Mention], speaker: str, context: str, rules: QuoteRules
+) -> list[Mention]:
+    """Among people sharing a surname, those introduced with the title used near the quote."""
+    if len({c.name for c in candidates}) < 2 or not context:
+        return candidates
+    m = re.search(rf"(\S+)\s+{re.escape(speaker)}\b", context)
+    title = _strip(m.group(1)) if m else ""
+    if title not in rules.titles:
+        return candidates
+    role = rules.role_synonyms.get(title, title)
+    titled = [c for c in candidates if title in c.roles or role in c.roles]
+    return titled or candidates
 
 
 def organisation_mentions(paragraphs: list[str], rules: QuoteRules) -> list[Mention]:

@@ -46,6 +46,8 @@ from scraper.models import Quote
 MIN_FULL_WORDS = 4
 #: How many paragraphs back an unattributed quote paragraph may inherit a speaker from.
 INHERIT_PARAGRAPHS = 2
+#: How much text before a quote is searched for the title its speaker was given there.
+CONTEXT_CHARS = 300
 #: A new sentence after a quote ending in "." attributes it only when this short ("Kim said.").
 NEW_SENTENCE_WORDS = 8
 #: How many paragraphs back a pronoun looks for a newly introduced person.
@@ -90,7 +92,8 @@ def find_quotes(paragraphs: list[str], language: str | None = None) -> list[Quot
             p, a = f.span.paragraph, f.span.open_at
             key = (f.attribution.speaker, p)
             if key not in resolved:
-                resolved[key] = fullest_name(key[0], p, a, mentions, rules, organisations)
+                context = paragraphs[p][max(0, a - CONTEXT_CHARS) : a]
+                resolved[key] = fullest_name(key[0], p, a, mentions, rules, organisations, context)
             f.attribution = Attribution(resolved[key], f.attribution.cue)
         quotes.extend(_to_quotes(f, paragraphs))
     return quotes
