@@ -12,8 +12,9 @@ Conventions, matching the gold set's guidelines (``fixtures/quotes/README.md``):
   an unnamed source is its noun phrase as written ("a spokesperson for the ministry").
 - A quote over several paragraphs gives one ``Quote`` per paragraph piece, each with the speaker;
   ``start``/``end`` are offsets of ``text`` in ``paragraphs[paragraph]``.
-- ``partial`` marks fragments inside the reporter's sentence and quotes under four words;
-  unattributed Title Case names of works ("Dance the Night Away") are not reported.
+- ``partial`` marks fragments inside the reporter's sentence and quotes under four words.
+  Unattributed names of works ("Dance the Night Away"), quoted names after "called" and the
+  reporter's glosses after "meaning" are not reported.
 """
 
 from __future__ import annotations
