@@ -399,6 +399,15 @@ def test_title_near_the_quote_picks_among_people_sharing_a_surname() -> None:
     assert find_quotes(paragraphs)[0].speaker == "Clarence Thomas"
 
 
+def test_descriptions_and_owners_are_not_antecedents() -> None:
+    paragraphs = [
+        "“We will not convict him,” Mitch McConnell said.",
+        "Donald Trump’s lawyers objected. The Kentuckian acknowledged as much in a speech.",
+        "“There is no question that he is responsible for the events of that day,” he said.",
+    ]
+    assert find_quotes(paragraphs)[1].speaker == "Mitch McConnell"
+
+
 def test_participle_cue_takes_the_sentence_subject() -> None:
     paragraph = "But Ishiba brushed Tamaki off, saying only, “We won’t use the funds illegally.”"
     assert find_quotes([paragraph])[0].speaker == "Ishiba"

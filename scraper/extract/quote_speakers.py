@@ -509,6 +509,10 @@ def person_mentions(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     skip = rules.clause_openers | rules.determiners | rules.phrase_breaks | rules.prepositions
     for start, end, tokens in capital_runs(text, rules):
+        if _bare(tokens[0]) in {"the", "a", "an"} and len(tokens) == 2:
+            continue  # "The Kentuckian": a description, not a person's name
+        if tokens[-1].rstrip(_EDGE).endswith(POSSESSIVES):
+            continue  # "Donald Trump’s ...": an owner, not someone who acts
         while tokens and _bare(tokens[0]) in skip:
             tokens = tokens[1:]
         if not tokens or any(_bare(t) in rules.pronouns | rules.not_speakers for t in tokens):
