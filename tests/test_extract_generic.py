@@ -164,3 +164,13 @@ def test_visible_standfirst_starts_the_body() -> None:
     assert article.body.count(dek) == 1
     hidden = extract_generic(_page(f"<article><p>{PARAGRAPH}</p></article>", head), None)
     assert dek not in hidden.body
+
+
+def test_teaser_cards_wrapped_in_links_are_not_body() -> None:
+    cards = "".join(
+        f'<a href="/other-{i}"><div><h3>Other story {i}</h3><p>{PARAGRAPH}</p></div></a>'
+        for i in range(4)
+    )
+    body = f"<article><div class='text'><p>{PARAGRAPH} One.</p><p>{PARAGRAPH} Two.</p></div>{cards}</article>"
+    article = extract_generic(_page(body), None)
+    assert article.body == [f"{PARAGRAPH} One.", f"{PARAGRAPH} Two."]

@@ -134,3 +134,13 @@ def test_url_date_wins_over_metadata_far_from_it() -> None:
     assert article.published == "2023-05-06"
     near = extract_metadata(_tree(head), "https://x.example/2024/03/10/story/")
     assert near.published == "2024-03-09T10:00:00+00:00"
+
+
+def test_byline_from_labelled_twitter_card() -> None:
+    head = (
+        '<meta name="author" content="a.person@example.com">'
+        '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Anna Sleeg">'
+    )
+    article = extract_metadata(_tree(head), None)
+    assert article.authors == ["Anna Sleeg"]
+    assert article.sources["authors"] == "meta:twitter:data1"
