@@ -182,3 +182,14 @@ def test_store_inside_an_outer_transaction_uses_a_savepoint(db_path: Path) -> No
         with archive.transaction():
             archive.store(page(), article())
         assert count(archive, "articles") == 1
+
+
+def test_optimize_keeps_search_results(db_path: Path) -> None:
+    with Archive(db_path) as archive:
+        for n in range(3):
+            archive.store(page(f"https://news.example/{n}", str(n).encode()), article(f"Flood {n}"))
+        archive.optimize()
+        hits = archive.db.execute(
+            "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'flood'"
+        ).fetchone()[0]
+        assert hits == 3
