@@ -6,18 +6,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
 
 from scraper.extract.quote_names import POSSESSIVES, capital_runs
+from scraper.extract.quote_phrases import (
+    EDGE,
+    bare_word,
+    clean_speaker,
+    has_letters,
+    is_capital,
+    is_organisation,
+    name_start,
+    plausible,
+)
 from scraper.extract.quote_rules import QuoteRules
 
-_TOKEN = re.compile(r"\S+")
 _BOUNDARY = re.compile(r"[.!?…]+[”\"’']?\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 _CLAUSE_PUNCT = re.compile(r"[,;:()\[\]—–]|\s-\s")
-_EDGE = "\"'“”‘’«»()[]{},.;:!?…—–- "
 #: Most words a speaker phrase right after a quote may have before its verb.
 SUBJECT_WORDS = 7
-_CONTRACTION = re.compile(r"[’'](?:ll|re|ve|d|m)$")
 _RELATIVE = re.compile(r",?\s+who(?:\s+[a-z]+)?\s*$")
 _ENDED = re.compile(r"\s*[.!?…]+(?=\s+[\"“‘'(\[]?[A-Z])")
 _LEAD = re.compile(r"^[\s,;:—–-]*")
@@ -57,218 +63,14 @@ def _is_abbreviation(text: str, dot: int, rules: QuoteRules) -> bool:
     if text[dot] != ".":
         return False
     word = text[:dot].rsplit(None, 1)[-1] if text[:dot].strip() else ""
-    bare = word.strip(_EDGE).lower()
+    bare = word.strip(EDGE).lower()
     return len(bare) <= 1 or "." in bare or bare in rules.titles or bare in rules.honorifics
-
-
-def _bare(token: str) -> str:
-    return token.strip(_EDGE).lower()
-
-
-def _is_capital(token: str) -> bool:
-    core = token.lstrip(_EDGE)
-    return bool(core) and core[0].isupper()
-
-
-def _bare_title(token: str) -> str:
-    word = _bare(token)
-    return word[:-2] if word.endswith(POSSESSIVES) else word
-
-
-def _name_start(tokens: list[str], rules: QuoteRules) -> int | None:
-    """Index where the trailing capitalised name run of ``tokens`` starts, after its titles."""
-    start = len(tokens)
-    while start > 0:
-        token, word = tokens[start - 1], _bare(tokens[start - 1])
-        inner = start < len(tokens)
-        joins = word == "of" and inner and start > 1 and _is_capital(tokens[start - 2])
-        if not (_is_capital(token) or (inner and word in rules.name_particles) or joins):
-            break
-        start -= 1
-    if start == len(tokens):
-        return None
-    cut, i = start, start
-    while i < len(tokens) - 1:
-        word = _bare_title(tokens[i])
-        if word in rules.titles or word in rules.honorifics:
-            cut = i + 1
-        elif word in rules.not_name_words and not _is_organisation(tokens[i + 1 :], rules):
-            cut = i + 1  # "Daily Mail Lacerda"; "Local Government Association" stays whole
-        elif tokens[i].endswith(POSSESSIVES) and not _is_organisation(tokens[i + 1 :], rules):
-            cut = i + 1  # "ACLU’s Keegan Medrano"; "Russia’s Defense Ministry" stays
-        elif word == "of" and cut == i:  # "Secretary of State Antony Blinken"
-            i += 1
-            while i < len(tokens) - 1 and _bare(tokens[i]) in rules.title_departments:
-                i += 1
-            cut = i
-            continue
-        i += 1
-    return cut
-
-
-def _trailing_filler(token: str, rules: QuoteRules) -> bool:
-    """Words that end a phrase before its verb without belonging to the speaker: adverbs
-    ("merely"), a dangling preposition ("another friend from")."""
-    word = _bare(token)
-    if token[:1].isupper():
-        return False
-    return word in rules.adverbs or word in rules.prepositions or word.endswith("ly")
-
-
-def _trailing_name(
-    tokens: list[str], spans: list[tuple[int, int]], phrase: str, rules: QuoteRules
-) -> str | None:
-    """A full name right before the verb wins over any longer phrase around it
-    ("minister of mines and energy Tom Alweendo told")."""
-    name_at = _name_start(tokens, rules)
-    if name_at is None or len(tokens) - name_at < 2 or name_at == 0:
-        return None
-    before = _bare(tokens[name_at - 1])
-    if before in rules.prepositions or before in rules.determiners or before in {"and", "or"}:
-        return None  # "letter to Daniel Greenberg", "the U.S. Courts"
-    name = tokens[name_at:]
-    if not all(_is_capital(t) or _bare(t) in rules.name_particles for t in name):
-        return None
-    if not _plausible(name, rules) or _is_organisation(name, rules):
-        return None
-    return phrase[spans[name_at][0] : spans[-1][1]].strip(_EDGE) or None
-
-
-def _is_organisation(tokens: list[str], rules: QuoteRules) -> bool:
-    return any(_bare(t) in rules.not_name_words for t in tokens)
-
-
-def clean_speaker(
-    phrase: str, rules: QuoteRules, *, before_cue: bool, cue_words_ok: bool = False
-) -> str | None:
-    """The speaker in ``phrase`` as written: a name without its role, a pronoun, or a short
-    noun phrase ("a spokesperson"). ``before_cue`` tells whether the phrase preceded the verb."""
-    spans = [m.span() for m in _TOKEN.finditer(phrase)]
-    tokens = [phrase[a:b] for a, b in spans]
-    while tokens and (
-        _bare(tokens[0]) in rules.clause_openers or _bare(tokens[0]) in rules.adverbs
-    ):
-        tokens, spans = tokens[1:], spans[1:]
-    while tokens and _trailing_filler(tokens[-1], rules):
-        tokens, spans = tokens[:-1], spans[:-1]
-    name = _leading_name(tokens, rules)
-    if before_cue and not name:
-        name = _trailing_name(tokens, spans, phrase, rules)
-    if name:
-        return name
-    keep = _noun_phrase_end(tokens, rules, before_cue=before_cue)
-    tokens, spans = tokens[:keep], spans[:keep]
-    while tokens and _trailing_filler(tokens[-1], rules):
-        tokens, spans = tokens[:-1], spans[:-1]
-    if before_cue:
-        first = _noun_phrase_start(tokens, rules)
-        tokens, spans = tokens[first:], spans[first:]
-    if not tokens or len(tokens) > 8:
-        return None
-    if not _plausible(tokens, rules, cue_words_ok=cue_words_ok):
-        return None
-    name_at = _name_start(tokens, rules)
-    if name_at is not None and _bare_title(tokens[-1]) in rules.titles:
-        name_at = None  # "the Prime Minister": a role, kept as a noun phrase
-    if name_at and _bare(tokens[name_at - 1]) in rules.prepositions:
-        name_at = None  # "a spokesman for the Courts", "the letter to Daniel Greenberg"
-    if name_at is not None and name_at < len(tokens) and _has_letters(tokens[name_at:]):
-        start = spans[name_at][0]
-    elif len(tokens) > 1 and _bare(tokens[0]) in rules.honorifics:
-        start = spans[1][0]  # "Mr. Biden’s X account" -> "Biden’s X account"
-    else:
-        start = spans[0][0]
-    text = phrase[start : spans[-1][1]].strip(_EDGE)
-    return text or None
-
-
-def _leading_name(tokens: list[str], rules: QuoteRules) -> str | None:
-    """'Samson Mokoena from the Alliance': a full name followed by a preposition."""
-    run = 0
-    while run < len(tokens) and (
-        _is_capital(tokens[run]) or _bare(tokens[run]) in rules.name_particles
-    ):
-        run += 1
-    if run >= len(tokens) or _bare(tokens[run]) not in rules.prepositions:
-        return None
-    name_at = _name_start(tokens[:run], rules)
-    followed = run + 1 < len(tokens) and _bare(tokens[run + 1]) in rules.determiners
-    if name_at is None or run - name_at < (1 if followed else 2):
-        return None  # "Raye of her nominations" is enough; "Smith in Kyiv" is not
-    if _is_organisation(tokens[name_at:run], rules):
-        return None
-    return " ".join(t.strip(_EDGE) for t in tokens[name_at:run])
-
-
-def _plausible(tokens: list[str], rules: QuoteRules, *, cue_words_ok: bool = False) -> bool:
-    """A speaker phrase is a name, pronoun or noun phrase, not a clause ("it was", "declined")."""
-    words = [_bare(t) for t in tokens]
-    if any(w in rules.verb_markers or _CONTRACTION.search(w) for w in words):
-        return False
-    if not cue_words_ok and rules.cue.search(" ".join(tokens)):
-        return False
-    if len(words) == 1 and (words[0] in rules.not_speakers or not _has_letters(tokens)):
-        return False
-    if len(words) == 1 and words[0].endswith("ly"):
-        return False  # "Tragically"
-    if len(words) > 1 and any(w in rules.pronouns or w in {"i", "we", "you"} for w in words):
-        return False  # "he believes generative AI", "The actual first thing he"
-    if any(
-        w in rules.adverbs and not t[:1].isupper()
-        for w, t in zip(words[1:-1], tokens[1:-1], strict=True)
-    ):
-        return False  # "The pair also launched a cannon just": a clause
-    for before, word in zip(tokens, words[1:], strict=False):
-        if _is_capital(before) and word.endswith(("ing", "ed")) and word not in rules.titles:
-            return False  # "Zelensky considering ...": a clause, not a name
-    for word, after in pairwise(words[1:]):
-        if word.endswith(("ed", "es")) and after in {"a", "an", "the", "his", "her", "their"}:
-            return False  # "The pair launched a cannon": a verb and its object
-    first = words[0]
-    if first in rules.determiners or _is_capital(tokens[0]) or first in rules.pronouns:
-        return True
-    return not first.endswith(("ed", "ly", "ing"))
-
-
-def _has_letters(tokens: list[str]) -> bool:
-    return any(any(c.isalpha() for c in t) for t in tokens)
-
-
-def _noun_phrase_end(tokens: list[str], rules: QuoteRules, *, before_cue: bool) -> int:
-    """Cut a phrase at its first preposition or relative word ("a spokesperson for ...")."""
-    for i, token in enumerate(tokens):
-        if i and _bare(token) in rules.phrase_breaks:
-            if before_cue and tokens[0] and _bare(tokens[0]) in rules.phrase_breaks:
-                continue
-            if before_cue and _bare(token) == "to":
-                continue  # "The Conservatives’ letter to Daniel Greenberg said"
-            return i
-        if i and token[:1] in "(,;:—–":
-            return i
-        if token.endswith((",", ";", ":")) and not before_cue:
-            return i + 1
-    return len(tokens)
-
-
-def _noun_phrase_start(tokens: list[str], rules: QuoteRules) -> int:
-    """In "In an interview on Tuesday the minister", where the subject starts."""
-    if not tokens or _bare(tokens[0]) not in rules.phrase_breaks | rules.prepositions:
-        return 0
-    for i in range(len(tokens) - 1, 0, -1):
-        word = _bare(tokens[i])
-        if word in rules.phrase_breaks or word in rules.prepositions:
-            return i + 1
-        if word in rules.determiners:
-            short = len(tokens) - i <= 3 or _is_capital(tokens[-1])
-            named = _is_capital(tokens[-1])  # "to the Daily Mail Lacerda"
-            return i if short and (i > 1 or named) else len(tokens)  # "With the US absent"
-    return len(tokens)
 
 
 def attribute_after(text: str, rules: QuoteRules) -> Attribution | None:
     """Attribution in the text right after a closing mark: ', X said' / ', said X' / 'according to X'."""
     colon = _COLON_NAME.match(text)
-    if colon and all(_is_capital(t) for t in colon.group(1).split()):
+    if colon and all(is_capital(t) for t in colon.group(1).split()):
         return Attribution(colon.group(1), ":")  # "'BoC to stay on sidelines': TD Economics"
     lead = _LEAD.match(text)
     rest = text[lead.end() if lead else 0 :]
@@ -316,7 +118,7 @@ def _cue_subject(text: str, rules: QuoteRules) -> tuple[Attribution, int] | None
     """The last cue verb in ``text`` with a plausible subject before it, and its offset."""
     for cue in reversed(list(rules.cue.finditer(text))):
         word, after = cue.group().lower(), text[cue.end() :]
-        if word in rules.naming_cues and not after.strip(_EDGE):
+        if word in rules.naming_cues and not after.strip(EDGE):
             continue  # 'an account called "X"' names, it does not quote
         noun = not _ADJACENT.fullmatch(after) and not _subject_word(text[: cue.start()], rules)
         if word in rules.ambiguous_cues and noun:
@@ -334,9 +136,9 @@ def _source_phrase(phrase: str, rules: QuoteRules) -> str | None:
     name = clean_speaker(phrase, rules, before_cue=False, cue_words_ok=True)
     if not words or len(words) > 12 or (name and name[:1].isupper()):
         return name
-    if not words[0][:1].islower() or _bare(words[0]) not in rules.determiners:
+    if not words[0][:1].islower() or bare_word(words[0]) not in rules.determiners:
         return name
-    return phrase.strip(_EDGE)
+    return phrase.strip(EDGE)
 
 
 def _participle_subject(text: str, rules: QuoteRules) -> Attribution | None:
@@ -365,12 +167,12 @@ def _leading_noun_phrase(words: list[str], rules: QuoteRules) -> str | None:
     """The determiner phrase opening a sentence, up to its verb: "A voice" in "A voice is ..."."""
     phrase: list[str] = []
     for word in words[:6]:
-        bare = _bare(word)
+        bare = bare_word(word)
         if phrase and (
             bare in rules.verb_markers or bare in rules.adverbs or rules.cue.fullmatch(bare)
         ):
             break
-        phrase.append(word.strip(_EDGE))
+        phrase.append(word.strip(EDGE))
         if word[-1:] in ",;:":
             break
     return " ".join(phrase) if 2 <= len(phrase) <= 4 else None
@@ -380,38 +182,38 @@ def sentence_subject(text: str, rules: QuoteRules) -> str | None:
     """The first name in ``text`` that is not inside a prepositional phrase, or a leading
     pronoun: the likely subject of the sentence."""
     words = text.split()
-    if words and _bare(words[0]) in rules.pronouns:
-        return words[0].strip(_EDGE)
-    if words and _bare(words[0]) in {"a", "an", "the", "one", "another"}:
+    if words and bare_word(words[0]) in rules.pronouns:
+        return words[0].strip(EDGE)
+    if words and bare_word(words[0]) in {"a", "an", "the", "one", "another"}:
         return _leading_noun_phrase(words, rules)  # "A voice is then heard saying"
     skip = rules.clause_openers | rules.adverbs | rules.phrase_breaks | rules.prepositions
     for start, end, tokens in capital_runs(text, rules):
         previous = text[:start].split()[-1:]
-        if previous and (_bare(previous[0]) in rules.prepositions | rules.determiners):
+        if previous and (bare_word(previous[0]) in rules.prepositions | rules.determiners):
             continue
         following = text[end:].split()[:1]
-        if following and _bare(following[0]) in rules.not_name_words:
+        if following and bare_word(following[0]) in rules.not_name_words:
             continue  # "The Trump administration"
-        opener = _bare(tokens[0])
+        opener = bare_word(tokens[0])
         if (
             opener in (rules.phrase_breaks - rules.clause_openers) | rules.prepositions
             and not previous
         ):
             continue  # "At a meeting ...": the sentence opens with a phrase, not its subject
         skip_more = skip | rules.determiners
-        while tokens and _bare(tokens[0]) in skip_more:
+        while tokens and bare_word(tokens[0]) in skip_more:
             tokens = tokens[1:]
-        name_at = _name_start(tokens, rules) if tokens else None
+        name_at = name_start(tokens, rules) if tokens else None
         if name_at is None:
             continue
-        name = [t.strip(_EDGE) for t in tokens[name_at:]]
+        name = [t.strip(EDGE) for t in tokens[name_at:]]
         at_clause_start = not previous or previous[0].endswith(",")
         following = text[end:].split()[:1]
-        acts = bool(following) and _bare(following[0]).endswith(("s", "ed"))
-        acts = acts and following[0][:1].islower() and _bare(following[0]) not in skip
-        if _is_organisation(name, rules) or (len(name) < 2 and not (at_clause_start or acts)):
+        acts = bool(following) and bare_word(following[0]).endswith(("s", "ed"))
+        acts = acts and following[0][:1].islower() and bare_word(following[0]) not in skip
+        if is_organisation(name, rules) or (len(name) < 2 and not (at_clause_start or acts)):
             continue
-        if _plausible(name, rules):
+        if plausible(name, rules):
             return " ".join(name)
     return None
 
@@ -421,7 +223,7 @@ def _subject_word(before: str, rules: QuoteRules) -> bool:
     words = before.split()
     if not words:
         return False
-    word = _bare(words[-1])
+    word = bare_word(words[-1])
     if word in rules.determiners:
         return False
     return word in rules.pronouns | rules.titles | {"who", "whom"}
@@ -446,8 +248,8 @@ def subject_before(text: str, rules: QuoteRules) -> str | None:
         while len(parts) > 1 and _only_adverbs(parts[-1], rules):
             parts.pop()
         previous = parts[-2].split() if len(parts) > 1 else []
-        whole_name = 0 < len(previous) <= 5 and all(_is_capital(w) for w in previous)
-        if whole_name and _bare(parts[-1].split()[0]) in {"a", "an", "the"}:
+        whole_name = 0 < len(previous) <= 5 and all(is_capital(w) for w in previous)
+        if whole_name and bare_word(parts[-1].split()[0]) in {"a", "an", "the"}:
             named = clean_speaker(parts[-2], rules, before_cue=True)
             if named and len(named.split()) >= 2 and named[:1].isupper():
                 return named  # "Brian Gianforte, a 32-year-old member ... said"
@@ -473,27 +275,27 @@ def _tail_name(part: str, rules: QuoteRules) -> str | None:
     """'The pair launched a cannon just after Weaver': the name after the last preposition."""
     words = part.split()
     breaks = [
-        i for i, w in enumerate(words) if _bare(w) in rules.phrase_breaks | rules.prepositions
+        i for i, w in enumerate(words) if bare_word(w) in rules.phrase_breaks | rules.prepositions
     ]
     tail = words[breaks[-1] + 1 :] if breaks else []
-    if any(w.rstrip(_EDGE).endswith(POSSESSIVES) for w in tail):
+    if any(w.rstrip(EDGE).endswith(POSSESSIVES) for w in tail):
         return None
-    if tail and all(_is_capital(w) for w in tail) and len(tail) <= 4 and _plausible(tail, rules):
-        return " ".join(w.strip(_EDGE) for w in tail)
+    if tail and all(is_capital(w) for w in tail) and len(tail) <= 4 and plausible(tail, rules):
+        return " ".join(w.strip(EDGE) for w in tail)
     return None
 
 
 def _only_adverbs(part: str, rules: QuoteRules) -> bool:
-    words = [_bare(w) for w in part.split()]
+    words = [bare_word(w) for w in part.split()]
     return all(w in rules.adverbs or w in rules.clause_openers or w == "has" for w in words)
 
 
 def _trailing_capitalised(text: str, rules: QuoteRules) -> str | None:
     tokens = text.split()
-    name_at = _name_start(tokens, rules) if tokens else None
-    if name_at is None or not _plausible(tokens[name_at:], rules):
+    name_at = name_start(tokens, rules) if tokens else None
+    if name_at is None or not plausible(tokens[name_at:], rules):
         return None
-    return " ".join(t.strip(_EDGE) for t in tokens[name_at:]) or None
+    return " ".join(t.strip(EDGE) for t in tokens[name_at:]) or None
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?…][”\"’']?\s+)$")
@@ -509,38 +311,40 @@ def person_mentions(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     skip = rules.clause_openers | rules.determiners | rules.phrase_breaks | rules.prepositions
     for start, end, tokens in capital_runs(text, rules):
-        if _bare(tokens[0]) in {"the", "a", "an"} and len(tokens) == 2:
+        if bare_word(tokens[0]) in {"the", "a", "an"} and len(tokens) == 2:
             continue  # "The Kentuckian": a description, not a person's name
-        if tokens[-1].rstrip(_EDGE).endswith(POSSESSIVES):
+        if tokens[-1].rstrip(EDGE).endswith(POSSESSIVES):
             continue  # "Donald Trump’s ...": an owner, not someone who acts
-        while tokens and _bare(tokens[0]) in skip:
+        while tokens and bare_word(tokens[0]) in skip:
             tokens = tokens[1:]
-        if not tokens or any(_bare(t) in rules.pronouns | rules.not_speakers for t in tokens):
+        if not tokens or any(bare_word(t) in rules.pronouns | rules.not_speakers for t in tokens):
             continue
         previous = text[:start].split()[-1:]
-        if previous and _bare(previous[0]) in skip:
+        if previous and bare_word(previous[0]) in skip:
             continue  # "from Brooklyn, said": a place in an apposition
-        name_at = _name_start(tokens, rules)
+        name_at = name_start(tokens, rules)
         if name_at is None or not tokens:
             continue
-        name = [t.strip(_EDGE) for t in tokens[name_at:]]
-        if any(_bare(t) in rules.not_name_words for t in name) or not _has_letters(name):
+        name = [t.strip(EDGE) for t in tokens[name_at:]]
+        if any(bare_word(t) in rules.not_name_words for t in name) or not has_letters(name):
             continue
         after = text[end : end + 40]
         adverb = _ADVERB_RUN.match(after)
         spoke = rules.cue.match(after, adverb.end()) if adverb and after[:1] == " " else None
         full = len(name) >= 2
         at_start = bool(_SENTENCE_START.search(text[:start]))
-        role_before = bool(previous) and _bare(previous[0]) in rules.titles
+        role_before = bool(previous) and bare_word(previous[0]) in rules.titles
         following = after.split()[:1]
-        acts = bool(following) and following[0][:1].islower() and _bare(following[0]) not in skip
+        acts = (
+            bool(following) and following[0][:1].islower() and bare_word(following[0]) not in skip
+        )
         titled = (
             (name_at > 0 or role_before) and full and (tokens[-1].endswith(",") or spoke or acts)
         )
-        honoured = name_at > 0 and _bare(tokens[name_at - 1]) in rules.honorifics
-        honoured = honoured and not tokens[-1].rstrip(_EDGE).endswith(POSSESSIVES)
+        honoured = name_at > 0 and bare_word(tokens[name_at - 1]) in rules.honorifics
+        honoured = honoured and not tokens[-1].rstrip(EDGE).endswith(POSSESSIVES)
         introduced = at_start and bool(_APPOSED.match(text, end)) and tokens[-1].endswith(",")
-        introduced = introduced and _plausible(name, rules)
+        introduced = introduced and plausible(name, rules)
         if spoke or titled or honoured or introduced or (full and at_start):
             found.append((start, " ".join(name)))
     found.extend(_indirect_speakers(text, rules))
@@ -555,8 +359,12 @@ def _indirect_speakers(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
     for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
         by_cue = _cue_subject(text[start:end], rules)
         words = by_cue[0].speaker.split() if by_cue else []
-        if len(words) < 2 or _is_organisation(words, rules) or _bare(words[0]) in rules.determiners:
+        if (
+            len(words) < 2
+            or is_organisation(words, rules)
+            or bare_word(words[0]) in rules.determiners
+        ):
             continue
-        if all(_is_capital(w) for w in words if w.lower() not in rules.name_particles):
+        if all(is_capital(w) for w in words if w.lower() not in rules.name_particles):
             found.append((start + max(0, text.find(words[0], start, end) - start), " ".join(words)))
     return found

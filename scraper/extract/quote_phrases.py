@@ -1,0 +1,220 @@
+"""Speaker phrases: turn the words next to a cue verb into the speaker as written, a name
+without its role or title ("Finance Minister Serhii Marchenko" -> "Serhii Marchenko"), a
+pronoun, or a noun phrase ("a spokesperson for the ministry"), and reject clauses."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from scraper.extract.quote_names import POSSESSIVES
+from scraper.extract.quote_rules import QuoteRules
+
+_TOKEN = re.compile(r"\S+")
+#: Characters stripped from the edges of a word before it is compared with the rules.
+EDGE = "\"'“”‘’«»()[]{},.;:!?…—–- "
+_CONTRACTION = re.compile(r"[’'](?:ll|re|ve|d|m)$")
+
+
+def bare_word(token: str) -> str:
+    return token.strip(EDGE).lower()
+
+
+def is_capital(token: str) -> bool:
+    core = token.lstrip(EDGE)
+    return bool(core) and core[0].isupper()
+
+
+def bare_title(token: str) -> str:
+    word = bare_word(token)
+    return word[:-2] if word.endswith(POSSESSIVES) else word
+
+
+def name_start(tokens: list[str], rules: QuoteRules) -> int | None:
+    """Index where the trailing capitalised name run of ``tokens`` starts, after its titles."""
+    start = len(tokens)
+    while start > 0:
+        token, word = tokens[start - 1], bare_word(tokens[start - 1])
+        inner = start < len(tokens)
+        joins = word == "of" and inner and start > 1 and is_capital(tokens[start - 2])
+        if not (is_capital(token) or (inner and word in rules.name_particles) or joins):
+            break
+        start -= 1
+    if start == len(tokens):
+        return None
+    cut, i = start, start
+    while i < len(tokens) - 1:
+        word = bare_title(tokens[i])
+        if word in rules.titles or word in rules.honorifics:
+            cut = i + 1
+        elif word in rules.not_name_words and not is_organisation(tokens[i + 1 :], rules):
+            cut = i + 1  # "Daily Mail Lacerda"; "Local Government Association" stays whole
+        elif tokens[i].endswith(POSSESSIVES) and not is_organisation(tokens[i + 1 :], rules):
+            cut = i + 1  # "ACLU’s Keegan Medrano"; "Russia’s Defense Ministry" stays
+        elif word == "of" and cut == i:  # "Secretary of State Antony Blinken"
+            i += 1
+            while i < len(tokens) - 1 and bare_word(tokens[i]) in rules.title_departments:
+                i += 1
+            cut = i
+            continue
+        i += 1
+    return cut
+
+
+def trailing_filler(token: str, rules: QuoteRules) -> bool:
+    """Words that end a phrase before its verb without belonging to the speaker: adverbs
+    ("merely"), a dangling preposition ("another friend from")."""
+    word = bare_word(token)
+    if token[:1].isupper():
+        return False
+    return word in rules.adverbs or word in rules.prepositions or word.endswith("ly")
+
+
+def trailing_name(
+    tokens: list[str], spans: list[tuple[int, int]], phrase: str, rules: QuoteRules
+) -> str | None:
+    """A full name right before the verb wins over any longer phrase around it
+    ("minister of mines and energy Tom Alweendo told")."""
+    name_at = name_start(tokens, rules)
+    if name_at is None or len(tokens) - name_at < 2 or name_at == 0:
+        return None
+    before = bare_word(tokens[name_at - 1])
+    if before in rules.prepositions or before in rules.determiners or before in {"and", "or"}:
+        return None  # "letter to Daniel Greenberg", "the U.S. Courts"
+    name = tokens[name_at:]
+    if not all(is_capital(t) or bare_word(t) in rules.name_particles for t in name):
+        return None
+    if not plausible(name, rules) or is_organisation(name, rules):
+        return None
+    return phrase[spans[name_at][0] : spans[-1][1]].strip(EDGE) or None
+
+
+def is_organisation(tokens: list[str], rules: QuoteRules) -> bool:
+    return any(bare_word(t) in rules.not_name_words for t in tokens)
+
+
+def clean_speaker(
+    phrase: str, rules: QuoteRules, *, before_cue: bool, cue_words_ok: bool = False
+) -> str | None:
+    """The speaker in ``phrase`` as written: a name without its role, a pronoun, or a short
+    noun phrase ("a spokesperson"). ``before_cue`` tells whether the phrase preceded the verb."""
+    spans = [m.span() for m in _TOKEN.finditer(phrase)]
+    tokens = [phrase[a:b] for a, b in spans]
+    while tokens and (
+        bare_word(tokens[0]) in rules.clause_openers or bare_word(tokens[0]) in rules.adverbs
+    ):
+        tokens, spans = tokens[1:], spans[1:]
+    while tokens and trailing_filler(tokens[-1], rules):
+        tokens, spans = tokens[:-1], spans[:-1]
+    name = leading_name(tokens, rules)
+    if before_cue and not name:
+        name = trailing_name(tokens, spans, phrase, rules)
+    if name:
+        return name
+    keep = noun_phrase_end(tokens, rules, before_cue=before_cue)
+    tokens, spans = tokens[:keep], spans[:keep]
+    while tokens and trailing_filler(tokens[-1], rules):
+        tokens, spans = tokens[:-1], spans[:-1]
+    if before_cue:
+        first = noun_phrase_start(tokens, rules)
+        tokens, spans = tokens[first:], spans[first:]
+    if not tokens or len(tokens) > 8:
+        return None
+    if not plausible(tokens, rules, cue_words_ok=cue_words_ok):
+        return None
+    name_at = name_start(tokens, rules)
+    if name_at is not None and bare_title(tokens[-1]) in rules.titles:
+        name_at = None  # "the Prime Minister": a role, kept as a noun phrase
+    if name_at and bare_word(tokens[name_at - 1]) in rules.prepositions:
+        name_at = None  # "a spokesman for the Courts", "the letter to Daniel Greenberg"
+    if name_at is not None and name_at < len(tokens) and has_letters(tokens[name_at:]):
+        start = spans[name_at][0]
+    elif len(tokens) > 1 and bare_word(tokens[0]) in rules.honorifics:
+        start = spans[1][0]  # "Mr. Biden’s X account" -> "Biden’s X account"
+    else:
+        start = spans[0][0]
+    text = phrase[start : spans[-1][1]].strip(EDGE)
+    return text or None
+
+
+def leading_name(tokens: list[str], rules: QuoteRules) -> str | None:
+    """'Samson Mokoena from the Alliance': a full name followed by a preposition."""
+    run = 0
+    while run < len(tokens) and (
+        is_capital(tokens[run]) or bare_word(tokens[run]) in rules.name_particles
+    ):
+        run += 1
+    if run >= len(tokens) or bare_word(tokens[run]) not in rules.prepositions:
+        return None
+    name_at = name_start(tokens[:run], rules)
+    followed = run + 1 < len(tokens) and bare_word(tokens[run + 1]) in rules.determiners
+    if name_at is None or run - name_at < (1 if followed else 2):
+        return None  # "Raye of her nominations" is enough; "Smith in Kyiv" is not
+    if is_organisation(tokens[name_at:run], rules):
+        return None
+    return " ".join(t.strip(EDGE) for t in tokens[name_at:run])
+
+
+def plausible(tokens: list[str], rules: QuoteRules, *, cue_words_ok: bool = False) -> bool:
+    """A speaker phrase is a name, pronoun or noun phrase, not a clause ("it was", "declined")."""
+    words = [bare_word(t) for t in tokens]
+    if any(w in rules.verb_markers or _CONTRACTION.search(w) for w in words):
+        return False
+    if not cue_words_ok and rules.cue.search(" ".join(tokens)):
+        return False
+    if len(words) == 1 and (words[0] in rules.not_speakers or not has_letters(tokens)):
+        return False
+    if len(words) == 1 and words[0].endswith("ly"):
+        return False  # "Tragically"
+    if len(words) > 1 and any(w in rules.pronouns or w in {"i", "we", "you"} for w in words):
+        return False  # "he believes generative AI", "The actual first thing he"
+    if any(
+        w in rules.adverbs and not t[:1].isupper()
+        for w, t in zip(words[1:-1], tokens[1:-1], strict=True)
+    ):
+        return False  # "The pair also launched a cannon just": a clause
+    for before, word in zip(tokens, words[1:], strict=False):
+        if is_capital(before) and word.endswith(("ing", "ed")) and word not in rules.titles:
+            return False  # "Zelensky considering ...": a clause, not a name
+    for word, after in pairwise(words[1:]):
+        if word.endswith(("ed", "es")) and after in {"a", "an", "the", "his", "her", "their"}:
+            return False  # "The pair launched a cannon": a verb and its object
+    first = words[0]
+    if first in rules.determiners or is_capital(tokens[0]) or first in rules.pronouns:
+        return True
+    return not first.endswith(("ed", "ly", "ing"))
+
+
+def has_letters(tokens: list[str]) -> bool:
+    return any(any(c.isalpha() for c in t) for t in tokens)
+
+
+def noun_phrase_end(tokens: list[str], rules: QuoteRules, *, before_cue: bool) -> int:
+    """Cut a phrase at its first preposition or relative word ("a spokesperson for ...")."""
+    for i, token in enumerate(tokens):
+        if i and bare_word(token) in rules.phrase_breaks:
+            if before_cue and tokens[0] and bare_word(tokens[0]) in rules.phrase_breaks:
+                continue
+            if before_cue and bare_word(token) == "to":
+                continue  # "The Conservatives’ letter to Daniel Greenberg said"
+            return i
+        if i and token[:1] in "(,;:—–":
+            return i
+        if token.endswith((",", ";", ":")) and not before_cue:
+            return i + 1
+    return len(tokens)
+
+
+def noun_phrase_start(tokens: list[str], rules: QuoteRules) -> int:
+    """In "In an interview on Tuesday the minister", where the subject starts."""
+    if not tokens or bare_word(tokens[0]) not in rules.phrase_breaks | rules.prepositions:
+        return 0
+    for i in range(len(tokens) - 1, 0, -1):
+        word = bare_word(tokens[i])
+        if word in rules.phrase_breaks or word in rules.prepositions:
+            return i + 1
+        if word in rules.determiners:
+            short = len(tokens) - i <= 3 or is_capital(tokens[-1])
+            named = is_capital(tokens[-1])  # "to the Daily Mail Lacerda"
+            return i if short and (i > 1 or named) else len(tokens)  # "With the US absent"
+    return len(tokens)
