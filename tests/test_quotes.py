@@ -408,6 +408,17 @@ def test_descriptions_and_owners_are_not_antecedents() -> None:
     assert find_quotes(paragraphs)[1].speaker == "Mitch McConnell"
 
 
+def test_quote_ending_a_sentence_is_not_attributed_by_the_next_long_sentence() -> None:
+    paragraph = (
+        "Ruth Marcus posted: “Why is a judge hiring this clerk at all?” Democrats filed a "
+        "complaint, complaining that the judges had hired “an individual with a history of "
+        "racist conduct.” They warned that placing such a person in “close proximity to "
+        "decisions threatens public faith.”"
+    )
+    speakers = [q.speaker for q in find_quotes([paragraph])]
+    assert speakers[:2] == ["Ruth Marcus", "Democrats"]
+
+
 def test_participle_cue_takes_the_sentence_subject() -> None:
     paragraph = "But Ishiba brushed Tamaki off, saying only, “We won’t use the funds illegally.”"
     assert find_quotes([paragraph])[0].speaker == "Ishiba"

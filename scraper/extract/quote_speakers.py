@@ -26,6 +26,7 @@ _CLAUSE_PUNCT = re.compile(r"[,;:()\[\]—–]|\s-\s")
 SUBJECT_WORDS = 7
 _RELATIVE = re.compile(r",?\s+who(?:\s+[a-z]+)?\s*$")
 _ENDED = re.compile(r"\s*[.!?…]+(?=\s+[\"“‘'(\[]?[A-Z])")
+_CLAUSE_END = re.compile(r"[,.!?…][”\"’']?$")
 _LEAD = re.compile(r"^[\s,;:—–-]*")
 _COLON_NAME = re.compile(r"\s*:\s*([^\W\d][\w'’&.-]*(?:\s+[\w'’&.-]+){0,4})\s*$")
 _ADJACENT = re.compile(r"\s*(?:that\s*)?[:,]?\s*", re.IGNORECASE)
@@ -207,7 +208,7 @@ def sentence_subject(text: str, rules: QuoteRules) -> str | None:
         if name_at is None:
             continue
         name = [t.strip(EDGE) for t in tokens[name_at:]]
-        at_clause_start = not previous or previous[0].endswith(",")
+        at_clause_start = not previous or bool(_CLAUSE_END.search(previous[0]))
         following = text[end:].split()[:1]
         acts = bool(following) and bare_word(following[0]).endswith(("s", "ed"))
         acts = acts and following[0][:1].islower() and bare_word(following[0]) not in skip

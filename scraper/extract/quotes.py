@@ -50,7 +50,7 @@ INHERIT_PARAGRAPHS = 2
 #: How much text before a quote is searched for the title its speaker was given there.
 CONTEXT_CHARS = 300
 #: A new sentence after a quote ending in "." attributes it only when this short ("Kim said.").
-NEW_SENTENCE_WORDS = 8
+NEW_SENTENCE_WORDS = 6
 #: How many paragraphs back a pronoun looks for a newly introduced person.
 MENTION_PARAGRAPHS = 3
 _NEW_SENTENCE = re.compile(r"\s+[A-Z]")
@@ -172,8 +172,9 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
     left, previous = _left_context(paragraphs, spans, i, rules)
     right = _right_context(paragraphs, spans, i, rules)
     new_sentence = text.rstrip()[-1:] in ".!?…" and _NEW_SENTENCE.match(right)
-    if new_sentence and (":" in right or len(right.split()) > NEW_SENTENCE_WORDS):
-        right = ""  # a new sentence of the reporter's, not an attribution
+    short = len(right.split()) <= NEW_SENTENCE_WORDS and right.rstrip()[-1:] in ".!?"
+    if new_sentence and (":" in right or not short):
+        right = ""  # a new sentence of the reporter's, not an attribution ("Kim said." is)
     if left.rstrip().endswith(":") or not right.strip():
         attribution = attribute_before(left, rules) or attribute_after(right, rules)
     else:
