@@ -138,7 +138,8 @@ def extract_generic(text: str, url: str | None) -> Article:
     markup_says_article = _is_article_page(tree)
     not_free = _not_free(tree)
     page = tree.body
-    page_text = normalize_space(page.text(deep=True)) if page is not None else ""
+    # Whitespace-folded only (a full normalisation of the page text costs more than it buys).
+    page_text = " ".join(page.text(deep=True).split()) if page is not None else ""
     page_chars = len(page_text)
     body, images = extract_body(tree, url)
     if article.headline:
