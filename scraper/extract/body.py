@@ -149,11 +149,12 @@ def strip_boilerplate(root: LexborNode) -> None:
         if node.parent is None:
             continue
         attrs = node.attributes
-        names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-        if (
-            boilerplate_token(names)
-            and not CONTENT_NAMES.search(names)
-            and not _holds_most_prose(node, prose)
+        css_class, element_id = attrs.get("class") or "", attrs.get("id") or ""
+        # Checked separately so the cache hits on the class names pages repeat.
+        if not (boilerplate_token(css_class) or boilerplate_token(element_id)):
+            continue
+        if not CONTENT_NAMES.search(f"{css_class} {element_id}") and not _holds_most_prose(
+            node, prose
         ):
             node.decompose(recursive=False)
 
