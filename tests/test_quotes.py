@@ -419,6 +419,22 @@ def test_quote_ending_a_sentence_is_not_attributed_by_the_next_long_sentence() -
     assert speakers[:2] == ["Ruth Marcus", "Democrats"]
 
 
+def test_organisation_anaphor_takes_the_organisation_just_named() -> None:
+    paragraphs = [
+        "Goldman Sachs estimates that output could rise to 1.4 million barrels a day.",
+        '"We maintain our view that this is a large upside risk," the bank said.',
+    ]
+    assert find_quotes(paragraphs)[0].speaker == "Goldman Sachs"
+
+
+def test_organisation_anaphor_never_takes_a_person() -> None:
+    paragraphs = [
+        "Donald Trump met the leaders. Trump later left the summit early.",
+        'The alliance described the invasion as the "most direct threat to our security".',
+    ]
+    assert find_quotes(paragraphs)[0].speaker == "The alliance"
+
+
 def test_participle_cue_takes_the_sentence_subject() -> None:
     paragraph = "But Ishiba brushed Tamaki off, saying only, “We won’t use the funds illegally.”"
     assert find_quotes([paragraph])[0].speaker == "Ishiba"

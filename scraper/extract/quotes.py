@@ -55,6 +55,7 @@ NEW_SENTENCE_WORDS = 6
 MENTION_PARAGRAPHS = 3
 _NEW_SENTENCE = re.compile(r"\s+[A-Z]")
 _COMPLETE = re.compile(r"[.!?…][\"'”’)]?\s*$")
+_SENTENCE = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[A-Z“\"])")
 _MARKS = ' \t\n,.;:!?…—–-"“”‘’«»'
 
 
@@ -94,7 +95,10 @@ def find_quotes(paragraphs: list[str], language: str | None = None) -> list[Quot
             key = (f.attribution.speaker, p)
             if key not in resolved:
                 context = paragraphs[p][max(0, a - CONTEXT_CHARS) : a]
-                resolved[key] = fullest_name(key[0], p, a, mentions, rules, organisations, context)
+                name = fullest_name(key[0], p, a, mentions, rules, organisations, context)
+                if name == key[0] and _is_org_anaphor(name, rules):
+                    name = _recent_subject(paragraphs, p, a, rules) or name
+                resolved[key] = name
             f.attribution = Attribution(resolved[key], f.attribution.cue)
         quotes.extend(_to_quotes(f, paragraphs))
     return quotes
@@ -117,11 +121,41 @@ def _wanted(found: list[_Found], rules: QuoteRules) -> tuple[frozenset[str], fro
 
 
 def _org_anaphors(found: list[_Found], rules: QuoteRules) -> bool:
-    for f in found:
-        words = f.attribution.speaker.lower().split() if f.attribution else []
-        if len(words) == 2 and words[0] == "the" and words[1] in rules.not_name_words:
-            return True
-    return False
+    return any(f.attribution and _is_org_anaphor(f.attribution.speaker, rules) for f in found)
+
+
+def _is_org_anaphor(speaker: str, rules: QuoteRules) -> bool:
+    """'the bank', 'The agency': an organisation named earlier in the article."""
+    words = speaker.lower().split()
+    return len(words) == 2 and words[0] == "the" and words[1] in rules.not_name_words
+
+
+def _recent_subject(paragraphs: list[str], p: int, a: int, rules: QuoteRules) -> str | None:
+    """The nearest earlier sentence whose subject is a capitalised name ("Goldman Sachs
+    estimates ..."), in this paragraph before the quote or the one before it."""
+    texts = [paragraphs[p][:a]] + ([paragraphs[p - 1]] if p else [])
+    for text in texts:
+        sentences = [s for s in _SENTENCE.split(text) if s.strip()]
+        for sentence in reversed(sentences):
+            subject = sentence_subject(sentence, rules)
+            words = subject.split() if subject else []
+            if not words or not all(w[:1].isupper() for w in words):
+                continue
+            if len(words) == 1 and not (words[0].isupper() or len(words[0]) <= 5):
+                continue  # a surname, not a short organisation name such as "Nato"
+            if not _is_person(words, paragraphs):
+                return subject
+    return None
+
+
+def _is_person(words: list[str], paragraphs: list[str]) -> bool:
+    """A full name whose last word also stands alone in the article ("Donald Trump" ...
+    "Trump said") is a person's; "Goldman Sachs" is never shortened to "Sachs"."""
+    if len(words) < 2:  # a surname is a person's when the article also gives a first name
+        full = re.compile(rf"\b[A-Z][\w'’-]+\s+{re.escape(words[0])}\b")
+        return any(full.search(text) for text in paragraphs)
+    alone = re.compile(rf"(?<!{re.escape(words[-2])} )\b{re.escape(words[-1])}\b")
+    return any(alone.search(text) for text in paragraphs)
 
 
 def clear_caches() -> None:
