@@ -137,14 +137,15 @@ def strip_boilerplate(root: LexborNode) -> None:
 
     Such a node is a page wrapper (ASP.NET ``<form>``, an ``aria-hidden`` wrapper behind a
     modal, a content block whose class also says "share"), not boilerplate. Nodes are
-    unlinked (not destroyed), so nodes already found stay safe to read.
+    unlinked with their subtrees (lexbor does not free them), so descendants of a removed node
+    have no parent and are skipped cheaply.
     """
     for node in root.css(", ".join(SCRIPT_TAGS)):
-        node.decompose(recursive=False)
+        node.decompose()
     prose = _paragraph_chars(root) or len(root.text(deep=True))
     for node in root.css(", ".join(BOILERPLATE_SELECTORS)):
         if node.parent is not None and not _holds_most_prose(node, prose):
-            node.decompose(recursive=False)
+            node.decompose()
     for node in root.css(MARKED_CONTAINERS):
         if node.parent is None:
             continue
@@ -156,7 +157,7 @@ def strip_boilerplate(root: LexborNode) -> None:
         if not CONTENT_NAMES.search(f"{css_class} {element_id}") and not _holds_most_prose(
             node, prose
         ):
-            node.decompose(recursive=False)
+            node.decompose()
 
 
 def _paragraph_chars(node: LexborNode) -> int:
