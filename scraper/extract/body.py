@@ -105,6 +105,7 @@ STANDFIRST_SELECTOR = ", ".join(
 )
 MIN_STANDFIRST_CHARS = 40
 MAX_STANDFIRST_CHARS = 600
+_STRIPPED = ", ".join(BOILERPLATE_SELECTORS)
 #: Elements removed whatever their size (their text is code, not prose).
 SCRIPT_TAGS = ("script", "style", "template", "svg")
 #: Elements skipped when reading the body (their content is not prose).
@@ -140,11 +141,11 @@ def strip_boilerplate(root: LexborNode) -> None:
     unlinked with their subtrees (lexbor does not free them), so descendants of a removed node
     have no parent and are skipped cheaply.
     """
-    for node in root.css(", ".join(SCRIPT_TAGS)):
-        node.decompose()
     prose = _paragraph_chars(root) or len(root.text(deep=True))
-    for node in root.css(", ".join(BOILERPLATE_SELECTORS)):
-        if node.parent is not None and not _holds_most_prose(node, prose):
+    for node in root.css(_STRIPPED):
+        if node.parent is None:
+            continue
+        if node.tag in SCRIPT_TAGS or not _holds_most_prose(node, prose):
             node.decompose()
     for node in root.css(MARKED_CONTAINERS):
         if node.parent is None:
@@ -376,8 +377,9 @@ def body_paragraphs(tree: LexborHTMLParser, containers: list[LexborNode], mass: 
 
     ``<br>`` become line breaks first (so ``<br><br>`` separates paragraphs).
     """
-    for br in tree.css("br"):
-        br.replace_with("\n")
+    for node in containers:
+        for br in node.css("br"):
+            br.replace_with("\n")
     paragraphs: list[str] = []
     for node in containers:
         if node.tag in LEAF_BLOCKS and not _has_blocks(node):
