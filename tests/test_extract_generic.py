@@ -174,3 +174,13 @@ def test_teaser_cards_wrapped_in_links_are_not_body() -> None:
     body = f"<article><div class='text'><p>{PARAGRAPH} One.</p><p>{PARAGRAPH} Two.</p></div>{cards}</article>"
     article = extract_generic(_page(body), None)
     assert article.body == [f"{PARAGRAPH} One.", f"{PARAGRAPH} Two."]
+
+
+def test_script_rendered_page_falls_back_to_jsonld_article_body() -> None:
+    text = "\n".join(f"Paragraph {i}: {PARAGRAPH}" for i in range(6))
+    head = _page("", "").replace("<html><head></head><body></body></html>", "")
+    ld = json.dumps({"@type": "NewsArticle", "headline": "Rendered", "articleBody": text})
+    html = f'<html><head><script type="application/ld+json">{ld}</script>{head}</head><body><div id="app">Loading</div></body></html>'
+    article = extract_generic(html, None)
+    assert article.body == text.split("\n")
+    assert article.sources["body"] == "jsonld"

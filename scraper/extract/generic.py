@@ -118,6 +118,17 @@ def _not_free(tree: LexborHTMLParser) -> bool:
     return False
 
 
+def _jsonld_body(tree: LexborHTMLParser) -> list[str]:
+    """Paragraphs of the article's JSON-LD ``articleBody`` (split at line breaks)."""
+    found = find_article(jsonld_objects(tree))
+    text = first_text(found.get("articleBody")) if found is not None else None
+    if not text:
+        return []
+    if "<" in text and ">" in text:
+        text = parse_html(text).text(separator="\n")
+    return [p for p in (normalize_space(line) for line in text.splitlines()) if p]
+
+
 def _with_standfirst(body: list[str], standfirst: str | None, page_text: str) -> list[str]:
     """Start the body with the standfirst (dek) when the page shows it and the body lacks it.
 
@@ -146,10 +157,15 @@ def extract_generic(text: str, url: str | None) -> Article:
         headline = normalize_space(article.headline)
         body = [p for p in body if p != headline] if body[:1] == [headline] else body
     body = _with_standfirst(body, article.subheadline, page_text)
+    from_jsonld = _jsonld_body(tree)
+    if from_jsonld and sum(map(len, from_jsonld)) > 2 * sum(map(len, body)) + MIN_ARTICLE_CHARS:
+        # A page rendered by script shows little text; its JSON-LD often carries all of it.
+        body = from_jsonld
+        article.sources["body"] = "jsonld"
     article.body = body
     article.images = images
     if body:
-        article.sources["body"] = "heuristic"
+        article.sources.setdefault("body", "heuristic")
     if images:
         article.sources["images"] = "heuristic"
     article.status = _status(tree, article, page_chars, markup_says_article, not_free)
