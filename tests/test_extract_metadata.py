@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from scraper.extract.generic import parse_html
-from scraper.extract.metadata import clean_authors, clean_headline, extract_metadata
+from scraper.extract.metadata import clean_headline, extract_metadata
 
 
 def _tree(head: str = "", body: str = "") -> Any:
@@ -109,15 +109,6 @@ def test_clean_headline_suffixes_and_prefixes() -> None:
     )
 
 
-def test_clean_authors() -> None:
-    assert clean_authors(["By Jane Doe and John Smith"]) == ["Jane Doe", "John Smith"]
-    assert clean_authors(["Jane Doe", "jane doe", "Jane Doe, Photos: Getty Images"]) == ["Jane Doe"]
-    assert clean_authors(["Elena Oberholzer (obe)"]) == ["Elena Oberholzer"]
-    assert clean_authors(["https://example.com/author/x", "mail@example.com"]) == []
-    assert clean_authors(["Coastal News", "Mia Wong"], publisher="Coastal News") == ["Mia Wong"]
-    assert clean_authors(["홍길동 기자"]) == ["홍길동"]
-
-
 def test_visible_date_after_headline_is_the_last_resort() -> None:
     body = (
         "<div>Newsletter vom 01.01.2020</div><h1>Vereinsfest</h1>"
@@ -134,13 +125,3 @@ def test_url_date_wins_over_metadata_far_from_it() -> None:
     assert article.published == "2023-05-06"
     near = extract_metadata(_tree(head), "https://x.example/2024/03/10/story/")
     assert near.published == "2024-03-09T10:00:00+00:00"
-
-
-def test_byline_from_labelled_twitter_card() -> None:
-    head = (
-        '<meta name="author" content="a.person@example.com">'
-        '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Anna Sleeg">'
-    )
-    article = extract_metadata(_tree(head), None)
-    assert article.authors == ["Anna Sleeg"]
-    assert article.sources["authors"] == "meta:twitter:data1"

@@ -7,17 +7,19 @@ source is recorded in ``Article.sources`` (``jsonld``, ``meta:<name>``, ``select
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import date
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborHTMLParser
 
+from scraper.extract.authors import AUTHOR_META, clean_authors, extract_authors
 from scraper.extract.dates import date_from_url, find_date, parse_date
 from scraper.extract.jsonld import find_article, first_text, jsonld_objects, texts
-from scraper.extract.text import normalize_space
+from scraper.extract.text import normalize_space, simplify
 from scraper.models import Article
+
+__all__ = ["clean_authors", "clean_headline", "extract_metadata", "meta_table"]
 
 #: Meta names (name/property/itemprop, lower case) tried in order for each field.
 META_FIELDS: dict[str, tuple[str, ...]] = {
@@ -64,50 +66,12 @@ META_FIELDS: dict[str, tuple[str, ...]] = {
     "section": ("article:section", "og:article:section", "section", "articlesection"),
     "site": ("og:site_name", "application-name", "publisher", "twitter:site"),
     "language": ("og:locale", "content-language", "language", "dc.language", "inlanguage"),
-    "authors": (
-        "author",
-        "article:author",
-        "dc.creator",
-        "parsely-author",
-        "sailthru.author",
-        "byl",
-    ),
+    "authors": AUTHOR_META,
 }
 #: Meta names whose (possibly repeated) values are tags.
 TAG_META = ("article:tag", "og:article:tag", "news_keywords", "keywords", "parsely-tags")
 #: Links that list the article's tags (rel="tag" alone: "category tag" links are sections).
 TAG_SELECTORS = ('a[rel="tag"]', '[itemprop="keywords"] a')
-#: Elements whose text names an author, tried in order when metadata has none.
-AUTHOR_SELECTORS = (
-    '[itemprop="author"] [itemprop="name"]',
-    '[itemprop="author"]',
-    'a[rel="author"]',
-    '[rel="author"]',
-    ".byline__name",
-    ".author-name",
-    ".byline a",
-    ".author a",
-    ".byline",
-    ".author",
-    ".article-author",
-    '[class*="author-name"]',
-    '[class*="byline"] a',
-    '[class*="byline"]',
-)
-#: Labels of a Twitter card field that holds the byline.
-BYLINE_LABELS = frozenset(
-    {
-        "written by",
-        "verfasst von",
-        "geschrieben von",
-        "von",
-        "écrit par",
-        "escrito por",
-        "scritto da",
-        "by",
-    }
-)
-_ANY_AUTHOR = ", ".join(AUTHOR_SELECTORS)
 #: Elements whose attributes or text hold the publication date, in order.
 DATE_SELECTORS = (
     ('[itemprop="datePublished"]', "content"),
@@ -123,62 +87,6 @@ DATE_TEXT_CHARS = 20000
 _ANY_DATE = ", ".join(css for css, _attr in DATE_SELECTORS)
 #: Headline separators before a site-name suffix (or after a site-name prefix).
 _SEPARATORS = re.compile(r"\s+(?:[|–—·»:•~/]|-{1,2}|::)\s+")
-_BYLINE_PREFIX = re.compile(
-    r"^\s*(?:written\s+)?(?:by|von|par|por|di|da|door|av|af|od|från|ved|de|przez|tekst|text|autor(?:in)?|author|reporter)\s*[:\-]?\s+",
-    re.IGNORECASE,
-)
-_AUTHOR_SPLIT = re.compile(
-    r"\s*(?:,|;|\||/|&|\s+(?:and|und|et|y|e|en|og|och|i|a|ja|und|mit)\s+)\s*", re.IGNORECASE
-)
-#: Words that mark a byline fragment that is not a name (photo credits, dates, widgets).
-#: Agencies and newsrooms credited as the author ("Associated Press", "dpa") are kept.
-NOT_A_NAME_WORDS = frozenset(
-    [
-        "photo",
-        "photos",
-        "foto",
-        "fotos",
-        "bild",
-        "bilder",
-        "image",
-        "images",
-        "getty",
-        "istock",
-        "istockphoto",
-        "imago",
-        "shutterstock",
-        "updated",
-        "aktualisiert",
-        "published",
-        "veröffentlicht",
-        "follow",
-        "twitter",
-        "facebook",
-        "instagram",
-        "email",
-        "mail",
-        "share",
-        "teilen",
-        "read",
-        "lesen",
-        "min",
-        "minutes",
-        "minuten",
-        "comments",
-        "kommentare",
-        "more",
-        "articles",
-        "germany",
-        "agenturen",
-        "agencies",
-        "agences",
-        "agencias",
-        "red",
-    ]
-)
-#: Role words written after a name ("홍길동 기자") and removed from it.
-ROLE_SUFFIXES = ("기자", "記者", "특파원", "特派員", "编辑", "記")
-_PARENTHESES = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 
 
 _last_meta: list[tuple[LexborHTMLParser, dict[str, list[str]]]] = []
@@ -217,7 +125,7 @@ def clean_headline(headline: str, site_name: str | None = None) -> str:
     """Drop a site-name suffix (``" | Site"``, ``" - Site"``, trailing dates) or prefix."""
     headline = normalize_space(headline)
     parts = _SEPARATORS.split(headline)
-    site = _simplify(site_name) if site_name else ""
+    site = simplify(site_name) if site_name else ""
     if len(parts) > 1 and site and _is_site(parts[0], site):
         parts = parts[1:]
     while len(parts) > 1:
@@ -236,12 +144,8 @@ def clean_headline(headline: str, site_name: str | None = None) -> str:
 
 
 def _is_site(part: str, site: str) -> bool:
-    simple = _simplify(part)
+    simple = simplify(part)
     return bool(simple) and (simple == site or simple in site or site in simple)
-
-
-def _simplify(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text.lower().removeprefix("www."))
 
 
 def _rejoin(original: str, parts: list[str]) -> str:
@@ -249,49 +153,6 @@ def _rejoin(original: str, parts: list[str]) -> str:
     start = original.find(parts[0])
     end = original.rfind(parts[-1]) + len(parts[-1])
     return original[start:end].strip() if start >= 0 and end > start else " ".join(parts)
-
-
-def _person_name(name: str) -> str | None:
-    name = _BYLINE_PREFIX.sub("", normalize_space(name)).strip(" ,;:-–|")
-    name = _PARENTHESES.sub("", name)
-    for suffix in ROLE_SUFFIXES:
-        if name.endswith(" " + suffix):
-            name = name[: -len(suffix)].strip()
-    if not name or len(name) > 60 or "@" in name or "://" in name or any(c.isdigit() for c in name):
-        return None
-    words = name.split()
-    if len(words) > 5:
-        return None
-    if any(w.lower().strip(".():") in NOT_A_NAME_WORDS for w in words):
-        return None
-    return name
-
-
-def clean_authors(names: list[str], publisher: str | None = None) -> list[str]:
-    """Author names: no "By", no roles or photo credits, "A and B" split, duplicates dropped.
-
-    ``publisher`` (the site name) is dropped when it appears beside other names; alone it is
-    kept, as is a credited agency ("Associated Press"), because that is who the page credits.
-    """
-    result: list[str] = []
-    seen: set[str] = set()
-    pub = _simplify(publisher) if publisher else ""
-    for raw in names:
-        raw = _BYLINE_PREFIX.sub("", normalize_space(raw))
-        if "://" in raw or raw.startswith("www."):
-            continue
-        for piece in _AUTHOR_SPLIT.split(raw):
-            name = _person_name(piece)
-            if not name:
-                continue
-            key = name.lower()
-            if key in seen:
-                continue
-            seen.add(key)
-            result.append(name)
-    if pub and len(result) > 1:
-        result = [name for name in result if _simplify(name) != pub] or result
-    return result
 
 
 def _first_meta(meta: dict[str, list[str]], names: tuple[str, ...]) -> tuple[str, str] | None:
@@ -357,65 +218,6 @@ def _headline(
         if value:
             return value, source
     return None, ""
-
-
-def _author_candidates(
-    tree: LexborHTMLParser, article: dict[str, Any] | None, meta: dict[str, list[str]]
-) -> Iterator[tuple[list[str], str]]:
-    """Raw author names from each source, in order of trust."""
-    if article is not None:
-        yield [n for n in texts(article.get("author")) if n.strip()], "jsonld"
-    for name in META_FIELDS["authors"]:
-        yield [v for v in meta.get(name, ()) if "://" not in v], f"meta:{name}"
-    # WordPress/Yoast write the byline as a labelled Twitter card field.
-    for index in ("1", "2"):
-        label = (meta.get(f"twitter:label{index}") or [""])[0].lower()
-        if label in BYLINE_LABELS:
-            yield meta.get(f"twitter:data{index}", [])[:1], f"meta:twitter:data{index}"
-    # One traversal for all selectors, then each selector in order over the few matches.
-    candidates = tree.css(_ANY_AUTHOR)
-    for css in AUTHOR_SELECTORS if candidates else ():
-        matched = [n for n in candidates if n.css_matches(css)][:6]
-        values = [n.text(deep=True, separator=" ") for n in matched]
-        yield [v for v in values if len(v) < 120], f"selector:{css}"
-
-
-def _publisher_keys(article: dict[str, Any] | None, site: str | None, url: str | None) -> set[str]:
-    keys = {_simplify(site or "")}
-    if article is not None:
-        keys.add(_simplify(first_text(article.get("publisher")) or ""))
-    host = urlsplit(url).hostname if url else None
-    if host:
-        keys.add(_simplify(host.removeprefix("www.").rsplit(".", 1)[0]))
-    return {key for key in keys if len(key) >= 2}
-
-
-def _is_publisher(name: str, keys: set[str]) -> bool:
-    simple = _simplify(name)
-    return bool(simple) and any(simple == k or simple in k or k in simple for k in keys)
-
-
-def _authors(
-    tree: LexborHTMLParser,
-    article: dict[str, Any] | None,
-    meta: dict[str, list[str]],
-    site: str | None,
-    url: str | None = None,
-) -> tuple[list[str], str]:
-    """The first source naming someone other than the publisher; else the publisher credit."""
-    keys = _publisher_keys(article, site, url)
-    fallback: tuple[list[str], str] = ([], "")
-    for names, source in _author_candidates(tree, article, meta):
-        cleaned = clean_authors(names, site)
-        if not cleaned:
-            continue
-        people = [name for name in cleaned if not _is_publisher(name, keys)]
-        if people:
-            # Markup bylines mix in the newsroom name; metadata lists are taken as written.
-            return (people if source.startswith("selector:") else cleaned), source
-        if not fallback[0]:
-            fallback = (cleaned, source)
-    return fallback
 
 
 def _date_field(
@@ -566,7 +368,7 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Article:
         found = _first_meta(meta, META_FIELDS["subheadline"])
         if found:
             _set(result, "subheadline", found[0], f"meta:{found[1]}")
-    _set(result, "authors", *_authors(tree, article, meta, site, url))
+    _set(result, "authors", *extract_authors(tree, article, meta, site, url))
     published, source = _date_field(tree, article, meta, "datePublished", META_FIELDS["published"])
     if not published:
         published, source = _published_from_markup(tree, url)
@@ -591,17 +393,3 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Article:
             _set(result, "section", found[0], f"meta:{found[1]}")
     _set(result, "tags", *_tags(tree, article, meta))
     return result
-
-
-def is_paywalled(tree: LexborHTMLParser) -> bool:
-    """JSON-LD says the article is not free to read."""
-    for obj in jsonld_objects(tree):
-        value = obj.get("isAccessibleForFree")
-        if value is False or (isinstance(value, str) and value.strip().lower() == "false"):
-            return True
-    return False
-
-
-def node_text(node: LexborNode) -> str:
-    """Whitespace-folded text of a node."""
-    return normalize_space(node.text(deep=True, separator=" "))

@@ -19,3 +19,8 @@ def normalize_space(s: str) -> str:
         s = " ".join(s.split())
         return unicodedata.normalize("NFC", s) if not unicodedata.is_normalized("NFC", s) else s
     return " ".join(s.split())
+
+
+def simplify(text: str) -> str:
+    """Lower-cased letters and digits only (``"www.DW.com" -> "dwcom"``), for loose matching."""
+    return "".join(c for c in text.lower().removeprefix("www.") if c.isalnum())

@@ -1,0 +1,220 @@
+"""Author names without a site config: JSON-LD, meta tags, bylines in markup, and cleanup.
+
+``clean_authors`` keeps names as the page credits them (agencies included) but drops "By",
+roles, photo credits and e-mail addresses; the publisher is used only when nobody else is named.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
+
+from scraper.extract.jsonld import first_text, texts
+from scraper.extract.text import normalize_space, simplify
+
+#: Meta names (name/property, lower case) that carry the byline, in order.
+AUTHOR_META = (
+    "author",
+    "article:author",
+    "dc.creator",
+    "parsely-author",
+    "sailthru.author",
+    "byl",
+    "twitter:misc:written by",
+    "cxenseparse:author",
+)
+#: Elements whose text names an author, tried in order when metadata has none.
+AUTHOR_SELECTORS = (
+    '[itemprop="author"] [itemprop="name"]',
+    '[itemprop="author"]',
+    'a[rel="author"]',
+    '[rel="author"]',
+    ".byline__name",
+    ".author-name",
+    ".byline a",
+    ".author a",
+    ".byline",
+    ".author",
+    ".article-author",
+    '[class*="author-name"]',
+    '[class*="byline"] a',
+    '[class*="byline"]',
+)
+#: Labels of a Twitter card field that holds the byline.
+BYLINE_LABELS = frozenset(
+    {
+        "written by",
+        "verfasst von",
+        "geschrieben von",
+        "von",
+        "écrit par",
+        "escrito por",
+        "scritto da",
+        "by",
+    }
+)
+_ANY_AUTHOR = ", ".join(AUTHOR_SELECTORS)
+
+_BYLINE_PREFIX = re.compile(
+    r"^\s*(?:written\s+)?(?:by|von|par|por|di|da|door|av|af|od|från|ved|de|przez|tekst|text|autor(?:in)?|author|reporter)\s*[:\-]?\s+",
+    re.IGNORECASE,
+)
+_AUTHOR_SPLIT = re.compile(
+    r"\s*(?:,|;|\||/|&|\s+(?:and|und|et|y|e|en|og|och|i|a|ja|und|mit)\s+)\s*", re.IGNORECASE
+)
+#: Words that mark a byline fragment that is not a name (photo credits, dates, widgets).
+#: Agencies and newsrooms credited as the author ("Associated Press", "dpa") are kept.
+NOT_A_NAME_WORDS = frozenset(
+    [
+        "photo",
+        "photos",
+        "foto",
+        "fotos",
+        "bild",
+        "bilder",
+        "image",
+        "images",
+        "getty",
+        "istock",
+        "istockphoto",
+        "imago",
+        "shutterstock",
+        "updated",
+        "aktualisiert",
+        "published",
+        "veröffentlicht",
+        "follow",
+        "twitter",
+        "facebook",
+        "instagram",
+        "email",
+        "mail",
+        "share",
+        "teilen",
+        "read",
+        "lesen",
+        "min",
+        "minutes",
+        "minuten",
+        "comments",
+        "kommentare",
+        "more",
+        "articles",
+        "germany",
+        "agenturen",
+        "agencies",
+        "agences",
+        "agencias",
+        "red",
+    ]
+)
+#: Role words written after a name ("홍길동 기자") and removed from it.
+ROLE_SUFFIXES = ("기자", "記者", "특파원", "特派員", "编辑", "記")
+
+_PARENTHESES = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
+
+
+def _person_name(name: str) -> str | None:
+    name = _BYLINE_PREFIX.sub("", normalize_space(name)).strip(" ,;:-–|")
+    name = _PARENTHESES.sub("", name)
+    for suffix in ROLE_SUFFIXES:
+        if name.endswith(" " + suffix):
+            name = name[: -len(suffix)].strip()
+    if not name or len(name) > 60 or "@" in name or "://" in name or any(c.isdigit() for c in name):
+        return None
+    words = name.split()
+    if len(words) > 5:
+        return None
+    if any(w.lower().strip(".():") in NOT_A_NAME_WORDS for w in words):
+        return None
+    return name
+
+
+def clean_authors(names: list[str], publisher: str | None = None) -> list[str]:
+    """Author names: no "By", no roles or photo credits, "A and B" split, duplicates dropped.
+
+    ``publisher`` (the site name) is dropped when it appears beside other names; alone it is
+    kept, as is a credited agency ("Associated Press"), because that is who the page credits.
+    """
+    result: list[str] = []
+    seen: set[str] = set()
+    pub = simplify(publisher) if publisher else ""
+    for raw in names:
+        raw = _BYLINE_PREFIX.sub("", normalize_space(raw))
+        if "://" in raw or raw.startswith("www."):
+            continue
+        for piece in _AUTHOR_SPLIT.split(raw):
+            name = _person_name(piece)
+            if not name:
+                continue
+            key = name.lower()
+            if key in seen:
+                continue
+            seen.add(key)
+            result.append(name)
+    if pub and len(result) > 1:
+        result = [name for name in result if simplify(name) != pub] or result
+    return result
+
+
+def _author_candidates(
+    tree: LexborHTMLParser, article: dict[str, Any] | None, meta: dict[str, list[str]]
+) -> Iterator[tuple[list[str], str]]:
+    """Raw author names from each source, in order of trust."""
+    if article is not None:
+        yield [n for n in texts(article.get("author")) if n.strip()], "jsonld"
+    for name in AUTHOR_META:
+        yield [v for v in meta.get(name, ()) if "://" not in v], f"meta:{name}"
+    # WordPress/Yoast write the byline as a labelled Twitter card field.
+    for index in ("1", "2"):
+        label = (meta.get(f"twitter:label{index}") or [""])[0].lower()
+        if label in BYLINE_LABELS:
+            yield meta.get(f"twitter:data{index}", [])[:1], f"meta:twitter:data{index}"
+    # One traversal for all selectors, then each selector in order over the few matches.
+    candidates = tree.css(_ANY_AUTHOR)
+    for css in AUTHOR_SELECTORS if candidates else ():
+        matched = [n for n in candidates if n.css_matches(css)][:6]
+        values = [n.text(deep=True, separator=" ") for n in matched]
+        yield [v for v in values if len(v) < 120], f"selector:{css}"
+
+
+def _publisher_keys(article: dict[str, Any] | None, site: str | None, url: str | None) -> set[str]:
+    keys = {simplify(site or "")}
+    if article is not None:
+        keys.add(simplify(first_text(article.get("publisher")) or ""))
+    host = urlsplit(url).hostname if url else None
+    if host:
+        keys.add(simplify(host.removeprefix("www.").rsplit(".", 1)[0]))
+    return {key for key in keys if len(key) >= 2}
+
+
+def _is_publisher(name: str, keys: set[str]) -> bool:
+    simple = simplify(name)
+    return bool(simple) and any(simple == k or simple in k or k in simple for k in keys)
+
+
+def extract_authors(
+    tree: LexborHTMLParser,
+    article: dict[str, Any] | None,
+    meta: dict[str, list[str]],
+    site: str | None,
+    url: str | None = None,
+) -> tuple[list[str], str]:
+    """The first source naming someone other than the publisher; else the publisher credit."""
+    keys = _publisher_keys(article, site, url)
+    fallback: tuple[list[str], str] = ([], "")
+    for names, source in _author_candidates(tree, article, meta):
+        cleaned = clean_authors(names, site)
+        if not cleaned:
+            continue
+        people = [name for name in cleaned if not _is_publisher(name, keys)]
+        if people:
+            # Markup bylines mix in the newsroom name; metadata lists are taken as written.
+            return (people if source.startswith("selector:") else cleaned), source
+        if not fallback[0]:
+            fallback = (cleaned, source)
+    return fallback

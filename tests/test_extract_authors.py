@@ -1,0 +1,43 @@
+"""Authors without a config: cleanup rules and byline sources."""
+
+from __future__ import annotations
+
+from scraper.extract.authors import clean_authors
+from scraper.extract.generic import parse_html
+from scraper.extract.metadata import extract_metadata
+
+
+def _tree(head: str = "", body: str = "") -> object:
+    return parse_html(f"<html><head>{head}</head><body>{body}</body></html>")
+
+
+def test_clean_authors() -> None:
+    assert clean_authors(["By Jane Doe and John Smith"]) == ["Jane Doe", "John Smith"]
+    assert clean_authors(["Jane Doe", "jane doe", "Jane Doe, Photos: Getty Images"]) == ["Jane Doe"]
+    assert clean_authors(["Elena Oberholzer (obe)"]) == ["Elena Oberholzer"]
+    assert clean_authors(["https://example.com/author/x", "mail@example.com"]) == []
+    assert clean_authors(["Coastal News", "Mia Wong"], publisher="Coastal News") == ["Mia Wong"]
+    assert clean_authors(["홍길동 기자"]) == ["홍길동"]
+
+
+def test_byline_from_labelled_twitter_card() -> None:
+    head = (
+        '<meta name="author" content="a.person@example.com">'
+        '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Anna Sleeg">'
+    )
+    article = extract_metadata(_tree(head), None)
+    assert article.authors == ["Anna Sleeg"]
+    assert article.sources["authors"] == "meta:twitter:data1"
+
+
+def test_publisher_credit_only_when_nobody_else_is_named() -> None:
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H",'
+        ' "author": {"@type": "Organization", "name": "Coastal News"},'
+        ' "publisher": {"name": "Coastal News"}}</script>'
+    )
+    byline = '<p class="byline">By Mia Wong</p>'
+    with_person = extract_metadata(_tree(ld, byline), "https://coastal.example/a")  # type: ignore[arg-type]
+    assert with_person.authors == ["Mia Wong"]
+    alone = extract_metadata(_tree(ld), "https://coastal.example/a")  # type: ignore[arg-type]
+    assert alone.authors == ["Coastal News"]
