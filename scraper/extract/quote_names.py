@@ -88,13 +88,14 @@ def capital_runs(text: str, rules: QuoteRules) -> tuple[tuple[int, int, list[str
 def _split_stretch(
     stretch: str, offset: int, rules: QuoteRules
 ) -> list[tuple[int, int, list[str]]]:
+    if "—" not in stretch and "–" not in stretch and len(stretch.split()) == 1:
+        return [(offset, offset + len(stretch), [stretch])]  # one word: the common case
     runs: list[tuple[int, int, list[str]]] = []
     current: list[str] = []
-    start = end = cursor = 0
-    for token in stretch.split():
-        at = stretch.find(token, cursor)
-        cursor = at + len(token)
-        dash = _DASH.search(token)
+    start = end = 0
+    for m in _TOKEN.finditer(stretch):
+        token, at, cursor = m.group(), m.start(), m.end()
+        dash = _DASH.search(token) if "—" in token or "–" in token else None
         if dash and dash.start() > 0:
             token = token[: dash.start()] + ","  # "Kirk—had": the name ends at the dash
         if token[0].isupper() or (current and _strip(token) in rules.name_particles):
@@ -135,10 +136,11 @@ def name_mentions(
     """The full names in ``paragraphs`` in reading order. With ``names`` (lower-case words),
     only names holding one of them, or with one of ``roles`` around them, are built."""
     found: list[Mention] = []
+    wanted = tuple(sorted(names | roles)) if names is not None else ()
     hit = _word_finder(names | roles) if names is not None else None
     for index, text in enumerate(paragraphs, first_index):
-        if hit is not None and not hit.search(text):
-            continue  # no wanted word: most paragraphs are skipped at regex speed
+        if hit is not None and not _has_wanted(text, wanted, hit):
+            continue  # no wanted word: most paragraphs are skipped at substring speed
         lowered = text.lower() if roles else ""
         for start, end, tokens in capital_runs(text, rules):
             if len(tokens) < 2:
@@ -154,6 +156,13 @@ def name_mentions(
             if mention is not None:
                 found.append(mention)
     return found
+
+
+def _has_wanted(text: str, wanted: tuple[str, ...], hit: re.Pattern[str]) -> bool:
+    """Whether ``text`` holds a wanted word: a substring test first (fast, and false for most
+    paragraphs), the word-boundary regex only to confirm."""
+    lowered = text.lower()
+    return any(w in lowered for w in wanted) and hit.search(text) is not None
 
 
 def _word_finder(words: frozenset[str]) -> re.Pattern[str]:

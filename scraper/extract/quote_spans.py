@@ -13,6 +13,8 @@ SINGLE_CLOSERS: dict[str, str] = {"‘": "’'", "‚": "‘’", "'": "'’", "
 
 _DOUBLE_MARK = re.compile(r"[“”„«»\"]")
 _SINGLE_MARK = re.compile(r"[‘’‚'‹›]")
+#: Marks that may open a single-quoted span: a paragraph without any has none (cheap pre-check).
+_SINGLE_OPENERS = "‘‚'‹"
 #: Characters after which a mark may open a quotation.
 _OPEN_BEFORE = frozenset(" \t\n([{—–-/:;,")
 #: Characters before which a mark may close a quotation.
@@ -154,7 +156,11 @@ def find_spans(paragraphs: list[str], elision: re.Pattern[str]) -> list[Span]:
             carry = None
         start = (lead.end() if lead else 0) if carry is not None else 0
         pairs, opener, open_at = _double_spans(text, start, carry.mark if carry else None)
-        singles = _single_spans(text, pairs, elision) if opener is None else []
+        singles = (
+            _single_spans(text, pairs, elision)
+            if opener is None and any(mark in text for mark in _SINGLE_OPENERS)
+            else []
+        )
         found: list[Span] = []
         for a, b in sorted(pairs + singles):
             if carry is not None and a == start - 1:

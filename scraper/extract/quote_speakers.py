@@ -151,6 +151,7 @@ def _participle_subject(text: str, rules: QuoteRules) -> Attribution | None:
     return Attribution(speaker, m.group()) if speaker else None
 
 
+@lru_cache(maxsize=4096)
 def last_participle(text: str, rules: QuoteRules) -> re.Match[str] | None:
     """The last participle cue that follows a comma or "and" (", adding that ...")."""
     matches = list(rules.continuation_cue.finditer(text))
@@ -309,6 +310,8 @@ def person_mentions(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
     """Offsets and names of people who act in ``text``: a name followed by a cue verb
     ("Medrano said"), a full name opening a sentence ("Muhammad Sabir, a resident, ..."), or
     a full name after a title and before a comma."""
+    if text == text.lower():
+        return []  # no capital letter, no name (", he said. ")
     found: list[tuple[int, str]] = []
     skip = rules.clause_openers | rules.determiners | rules.phrase_breaks | rules.prepositions
     for start, end, tokens in capital_runs(text, rules):

@@ -82,8 +82,9 @@ def find_quotes(paragraphs: list[str], language: str | None = None) -> list[Quot
     mentions = name_mentions(paragraphs, rules, names, roles)
     _resolve(found, paragraphs, mentions, rules)
     more, _ = _wanted(found, rules)
-    if not more <= names:  # pronouns resolved to names not yet indexed
-        mentions = name_mentions(paragraphs, rules, names | more, roles)
+    if not more <= names:  # pronouns resolved to names not yet indexed: index only those
+        extra = name_mentions(paragraphs, rules, more - names)
+        mentions = sorted(set(mentions) | set(extra), key=lambda m: (m.paragraph, m.offset, m.name))
     organisations = organisation_mentions(paragraphs, rules) if _org_anaphors(found, rules) else []
     resolved: dict[tuple[str, int], str] = {}
     quotes: list[Quote] = []
@@ -162,6 +163,7 @@ def clear_caches() -> None:
     """Forget the per-paragraph caches (benchmarks call this so repeats are not flattered)."""
     capital_runs.cache_clear()
     person_mentions.cache_clear()
+    last_participle.cache_clear()
 
 
 def _text(paragraphs: list[str], span: Span) -> str:
