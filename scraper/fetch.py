@@ -32,6 +32,9 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 DISALLOW_ALL = "User-agent: *\nDisallow: /\n"
+#: Stored in place of a robots.txt that could not be read (5xx, network error): the host is
+#: blocked, but its URLs fail (and are retried on a later run) instead of being skipped for good.
+UNREACHABLE_ROBOTS = "# robots.txt unreachable\n" + DISALLOW_ALL
 ROBOTS_ERROR_RETRY = 300.0  # seconds before an unreachable robots.txt is asked for again
 
 # Outcomes of a fetch (FetchResult.kind).
@@ -86,6 +89,7 @@ class HostState:
     lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False, compare=False)
     robots_lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False, compare=False)
     robots: Protego | None = field(default=None, repr=False, compare=False)
+    robots_error: str | None = None  # why robots.txt could not be read (this run only)
 
 
 class HostStore(Protocol):
@@ -297,7 +301,7 @@ class Fetcher:
             if state.robots is not None and not state.robots.can_fetch(
                 url, self.settings.robots_token
             ):
-                raise _GiveUp(FetchResult(url, SKIPPED, error="disallowed by robots.txt"))
+                raise _GiveUp(_robots_refusal(url, state))
         error, status = "no attempt made", None
         for attempt in range(self.settings.retries + 1):
             self._check_paused(url, state)
@@ -442,8 +446,9 @@ class Fetcher:
         for _ in range(5):  # RFC 9309: follow at least five redirects
             try:
                 response = await self._polite_get(state, robots_url, {}, None)
-            except (httpx.TransportError, TimeoutError, _Limit):
-                return DISALLOW_ALL, False
+            except (httpx.TransportError, TimeoutError, _Limit) as err:
+                state.robots_error = str(err) if isinstance(err, _Limit) else _describe(err)
+                return UNREACHABLE_ROBOTS, False
             location = response.header("location")
             if response.status in REDIRECT_STATUSES and location:
                 robots_url = urljoin(robots_url, location)
@@ -452,8 +457,19 @@ class Fetcher:
                 return response.body.decode("utf-8", "replace"), True
             if 400 <= response.status < 500:
                 return "", True
-            return DISALLOW_ALL, False
+            state.robots_error = f"HTTP {response.status}"
+            return UNREACHABLE_ROBOTS, False
         return "", True
+
+
+def _robots_refusal(url: str, state: HostState) -> FetchResult:
+    """Skipped for good when robots.txt disallows ``url``; failed (retried later) when it
+    could not be read, so a robots.txt outage never drops a host's URLs from the frontier."""
+    if state.robots_txt != UNREACHABLE_ROBOTS:
+        return FetchResult(url, SKIPPED, error="disallowed by robots.txt")
+    reason = state.robots_error or "earlier error"
+    message = f"robots.txt unreachable ({reason}); not fetched, retried on a later run"
+    return FetchResult(url, FAILED, error=message)
 
 
 def _describe(err: BaseException) -> str:

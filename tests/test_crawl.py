@@ -390,3 +390,26 @@ def test_hostile_sitemaps_and_broken_pages_are_recorded_not_fatal(
     samples = "\n".join(stats.error_samples)
     assert "bomb.xml: XML with a DOCTYPE or ENTITY declaration refused" in samples
     assert "cut.xml.gz: truncated gzip stream" in samples
+
+
+def test_robots_outage_fails_urls_for_a_later_run_instead_of_skipping_them(
+    server: LoopbackServer, db_path: Path
+) -> None:
+    build_site(server, count=2)  # story 0 is only in the sitemap, story 1 only in the feed
+    server.add_fault("/robots.txt", status=503)
+    opts = CrawlOptions(workers=0, follow_links=False, fetch=settings())
+    with crawl_lock(db_path), Archive(db_path) as archive:
+        first = Crawler(archive, opts, command="fetch").fetch_urls([server.url(article_path(0))])
+    assert first.errors == 1 and first.skipped == 0 and first.articles_new == 0
+    assert "robots.txt unreachable (HTTP 503)" in first.error_samples[0]
+    with closing(sqlite3.connect(db_path)) as conn, conn:
+        state = conn.execute("SELECT state FROM frontier WHERE url LIKE '%story-number-0%'")
+        assert state.fetchone() == ("failed",)
+        # Pretend the outage was long ago, so the next run asks for robots.txt again.
+        conn.execute("UPDATE hosts SET robots_fetched_at = '2000-01-01T00:00:00+00:00'")
+    server.reset()
+    build_site(server, count=2)
+    server.add_route("/sitemap.xml", "<urlset></urlset>", "application/xml")
+    second = crawl(db_path, [server.url("/")], follow_links=False)
+    assert second.errors == 0, second.error_samples
+    assert server.url(article_path(0)) in article_urls(db_path)  # retried from the frontier

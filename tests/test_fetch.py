@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import gzip
 import itertools
+import socket
 import time
 from collections.abc import Awaitable, Callable
 from email.utils import formatdate
@@ -271,7 +272,10 @@ def test_robots_errors_block_and_missing_robots_allows(server: LoopbackServer) -
     server.add_route("/a", PAGE)
     server.add_fault("/robots.txt", status=503)
     blocked = fetch_one(server, "/a", fast(retries=0))
-    assert blocked.kind == SKIPPED
+    # Failed (retried on a later run), not skipped for good, and the message says why.
+    assert blocked.kind == FAILED
+    assert blocked.error is not None and "robots.txt unreachable (HTTP 503)" in blocked.error
+    assert server.requests_for("/a") == []
     server.reset()
     server.add_route("/a", PAGE)
     assert fetch_one(server, "/a").kind == OK  # robots.txt 404: everything allowed
@@ -284,3 +288,14 @@ def test_parse_retry_after() -> None:
     assert parse_retry_after(formatdate(now - 60, usegmt=True), now) == 0.0
     assert parse_retry_after("soon") is None
     assert parse_retry_after(None) is None
+
+
+def test_unreachable_host_fails_with_the_network_error_not_a_robots_refusal() -> None:
+    with socket.socket() as sock:  # a port nobody listens on once closed
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    result = run(fast(retries=0), lambda f: f.fetch(f"http://127.0.0.1:{port}/story"))
+    assert result.kind == FAILED
+    assert result.error is not None
+    assert result.error.startswith("robots.txt unreachable (ConnectError")
+    assert "disallowed" not in result.error
