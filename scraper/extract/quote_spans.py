@@ -14,7 +14,8 @@ SINGLE_CLOSERS: dict[str, str] = {"‘": "’'", "‚": "‘’", "'": "'’", "
 _DOUBLE_MARK = re.compile(r"[“”„«»\"]")
 _SINGLE_MARK = re.compile(r"[‘’‚'‹›]")
 #: Marks that may open a single-quoted span: a paragraph without any has none (cheap pre-check).
-_SINGLE_OPENERS = "‘‚'‹"
+_SINGLE_OPENERS = "".join(SINGLE_CLOSERS)
+_OPENERS = "".join(DOUBLE_CLOSERS) + _SINGLE_OPENERS
 #: Characters after which a mark may open a quotation.
 _OPEN_BEFORE = frozenset(" \t\n([{—–-/:;,")
 #: Characters before which a mark may close a quotation.
@@ -150,6 +151,8 @@ def find_spans(paragraphs: list[str], elision: re.Pattern[str]) -> list[Span]:
     spans: list[Span] = []
     carry: Span | None = None
     for index, text in enumerate(paragraphs):
+        if carry is None and not any(mark in text for mark in _OPENERS):
+            continue  # no mark that can open a quotation: nothing to pair
         lead = _LEADING_MARK.match(text)
         if carry is not None and not lead and not _closes_first(text):
             spans.append(carry)  # unclosed quote that does not continue: ends at its paragraph
