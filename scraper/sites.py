@@ -166,7 +166,7 @@ class _Reader:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise self.fail(name, f"expected a non-negative integer, got {_type(value)}")
+            raise self.fail(name, f"expected a non-negative integer, got {_shown(value)}")
         return value
 
     def number(self, name: str) -> float | None:
@@ -174,7 +174,7 @@ class _Reader:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-            raise self.fail(name, f"expected a non-negative number, got {_type(value)}")
+            raise self.fail(name, f"expected a non-negative number, got {_shown(value)}")
         return float(value)
 
     def date(self, name: str) -> dt.date | None:
@@ -212,6 +212,13 @@ class _Reader:
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
             raise self.fail(name, f"expected an array of tables ([[{name}]]), got {_type(value)}")
         return value
+
+
+def _shown(value: Any) -> str:
+    """A number of the right type but out of range is shown as itself ("got -5", not "got int")."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return repr(value)
+    return _type(value)
 
 
 def _type(value: Any) -> str:

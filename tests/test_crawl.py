@@ -245,6 +245,8 @@ def test_usage_errors_exit_2(db_path: Path) -> None:
     assert runner.invoke(app, ["crawl", "--db", str(db_path)]).exit_code == 2
     bad_date = runner.invoke(app, ["crawl", "http://127.0.0.1:9/", "--since", "yesterday"])
     assert bad_date.exit_code == 2 and "--since" in bad_date.output
+    no_such_day = runner.invoke(app, ["crawl", "http://127.0.0.1:9/", "--since", "2025-13-45"])
+    assert no_such_day.exit_code == 2 and "--since" in no_such_day.output
     assert runner.invoke(app, ["fetch", "ftp://x/y", "--db", str(db_path)]).exit_code == 2
     unknown = runner.invoke(app, ["crawl", "no-such-site", "--db", str(db_path)])
     assert unknown.exit_code == 2 and "unknown target" in unknown.output

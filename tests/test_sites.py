@@ -300,3 +300,36 @@ def test_no_python_files_in_selectors() -> None:
     # A selectors/__init__.py or *.py would shadow the standard library's selectors module.
     folder = Path(__file__).resolve().parent.parent / "selectors"
     assert not list(folder.glob("*.py"))
+
+
+def test_cli_list_and_test_go_on_past_a_broken_config(tmp_path: Path) -> None:
+    folder = site_folder(tmp_path)
+    write(folder, "aaa-broken.toml", "[site\n")  # sorts first: must not hide the others
+    listed = runner.invoke(app, ["sites", "list", "--dir", str(folder), "--json"])
+    assert listed.exit_code == 2
+    assert [row["name"] for row in json.loads(listed.stdout)] == ["Example Times"]
+    assert "error: " in listed.stderr and "aaa-broken.toml: invalid TOML" in listed.stderr
+    tested = runner.invoke(app, ["sites", "test", "--dir", str(folder)])
+    assert tested.exit_code == 2
+    assert tested.stdout.startswith("pass\tExample Times")
+    assert "aaa-broken.toml: invalid TOML" in tested.stderr
+    # Naming a valid site ignores the broken neighbour; naming the broken one explains why.
+    one = runner.invoke(app, ["sites", "test", "example.com", "--dir", str(folder)])
+    assert one.exit_code == 0, one.output
+    broken = runner.invoke(app, ["sites", "test", "aaa-broken", "--dir", str(folder)])
+    assert broken.exit_code == 2 and "aaa-broken.toml: invalid TOML" in broken.stderr
+
+
+def test_cli_test_help_names_the_embedded_tests() -> None:
+    # Rich markup once swallowed "[[tests]]" here, leaving "Run the embedded [] of ...".
+    result = runner.invoke(app, ["sites", "test", "--help"])
+    assert result.exit_code == 0
+    assert "test cases embedded in the site configs" in " ".join(result.output.split())
+    assert "[]" not in result.output
+
+
+def test_negative_delay_shows_the_value(tmp_path: Path) -> None:
+    text = MINIMAL.replace("[fields]", "delay = -5\n\n[fields]")
+    assert error_for(tmp_path, text).endswith("site.delay: expected a non-negative number, got -5")
+    text = MINIMAL.replace("[fields]", "delay = 'fast'\n\n[fields]")
+    assert error_for(tmp_path, text).endswith("site.delay: expected a non-negative number, got str")

@@ -7,6 +7,7 @@ import json
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -91,6 +92,15 @@ def _finish(stats: CrawlStats, as_json: bool, quiet: bool, what: str) -> None:
         raise typer.Exit(EXIT_PARTIAL)
 
 
+def _is_date(text: str) -> bool:
+    """YYYY-MM-DD and a real day (2025-13-45 passes a pattern but names no day)."""
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return bool(_DATE.match(text))
+
+
 def _settings(
     delay: float | None, concurrency: int, user_agent: str, retries: int = 3
 ) -> FetchSettings:
@@ -144,7 +154,7 @@ def crawl(
     """
     if not targets and not all_sites:
         raise UsageError("give a site name, a URL (home page, feed or sitemap), or --all")
-    if since is not None and not _DATE.match(since):
+    if since is not None and not _is_date(since):
         raise UsageError(f"--since wants a date like 2025-01-31, not {since!r}")
     options = CrawlOptions(
         targets=list(targets or []),

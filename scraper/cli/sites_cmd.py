@@ -30,6 +30,27 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of 
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No summary line.")]
 
 
+def _load_each(paths: list[Path]) -> tuple[list[SiteConfig], list[str]]:
+    """The configs that load, and one error line per config that does not."""
+    configs: list[SiteConfig] = []
+    errors: list[str] = []
+    for path in paths:
+        try:
+            configs.append(load_config(path))
+        except ConfigError as err:
+            errors.append(str(err))
+    return configs, errors
+
+
+def _report_invalid(errors: list[str]) -> None:
+    """One ``error:`` line per invalid config on stderr, then exit 2 (usage/config error)."""
+    for line in errors:
+        typer.echo(f"error: {line}", err=True)
+    if errors:
+        typer.echo("(run `scraper sites check` for details)", err=True)
+        raise typer.Exit(EXIT_USAGE)
+
+
 def _files(directory: Path | None) -> list[Path]:
     folder = directory or default_directory()
     if not folder.is_dir():
@@ -44,12 +65,12 @@ def list_sites(directory: DirOption = None, as_json: JsonOption = False) -> None
     Example: scraper sites list --json
     """
     rows: list[dict[str, Any]] = []
-    for path in _files(directory):
-        config = load_config(path)
+    configs, errors = _load_each(_files(directory))
+    for config in configs:
         rows.append(
             {
                 "name": config.name,
-                "file": str(path),
+                "file": str(config.path),
                 "hosts": list(config.hosts),
                 "layouts": [layout.name for layout in config.layouts],
                 "tests": len(config.tests),
@@ -57,12 +78,13 @@ def list_sites(directory: DirOption = None, as_json: JsonOption = False) -> None
         )
     if as_json:
         print_json(rows)
-        return
-    for row in rows:
-        typer.echo(
-            f"{row['name']}\t{Path(row['file']).name}\t{', '.join(row['hosts'])}\t"
-            f"{row['tests']} tests"
-        )
+    else:
+        for row in rows:
+            typer.echo(
+                f"{row['name']}\t{Path(row['file']).name}\t{', '.join(row['hosts'])}\t"
+                f"{row['tests']} tests"
+            )
+    _report_invalid(errors)
 
 
 def _check_one(path: Path) -> dict[str, Any]:
@@ -100,17 +122,20 @@ def check_sites(
         raise typer.Exit(EXIT_USAGE)
 
 
-def _select(paths: list[Path], site: str | None) -> list[SiteConfig]:
-    configs = [load_config(path) for path in paths]
+def _select(configs: list[SiteConfig], site: str | None) -> list[SiteConfig]:
     if site is None:
         return configs
-    wanted = site.lower().removeprefix("www.")
-    chosen = [
-        c for c in configs if wanted in (c.name.lower(), c.path.stem if c.path else "", *c.hosts)
-    ]
+    chosen = [c for c in configs if _names(c, site)]
     if not chosen:
         raise UsageError(f"no site config named {site!r} (see: scraper sites list)")
     return chosen
+
+
+def _names(config: SiteConfig, site: str) -> bool:
+    """Whether ``site`` (lowercase, no www.) names ``config``: its name, file stem or a host."""
+    wanted = site.lower().removeprefix("www.")
+    stem = config.path.stem if config.path else ""
+    return wanted in (config.name.lower(), stem, *config.hosts)
 
 
 @sites_app.command("test")
@@ -122,16 +147,19 @@ def test_sites(
     as_json: JsonOption = False,
     quiet: QuietOption = False,
 ) -> None:
-    """Run the embedded [[tests]] of the site configs; prints pass/fail and what differed.
+    """Run the test cases embedded in the site configs; prints pass/fail and what differed.
 
-    Exits 1 when any case fails.
+    Exits 1 when any case fails, 2 when a config is invalid (the valid ones still run).
 
     Example: scraper sites test apnews.com
     """
     from scraper.extract.configured import run_site_test
 
     results: list[dict[str, Any]] = []
-    for config in _select(_files(directory), site):
+    configs, errors = _load_each(_files(directory))
+    if site is not None and errors and not any(_names(c, site) for c in configs):
+        _report_invalid(errors)  # the wanted config may be the broken one: say so
+    for config in _select(configs, site):
         for i, case in enumerate(config.tests):
             problems = run_site_test(config, case)
             results.append(
@@ -153,5 +181,7 @@ def test_sites(
             for problem in result["problems"]:
                 typer.echo(f"\t{problem}")
     summary(f"{len(results) - len(failed)} passed, {len(failed)} failed", quiet)
+    if site is None:
+        _report_invalid(errors)
     if failed:
         raise typer.Exit(EXIT_PARTIAL)
