@@ -20,6 +20,7 @@ _EDGE = "\"'“”‘’«»()[]{},;:!?…—–"
 _TOKEN = re.compile(r"\S+")
 #: An apposition after a name: ", the government spokesman," / ", who is also minister".
 _APPOSITION = re.compile(r",\s+((?:who\s+is\s+)?(?:also\s+)?(?:the|a|an)\s+[^,.;:]{1,60})")
+_FROM_OF = frozenset({"for", "of", "from"})
 #: How many words before a name may hold its role ("the finance minister Serhii Marchenko").
 ROLE_WINDOW = 3
 
@@ -50,8 +51,7 @@ def _mention(
     where: tuple[int, int],
     rules: QuoteRules,
 ) -> Mention | None:
-    skip = rules.clause_openers | rules.determiners | rules.phrase_breaks | {"for", "of", "from"}
-    while tokens and _strip(tokens[0]) in skip:
+    while tokens and (_strip(tokens[0]) in rules.run_skip or _strip(tokens[0]) in _FROM_OF):
         tokens = tokens[1:]
     cut = 0
     for i, token in enumerate(tokens[:-1]):
@@ -257,7 +257,7 @@ def organisation_mentions(paragraphs: list[str], rules: QuoteRules) -> list[Ment
     """Capitalised names of organisations ("Storm Prediction Center", "Russia’s Defense
     Ministry"): runs of two words or more that hold an organisation word."""
     found: list[Mention] = []
-    skip = rules.clause_openers | rules.determiners | rules.phrase_breaks
+    skip = rules.run_skip
     for index, text in enumerate(paragraphs):
         for m in _ORGANISATION.finditer(text):
             start, tokens = m.start(), m.group().split()

@@ -207,7 +207,7 @@ def noun_phrase_end(tokens: list[str], rules: QuoteRules, *, before_cue: bool) -
 
 def noun_phrase_start(tokens: list[str], rules: QuoteRules) -> int:
     """In "In an interview on Tuesday the minister", where the subject starts."""
-    if not tokens or bare_word(tokens[0]) not in rules.phrase_breaks | rules.prepositions:
+    if not tokens or bare_word(tokens[0]) not in rules.breaks:
         return 0
     for i in range(len(tokens) - 1, 0, -1):
         word = bare_word(tokens[i])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from scraper.errors import ExtractionError
@@ -41,6 +41,40 @@ class QuoteRules:
     role_synonyms: dict[str, str]
     verb_markers: frozenset[str]
     title_small_words: frozenset[str]
+
+    # Unions of the word lists that the hot loops test against, built once per language.
+    @cached_property
+    def run_skip(self) -> frozenset[str]:
+        """Words that open a capitalised run without belonging to a name ("But", "The")."""
+        return self.clause_openers | self.determiners | self.phrase_breaks
+
+    @cached_property
+    def mention_skip(self) -> frozenset[str]:
+        """``run_skip`` and prepositions: words around a name that is not the actor."""
+        return self.run_skip | self.prepositions
+
+    @cached_property
+    def subject_skip(self) -> frozenset[str]:
+        return self.clause_openers | self.adverbs | self.phrase_breaks | self.prepositions
+
+    @cached_property
+    def breaks(self) -> frozenset[str]:
+        """Phrase breaks and prepositions: where a noun phrase ends."""
+        return self.phrase_breaks | self.prepositions
+
+    @cached_property
+    def opening_phrases(self) -> frozenset[str]:
+        """Words that open a sentence with a phrase rather than its subject ("At ...")."""
+        return (self.phrase_breaks - self.clause_openers) | self.prepositions
+
+    @cached_property
+    def not_persons(self) -> frozenset[str]:
+        return self.pronouns | self.not_speakers
+
+    @cached_property
+    def subject_words(self) -> frozenset[str]:
+        """Words that can be the subject right before a verb ("the senator calls")."""
+        return self.pronouns | self.titles | {"who", "whom"}
 
 
 def _alternation(words: list[str]) -> str:

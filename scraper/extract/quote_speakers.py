@@ -188,22 +188,23 @@ def sentence_subject(text: str, rules: QuoteRules) -> str | None:
         return words[0].strip(EDGE)
     if words and bare_word(words[0]) in {"a", "an", "the", "one", "another"}:
         return _leading_noun_phrase(words, rules)  # "A voice is then heard saying"
-    skip = rules.clause_openers | rules.adverbs | rules.phrase_breaks | rules.prepositions
+    skip = rules.subject_skip
     for start, end, tokens in capital_runs(text, rules):
         previous = text[:start].split()[-1:]
-        if previous and (bare_word(previous[0]) in rules.prepositions | rules.determiners):
+        if previous and (
+            bare_word(previous[0]) in rules.prepositions
+            or bare_word(previous[0]) in rules.determiners
+        ):
             continue
         following = text[end:].split()[:1]
         if following and bare_word(following[0]) in rules.not_name_words:
             continue  # "The Trump administration"
         opener = bare_word(tokens[0])
-        if (
-            opener in (rules.phrase_breaks - rules.clause_openers) | rules.prepositions
-            and not previous
-        ):
+        if opener in rules.opening_phrases and not previous:
             continue  # "At a meeting ...": the sentence opens with a phrase, not its subject
-        skip_more = skip | rules.determiners
-        while tokens and bare_word(tokens[0]) in skip_more:
+        while tokens and (
+            bare_word(tokens[0]) in skip or bare_word(tokens[0]) in rules.determiners
+        ):
             tokens = tokens[1:]
         name_at = name_start(tokens, rules) if tokens else None
         if name_at is None:
@@ -228,7 +229,7 @@ def _subject_word(before: str, rules: QuoteRules) -> bool:
     word = bare_word(words[-1])
     if word in rules.determiners:
         return False
-    return word in rules.pronouns | rules.titles | {"who", "whom"}
+    return word in rules.subject_words
 
 
 def _clause(text: str) -> str:
@@ -276,9 +277,7 @@ def subject_before(text: str, rules: QuoteRules) -> str | None:
 def _tail_name(part: str, rules: QuoteRules) -> str | None:
     """'The pair launched a cannon just after Weaver': the name after the last preposition."""
     words = part.split()
-    breaks = [
-        i for i, w in enumerate(words) if bare_word(w) in rules.phrase_breaks | rules.prepositions
-    ]
+    breaks = [i for i, w in enumerate(words) if bare_word(w) in rules.breaks]
     tail = words[breaks[-1] + 1 :] if breaks else []
     if any(w.rstrip(EDGE).endswith(POSSESSIVES) for w in tail):
         return None
@@ -313,7 +312,7 @@ def person_mentions(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
     if text == text.lower():
         return []  # no capital letter, no name (", he said. ")
     found: list[tuple[int, str]] = []
-    skip = rules.clause_openers | rules.determiners | rules.phrase_breaks | rules.prepositions
+    skip = rules.mention_skip
     for start, end, tokens in capital_runs(text, rules):
         if bare_word(tokens[0]) in {"the", "a", "an"} and len(tokens) == 2:
             continue  # "The Kentuckian": a description, not a person's name
@@ -321,7 +320,7 @@ def person_mentions(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
             continue  # "Donald Trump’s ...": an owner, not someone who acts
         while tokens and bare_word(tokens[0]) in skip:
             tokens = tokens[1:]
-        if not tokens or any(bare_word(t) in rules.pronouns | rules.not_speakers for t in tokens):
+        if not tokens or any(bare_word(t) in rules.not_persons for t in tokens):
             continue
         previous = text[:start].split()[-1:]
         if previous and bare_word(previous[0]) in skip:
