@@ -46,6 +46,10 @@ TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "itm_")
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
 _DOT_SEGMENTS = re.compile(r"/\.(?=/|$)")
+#: Whitespace and control characters cannot appear raw in a URL: a path gets them
+#: percent-encoded (one spelling for "a b" and "a%20b"); a host name with them is refused.
+_UNSAFE = re.compile(r"[\x00-\x20\x7f]")
+_BAD_HOST = re.compile(r"[\x00-\x20\x7f<>\"{}|\\^`]")
 
 
 def _is_tracking(name: str) -> bool:
@@ -73,6 +77,8 @@ def canonicalize(url: str, base: str | None = None) -> str | None:
     if scheme not in DEFAULT_PORTS or not parts.hostname:
         return None
     host = parts.hostname.lower().rstrip(".")
+    if _BAD_HOST.search(host):
+        return None
     if ":" in host:  # IPv6 literal
         host = f"[{host}]"
     netloc = host if port in (None, DEFAULT_PORTS[scheme]) else f"{host}:{port}"
@@ -89,6 +95,7 @@ def _normalise_path(path: str) -> str:
     # urljoin already resolves "..", but absolute inputs skip it: resolve against the root.
     if "/." in path:
         path = urlsplit(urljoin("http://x/", path)).path
+    path = _UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", path)
     return _DOT_SEGMENTS.sub("", path) or "/"
 
 

@@ -25,6 +25,9 @@ from scraper.urls import canonical_link, canonicalize, host_of
         ("https://example.com/a/./b/../c", "https://example.com/a/c"),
         ("https://example.com/a?q=two%20words", "https://example.com/a?q=two%20words"),
         ("https://example.com./a", "https://example.com/a"),
+        # A raw space (a pasted URL, a sloppy href) is encoded: one spelling per page.
+        ("https://example.com/two words", "https://example.com/two%20words"),
+        ("https://example.com/two%20words", "https://example.com/two%20words"),
     ],
 )
 def test_canonicalize(raw: str, expected: str) -> None:
@@ -42,7 +45,16 @@ def test_relative_urls_resolve_against_the_base() -> None:
 
 @pytest.mark.parametrize(
     "raw",
-    ["mailto:a@b.c", "javascript:void(0)", "ftp://example.com/f", "", "http://", "http://a:b/"],
+    [
+        "mailto:a@b.c",
+        "javascript:void(0)",
+        "ftp://example.com/f",
+        "",
+        "http://",
+        "http://a:b/",
+        "http://exa mple.com/",  # no host name has a space
+        "http://<example>.com/",
+    ],
 )
 def test_non_http_urls_are_refused(raw: str) -> None:
     assert canonicalize(raw) is None
