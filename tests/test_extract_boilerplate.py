@@ -40,6 +40,12 @@ KEEP = [
         "15:21 Uhr",
         "War der Artikel nützlich? (95 Stimmen) Loading...",
         "Die Inhalte dieser Website sind unter einer Creative Commons-Lizenz lizenziert.",
+        "Kommentarfeed | Kommentare geschlossen",
+        "Python, Mercurial | View Comments",
+        "E-Mail (wird benötigt und nicht veröffentlicht)",
+        "Zobacz również",
+        "Weitere Artikel zum Thema",
+        "Quelle: Deutscher Jagdverband (DJV), 02. Februar 2022, Berlin",
     ],
 )
 def test_boilerplate_paragraphs_are_dropped(paragraph: str) -> None:
