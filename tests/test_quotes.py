@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scraper.extract.quote_rules import rules_for
+from scraper.extract.quote_speakers import neuter_subject
 from scraper.extract.quotes import find_quotes
 from scraper.models import Quote
 
@@ -627,3 +628,43 @@ def test_any_text_gives_consistent_offsets(paragraphs: list[str]) -> None:
     for q in find_quotes(paragraphs):
         assert 0 <= q.paragraph < len(paragraphs)
         assert paragraphs[q.paragraph][q.start : q.end] == q.text
+
+
+def test_it_takes_the_statement_that_spoke_before() -> None:
+    paragraphs = [
+        "“The harbour will stay closed until the storm passes,” the port authority’s statement "
+        "said.",
+        "It said the ferries were “expected to resume by the end of the week.”",
+    ]
+    quotes = [q for q in find_quotes(paragraphs) if q.paragraph == 1]
+    assert [q.speaker for q in quotes] == ["the port authority’s statement"]
+
+
+def test_it_takes_the_organisation_that_spoke_in_a_statement() -> None:
+    paragraphs = [
+        "The regional water board says in a statement that the reservoir is half full.",
+        "It said supplies were “secure for at least another two summers.”",
+    ]
+    quotes = find_quotes(paragraphs)
+    assert [q.speaker for q in quotes] == ["The regional water board"]
+
+
+def test_it_takes_the_document_named_before() -> None:
+    paragraphs = [
+        "The treaty was signed in 1951, though the Mutual Defence Article is short.",
+        "“Each party shall act to meet the common danger,” it reads.",
+    ]
+    assert one(paragraphs).speaker == "the Mutual Defence Article"
+
+
+def test_it_without_anything_to_stand_for_gives_no_speaker() -> None:
+    paragraphs = ["“We expect a long and difficult winter ahead,” it said."]
+    assert one(paragraphs).speaker is None
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [(", it", "it"), ("It", "It"), ("and it", "it"), ("That is the way it", None), ("If", None)],
+)
+def test_it_is_a_speaker_only_when_it_opens_its_clause(before: str, expected: str | None) -> None:
+    assert neuter_subject(before, rules_for("en")) == expected

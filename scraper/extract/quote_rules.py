@@ -41,6 +41,8 @@ class QuoteRules:
     role_synonyms: dict[str, str]
     verb_markers: frozenset[str]
     title_small_words: frozenset[str]
+    neuter_pronouns: frozenset[str]
+    document_words: frozenset[str]
 
     # Unions of the word lists that the hot loops test against, built once per language.
     @cached_property
@@ -162,6 +164,8 @@ def _compile(data: dict[str, object]) -> QuoteRules:
         role_synonyms=_table(data, "role_synonyms"),
         verb_markers=_words(data, "verb_markers"),
         title_small_words=_words(data, "title_small_words"),
+        neuter_pronouns=_words(data, "neuter_pronouns"),
+        document_words=_words(data, "document_words"),
     )
 
 

@@ -242,6 +242,9 @@ def subject_before(text: str, rules: QuoteRules) -> str | None:
     """The speaker in the words before a cue verb. With an apposition ("Richard Weir, 60, from
     Tynemouth, said") the subject is the first comma-separated part that holds a full name;
     a relative "who" or an adverb clause ("Holden, meanwhile, has") defers to the part before."""
+    neuter = neuter_subject(text, rules)
+    if neuter:
+        return neuter
     relative = _RELATIVE.search(text)
     if relative:
         text = text[: relative.start()]  # "said Tester, who also says": Tester
@@ -352,6 +355,31 @@ def person_mentions(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
             found.append((start, " ".join(name)))
     found.extend(_indirect_speakers(text, rules))
     return sorted(set(found))
+
+
+def cue_subjects(text: str, rules: QuoteRules) -> list[str]:
+    """The subject of the last speech verb of each sentence of ``text``, in order."""
+    starts = [0] + [m.end() for m in _BOUNDARY.finditer(text)]
+    found = []
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        by_cue = _cue_subject(text[start:end], rules)
+        if by_cue:
+            found.append(by_cue[0].speaker)
+    return found
+
+
+def neuter_subject(text: str, rules: QuoteRules) -> str | None:
+    """'..., it said' / 'It said:': "it" right before the verb, opening its clause."""
+    words = text.split()
+    if not words or bare_word(words[-1]) not in rules.neuter_pronouns:
+        return None
+    if (
+        len(words) > 1
+        and words[-2][-1:] not in ',.;:!?”"’'
+        and (bare_word(words[-2]) not in rules.clause_openers)
+    ):
+        return None  # "said that it said", "the way it says": not the quote's speaker
+    return words[-1].strip(EDGE)
 
 
 def _indirect_speakers(text: str, rules: QuoteRules) -> list[tuple[int, str]]:

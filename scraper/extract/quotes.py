@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from scraper.extract.quote_anaphora import neuter_antecedent
 from scraper.extract.quote_names import (
     Mention,
     capital_runs,
@@ -273,15 +274,19 @@ def _is_title(words: list[str], rules: QuoteRules) -> bool:
 def _resolve(
     found: list[_Found], paragraphs: list[str], mentions: list[Mention], rules: QuoteRules
 ) -> None:
-    """Pronouns take the nearest earlier named speaker or introduced person; unattributed
-    continuing quotes take the nearest earlier named speaker."""
+    """Pronouns take the nearest earlier named speaker or introduced person ("it": the thing
+    that last spoke or was named); unattributed continuing quotes take the nearest earlier
+    named speaker."""
     last_named: _Found | None = None
+    spoken: list[tuple[int, str]] = []  # (paragraph, speaker) of the quotes attributed so far
     for f in found:
         a = f.attribution
+        if a is not None and a.speaker.lower() in rules.neuter_pronouns:
+            thing = neuter_antecedent(spoken, paragraphs, _position(f), rules)
+            f.attribution = a = Attribution(thing, a.cue) if thing else None
         if a is not None and not _is_anaphor(a.speaker, f, mentions, rules):
             last_named = f
-            continue
-        if a is not None:  # a pronoun or bare role: keep the cue, name the person
+        elif a is not None:  # a pronoun or bare role: keep the cue, name the person
             name = _nearest_person(paragraphs, last_named, f, rules)
             if name is None and a.speaker.lower() in rules.pronouns:
                 name = _nearby_mention(paragraphs, f, rules)
@@ -291,6 +296,8 @@ def _resolve(
         elif last_named is not None and last_named.attribution and _continues(last_named, f):
             f.attribution = Attribution(last_named.attribution.speaker, "")
             last_named = f
+        if f.attribution is not None:
+            spoken.append((f.span.paragraph, f.attribution.speaker))
 
 
 def _nearby_mention(paragraphs: list[str], f: _Found, rules: QuoteRules) -> str | None:
