@@ -415,3 +415,35 @@ def test_robots_outage_fails_urls_for_a_later_run_instead_of_skipping_them(
     second = crawl(db_path, [server.url("/")], follow_links=False)
     assert second.errors == 0, second.error_samples
     assert server.url(article_path(0)) in article_urls(db_path)  # retried from the frontier
+
+
+def test_ctrl_c_says_what_was_kept_and_exits_130(tmp_path: Path) -> None:
+    server = LoopbackServer().start()
+    try:
+        build_site(server, count=12)
+        db = tmp_path / "archive.db"
+        # Python leaves SIGINT ignored when started from a background job: install the
+        # KeyboardInterrupt handler explicitly, as an interactive shell would have it.
+        start = (
+            "import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+            "from scraper.cli.app import main; sys.argv[0] = 'scraper'; main()"
+        )
+        command = [sys.executable, "-c", start, "crawl", server.url("/"), "--db", str(db),
+                   "--delay", "0.15"]  # fmt: skip
+        proc = subprocess.Popen(
+            command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
+        deadline = time.monotonic() + 60
+        while stored(db) < 2 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+        assert proc.returncode == 130, err
+        lines = err.decode().strip().splitlines()
+        assert lines[-1].startswith("crawl interrupted: "), err
+        assert lines[-1].endswith("(run 1); run the same command again to resume")
+        assert "Traceback" not in err.decode()
+        with closing(sqlite3.connect(db)) as conn, conn:
+            assert conn.execute("SELECT status FROM runs").fetchone() == ("interrupted",)
+    finally:
+        server.stop()

@@ -44,6 +44,7 @@ WaitOption = Annotated[
     bool, typer.Option("--wait", help="Wait for a running crawl on this archive instead of exit 3.")
 ]
 DEFAULT_DB = Path("archive.db")
+EXIT_INTERRUPTED = 130  # the shell's code for a command stopped by Ctrl-C (128 + SIGINT)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -73,6 +74,21 @@ def _live(quiet: bool) -> Iterator[ProgressHook]:
             )
 
         yield hook
+
+
+@contextmanager
+def _on_interrupt(crawler: Crawler, what: str) -> Iterator[None]:
+    """Ctrl-C: say what was kept and how to go on (the run is recorded as interrupted)."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        stats = crawler.stats
+        typer.echo(
+            f"{what} interrupted: {stats.pages_fetched} pages, {stats.articles_new} new articles "
+            f"kept (run {stats.run_id}); run the same command again to resume",
+            err=True,
+        )
+        raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
 def _finish(stats: CrawlStats, as_json: bool, quiet: bool, what: str) -> None:
@@ -167,7 +183,9 @@ def crawl(
         fetch=_settings(delay, concurrency, user_agent, retries),
     )
     with _crawl_archive(db, wait) as archive, _live(quiet) as hook:
-        stats = Crawler(archive, options, hook).run()
+        crawler = Crawler(archive, options, hook)
+        with _on_interrupt(crawler, "crawl"):
+            stats = crawler.run()
     _finish(stats, as_json, quiet, "crawl")
 
 
@@ -197,9 +215,9 @@ def fetch(
     )
     options.workers = 0  # a handful of pages: a process pool would cost more than it saves
     with _crawl_archive(db, wait) as archive, _live(quiet) as hook:
-        stats = Crawler(archive, options, hook, command="fetch").fetch_urls(
-            [c for c in canonical if c]
-        )
+        crawler = Crawler(archive, options, hook, command="fetch")
+        with _on_interrupt(crawler, "fetch"):
+            stats = crawler.fetch_urls([c for c in canonical if c])
     _finish(stats, as_json, quiet, "fetch")
 
 
