@@ -21,6 +21,7 @@ from scraper.urls import canonicalize, host_of
 
 if TYPE_CHECKING:
     from scraper.fetch import Fetcher
+    from scraper.sites import SiteConfig
 
 MAX_XML_BYTES = 50_000_000  # the sitemap protocol's own limit (uncompressed)
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json")
@@ -316,9 +317,10 @@ class Seed:
 
 def resolve_targets(targets: list[str], all_sites: bool = False) -> list[Seed]:
     """Seeds for crawl targets: site config names, or URLs (home pages, feeds, sitemaps)."""
-    from scraper.sites import find_config, load_configs
+    from scraper.sites import find_config, load_valid_configs
 
-    configs = list(load_configs()) if (all_sites or any("://" not in t for t in targets)) else []
+    wanted = all_sites or any("://" not in t for t in targets)
+    configs = load_valid_configs() if wanted else []
     by_name = {getattr(c, "name", "").lower(): c for c in configs}
     for config in configs:  # a config's host names it too: "apnews.com"
         for host in getattr(config, "hosts", ()) or ():
@@ -336,16 +338,24 @@ def resolve_targets(targets: list[str], all_sites: bool = False) -> list[Seed]:
         elif _DOMAIN.match(target):
             seeds.append(_seed_for(f"https://{target.lower()}/", find_config(f"https://{target}/")))
         else:
-            names = ", ".join(sorted(c.name for c in configs)[:10]) or "none"
             raise UsageError(
                 f"unknown target {target!r}: give a URL (https://...), a domain or a site config name "
-                f"(known: {names})"
+                f"({_known(configs)})"
             )
     for config in chosen:
         seeds.extend(_config_seeds(config))
     if not seeds:
         raise UsageError("nothing to crawl: give a URL or site name, or --all")
     return seeds
+
+
+def _known(configs: list[SiteConfig], shown: int = 10) -> str:
+    """A few config names for an error message, and where to see them all."""
+    names = sorted(c.name for c in configs)
+    if not names:
+        return "no valid site configs: see scraper sites check"
+    more = f", and {len(names) - shown} more" if len(names) > shown else ""
+    return f"known: {', '.join(names[:shown])}{more}; see scraper sites list"
 
 
 def _seed_for(url: str, config: object | None) -> Seed:

@@ -397,6 +397,13 @@ def load_configs(directory: str | Path | None = None) -> list[SiteConfig]:
     return list(_load_all(folder.resolve()))
 
 
+def load_valid_configs(directory: str | Path | None = None) -> list[SiteConfig]:
+    """The valid configs of ``directory``; each invalid one is logged as a warning and skipped
+    (so one broken file does not stop a crawl of every site; ``scraper sites check`` finds it)."""
+    folder = Path(directory) if directory is not None else default_directory()
+    return list(_load_valid(folder.resolve()))
+
+
 @lru_cache(maxsize=8)
 def _load_all(folder: Path) -> tuple[SiteConfig, ...]:
     return tuple(load_config(p) for p in config_files(folder))

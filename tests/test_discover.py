@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -294,3 +295,25 @@ def test_seeder_records_broken_sitemaps_and_goes_on(server: LoopbackServer) -> N
     assert any("bad.xml: not well-formed" in e for e in stats.errors)
     assert any("bomb.xml" in e and "DOCTYPE" in e for e in stats.errors)
     assert len(frontier.rows) == 2
+
+
+def test_one_broken_config_does_not_stop_crawls_of_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from scraper.sites import clear_cache
+
+    good = '[site]\nname = "Example Times"\nhosts = ["example.com"]\n'
+    good += 'feeds = ["https://example.com/rss"]\n[fields]\nbody = ["article"]\n'
+    (tmp_path / "example.com.toml").write_text(good, encoding="utf-8")
+    (tmp_path / "aaa-broken.toml").write_text("[site\n", encoding="utf-8")
+    monkeypatch.setenv("SCRAPER_SELECTORS", str(tmp_path))
+    clear_cache()
+    try:
+        assert [s.url for s in resolve_targets(["example times"])] == ["https://example.com/rss"]
+        assert [s.site for s in resolve_targets([], all_sites=True)] == ["Example Times"]
+        assert "aaa-broken.toml" in caplog.text  # the broken one is named, not hidden
+        with pytest.raises(UsageError) as info:
+            resolve_targets(["no-such-site-config"])
+        assert str(info.value).endswith("(known: Example Times; see scraper sites list)")
+    finally:
+        clear_cache()
