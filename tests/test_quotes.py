@@ -668,3 +668,49 @@ def test_it_without_anything_to_stand_for_gives_no_speaker() -> None:
 )
 def test_it_is_a_speaker_only_when_it_opens_its_clause(before: str, expected: str | None) -> None:
     assert neuter_subject(before, rules_for("en")) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker", "cue"),
+    [
+        (
+            ["Mayor Ana Ruiz toured the flooded school on Monday and said, “We will rebuild it.”"],
+            "Ana Ruiz",
+            "said",
+        ),
+        (
+            ["Ruiz visited the site and has said, “We will rebuild every classroom.”"],
+            "Ruiz",
+            "has said",
+        ),
+        (
+            [
+                "The regional water board published its figures and warned: “Reservoirs are lower than last year.”"
+            ],
+            "The regional water board",
+            "warned",
+        ),
+        (
+            ["Police arrested a man on Friday and said “he will appear in court on Monday.”"],
+            "Police",
+            "said",
+        ),
+        (
+            ["Ana Ruiz arrived first.", "She toured the site and said, “We will rebuild it all.”"],
+            "Ana Ruiz",
+            "said",
+        ),
+    ],
+)
+def test_subject_of_a_coordinated_speech_verb(
+    paragraphs: list[str], speaker: str, cue: str
+) -> None:
+    q = one(paragraphs)
+    assert (q.speaker, q.cue) == (speaker, cue)
+
+
+def test_coordinated_verb_takes_the_subject_after_an_opening_clause() -> None:
+    paragraphs = [
+        "Even when the river rose, officials waited and said “the levee will hold this time.”"
+    ]
+    assert one(paragraphs).speaker == "officials"

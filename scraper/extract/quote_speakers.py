@@ -124,9 +124,67 @@ def _cue_subject(text: str, rules: QuoteRules) -> tuple[Attribution, int] | None
         noun = not _ADJACENT.fullmatch(after) and not _subject_word(text[: cue.start()], rules)
         if word in rules.ambiguous_cues and noun:
             continue  # 'two posts from ...' is a noun
-        speaker = subject_before(text[: cue.start()], rules)
+        speaker = coordinated_subject(text[: cue.start()], rules) or subject_before(
+            text[: cue.start()], rules
+        )
         if speaker:
             return Attribution(speaker, cue.group()), cue.start()
+    return None
+
+
+#: "... and said", "... and has since said", "... but later told": a second verb of the subject.
+_COORDINATED = re.compile(r"[\s,]+(?:and|but)\s+(?:(?:has|have|had|also|later|then|\w+ly)\s+)*$")
+#: Most words the subject noun phrase of a coordinated sentence may have ("The regional board").
+COORDINATED_WORDS = 5
+
+
+def coordinated_subject(before: str, rules: QuoteRules) -> str | None:
+    """'Ana Ruiz toured the site and said, "..."': the subject of the sentence whose second
+    verb is the cue; a pronoun or a determiner phrase ("The ministry") as written."""
+    joined = _COORDINATED.search(before)
+    if joined is None:
+        return None
+    sentence = last_sentence(before[: joined.start()], rules)
+    clauses = [sentence, sentence.rsplit(",", 1)[-1]] if "," in sentence else [sentence]
+    for clause in clauses:  # "On Monday, Ana Ruiz toured the site and said"
+        subject = _opening_subject(clause.split(), rules)
+        if subject:
+            return subject
+    return None
+
+
+def _opening_subject(words: list[str], rules: QuoteRules) -> str | None:
+    """The subject that opens ``words``, up to its verb: a pronoun, a determiner phrase, a
+    name without its title, or a plural noun ("officials waited")."""
+    if len(words) < 2:
+        return None  # '..." Smith said, and added': the sentence holds no subject of its own
+    first = bare_word(words[0])
+    if first in rules.pronouns:
+        return words[0].strip(EDGE)
+    verb = _first_verb(words, rules)
+    if verb is None:
+        return None
+    if first in {"a", "an", "the"}:
+        return " ".join(w.strip(EDGE) for w in words[:verb])
+    if verb == 1 and words[0][:1].islower() and first.endswith("s") and first.isalpha():
+        return words[0].strip(EDGE) if plausible(words[:1], rules) else None
+    at = name_start(words[:verb], rules)
+    if at is None or not all(is_capital(w) for w in words[:verb]):
+        return None  # the sentence does not open with its subject ("Even when ...")
+    name = [w.strip(EDGE) for w in words[at:verb]]
+    return " ".join(name) if plausible(name, rules) else None
+
+
+def _first_verb(words: list[str], rules: QuoteRules) -> int | None:
+    """Where the verb after an opening subject phrase is: 'The regional water board released',
+    'Ana Ruiz visited', 'Police have arrested'."""
+    for i, word in enumerate(words[1 : COORDINATED_WORDS + 1], 1):
+        bare = bare_word(word)
+        verb = bare in rules.verb_markers or bare in rules.adverbs or rules.cue.fullmatch(bare)
+        if word[:1].islower() and (verb or bare.endswith(("ed", "s"))):
+            return i
+        if word[-1:] in ",;:" or bare in rules.prepositions:
+            return None  # "a large share of the respondents": not a plain subject phrase
     return None
 
 
