@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 MAX_XML_BYTES = 50_000_000  # the sitemap protocol's own limit (uncompressed)
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json")
+#: Content types read as HTML pages even when the body does not open with a tag.
+SEED_HTML_TYPES = ("", "text/html", "application/xhtml+xml")
 XML_TYPES = ("application/xml", "text/xml", "application/rss+xml", "application/atom+xml")
 GZIP_MAGIC = b"\x1f\x8b"
 MAX_SITEMAP_LEVELS = 3  # sitemap index -> index -> sitemap is as deep as real sites go
@@ -228,7 +230,8 @@ def _atom_entries(root: _Node, base_url: str) -> list[Entry]:
 
 
 def sniff_kind(content_type: str, body: bytes) -> str:
-    """'xml' for feeds and sitemaps, 'html' for pages, judged by content, then content type."""
+    """'xml' for feeds and sitemaps, 'html' for pages, judged by content, then content type;
+    'other' for what is neither (a seed pointing at an image or a text file)."""
     if body.startswith(GZIP_MAGIC):
         return "xml"
     head = body[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -241,7 +244,9 @@ def sniff_kind(content_type: str, body: bytes) -> str:
     mime = content_type.split(";", 1)[0].strip().lower()
     if mime in XML_TYPES or mime.endswith("+xml") or "gzip" in mime:
         return "xml"
-    return "html"
+    if mime in SEED_HTML_TYPES or head.startswith(b"<"):
+        return "html"
+    return "other"  # an image, a PDF, plain text: nothing to discover from
 
 
 def feed_links(html: str | bytes, base_url: str) -> list[str]:
@@ -445,8 +450,14 @@ class Seeder:
             self.stats.error(seed.url, result.error or result.kind)
             return
         page = result.page
-        if sniff_kind(page.content_type, page.body) == "html":
+        kind = sniff_kind(page.content_type, page.body)
+        if kind == "html":
             await self._home_page(seed, page.body, page.url, level)
+            return
+        if kind == "other":
+            shown = page.content_type.split(";", 1)[0].strip() or "none"
+            problem = f"not a home page, feed or sitemap (content type {shown})"
+            self.stats.error(seed.url, problem)
             return
         try:
             listing = parse_listing(page.body, page.url)

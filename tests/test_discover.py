@@ -144,6 +144,10 @@ def test_sniff_kind_reads_content_before_content_type() -> None:
     assert sniff_kind("application/rss+xml", b"  \n<rss>") == "xml"
     assert sniff_kind("application/octet-stream", gzip.compress(b"x")) == "xml"
     assert sniff_kind("text/html; charset=utf-8", b"<div>hello</div>") == "html"
+    assert sniff_kind("text/plain", b"<p>a page sent as text</p>") == "html"
+    # Neither markup nor a feed: a seed pointing at these discovers nothing, and says so.
+    assert sniff_kind("image/png", b"\x89PNG\r\n\x1a\n\x00\x00") == "other"
+    assert sniff_kind("text/plain", b"User-agent: *\nDisallow: /private/\n") == "other"
 
 
 def test_feed_links_finds_rss_and_atom_alternates() -> None:
@@ -295,6 +299,16 @@ def test_seeder_records_broken_sitemaps_and_goes_on(server: LoopbackServer) -> N
     assert any("bad.xml: not well-formed" in e for e in stats.errors)
     assert any("bomb.xml" in e and "DOCTYPE" in e for e in stats.errors)
     assert len(frontier.rows) == 2
+
+
+def test_seed_that_is_neither_page_nor_listing_is_an_error(server: LoopbackServer) -> None:
+    server.add_route("/robots.txt", "User-agent: *\nDisallow:\n", "text/plain")
+    server.add_route("/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "image/png")
+    frontier, stats = _seed(server, "/logo.png")
+    assert frontier.rows == []
+    assert stats.errors == [
+        f"{server.url('/logo.png')}: not a home page, feed or sitemap (content type image/png)"
+    ]
 
 
 def test_one_broken_config_does_not_stop_crawls_of_the_others(
