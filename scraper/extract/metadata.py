@@ -7,15 +7,15 @@ source is recorded in ``Article.sources`` (``jsonld``, ``meta:<name>``, ``select
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper.extract.authors import AUTHOR_META, clean_authors, extract_authors
-from scraper.extract.dates import date_from_url, find_date, parse_date
+from scraper.extract.dates import parse_date
 from scraper.extract.jsonld import find_article, first_text, jsonld_objects, texts
+from scraper.extract.published import find_modified, find_published
 from scraper.extract.text import normalize_space, simplify
 from scraper.models import Article
 
@@ -25,44 +25,6 @@ __all__ = ["clean_authors", "clean_headline", "extract_metadata", "meta_table"]
 META_FIELDS: dict[str, tuple[str, ...]] = {
     "headline": ("og:title", "twitter:title", "title", "dc.title", "headline"),
     "subheadline": ("og:description", "description", "twitter:description", "dc.description"),
-    "published": (
-        "article:published_time",
-        "og:article:published_time",
-        "datepublished",
-        "article:published",
-        "publishdate",
-        "pubdate",
-        "publish-date",
-        "publish_date",
-        "date",
-        "dc.date",
-        "dc.date.issued",
-        "dcterms.date",
-        "dcterms.created",
-        "sailthru.date",
-        "parsely-pub-date",
-        "cxenseparse:recs:publishtime",
-        "og:published_time",
-        "article.published",
-        "datecreated",
-        "created",
-        "dc.date.created",
-        "published_time",
-        "release_date",
-        "originalpublicationdate",
-        "og:pubdate",
-        "citation_publication_date",
-    ),
-    "modified": (
-        "article:modified_time",
-        "og:updated_time",
-        "datemodified",
-        "article:modified",
-        "last-modified",
-        "dcterms.modified",
-        "lastmod",
-        "og:article:modified_time",
-    ),
     "section": ("article:section", "og:article:section", "section", "articlesection"),
     "site": ("og:site_name", "application-name", "publisher", "twitter:site"),
     "language": ("og:locale", "content-language", "language", "dc.language", "inlanguage"),
@@ -72,19 +34,6 @@ META_FIELDS: dict[str, tuple[str, ...]] = {
 TAG_META = ("article:tag", "og:article:tag", "news_keywords", "keywords", "parsely-tags")
 #: Links that list the article's tags (rel="tag" alone: "category tag" links are sections).
 TAG_SELECTORS = ('a[rel="tag"]', '[itemprop="keywords"] a')
-#: Elements whose attributes or text hold the publication date, in order.
-DATE_SELECTORS = (
-    ('[itemprop="datePublished"]', "content"),
-    ('[itemprop="datePublished"]', "datetime"),
-    ("time[pubdate]", "datetime"),
-    ("article time[datetime]", "datetime"),
-    ("time[datetime]", "datetime"),
-    ('[class*="date"]', ""),
-    ("time", ""),
-)
-#: How much of the page text is searched for a written date as the last resort.
-DATE_TEXT_CHARS = 20000
-_ANY_DATE = ", ".join(css for css, _attr in DATE_SELECTORS)
 #: Headline separators before a site-name suffix (or after a site-name prefix).
 _SEPARATORS = re.compile(r"\s+(?:[|–—·»:•~/]|-{1,2}|::)\s+")
 
@@ -220,69 +169,6 @@ def _headline(
     return None, ""
 
 
-def _date_field(
-    tree: LexborHTMLParser,
-    article: dict[str, Any] | None,
-    meta: dict[str, list[str]],
-    key: str,
-    names: tuple[str, ...],
-) -> tuple[str | None, str]:
-    if article is not None:
-        value = first_text(article.get(key))
-        parsed = parse_date(value) if value else None
-        if parsed:
-            return parsed, "jsonld"
-    for name in names:
-        for value in meta.get(name, ()):
-            parsed = parse_date(value)
-            if parsed:
-                return parsed, f"meta:{name}"
-    return None, ""
-
-
-def _published_from_markup(tree: LexborHTMLParser, url: str | None) -> tuple[str | None, str]:
-    candidates = tree.css(_ANY_DATE)
-    for css, attr in DATE_SELECTORS if candidates else ():
-        for node in [n for n in candidates if n.css_matches(css)][:5]:
-            value = node.attributes.get(attr) if attr else node.text(deep=True, separator=" ")
-            parsed = parse_date(value) if value and len(value) < 120 else None
-            if parsed:
-                return parsed, f"selector:{css}"
-    from_url = date_from_url(url)
-    if from_url:
-        return from_url, "url"
-    visible = _date_in_text(tree)
-    if visible:
-        return visible, "heuristic"
-    return None, ""
-
-
-def _days_apart(first: str, second: str) -> int:
-    try:
-        return abs((date.fromisoformat(first[:10]) - date.fromisoformat(second[:10])).days)
-    except ValueError:
-        return 0
-
-
-def _date_in_text(tree: LexborHTMLParser) -> str | None:
-    """The first written date after the headline in the visible text (else the first at all).
-
-    Only reached when metadata, markup and URL give no date; limited to the first
-    ``DATE_TEXT_CHARS`` characters of the page text.
-    """
-    body = tree.body
-    if body is None:
-        return None
-    text = body.text(deep=True, separator="\n", strip=True)[:DATE_TEXT_CHARS]
-    h1 = tree.css_first("h1")
-    start = 0
-    if h1 is not None:
-        heading = h1.text(deep=True, separator="\n", strip=True)
-        found = text.find(heading) if heading else -1
-        start = found + len(heading) if found >= 0 else 0
-    return find_date(text[start:]) or (find_date(text[:start]) if start else None)
-
-
 def _tags(
     tree: LexborHTMLParser, article: dict[str, Any] | None, meta: dict[str, list[str]]
 ) -> tuple[list[str], str]:
@@ -369,20 +255,8 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Article:
         if found:
             _set(result, "subheadline", found[0], f"meta:{found[1]}")
     _set(result, "authors", *extract_authors(tree, article, meta, site, url))
-    published, source = _date_field(tree, article, meta, "datePublished", META_FIELDS["published"])
-    if not published:
-        published, source = _published_from_markup(tree, url)
-    from_url = date_from_url(url)
-    if published and from_url and _days_apart(published, from_url) > 1:
-        # A date in the URL is fixed at publication; metadata that disagrees by more than a
-        # time-zone shift usually carries a later update.
-        published, source = from_url, "url"
-    _set(result, "published", published, source)
-    _set(
-        result,
-        "modified",
-        *_date_field(tree, article, meta, "dateModified", META_FIELDS["modified"]),
-    )
+    _set(result, "published", *find_published(tree, article, meta, url))
+    _set(result, "modified", *find_modified(article, meta))
     _set(result, "language", *_language(tree, article, meta))
     section = first_text(article.get("articleSection")) if article is not None else None
     if section:
