@@ -95,11 +95,19 @@ class CrawlStats:
     requests: int = 0
     seconds: float = 0.0
     error_samples: list[str] = field(default_factory=list)
+    skip_samples: list[str] = field(default_factory=list)
 
     def error(self, url: str, message: str) -> None:
         self.errors += 1
         if len(self.error_samples) < MAX_ERROR_SAMPLES:
             self.error_samples.append(f"{url}: {message}")
+
+    def skip(self, url: str, reason: str) -> None:
+        """Not fetched or not kept on purpose (robots.txt, content type, size): not an error,
+        but the summary says why."""
+        self.skipped += 1
+        if len(self.skip_samples) < MAX_ERROR_SAMPLES:
+            self.skip_samples.append(f"{url}: {reason}")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -311,7 +319,7 @@ class Crawler:
             retry_at = from_epoch(result.retry_at or time.time() + 60)
             self.frontier.finish(item.url, FAILED, error=result.error, retry_at=retry_at)
         elif result.kind == FETCH_SKIPPED:
-            self.stats.skipped += 1
+            self.stats.skip(item.url, result.error or "skipped")
             self.frontier.finish(item.url, SKIPPED, error=result.error, status=result.status)
         else:
             if result.kind == HTTP_ERROR:

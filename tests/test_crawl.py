@@ -265,13 +265,34 @@ def test_fetch_command_stores_given_pages(server: LoopbackServer, db_path: Path)
     assert paths[0] not in requested(server)
 
 
+def test_fetch_says_why_a_page_was_skipped(server: LoopbackServer, db_path: Path) -> None:
+    build_site(server, count=1)
+    url = server.url("/private/drafts-of-the-week-ahead")
+    result = runner.invoke(app, ["fetch", url, "--db", str(db_path), "--delay", "0"])
+    assert result.exit_code == 0, result.output  # obeying robots.txt is not a failure
+    shown = " ".join(result.stderr.split())  # the summary may be wrapped (see test_cli_errors)
+    assert f"skipped: {url}: disallowed by robots.txt" in shown
+    as_json = runner.invoke(app, ["fetch", url, "--db", str(db_path), "--json", "-q"])
+    assert json.loads(as_json.stdout)["skip_samples"] == [f"{url}: disallowed by robots.txt"]
+
+
 def test_kill_9_mid_crawl_then_rerun_stores_every_article_once(tmp_path: Path) -> None:
     server = LoopbackServer().start()
     try:
         paths = build_site(server, count=12)
         db = tmp_path / "archive.db"
-        command = [sys.executable, "-m", "scraper", "crawl", server.url("/"), "--db", str(db),
-                   "--delay", "0.15", "--quiet"]  # fmt: skip
+        command = [
+            sys.executable,
+            "-m",
+            "scraper",
+            "crawl",
+            server.url("/"),
+            "--db",
+            str(db),
+            "--delay",
+            "0.3",
+            "--quiet",
+        ]  # fmt: skip  (slack for a loaded machine)
         proc = subprocess.Popen(
             command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
         )

@@ -101,9 +101,11 @@ def _finish(stats: CrawlStats, as_json: bool, quiet: bool, what: str) -> None:
         f"{stats.errors} errors in {stats.seconds:.1f}s (run {stats.run_id})",
         quiet,
     )
-    if stats.errors and not quiet and not as_json:
+    if not quiet and not as_json:
         for line in stats.error_samples[:5]:
             summary(f"  failed: {line}")
+        for line in stats.skip_samples[:3]:
+            summary(f"  skipped: {line}")
     if stats.errors:
         raise typer.Exit(EXIT_PARTIAL)
 
