@@ -248,3 +248,23 @@ def test_crawl_summary_lines_are_printed_verbatim(server: LoopbackServer, tmp_pa
     assert result.exit_code == 1
     failed = [line for line in result.stderr.splitlines() if "failed:" in line]
     assert failed and failed[0].endswith("[b]missing[/b]: HTTP 404"), result.stderr
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="reextract --since accepts any text ('nope') and silently does nothing; expected "
+    "exit 2 naming --since",
+)
+def test_reextract_bad_since_date(archive_db: Path) -> None:
+    result = invoke("reextract", "--since", "nope", "--db", str(archive_db))
+    assert_one_line_error(result, 2, "--since")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="import of a path that does not exist exits 1 (partial) with a 'failed:' line and a "
+    "summary; expected a usage error: exit 2, one 'error:' line",
+)
+def test_import_missing_path_is_a_usage_error(tmp_path: Path) -> None:
+    result = invoke("import", str(tmp_path / "nope"), "--db", str(tmp_path / "a.db"))
+    assert_one_line_error(result, 2, "nope")
