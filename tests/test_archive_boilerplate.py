@@ -7,8 +7,10 @@ from pathlib import Path
 from scraper.archive import Archive
 from scraper.archive.boilerplate import (
     LEARN_EVERY,
+    LEARN_EVERY_MAX,
     LEARN_FIRST,
     MIN_ARTICLES,
+    learn_interval,
     normalise,
     paragraph_hash,
     recurring_paragraphs,
@@ -105,3 +107,39 @@ def test_no_learning_before_enough_articles(db_path: Path) -> None:
             archive.store(*story(n))
         assert archive.learn_boilerplate("news.example") == 0
         assert archive.learned_boilerplate("news.example") == set()
+
+
+def test_learning_interval_doubles_up_to_a_cap() -> None:
+    assert learn_interval(None, 0) == LEARN_FIRST
+    assert learn_interval("2024-01-01T00:00:00+00:00", 0) == LEARN_EVERY  # archive before v4
+    steps = [learn_interval("2024-01-01T00:00:00+00:00", n) for n in range(1, 9)]
+    assert steps == [50, 100, 200, 400, 800, 800, 800, 800]
+    assert LEARN_EVERY == 50 and LEARN_EVERY_MAX == 800
+
+
+def test_relearning_spaces_out_after_each_learning(db_path: Path) -> None:
+    def settings(archive: Archive) -> tuple[int, int]:
+        row = archive.db.execute(
+            "SELECT stored_since_learning, learn_count FROM site_settings"
+        ).fetchone()
+        return int(row[0]), int(row[1])
+
+    with Archive(db_path) as archive:
+        stored = 0
+        for _ in range(LEARN_FIRST):
+            archive.store(*story(stored))
+            stored += 1
+        assert settings(archive) == (0, 1)
+        for _ in range(LEARN_EVERY):
+            archive.store(*story(stored))
+            stored += 1
+        assert settings(archive) == (0, 2)
+        # The next learning needs twice as many articles: LEARN_EVERY more are not enough.
+        for _ in range(LEARN_EVERY):
+            archive.store(*story(stored))
+            stored += 1
+        assert settings(archive) == (LEARN_EVERY, 2)
+        for _ in range(LEARN_EVERY):
+            archive.store(*story(stored))
+            stored += 1
+        assert settings(archive) == (0, 3)

@@ -66,6 +66,23 @@ def test_v1_fixture_is_upgraded_and_keeps_its_data(tmp_path: Path) -> None:
         assert hit == [(1,)]
 
 
+def test_v3_archive_gains_learn_count_and_keeps_its_learning_state(tmp_path: Path) -> None:
+    path = tmp_path / "v3.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(Database(conn), MIGRATIONS[:3])
+    conn.execute(
+        "INSERT INTO site_settings (site, stored_since_learning, learned_at) "
+        "VALUES ('a.example', 7, '2024-01-01T00:00:00+00:00')"
+    )
+    conn.close()
+    with Archive(path) as archive:
+        assert current_version(archive.db) == SCHEMA_VERSION >= 4
+        row = archive.db.execute(
+            "SELECT stored_since_learning, learned_at, learn_count FROM site_settings"
+        ).fetchone()
+        assert row == (7, "2024-01-01T00:00:00+00:00", 0)
+
+
 def test_builder_reproduces_the_committed_fixture_schema(tmp_path: Path) -> None:
     path = tmp_path / "v1.db"
     build_v1_archive(path)

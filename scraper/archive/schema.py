@@ -258,11 +258,17 @@ def migration_3_stats_index(db: Database) -> None:
     )
 
 
+def migration_4_learn_count(db: Database) -> None:
+    """Version 4: ``site_settings.learn_count``, so boilerplate relearning can space out."""
+    db.conn.execute("ALTER TABLE site_settings ADD COLUMN learn_count INTEGER DEFAULT 0")
+
+
 #: Ordered schema migrations; the archive's version is the number of them applied.
 MIGRATIONS: list[Callable[[Database], None]] = [
     migration_1_initial,
     migration_2_overview,
     migration_3_stats_index,
+    migration_4_learn_count,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
