@@ -5,6 +5,7 @@ pronoun, or a noun phrase ("a spokesperson for the ministry"), and reject clause
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import pairwise
 
 from scraper.extract.quote_names import POSSESSIVES
@@ -93,6 +94,7 @@ def is_organisation(tokens: list[str], rules: QuoteRules) -> bool:
     return any(bare_word(t) in rules.not_name_words for t in tokens)
 
 
+@lru_cache(maxsize=4096)
 def clean_speaker(
     phrase: str, rules: QuoteRules, *, before_cue: bool, cue_words_ok: bool = False
 ) -> str | None:

@@ -40,6 +40,7 @@ class Attribution:
     cue: str
 
 
+@lru_cache(maxsize=4096)
 def last_sentence(text: str, rules: QuoteRules) -> str:
     """The part of ``text`` after its last sentence boundary (abbreviations are not ends)."""
     cut = 0
@@ -68,6 +69,7 @@ def _is_abbreviation(text: str, dot: int, rules: QuoteRules) -> bool:
     return len(bare) <= 1 or "." in bare or bare in rules.titles or bare in rules.honorifics
 
 
+@lru_cache(maxsize=4096)
 def attribute_after(text: str, rules: QuoteRules) -> Attribution | None:
     """Attribution in the text right after a closing mark: ', X said' / ', said X' / 'according to X'."""
     colon = _COLON_NAME.match(text)
@@ -100,6 +102,7 @@ def attribute_after(text: str, rules: QuoteRules) -> Attribution | None:
     return Attribution(speaker, m.group()) if speaker else None
 
 
+@lru_cache(maxsize=4096)
 def attribute_before(text: str, rules: QuoteRules) -> Attribution | None:
     """Attribution in the sentence before an opening mark: 'X said:' / 'according to X,'."""
     participle = _participle_subject(text, rules)
@@ -115,6 +118,7 @@ def attribute_before(text: str, rules: QuoteRules) -> Attribution | None:
     return by_cue[0] if by_cue else None
 
 
+@lru_cache(maxsize=4096)
 def _cue_subject(text: str, rules: QuoteRules) -> tuple[Attribution, int] | None:
     """The last cue verb in ``text`` with a plausible subject before it, and its offset."""
     for cue in reversed(list(rules.cue.finditer(text))):
@@ -238,6 +242,7 @@ def _leading_noun_phrase(words: list[str], rules: QuoteRules) -> str | None:
     return " ".join(phrase) if 2 <= len(phrase) <= 4 else None
 
 
+@lru_cache(maxsize=4096)
 def sentence_subject(text: str, rules: QuoteRules) -> str | None:
     """The first name in ``text`` that is not inside a prepositional phrase, or a leading
     pronoun: the likely subject of the sentence."""
@@ -296,6 +301,7 @@ def _clause(text: str) -> str:
     return (text[: m.start()] if m else text).strip()
 
 
+@lru_cache(maxsize=4096)
 def subject_before(text: str, rules: QuoteRules) -> str | None:
     """The speaker in the words before a cue verb. With an apposition ("Richard Weir, 60, from
     Tynemouth, said") the subject is the first comma-separated part that holds a full name;
@@ -457,3 +463,16 @@ def _indirect_speakers(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
         if all(is_capital(w) for w in words if w.lower() not in rules.name_particles):
             found.append((start + max(0, text.find(words[0], start, end) - start), " ".join(words)))
     return found
+
+
+#: The per-text caches of this module (cleared together by ``quotes.clear_caches``).
+CACHED = (
+    last_sentence,
+    attribute_after,
+    attribute_before,
+    _cue_subject,
+    sentence_subject,
+    subject_before,
+    last_participle,
+    person_mentions,
+)

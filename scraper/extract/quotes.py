@@ -30,8 +30,10 @@ from scraper.extract.quote_names import (
     name_mentions,
     organisation_mentions,
 )
+from scraper.extract.quote_phrases import clean_speaker
 from scraper.extract.quote_rules import QuoteRules, rules_for
 from scraper.extract.quote_spans import Span, find_spans
+from scraper.extract.quote_speakers import CACHED as SPEAKER_CACHES
 from scraper.extract.quote_speakers import (
     Attribution,
     attribute_after,
@@ -162,9 +164,8 @@ def _is_person(words: list[str], paragraphs: list[str]) -> bool:
 
 def clear_caches() -> None:
     """Forget the per-paragraph caches (benchmarks call this so repeats are not flattered)."""
-    capital_runs.cache_clear()
-    person_mentions.cache_clear()
-    last_participle.cache_clear()
+    for cached in (capital_runs, clean_speaker, *SPEAKER_CACHES):
+        cached.cache_clear()
 
 
 def _text(paragraphs: list[str], span: Span) -> str:
