@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 from contextlib import closing
 from pathlib import Path
 
 import httpx
+import pytest
 from typer.testing import CliRunner
 
 from scraper.cli import app
@@ -58,3 +60,19 @@ def test_demo_command_prints_a_record(db_path: Path) -> None:
     assert result.exit_code == 0, result.output
     record = json.loads(result.stdout)
     assert {"headline", "authors", "published", "first_paragraphs"} <= set(record)
+
+
+def test_demo_hint_uses_a_command_the_user_can_type(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As after `make demo`: started as .venv/bin/scraper, which is not on PATH.
+    venv_bin = tmp_path / ".venv" / "bin"
+    venv_bin.mkdir(parents=True)
+    (venv_bin / "scraper").write_text("#!/bin/sh\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PATH", "/nonexistent")
+    monkeypatch.setattr(sys, "argv", [".venv/bin/scraper", "demo"])
+    result = runner.invoke(app, ["demo", "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    shown = " ".join(result.stderr.split())  # the summary may be wrapped
+    assert f'next: .venv/bin/scraper search --db {db_path} "Biden"' in shown

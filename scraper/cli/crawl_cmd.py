@@ -4,7 +4,10 @@ call ``scraper.crawl`` and ``scraper.demo``."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -223,6 +226,17 @@ def fetch(
     _finish(stats, as_json, quiet, "fetch")
 
 
+def _program() -> str:
+    """How to type this command again: ``scraper`` when it is on PATH, else the path it was
+    started by (``make demo`` runs ``.venv/bin/scraper``, which is usually not on PATH)."""
+    started = Path(sys.argv[0])
+    on_path = shutil.which("scraper")
+    if started.name != "scraper" or (on_path and Path(on_path).resolve() == started.resolve()):
+        return "scraper"
+    relative = os.path.relpath(started)
+    return relative if relative.startswith(("/", ".")) else f"./{relative}"
+
+
 @app.command()
 def demo(
     db: DbOption = DEFAULT_DB,
@@ -244,8 +258,9 @@ def demo(
         typer.echo(json.dumps(result.sample, ensure_ascii=False, indent=2))
     stats = result.stats
     summary(f"served the demo site at {result.base_url} and crawled it into {db}", quiet)
+    prog = _program()
     summary(
-        f'next: scraper search --db {db} "Biden"   or   scraper export --db {db} --format jsonl',
+        f'next: {prog} search --db {db} "Biden"   or   {prog} export --db {db} --format jsonl',
         quiet,
     )
     _finish(stats, False, quiet, "demo")
