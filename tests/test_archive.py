@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from scraper.archive import Archive
+from scraper.archive import CACHE_KIB, Archive
 from scraper.archive.schema import SCHEMA_VERSION
 from scraper.errors import ArchiveError, ArchiveLockedError
 from scraper.models import Article, Image, Page, Quote
@@ -193,3 +193,22 @@ def test_optimize_keeps_search_results(db_path: Path) -> None:
             "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'flood'"
         ).fetchone()[0]
         assert hits == 3
+
+
+def test_page_cache_is_a_parameter_with_a_modest_default(db_path: Path) -> None:
+    with Archive(db_path) as archive:
+        assert archive.db.execute("PRAGMA cache_size").fetchone()[0] == -CACHE_KIB
+    assert CACHE_KIB <= 16_000  # a crawl's memory must stay flat (issue 4)
+    with Archive(db_path, cache_kib=64_000) as archive:
+        assert archive.db.execute("PRAGMA cache_size").fetchone()[0] == -64_000
+    with Archive(db_path, readonly=True, cache_kib=4_000) as archive:
+        assert archive.db.execute("PRAGMA cache_size").fetchone()[0] == -4_000
+
+
+def test_page_body_round_trips_at_the_fast_compression_level(db_path: Path) -> None:
+    html = b"<html><p>" + b"The river rose overnight. " * 200 + b"</p></html>"
+    with Archive(db_path) as archive:
+        archive.store(page(body=html), article())
+        stored = archive.db.execute("SELECT body, size FROM pages").fetchone()
+        assert zlib.decompress(stored[0]) == html and stored[1] == len(html)
+        assert len(stored[0]) < len(html) / 10
