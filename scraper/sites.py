@@ -338,12 +338,35 @@ def _read_tests(path: Path, top: _Reader) -> tuple[SiteTest, ...]:
     return tuple(tests)
 
 
+#: A host name as written in ``hosts``: optional ``*.`` wildcard, labels, optional port.
+#: Anything else (a URL, a path, spaces) would silently match no page.
+_HOST_NAME = re.compile(r"^(\*\.)?[^\s/:@?#*\[\]]+(:\d+)?$")
+
+
+def _host_names(site: _Reader) -> tuple[str, ...]:
+    hosts = tuple(h.lower().strip() for h in site.strings("hosts"))
+    for i, host in enumerate(hosts):
+        if not _HOST_NAME.match(host):
+            bare = urlsplit(host if "//" in host else f"//{host}").hostname or "example.com"
+            raise site.fail(f"hosts[{i}]", f"{host!r} is not a host name (write it as {bare!r})")
+    return hosts
+
+
+def _urls(site: _Reader, name: str) -> tuple[str, ...]:
+    urls = site.strings(name)
+    for i, url in enumerate(urls):
+        parts = urlsplit(url.strip())
+        if parts.scheme not in ("http", "https") or not parts.netloc or " " in url.strip():
+            raise site.fail(f"{name}[{i}]", f"{url!r} is not an http(s) URL")
+    return urls
+
+
 def parse_config(data: dict[str, Any], path: Path, digest: str = "") -> SiteConfig:
     """Validate parsed TOML ``data`` (from ``path``) into a SiteConfig."""
     name = str(path)
     top = _Reader(name, "", data, TOP_KEYS)
     site = _Reader(name, "site.", top.table_of("site"), SITE_KEYS)
-    hosts = tuple(h.lower().strip() for h in site.strings("hosts"))
+    hosts = _host_names(site)
     if not hosts:
         raise site.fail("hosts", "missing (list the host names this config applies to)")
     layouts = _read_layouts(name, top)
@@ -352,8 +375,8 @@ def parse_config(data: dict[str, Any], path: Path, digest: str = "") -> SiteConf
     return SiteConfig(
         name=site.string("name", required=True) or "",
         hosts=hosts,
-        feeds=site.strings("feeds"),
-        sitemaps=site.strings("sitemaps"),
+        feeds=_urls(site, "feeds"),
+        sitemaps=_urls(site, "sitemaps"),
         article_urls=site.regexes("article_urls"),
         delay=site.number("delay"),
         language=site.string("language"),

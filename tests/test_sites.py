@@ -333,3 +333,28 @@ def test_negative_delay_shows_the_value(tmp_path: Path) -> None:
     assert error_for(tmp_path, text).endswith("site.delay: expected a non-negative number, got -5")
     text = MINIMAL.replace("[fields]", "delay = 'fast'\n\n[fields]")
     assert error_for(tmp_path, text).endswith("site.delay: expected a non-negative number, got str")
+
+
+@pytest.mark.parametrize(
+    ("hosts", "problem"),
+    [
+        ('["https://example.com/"]', "hosts[0]: 'https://example.com/' is not a host name "
+         "(write it as 'example.com')"),
+        ('["example.com", "example.com/news"]', "hosts[1]: 'example.com/news' is not a host name"),
+        ('["exa mple.com"]', "hosts[0]: 'exa mple.com' is not a host name"),
+    ],
+)  # fmt: skip
+def test_hosts_must_be_host_names(tmp_path: Path, hosts: str, problem: str) -> None:
+    text = MINIMAL.replace('["example.com", "*.example.org"]', hosts)
+    assert problem in error_for(tmp_path, text)
+
+
+def test_feeds_and_sitemaps_must_be_http_urls(tmp_path: Path) -> None:
+    text = MINIMAL.replace("[fields]", "feeds = ['not a url']\n\n[fields]")
+    assert error_for(tmp_path, text).endswith("site.feeds[0]: 'not a url' is not an http(s) URL")
+    text = MINIMAL.replace("[fields]", "sitemaps = ['/sitemap.xml']\n\n[fields]")
+    assert error_for(tmp_path, text).endswith(
+        "site.sitemaps[0]: '/sitemap.xml' is not an http(s) URL"
+    )
+    ok = "feeds = ['https://example.com/rss']\nsitemaps = ['http://example.com:8080/s.xml']\n"
+    assert load_config(write(tmp_path, "ok.toml", MINIMAL.replace("[fields]", ok + "[fields]")))
