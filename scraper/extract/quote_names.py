@@ -5,6 +5,7 @@ the fullest form of that name the article uses ("Tony Fernandes")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -76,6 +77,21 @@ def _mention(
 _CAPITAL_STRETCH = re.compile(r"[A-Z]\S*(?:\s+(?:[a-z]{1,4}\s+){0,2}[A-Z]\S*)*")
 
 
+#: The same stretches when they hold two capitalised words or more: a single-word stretch never
+#: gives a run of two words, so name lookups need only these.
+_MULTI_STRETCH = re.compile(r"[A-Z]\S*(?:\s+(?:[a-z]{1,4}\s+){0,2}[A-Z]\S*)+")
+
+
+@lru_cache(maxsize=4096)
+def long_runs(text: str, rules: QuoteRules) -> tuple[tuple[int, int, list[str]], ...]:
+    """The runs of ``capital_runs`` with two words or more (found without building the rest)."""
+    runs: list[tuple[int, int, list[str]]] = []
+    for stretch in _MULTI_STRETCH.finditer(text):
+        found = _split_stretch(stretch.group(), stretch.start(), rules)
+        runs.extend(run for run in found if len(run[2]) >= 2)
+    return tuple(runs)
+
+
 @lru_cache(maxsize=4096)
 def capital_runs(text: str, rules: QuoteRules) -> tuple[tuple[int, int, list[str]], ...]:
     """Runs of capitalised words (with name particles) that do not cross a sentence end."""
@@ -142,9 +158,7 @@ def name_mentions(
         if hit is not None and not _has_wanted(text, wanted, hit):
             continue  # no wanted word: most paragraphs are skipped at substring speed
         lowered = text.lower() if roles else ""
-        for start, end, tokens in capital_runs(text, rules):
-            if len(tokens) < 2:
-                continue
+        for start, end, tokens in _named_runs(text, rules, None if roles else names):
             if names is not None and not _is_wanted(tokens, lowered, (start, end), names, roles):
                 continue
             while tokens and _strip(tokens[-1]) in rules.name_particles:
@@ -156,6 +170,24 @@ def name_mentions(
             if mention is not None:
                 found.append(mention)
     return found
+
+
+def _named_runs(
+    text: str, rules: QuoteRules, names: frozenset[str] | None
+) -> Sequence[tuple[int, int, list[str]]]:
+    """``long_runs``, or with ``names`` only the runs of stretches holding one of them: a run
+    with a word whose bare form is a name holds that name as a substring, so the other
+    stretches need not be split (when lower-casing keeps offsets)."""
+    lowered = text.lower()
+    if names is None or len(lowered) != len(text):
+        return long_runs(text, rules)
+    runs: list[tuple[int, int, list[str]]] = []
+    for stretch in _MULTI_STRETCH.finditer(text):
+        start, end = stretch.span()
+        if any(lowered.find(name, start, end) >= 0 for name in names):
+            found = _split_stretch(stretch.group(), start, rules)
+            runs.extend(run for run in found if len(run[2]) >= 2)
+    return runs
 
 
 def _has_wanted(text: str, wanted: tuple[str, ...], hit: re.Pattern[str]) -> bool:

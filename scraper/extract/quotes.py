@@ -27,6 +27,7 @@ from scraper.extract.quote_names import (
     Mention,
     capital_runs,
     fullest_name,
+    long_runs,
     name_mentions,
     organisation_mentions,
 )
@@ -164,7 +165,7 @@ def _is_person(words: list[str], paragraphs: list[str]) -> bool:
 
 def clear_caches() -> None:
     """Forget the per-paragraph caches (benchmarks call this so repeats are not flattered)."""
-    for cached in (capital_runs, clean_speaker, *SPEAKER_CACHES):
+    for cached in (capital_runs, long_runs, clean_speaker, *SPEAKER_CACHES):
         cached.cache_clear()
 
 
