@@ -41,3 +41,46 @@ def test_publisher_credit_only_when_nobody_else_is_named() -> None:
     assert with_person.authors == ["Mia Wong"]
     alone = extract_metadata(_tree(ld), "https://coastal.example/a")  # type: ignore[arg-type]
     assert alone.authors == ["Coastal News"]
+
+
+def test_split_keeps_unspaced_slash_and_newsroom_names_with_digits() -> None:
+    assert clean_authors(["srf/hosb;kesm"]) == ["srf/hosb", "kesm"]
+    assert clean_authors(["Anna Roth / Ben Ode"]) == ["Anna Roth", "Ben Ode"]
+    assert clean_authors(["BR24 Redaktion"]) == ["BR24 Redaktion"]
+    assert clean_authors(["Updated 25.04.2024", "3 Min."]) == []
+    # Places written after the names are kept, as the reference data keeps them.
+    assert clean_authors(["Anna Martel und Lea Wagner, Nairobi"]) == [
+        "Anna Martel",
+        "Lea Wagner",
+        "Nairobi",
+    ]
+
+
+def test_jsonld_person_with_given_and_family_name() -> None:
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H", "author": ['
+        '{"@type": "Person", "givenName": "Anna Giulia", "familyName": "Fink"},'
+        '{"@type": "Person", "familyName": "Baumann"}]}</script>'
+    )
+    article = extract_metadata(_tree(ld), None)  # type: ignore[arg-type]
+    assert article.authors == ["Anna Giulia Fink", "Baumann"]
+
+
+def test_publisher_imprint_in_meta_author_is_not_a_person() -> None:
+    head = '<meta name="author" content="coastal.example, Frankfurt, Germany">'
+    article = extract_metadata(_tree(head), "https://www.coastal.example/a")  # type: ignore[arg-type]
+    assert article.authors == []
+
+
+def test_jsonld_publisher_credit_is_not_overridden_by_markup_boxes() -> None:
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H",'
+        ' "author": {"@type": "Organization", "name": "Coastal News"}}</script>'
+    )
+    box = '<div class="article-author">von APA</div>'
+    article = extract_metadata(_tree(ld, box), "https://coastal.example/a")  # type: ignore[arg-type]
+    assert article.authors == ["Coastal News"]
+    # Another metadata field naming a person still wins over the publisher credit.
+    meta = '<meta name="cxenseparse:author" content="Mia Wong">'
+    article = extract_metadata(_tree(ld + meta, box), "https://coastal.example/a")  # type: ignore[arg-type]
+    assert article.authors == ["Mia Wong"]

@@ -63,8 +63,10 @@ _BYLINE_PREFIX = re.compile(
     r"^\s*(?:written\s+)?(?:by|von|par|por|di|da|door|av|af|od|från|ved|de|przez|tekst|text|autor(?:in)?|author|reporter)\s*[:\-]?\s+",
     re.IGNORECASE,
 )
+#: Separators between names. A slash splits only with spaces around it: "srf/hosb" is one
+#: newsroom credit (desk and initials), "Anna Roth / Ben Ode" two people.
 _AUTHOR_SPLIT = re.compile(
-    r"\s*(?:,|;|\||/|&|\s+(?:and|und|et|y|e|en|og|och|i|a|ja|und|mit)\s+)\s*", re.IGNORECASE
+    r"\s*(?:,|;|\||\s/\s|&|\s+(?:and|und|et|y|e|en|og|och|i|a|ja|mit)\s+)\s*", re.IGNORECASE
 )
 #: Words that mark a byline fragment that is not a name (photo credits, dates, widgets).
 #: Agencies and newsrooms credited as the author ("Associated Press", "dpa") are kept.
@@ -124,9 +126,14 @@ def _person_name(name: str) -> str | None:
     for suffix in ROLE_SUFFIXES:
         if name.endswith(" " + suffix):
             name = name[: -len(suffix)].strip()
-    if not name or len(name) > 60 or "@" in name or "://" in name or any(c.isdigit() for c in name):
+    # A label left inside ("Redaktion: ...", "Sendung: ...") credits another role or a show.
+    if not name or len(name) > 60 or "@" in name or ":" in name:
         return None
     words = name.split()
+    # Digits mark dates, times and counts ("25.04.2024", "3 Min."), but a newsroom name may
+    # carry them inside a word ("BR24 Redaktion").
+    if any(word.isdigit() or not any(c.isalpha() for c in word) for word in words):
+        return None
     if len(words) > 5:
         return None
     if any(w.lower().strip(".():") in NOT_A_NAME_WORDS for w in words):
@@ -161,12 +168,25 @@ def clean_authors(names: list[str], publisher: str | None = None) -> list[str]:
     return result
 
 
+def _jsonld_names(value: Any) -> Iterator[str]:
+    """Author names in JSON-LD: strings, ``name``, or ``givenName`` + ``familyName``."""
+    if isinstance(value, list):
+        for item in value:
+            yield from _jsonld_names(item)
+    elif isinstance(value, dict) and not value.get("name"):
+        parts = [first_text(value.get(key)) for key in ("givenName", "familyName")]
+        if any(parts):
+            yield " ".join(part for part in parts if part)
+    else:
+        yield from texts(value)
+
+
 def _author_candidates(
     tree: LexborHTMLParser, article: dict[str, Any] | None, meta: dict[str, list[str]]
 ) -> Iterator[tuple[list[str], str]]:
     """Raw author names from each source, in order of trust."""
     if article is not None:
-        yield [n for n in texts(article.get("author")) if n.strip()], "jsonld"
+        yield [n for n in _jsonld_names(article.get("author")) if n.strip()], "jsonld"
     for name in AUTHOR_META:
         yield [v for v in meta.get(name, ()) if "://" not in v], f"meta:{name}"
     # WordPress/Yoast write the byline as a labelled Twitter card field.
@@ -193,6 +213,8 @@ def _publisher_keys(article: dict[str, Any] | None, site: str | None, url: str |
 
 
 def _is_publisher(name: str, keys: set[str]) -> bool:
+    if "/" in name:  # "srf/hosb": the desk and a journalist's initials, more than the publisher
+        return False
     simple = simplify(name)
     return bool(simple) and any(simple == k or simple in k or k in simple for k in keys)
 
@@ -204,10 +226,18 @@ def extract_authors(
     site: str | None,
     url: str | None = None,
 ) -> tuple[list[str], str]:
-    """The first source naming someone other than the publisher; else the publisher credit."""
+    """The first source naming someone other than the publisher; else the publisher credit.
+
+    When JSON-LD credits the publisher itself, markup overrides it only with full names
+    ("By Mia Wong"), not with a bare agency or initials ("von APA").
+    """
     keys = _publisher_keys(article, site, url)
     fallback: tuple[list[str], str] = ([], "")
     for names, source in _author_candidates(tree, article, meta):
+        if fallback[1] == "jsonld" and source.startswith("selector:"):
+            names = [n for n in names if all(len(p.split()) > 1 for p in clean_authors([n]))]
+        # "Site.de, Frankfurt, Germany" is the publisher's imprint, not a list of people.
+        names = [n for n in names if not _is_publisher(n.split(",")[0], keys) or "," not in n]
         cleaned = clean_authors(names, site)
         if not cleaned:
             continue
