@@ -341,6 +341,8 @@ class Crawler:
             article, links = await self._extract(page, want_links)
         except Exception as err:  # a crashed worker must not end the crawl
             self.stats.error(item.url, f"extraction failed: {type(err).__name__}: {err}")
+            # Keep the raw page: a fixed extractor can read it later without fetching again.
+            self.archive.store(page, None, self.stats.run_id)
             self.frontier.finish(item.url, FAILED, status=page.status, error="extraction failed")
             return
         is_article = article.status in STORED_AS_ARTICLE

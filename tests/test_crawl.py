@@ -13,6 +13,7 @@ import time
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -468,3 +469,27 @@ def test_ctrl_c_says_what_was_kept_and_exits_130(tmp_path: Path) -> None:
             assert conn.execute("SELECT status FROM runs").fetchone() == ("interrupted",)
     finally:
         server.stop()
+
+
+def test_a_page_the_extractor_chokes_on_is_kept_raw_and_reported(
+    server: LoopbackServer, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import scraper.crawl
+
+    build_site(server, count=1)
+    real_job = scraper.crawl.extract_job
+
+    def choking_job(body: bytes, url: str, charset: str | None, links: bool) -> Any:
+        if "story-number-0" in url:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real_job(body, url, charset, links)
+
+    monkeypatch.setattr(scraper.crawl, "extract_job", choking_job)
+    stats = crawl(db_path, [server.url("/")], follow_links=False)  # the feed lists story 0
+    assert stats.errors == 1
+    assert "extraction failed: RecursionError" in stats.error_samples[0]
+    with closing(sqlite3.connect(db_path)) as conn, conn:
+        pages = [r[0] for r in conn.execute("SELECT url FROM pages")]
+        state = conn.execute("SELECT state FROM frontier WHERE url LIKE '%story-number-0%'")
+        assert state.fetchone() == ("failed",)
+    assert server.url(article_path(0)) in pages
