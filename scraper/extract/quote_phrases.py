@@ -14,7 +14,8 @@ from scraper.extract.quote_rules import QuoteRules
 _TOKEN = re.compile(r"\S+")
 #: Characters stripped from the edges of a word before it is compared with the rules.
 EDGE = "\"'“”‘’«»()[]{},.;:!?…—–- "
-_CONTRACTION = re.compile(r"[’'](?:ll|re|ve|d|m)$")
+#: A contraction ending any line: one search over the words joined by newlines.
+_CONTRACTIONS = re.compile(r"[’'](?:ll|re|ve|d|m)$", re.MULTILINE)
 
 
 def bare_word(token: str) -> str:
@@ -160,7 +161,7 @@ def leading_name(tokens: list[str], rules: QuoteRules) -> str | None:
 def plausible(tokens: list[str], rules: QuoteRules, *, cue_words_ok: bool = False) -> bool:
     """A speaker phrase is a name, pronoun or noun phrase, not a clause ("it was", "declined")."""
     words = [bare_word(t) for t in tokens]
-    if any(w in rules.verb_markers or _CONTRACTION.search(w) for w in words):
+    if not rules.verb_markers.isdisjoint(words) or _CONTRACTIONS.search("\n".join(words)):
         return False
     if not cue_words_ok and rules.cue.search(" ".join(tokens)):
         return False

@@ -16,6 +16,9 @@ _SINGLE_MARK = re.compile(r"[‘’‚'‹›]")
 #: Marks that may open a single-quoted span: a paragraph without any has none (cheap pre-check).
 _SINGLE_OPENERS = "".join(SINGLE_CLOSERS)
 _OPENERS = "".join(DOUBLE_CLOSERS) + _SINGLE_OPENERS
+#: Any of ``_OPENERS`` / ``_SINGLE_OPENERS`` (one scan instead of one per mark).
+_ANY_OPENER = re.compile(f"[{re.escape(_OPENERS)}]")
+_ANY_SINGLE_OPENER = re.compile(f"[{re.escape(_SINGLE_OPENERS)}]")
 #: Characters after which a mark may open a quotation.
 _OPEN_BEFORE = frozenset(" \t\n([{—–-/:;,")
 #: Characters before which a mark may close a quotation.
@@ -151,7 +154,7 @@ def find_spans(paragraphs: list[str], elision: re.Pattern[str]) -> list[Span]:
     spans: list[Span] = []
     carry: Span | None = None
     for index, text in enumerate(paragraphs):
-        if carry is None and not any(mark in text for mark in _OPENERS):
+        if carry is None and not _ANY_OPENER.search(text):
             continue  # no mark that can open a quotation: nothing to pair
         lead = _LEADING_MARK.match(text)
         if carry is not None and not lead and not _closes_first(text):
@@ -161,7 +164,7 @@ def find_spans(paragraphs: list[str], elision: re.Pattern[str]) -> list[Span]:
         pairs, opener, open_at = _double_spans(text, start, carry.mark if carry else None)
         singles = (
             _single_spans(text, pairs, elision)
-            if opener is None and any(mark in text for mark in _SINGLE_OPENERS)
+            if opener is None and _ANY_SINGLE_OPENER.search(text)
             else []
         )
         found: list[Span] = []
