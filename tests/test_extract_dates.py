@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.extract.dates import date_from_url, parse_date
+from scraper.extract.dates import date_from_url, find_dates, parse_date, short_year_date
 
 
 @pytest.mark.parametrize(
@@ -63,3 +63,39 @@ def test_find_date_takes_the_earliest_in_text() -> None:
     text = "Posted on 3. März 2021 by Anna. Updated 2021-05-01. Comments from 12/06/2021."
     assert find_date(text) == "2021-03-03"
     assert find_date("nothing to see") is None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Aktualisiert am 06. Mär. 2023", "2023-03-06"),
+        ("2020年3月5日", "2020-03-05"),
+        ("5 января 2020", "2020-01-05"),
+        ("12 Ağustos 2021", "2021-08-12"),
+    ],
+)
+def test_parse_date_more_languages(value: str, expected: str) -> None:
+    assert parse_date(value) == expected
+
+
+def test_find_dates_lists_every_date_with_its_offset() -> None:
+    text = "Posted 3. März 2021. Updated 2021-05-01. In 1999 nothing."
+    assert find_dates(text) == [(7, "2021-03-03"), (29, "2021-05-01")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("28.09.19", "2019-09-28"), ("8.5.12", "2012-05-08"), ("1.2.99", "1999-02-01")],
+)
+def test_short_year_date(text: str, expected: str) -> None:
+    assert short_year_date(text) == expected
+
+
+@pytest.mark.parametrize("text", ["v1.2.19.3", "31.02.19", "12.5", "version 2.0.1"])
+def test_short_year_date_rejects(text: str) -> None:
+    assert short_year_date(text) is None
+
+
+def test_url_slug_starting_with_a_number_is_not_a_day() -> None:
+    assert date_from_url("https://blog.example/2023/10/3-fragen-an-tina/") is None
+    assert date_from_url("https://blog.example/2023/10/03-fragen-an-tina/") == "2023-10-03"

@@ -6,7 +6,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from scraper.extract.jsonld import find_article, jsonld_objects
 from scraper.extract.metadata import meta_table
-from scraper.extract.published import find_modified, find_published
+from scraper.extract.published import find_modified, find_published, shown_date
 
 
 def _published(html: str, url: str | None = None) -> tuple[str | None, str]:
@@ -35,3 +35,75 @@ def test_modified_from_meta_is_separate() -> None:
 
 def test_nothing_gives_no_date() -> None:
     assert _published("<body><h1>Contact</h1><p>Write to us.</p></body>") == (None, "")
+
+
+def _page(head: str, body: str) -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+def test_shown_date_beats_a_generic_meta_date() -> None:
+    html = _page(
+        '<meta name="date" content="2020-02-12">',
+        "<h1>Faire Lieferketten</h1><div>05.02.2020 - Redaktion: Eberhard Fuhr</div>"
+        "<p>Am 12. Februar 2020 trafen sich viele Leute zu einem langen Gespräch.</p>",
+    )
+    assert _published(html) == ("2020-02-05", "heuristic")
+
+
+def test_a_specific_meta_name_is_kept_against_a_far_shown_date() -> None:
+    html = _page(
+        '<meta property="article:published_time" content="2020-02-12T10:00:00+01:00">',
+        "<h1>Faire Lieferketten</h1><div>05.02.2020</div>",
+    )
+    assert _published(html)[0] == "2020-02-12T10:00:00+01:00"
+
+
+def test_page_showing_only_its_update_gives_the_update_day() -> None:
+    html = _page(
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Hydrangeas",'
+        '"datePublished": "2016-08-29T21:54:39Z", "dateModified": "2019-05-06T13:00:00Z"}'
+        "</script>",
+        "<h1>Hydrangea care</h1><div><span>Updated May 06, 2019</span></div><p>Water them.</p>",
+    )
+    assert _published(html) == ("2019-05-06T13:00:00+00:00", "jsonld")
+
+
+def test_published_day_shown_anywhere_near_the_headline_is_kept() -> None:
+    html = _page(
+        '<meta property="article:published_time" content="2019-10-18T14:31:33+02:00">'
+        '<meta property="article:modified_time" content="2019-10-19T05:32:24+02:00">',
+        "<h1>Brexit</h1><p>Sa, 19. Okt 2019</p><p>Erschienen: Fr, 18. Oktober 2019</p>",
+    )
+    assert _published(html)[0] == "2019-10-18T14:31:33+02:00"
+
+
+def test_utc_time_late_evening_takes_the_local_shown_day() -> None:
+    html = _page(
+        '<meta property="article:published_time" content="2021-11-04T23:00:00Z">',
+        '<h1>Kommunalwahlen</h1><span class="date">5. November 2021</span>',
+    )
+    assert _published(html) == ("2021-11-05", "heuristic")
+
+
+def test_url_day_confirms_metadata_against_a_shown_update() -> None:
+    html = _page(
+        '<meta property="article:published_time" content="2025-02-11T23:55:00+00:00">'
+        '<meta property="article:modified_time" content="2025-02-12T07:25:30+00:00">',
+        "<h1>Eldgos</h1><p>12.2.2025 | 07:25</p>",
+    )
+    url = "https://news.example/2025/02/11/eldgos/"
+    assert _published(html, url)[0] == "2025-02-11T23:55:00+00:00"
+
+
+def test_comment_dates_and_empty_headings_are_not_the_shown_date() -> None:
+    html = _page(
+        "",
+        '<h1><a href="/"><img src="logo.svg" alt="Logo"></a></h1><nav>Home</nav>'
+        '<h1>VDA-Chefin</h1><div class="comments"><div>04.02.2022 - 00:00 Uhr</div></div>',
+    )
+    assert shown_date(LexborHTMLParser(html)) == (None, "")
+
+
+def test_two_digit_year_in_a_short_line_after_the_headline() -> None:
+    html = _page("", "<h1>Der neue Trend</h1><p>Klaus-Peter, 8.5.12</p><p>Text 1.2.</p>")
+    assert _published(html) == ("2012-05-08", "heuristic")

@@ -9,18 +9,21 @@ from email.utils import parsedate_to_datetime
 #: Month names and abbreviations (lower case, without trailing dots) in the corpus languages.
 MONTHS: dict[str, int] = {}
 _MONTH_NAMES = {
-    1: "january jan januar jän janvier janv enero ene gennaio gen januari janeiro styczeń stycznia",
-    2: "february feb februar février févr fevrier febrero febbraio februari fevereiro fev luty lutego",
-    3: "march mar märz maerz mars marzo maart março marco mrt marca",
-    4: "april apr avril abril aprile abr kwiecień kwietnia",
-    5: "may mai mayo maggio mei maio maja",
-    6: "june jun juni juin junio giugno giu junho czerwca",
-    7: "july jul juli juillet juil julio luglio lug julho lipca",
-    8: "august aug août aout agosto ago augustus sierpnia",
-    9: "september sep sept septembre septiembre set settembre setembro września",
-    10: "october oct oktober octobre octubre ottobre okt outubro out października",
-    11: "november nov novembre noviembre novembro listopada",
-    12: "december dec dezember déc décembre decembre diciembre dic dicembre dez dezembro grudnia",
+    1: "january jan januar jän janvier janv enero ene gennaio gen januari janeiro styczeń stycznia"
+    " января ocak",
+    2: "february feb februar février févr fevrier febrero febbraio februari fevereiro fev luty lutego"
+    " февраля şubat",
+    3: "march mar märz mär maerz mars marzo maart março marco mrt marca марта mart",
+    4: "april apr avril abril aprile abr kwiecień kwietnia апреля nisan",
+    5: "may mai mayo maggio mei maio maja мая mayıs",
+    6: "june jun juni juin junio giugno giu junho czerwca июня haziran",
+    7: "july jul juli juillet juil julio luglio lug julho lipca июля temmuz",
+    8: "august aug août aout agosto ago augustus sierpnia августа ağustos",
+    9: "september sep sept septembre septiembre set settembre setembro września сентября eylül",
+    10: "october oct oktober octobre octubre ottobre okt outubro out października октября ekim",
+    11: "november nov novembre noviembre novembro listopada ноября kasım",
+    12: "december dec dezember déc décembre decembre diciembre dic dicembre dez dezembro grudnia"
+    " декабря aralık",
 }
 for _number, _names in _MONTH_NAMES.items():
     for _name in _names.split():
@@ -41,10 +44,15 @@ PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         rf"{_MONTH_WORD}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){_TIME}",
         rf"\b(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}){_TIME}",
         rf"\b(?P<d>\d{{1,2}})-(?P<m>\d{{1,2}})-(?P<y>\d{{4}}){_TIME}",
+        rf"(?P<y>\d{{4}})\s?年\s?(?P<m>\d{{1,2}})\s?月\s?(?P<d>\d{{1,2}})\s?日{_TIME}",
     )
 )
+#: ``24.12.25`` (day, month, two-digit year): read only in short date lines, never in prose.
+SHORT_YEAR = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{2})(?![\d.])")
 _URL_DATE = (
-    re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|[-_]|\.html|$)"),
+    # /2025/12/24/ or /2025/12/24-slug; a one-digit "day" before a slug is its first word
+    re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2}(?=/|\.html?|$|\?)|\d{2}(?=[-_]))"),
+    re.compile(r"[/_-]((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?=/|[-_.]|$)"),
     re.compile(r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)"),
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -162,16 +170,48 @@ def find_date(text: str) -> str | None:
     numbers are examined: linear and cheap on long page texts.
     """
     for year in _YEAR.finditer(text):
-        left = max(0, year.start() - 40)
-        window = text[left : year.end() + 30]
-        position = year.start() - left
-        for pattern in PATTERNS:
-            for match in pattern.finditer(window):
-                if match.start() <= position < match.end():
-                    parsed = _from_match(match)
-                    if parsed:
-                        return parsed
+        match = _match_around(text, year)
+        if match is not None:
+            return match[1]
     return None
+
+
+def find_dates(text: str) -> list[tuple[int, str]]:
+    """Every plausible written date in ``text`` as ``(offset, ISO 8601)``, in text order."""
+    found: list[tuple[int, str]] = []
+    end = -1
+    for year in _YEAR.finditer(text):
+        if year.start() < end:
+            continue
+        match = _match_around(text, year)
+        if match is not None:
+            found.append((match[0], match[1]))
+            end = match[2]
+    return found
+
+
+def _match_around(text: str, year: re.Match[str]) -> tuple[int, str, int] | None:
+    left = max(0, year.start() - 40)
+    window = text[left : year.end() + 30]
+    position = year.start() - left
+    for pattern in PATTERNS:
+        for match in pattern.finditer(window):
+            if match.start() <= position < match.end():
+                parsed = _from_match(match)
+                if parsed:
+                    return left + match.start(), parsed, left + match.end()
+    return None
+
+
+def short_year_date(text: str) -> str | None:
+    """A ``24.12.25`` date (two-digit year, read as 19xx/20xx) in a short line, or None."""
+    match = SHORT_YEAR.search(text)
+    if match is None:
+        return None
+    short = int(match["y"])
+    year = 2000 + short if 2000 + short <= MAX_YEAR - 5 else 1900 + short
+    day = _valid(year, int(match["m"]), int(match["d"]))
+    return day.isoformat() if day is not None else None
 
 
 def date_from_url(url: str | None) -> str | None:

@@ -6,15 +6,23 @@ and the visible text; ``extract_metadata`` calls :func:`find_published` and :fun
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scraper.extract.dates import date_from_url, find_date, parse_date
+from scraper.extract.dates import date_from_url, find_date, find_dates, parse_date, short_year_date
 from scraper.extract.jsonld import first_text
 
-__all__ = ["MODIFIED_META", "PUBLISHED_META", "find_modified", "find_published"]
+__all__ = [
+    "MODIFIED_META",
+    "PUBLISHED_META",
+    "find_modified",
+    "find_published",
+    "shown_date",
+]
 
 #: Meta names (name/property/itemprop, lower case) holding the publication date, in order.
 PUBLISHED_META: tuple[str, ...] = (
@@ -66,6 +74,31 @@ DATE_SELECTORS = (
     ('[class*="date"]', ""),
     ("time", ""),
 )
+#: Generic meta names: a page's "date" is often its last change; a shown date beats them.
+WEAK_PUBLISHED_META = frozenset(
+    {
+        "date",
+        "dc.date",
+        "dcterms.date",
+        "created",
+        "datecreated",
+        "dc.date.created",
+        "dcterms.created",
+    }
+)
+#: Text searched for the shown date: after the headline, and before it.
+SHOWN_AFTER_CHARS = 1500
+SHOWN_BEFORE_CHARS = 300
+SHOWN_LINES = 3
+#: A date line is at most this long, its date starting within ``DATE_LINE_LEAD`` characters.
+DATE_LINE_CHARS = 100
+DATE_LINE_LEAD = 40
+DATE_LINE_LOWER_WORDS = 4
+_WORD = re.compile(r"[^\W\d_]{2,}")
+#: Elements never holding the shown date (their text is skipped).
+SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "select", "button"})
+#: Class/id fragments of containers whose dates belong to something else.
+EXCLUDED_MARKS = ("comment", "related", "sidebar", "footer", "widget", "teaser", "recommend")
 #: How much of the page text is searched for a written date as the last resort.
 DATE_TEXT_CHARS = 20000
 _ANY_DATE = ", ".join(css for css, _attr in DATE_SELECTORS)
@@ -77,14 +110,20 @@ def find_published(
     meta: dict[str, list[str]],
     url: str | None,
 ) -> tuple[str | None, str]:
-    """The publication date (ISO 8601) and its source (``jsonld``, ``meta:<name>``, ...)."""
-    published, source = _date_field(article, meta, "datePublished", PUBLISHED_META)
-    if not published:
-        published, source = _published_from_markup(tree, url)
+    """The publication date (ISO 8601) and its source (``jsonld``, ``meta:<name>``, ...).
+
+    Metadata first; a date the page shows beside the headline settles disagreements (it is the
+    day readers see); a full date in the URL, fixed at publication, overrides both.
+    """
+    shown = shown_dates(tree)
     from_url = date_from_url(url)
+    published, source = _date_field(article, meta, "datePublished", PUBLISHED_META)
+    if published and not (from_url and _days_apart(published, from_url) == 0):
+        modified = _date_field(article, meta, "dateModified", MODIFIED_META)
+        published, source = _reconcile((published, source), modified, shown)
+    elif not published:
+        published, source = _published_from_markup(tree, url, shown)
     if published and from_url and _days_apart(published, from_url) > 1:
-        # A date in the URL is fixed at publication; metadata that disagrees by more than a
-        # time-zone shift usually carries a later update.
         published, source = from_url, "url"
     return published, source
 
@@ -94,6 +133,120 @@ def find_modified(
 ) -> tuple[str | None, str]:
     """The last modification date (ISO 8601) and its source, from JSON-LD or meta."""
     return _date_field(article, meta, "dateModified", MODIFIED_META)
+
+
+def shown_date(tree: LexborHTMLParser) -> tuple[str | None, str]:
+    """The date the page shows with its headline: the first short date line after the ``<h1>``.
+
+    Looks at most ``SHOWN_AFTER_CHARS`` of text after the headline, then
+    ``SHOWN_BEFORE_CHARS`` before it (dates above the headline); prose never counts.
+    """
+    shown = shown_dates(tree)
+    return (shown[0], "heuristic") if shown else (None, "")
+
+
+def shown_dates(tree: LexborHTMLParser) -> list[str]:
+    """The first ``SHOWN_LINES`` date lines near the headline, those after it first."""
+    h1 = next((node for node in tree.css("h1") if node.text(deep=True, strip=True)), None)
+    if h1 is None:
+        return []
+    found: list[str] = []
+    for texts in (_texts_after(h1, SHOWN_AFTER_CHARS), _texts_before(h1, SHOWN_BEFORE_CHARS)):
+        for text in texts:
+            value = _date_line(text)
+            if value:
+                found.append(value)
+                if len(found) == SHOWN_LINES:
+                    return found
+    return found
+
+
+def _date_line(text: str) -> str | None:
+    """The date of a short line that is mostly a date (``Updated May 6, 2019``), else None.
+
+    Prose that mentions a date ("Am 12. Februar trafen sich ...") has many lower-case words.
+    """
+    if len(text) > DATE_LINE_CHARS:
+        return None
+    dates = find_dates(text)
+    if dates and dates[0][0] <= DATE_LINE_LEAD:
+        value = dates[0][1]
+    elif len(text) <= DATE_LINE_LEAD:
+        value = short_year_date(text) or ""
+    else:
+        return None
+    lower_words = sum(1 for word in _WORD.findall(text) if word[0].islower())
+    return value if value and lower_words <= DATE_LINE_LOWER_WORDS else None
+
+
+def _texts_after(start: LexborNode, limit: int) -> Iterator[str]:
+    """Text nodes after ``start``'s subtree in document order, up to ``limit`` characters."""
+    node = _following(start)
+    used = 0
+    while node is not None and used < limit:
+        if node.tag == "-text":
+            text = (node.text_content or "").strip()
+            if text:
+                used += len(text)
+                yield text
+            node = _following(node)
+        elif node.tag in SKIP_TAGS or _excluded(node):
+            node = _following(node)
+        else:
+            node = node.child or _following(node)
+
+
+def _following(node: LexborNode | None) -> LexborNode | None:
+    while node is not None:
+        if node.next is not None:
+            return node.next
+        node = node.parent
+    return None
+
+
+def _texts_before(start: LexborNode, limit: int) -> Iterator[str]:
+    """Lines of the elements just before ``start`` (and its parents'), nearest first."""
+    used = 0
+    node: LexborNode | None = start
+    for _level in range(3):
+        if node is None:
+            return
+        sibling = node.prev
+        while sibling is not None and used < limit:
+            if sibling.tag not in SKIP_TAGS and sibling.tag != "-comment":
+                lines = sibling.text(deep=True, separator="\n", strip=True).split("\n")
+                for line in reversed(lines):
+                    used += len(line)
+                    yield line
+            sibling = sibling.prev
+        node = node.parent
+
+
+def _excluded(node: LexborNode) -> bool:
+    attrs = node.attributes
+    marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    return any(word in marks for word in EXCLUDED_MARKS) if marks.strip() else False
+
+
+def _reconcile(
+    published: tuple[str, str], modified: tuple[str | None, str], shown: list[str]
+) -> tuple[str, str]:
+    """Choose between metadata and the shown date when they name different days."""
+    if not shown or any(_days_apart(published[0], value) == 0 for value in shown):
+        return published
+    first = shown[0]
+    if modified[0] and _days_apart(modified[0], first) == 0:
+        # the page shows only its update: readers (and citations) see that day
+        return modified[0], modified[1]
+    weak = published[1].removeprefix("meta:") in WEAK_PUBLISHED_META
+    if weak or (_is_utc_time(published[0]) and _days_apart(published[0], first) == 1):
+        return first, "heuristic"
+    return published
+
+
+def _is_utc_time(value: str) -> bool:
+    """A time given in UTC: its day may differ from the publisher's local day."""
+    return "T" in value and value.endswith("+00:00")
 
 
 def _date_field(
@@ -115,7 +268,9 @@ def _date_field(
     return None, ""
 
 
-def _published_from_markup(tree: LexborHTMLParser, url: str | None) -> tuple[str | None, str]:
+def _published_from_markup(
+    tree: LexborHTMLParser, url: str | None, shown: list[str]
+) -> tuple[str | None, str]:
     candidates = tree.css(_ANY_DATE)
     for css, attr in DATE_SELECTORS if candidates else ():
         for node in [n for n in candidates if n.css_matches(css)][:5]:
@@ -123,6 +278,8 @@ def _published_from_markup(tree: LexborHTMLParser, url: str | None) -> tuple[str
             parsed = parse_date(value) if value and len(value) < 120 else None
             if parsed:
                 return parsed, f"selector:{css}"
+    if shown:
+        return shown[0], "heuristic"
     from_url = date_from_url(url)
     if from_url:
         return from_url, "url"
