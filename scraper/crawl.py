@@ -40,7 +40,7 @@ from scraper.discover import (
     page_links,
     resolve_targets,
 )
-from scraper.errors import ArchiveLockedError
+from scraper.errors import ArchiveError, ArchiveLockedError
 from scraper.fetch import (
     DEFERRED,
     HTTP_ERROR,
@@ -120,7 +120,14 @@ ProgressHook = Callable[[CrawlStats, dict[str, int]], None]
 def crawl_lock(db_path: str | Path, wait: bool = False) -> Iterator[None]:
     """Hold ``<db>.lock`` with flock for the whole crawl; the OS frees it if we die."""
     lock_path = Path(f"{db_path}.lock")
-    with open(lock_path, "a+b") as handle:
+    try:
+        handle = open(lock_path, "a+b")  # noqa: SIM115 (closed by the with below)
+    except OSError as err:
+        raise ArchiveError(
+            f"{db_path}: cannot create an archive here ({err.strerror}: {lock_path.parent}); "
+            "create the folder or pass another --db"
+        ) from None
+    with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError:

@@ -493,3 +493,13 @@ def test_a_page_the_extractor_chokes_on_is_kept_raw_and_reported(
         state = conn.execute("SELECT state FROM frontier WHERE url LIKE '%story-number-0%'")
         assert state.fetchone() == ("failed",)
     assert server.url(article_path(0)) in pages
+
+
+def test_archive_in_a_missing_folder_names_the_folder_not_the_lock(tmp_path: Path) -> None:
+    db = tmp_path / "no-such-folder" / "news.db"
+    result = runner.invoke(app, ["crawl", "http://127.0.0.1:9/", "--db", str(db), "-q"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {db}: cannot create an archive here (No such file or directory: "
+        f"{db.parent}); create the folder or pass another --db\n"
+    )
