@@ -93,6 +93,21 @@ def test_markup_fallbacks_h1_time_byline_and_url_date() -> None:
     assert url_only.site == "x.example"
 
 
+def test_title_suffix_named_like_the_host_is_dropped() -> None:
+    # The site name is the domain; the title ends in the paper's full name, which holds the
+    # host's label ("tageblatt").
+    head = (
+        '<meta property="og:site_name" content="tageblatt.example">'
+        '<meta property="og:title" content="Bridge reopens - Die Neue Tageblatt">'
+    )
+    article = extract_metadata(_tree(head), "https://www.tageblatt.example/a")
+    assert article.headline == "Bridge reopens"
+    # A short host label ("cn") is too loose to match a title part.
+    head = '<meta property="og:title" content="Bridge reopens - CN Tower view">'
+    article = extract_metadata(_tree(head), "https://www.cn.example/a")
+    assert article.headline == "Bridge reopens - CN Tower view"
+
+
 def test_clean_headline_suffixes_and_prefixes() -> None:
     assert clean_headline("Storm hits coast | Coastal News", "Coastal News") == "Storm hits coast"
     assert clean_headline("Storm hits coast - Coastal News", "Coastal News") == "Storm hits coast"

@@ -137,11 +137,35 @@ def _text_of(tree: LexborHTMLParser, css: str) -> str | None:
     return text or None
 
 
+def _site_names(article: dict[str, Any] | None, site: str | None, url: str | None) -> list[str]:
+    """Names a title may carry as a suffix or prefix: site name, JSON-LD publisher, host label.
+
+    The host label matters when the site name is a domain ("tageszeitung.it") but the title
+    ends in the full name ("... - Die Neue Südtiroler Tageszeitung").
+    """
+    names = [site or ""]
+    if article is not None:
+        names.append(first_text(article.get("publisher")) or "")
+    host = urlsplit(url).hostname if url else None
+    if host:
+        label = host.removeprefix("www.").rsplit(".", 1)[0].rsplit(".", 1)[-1]
+        names.append(label if len(label) >= 4 else "")
+    return list(dict.fromkeys(name for name in names if name))
+
+
+def _clean_title(title: str, names: list[str]) -> str:
+    """``clean_headline`` with each of the site's names in turn."""
+    for name in names or [""]:
+        title = clean_headline(title, name or None)
+    return title
+
+
 def _headline(
     tree: LexborHTMLParser,
     article: dict[str, Any] | None,
     meta: dict[str, list[str]],
     site: str | None,
+    url: str | None = None,
 ) -> tuple[str | None, str]:
     h1 = _text_of(tree, "h1")
     candidates: list[tuple[str, str]] = []
@@ -155,7 +179,8 @@ def _headline(
     title = _text_of(tree, "title")
     if title:
         candidates.append((title, "selector:title"))
-    cleaned = [(clean_headline(value, site), source) for value, source in candidates]
+    names = _site_names(article, site, url)
+    cleaned = [(_clean_title(value, names), source) for value, source in candidates]
     # Publishers write the headline they mean into JSON-LD/OpenGraph; the visible <h1> often
     # adds a kicker ("Topic: ...") and is used only when metadata has no headline.
     for value, source in cleaned:
@@ -246,7 +271,7 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Article:
     site, site_source = _site(article, meta, url)
     _set(result, "site", site, site_source)
     _set(result, "canonical_url", *_canonical(tree, meta, url))
-    _set(result, "headline", *_headline(tree, article, meta, site))
+    _set(result, "headline", *_headline(tree, article, meta, site, url))
     subheadline = first_text(article.get("description")) if article is not None else None
     if subheadline:
         _set(result, "subheadline", normalize_space(subheadline), "jsonld")
