@@ -184,3 +184,44 @@ def test_script_rendered_page_falls_back_to_jsonld_article_body() -> None:
     article = extract_generic(html, None)
     assert article.body == text.split("\n")
     assert article.sources["body"] == "jsonld"
+
+
+def test_infinite_scroll_page_stops_at_the_first_story() -> None:
+    first = [f"First story, part {i}: {PARAGRAPH}" for i in range(2)]
+    second = [f"Second story, part {i}: {PARAGRAPH}" for i in range(5)]
+    body = (
+        "<main><article><h1>First</h1><div class='text'>"
+        + "".join(f"<p>{p}</p>" for p in first)
+        + "</div></article><div class='next'><article><h1>Second</h1><div class='text'>"
+        + "".join(f"<p>{p}</p>" for p in second)
+        + "</div></article></div></main>"
+    )
+    assert extract_generic(_page(body), None).body == first
+
+
+def test_sections_written_as_articles_without_headlines_stay_one_body() -> None:
+    parts = [f"Section {i}: {PARAGRAPH}" for i in range(4)]
+    body = "<main><h1>Guide</h1>" + "".join(f"<article><p>{p}</p></article>" for p in parts)
+    assert extract_generic(_page(body + "</main>"), None).body == parts
+
+
+def test_long_comment_thread_is_not_body_even_when_it_outweighs_the_article() -> None:
+    story = [f"Story {i}: {PARAGRAPH}" for i in range(2)]
+    comments = "".join(f"<li><p>Comment {i}: {PARAGRAPH}</p></li>" for i in range(3))
+    body = (
+        "<div class='page'><div class='text'>"
+        + "".join(f"<p>{p}</p>" for p in story)
+        + f"</div><ul class='comments-list'>{comments}</ul></div>"
+    )
+    assert extract_generic(_page(body), None).body == story
+
+
+def test_large_cookie_consent_dialog_is_not_body() -> None:
+    story = [f"Story {i}: {PARAGRAPH}" for i in range(2)]
+    notice = "".join(f"<p>Cookie purpose {i}: {PARAGRAPH}</p>" for i in range(3))
+    body = (
+        "<div class='text'>"
+        + "".join(f"<p>{p}</p>" for p in story)
+        + f"</div><div id='onetrust-consent-sdk'><div>{notice}</div></div>"
+    )
+    assert extract_generic(_page(body), None).body == story

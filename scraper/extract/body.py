@@ -11,7 +11,12 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scraper.extract.boilerplate import BOILERPLATE_SELECTORS, boilerplate_token, clean_paragraphs
+from scraper.extract.boilerplate import (
+    BOILERPLATE_SELECTORS,
+    UNPROTECTED_STEMS,
+    boilerplate_token,
+    clean_paragraphs,
+)
 from scraper.extract.text import normalize_space
 
 #: Elements read as one paragraph each (unless they hold further blocks).
@@ -78,6 +83,8 @@ CONTENT_NAMES = re.compile(
 #: A sibling of the body container joins it with this much prose (chars, share of the body).
 SIBLING_MIN_CHARS = 400
 SIBLING_SHARE = 0.25
+#: An <article> with its own <h1> and this much prose (chars) is a story of its own.
+STORY_MIN_CHARS = 200
 #: A boilerplate-marked node holding this share of the page's paragraph text is kept.
 PROTECTED_SHARE = 0.4
 #: Block elements whose class/id names are checked for boilerplate words (inline elements are
@@ -155,9 +162,10 @@ def strip_boilerplate(root: LexborNode) -> None:
         # Checked separately so the cache hits on the class names pages repeat.
         if not (boilerplate_token(css_class) or boilerplate_token(element_id)):
             continue
-        if not CONTENT_NAMES.search(f"{css_class} {element_id}") and not _holds_most_prose(
-            node, prose
-        ):
+        names = f"{css_class} {element_id}"
+        if CONTENT_NAMES.search(names):
+            continue
+        if UNPROTECTED_STEMS.search(names) or not _holds_most_prose(node, prose):
             node.decompose()
 
 
@@ -251,12 +259,15 @@ def find_content(root: LexborNode) -> tuple[list[LexborNode], Mass]:
     if not local:
         return [], mass
     node = max(local.values(), key=lambda item: item[0] * _class_bonus(item[1]))[1]
+    articles = _prose_articles(root, mass)
+    if len(articles) > 1:
+        node = _first_article(node, articles)
     while node.mem_id != root.mem_id and _should_climb(node, root, mass):
         parent = node.parent
-        if parent is None:
+        if parent is None or _holds_other_article(parent, node, articles):
             break
         node = parent
-    return _with_siblings(node, mass), mass
+    return _with_siblings(node, mass, articles), mass
 
 
 def _should_climb(node: LexborNode, root: LexborNode, mass: Mass) -> bool:
@@ -278,17 +289,59 @@ def _should_climb(node: LexborNode, root: LexborNode, mass: Mass) -> bool:
     return False
 
 
-def _with_siblings(node: LexborNode, mass: Mass) -> list[LexborNode]:
-    """The container plus sibling elements that hold real prose (a body split by an ad slot)."""
+def _prose_articles(root: LexborNode, mass: Mass) -> list[LexborNode]:
+    """Stories on the page: outermost <article> elements with their own <h1> and real prose,
+    in document order (an <article> without a headline is a section, post or card)."""
+    found: list[LexborNode] = []
+    for node in root.css("article"):
+        if mass.get(node.mem_id, 0) < STORY_MIN_CHARS or node.css_first("h1") is None:
+            continue
+        if not (found and _is_inside(node, {found[-1].mem_id})):
+            found.append(node)
+    return found
+
+
+def _first_article(seed: LexborNode, articles: list[LexborNode]) -> LexborNode:
+    """The first of several stories on one page (infinite scroll appends the next ones), when
+    the seed lies in a later one."""
+    first = articles[0]
+    if seed.mem_id == first.mem_id or _is_inside(seed, {first.mem_id}):
+        return seed
+    if any(seed.mem_id == a.mem_id or _is_inside(seed, {a.mem_id}) for a in articles[1:]):
+        return first
+    return seed
+
+
+def _holds_other_article(parent: LexborNode, node: LexborNode, articles: list[LexborNode]) -> bool:
+    """Whether growing ``node`` to ``parent`` would take in a second story (an <article> with
+    prose that neither holds ``node`` nor lies inside it)."""
+    if len(articles) < 2:
+        return False
+    ids = {node.mem_id}
+    inside_parent = [a for a in articles if _is_inside(a, {parent.mem_id})]
+    outside_node = [a for a in inside_parent if a.mem_id != node.mem_id and not _is_inside(a, ids)]
+    return any(not _is_inside(node, {a.mem_id}) for a in outside_node)
+
+
+def _with_siblings(node: LexborNode, mass: Mass, articles: list[LexborNode]) -> list[LexborNode]:
+    """The container plus sibling elements that hold real prose (a body split by an ad slot),
+    except siblings holding another story."""
     parent = node.parent
     if parent is None or node.tag in ("body", "html"):
         return [node]
     chosen: list[LexborNode] = []
     floor = max(SIBLING_MIN_CHARS, SIBLING_SHARE * mass.get(node.mem_id, 0))
     for sibling in parent.iter():
-        if sibling.mem_id == node.mem_id or mass.get(sibling.mem_id, 0) >= floor:
+        own = sibling.mem_id == node.mem_id
+        if own or (mass.get(sibling.mem_id, 0) >= floor and not _holds_story(sibling, articles)):
             chosen.append(sibling)
     return chosen
+
+
+def _holds_story(node: LexborNode, articles: list[LexborNode]) -> bool:
+    if len(articles) < 2:
+        return False
+    return any(a.mem_id == node.mem_id or _is_inside(a, {node.mem_id}) for a in articles)
 
 
 def _split(text: str) -> list[str]:

@@ -61,6 +61,13 @@ BOILERPLATE_STEMS = re.compile(
     r"comment(?!ary)|sharing|share(?!hold)|social|related|newsletter|cookie|sidebar|breadcrumb"
     r"|advert|sponsor|disqus|outbrain|taboola|subscri|donat"
 )
+#: Class/id stems of boilerplate that is stripped even when it holds most of the page's text:
+#: a long comment thread or a cookie-consent dialog is never the article's wrapper.
+UNPROTECTED_STEMS = re.compile(
+    r"(?:^|\s)(?:comments?|kommentare)(?:[-_](?:list|section|area|container|wrapper|thread))?"
+    r"(?=\s|$)|consent|cookie|onetrust|gdpr",
+    re.IGNORECASE,
+)
 #: CSS selectors for nodes stripped before body extraction (besides the class/id word rules).
 BOILERPLATE_SELECTORS: tuple[str, ...] = (
     *NON_CONTENT_TAGS,
