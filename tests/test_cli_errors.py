@@ -268,3 +268,14 @@ def test_reextract_bad_since_date(archive_db: Path) -> None:
 def test_import_missing_path_is_a_usage_error(tmp_path: Path) -> None:
     result = invoke("import", str(tmp_path / "nope"), "--db", str(tmp_path / "a.db"))
     assert_one_line_error(result, 2, "nope")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="extract --url accepts any text ('notaurl', ftp://...) and stores it as the record's "
+    "url; expected exit 2 'not an http(s) URL' like crawl and fetch",
+)
+def test_extract_bad_url_option(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>Text.</p></body></html>", encoding="utf-8")
+    assert_one_line_error(invoke("extract", str(page), "--url", "notaurl"), 2, "notaurl")
