@@ -107,3 +107,40 @@ def test_comment_dates_and_empty_headings_are_not_the_shown_date() -> None:
 def test_two_digit_year_in_a_short_line_after_the_headline() -> None:
     html = _page("", "<h1>Der neue Trend</h1><p>Klaus-Peter, 8.5.12</p><p>Text 1.2.</p>")
     assert _published(html) == ("2012-05-08", "heuristic")
+
+
+def test_shown_date_beats_a_class_named_date_elsewhere() -> None:
+    html = _page(
+        "",
+        '<h1>VDA-Chefin Müller</h1><p class="lead">03.02.2022</p><p>Text.</p>'
+        '<section><div class="comment__date">04.02.2022 - 00:00 Uhr</div></section>',
+    )
+    assert _published(html) == ("2022-02-03", "heuristic")
+
+
+def test_itemprop_date_published_is_trusted_over_the_shown_date() -> None:
+    html = _page(
+        "",
+        '<h1>Ebay</h1><p>29.08.2018</p><span itemprop="datePublished" content="2018-06-22">x</span>',
+    )
+    assert _published(html) == ("2018-06-22", 'selector:[itemprop="datePublished"]')
+
+
+def test_site_name_and_logo_headings_are_not_the_headline() -> None:
+    html = _page(
+        "<title>Die Zukunft der Arbeit: Wir dekorieren auf der Titanic</title>",
+        '<div id="logo"><h1>Radio</h1></div><nav><a>26.02.2020</a></nav>'
+        "<h1>Deutschlandfunk</h1><p>26.02.2020</p>"
+        '<div class="articlehead"><h1>Die Zukunft der Arbeit: Wir dekorieren auf der Titanic</h1>'
+        "<p>01.05.2017</p></div>",
+    )
+    assert shown_date(LexborHTMLParser(html)) == ("2017-05-01", "heuristic")
+
+
+def test_menu_dates_are_skipped() -> None:
+    html = _page(
+        "",
+        '<h1>Occupy</h1><ul class="menu"><li>12M – 12. Mai 2012</li></ul>'
+        "<nav><a>15.10.11 umschwung</a></nav><span>13. Januar 2014</span>",
+    )
+    assert shown_date(LexborHTMLParser(html)) == ("2014-01-13", "heuristic")

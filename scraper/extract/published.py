@@ -96,9 +96,24 @@ DATE_LINE_LEAD = 40
 DATE_LINE_LOWER_WORDS = 4
 _WORD = re.compile(r"[^\W\d_]{2,}")
 #: Elements never holding the shown date (their text is skipped).
-SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "select", "button"})
+SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "select", "button", "nav"})
 #: Class/id fragments of containers whose dates belong to something else.
-EXCLUDED_MARKS = ("comment", "related", "sidebar", "footer", "widget", "teaser", "recommend")
+EXCLUDED_MARKS = (
+    "comment",
+    "related",
+    "sidebar",
+    "footer",
+    "widget",
+    "teaser",
+    "recommend",
+    "menu",
+    "navigation",
+    "breadcrumb",
+)
+#: Class/id fragments (or role="banner") of a site banner: an ``<h1>`` there is the logo, not the headline.
+BRANDING_MARKS = ("brand", "logo", "masthead", "site-title", "sitename", "site-name")
+#: Selectors trusted over the shown date (they name the publication date explicitly).
+STRONG_SELECTORS = frozenset({'[itemprop="datePublished"]'})
 #: How much of the page text is searched for a written date as the last resort.
 DATE_TEXT_CHARS = 20000
 _ANY_DATE = ", ".join(css for css, _attr in DATE_SELECTORS)
@@ -147,7 +162,7 @@ def shown_date(tree: LexborHTMLParser) -> tuple[str | None, str]:
 
 def shown_dates(tree: LexborHTMLParser) -> list[str]:
     """The first ``SHOWN_LINES`` date lines near the headline, those after it first."""
-    h1 = next((node for node in tree.css("h1") if node.text(deep=True, strip=True)), None)
+    h1 = _headline_node(tree)
     if h1 is None:
         return []
     found: list[str] = []
@@ -159,6 +174,38 @@ def shown_dates(tree: LexborHTMLParser) -> list[str]:
                 if len(found) == SHOWN_LINES:
                     return found
     return found
+
+
+def _headline_node(tree: LexborHTMLParser) -> LexborNode | None:
+    """The ``<h1>`` holding the headline: with text, not in a logo or banner, and when several
+    remain, the first whose words are in the page title (a site-name ``<h1>`` is not)."""
+    headings = [node for node in tree.css("h1") if node.text(deep=True, strip=True)]
+    articles = [node for node in headings if not _in_branding(node)]
+    if len(articles) < 2:
+        return articles[0] if articles else (headings[0] if headings else None)
+    headings = articles
+    title = " ".join(node.text(deep=True) for node in tree.css("title")) + " ".join(
+        node.attributes.get("content") or "" for node in tree.css('meta[property="og:title"]')
+    )
+    title_words = set(_WORD.findall(title.lower()))
+    for node in headings:
+        words = _WORD.findall(node.text(deep=True, separator=" ").lower())
+        if len(words) > 2 and sum(word in title_words for word in words) * 2 >= len(words):
+            return node
+    return headings[0]
+
+
+def _in_branding(node: LexborNode) -> bool:
+    current: LexborNode | None = node
+    for _level in range(4):
+        if current is None:
+            return False
+        attrs = current.attributes
+        marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+        if attrs.get("role") == "banner" or any(word in marks for word in BRANDING_MARKS):
+            return True
+        current = current.parent
+    return False
 
 
 def _date_line(text: str) -> str | None:
@@ -271,15 +318,18 @@ def _date_field(
 def _published_from_markup(
     tree: LexborHTMLParser, url: str | None, shown: list[str]
 ) -> tuple[str | None, str]:
-    candidates = tree.css(_ANY_DATE)
-    for css, attr in DATE_SELECTORS if candidates else ():
-        for node in [n for n in candidates if n.css_matches(css)][:5]:
-            value = node.attributes.get(attr) if attr else node.text(deep=True, separator=" ")
-            parsed = parse_date(value) if value and len(value) < 120 else None
-            if parsed:
-                return parsed, f"selector:{css}"
+    found = _date_markup(tree)
+    if found and (
+        found[1] in STRONG_SELECTORS
+        or not shown
+        or any(_days_apart(found[0], value) == 0 for value in shown)
+    ):
+        return found[0], f"selector:{found[1]}"
     if shown:
+        # class names and bare <time> also date comments, teasers and page footers
         return shown[0], "heuristic"
+    if found:
+        return found[0], f"selector:{found[1]}"
     from_url = date_from_url(url)
     if from_url:
         return from_url, "url"
@@ -287,6 +337,18 @@ def _published_from_markup(
     if visible:
         return visible, "heuristic"
     return None, ""
+
+
+def _date_markup(tree: LexborHTMLParser) -> tuple[str, str] | None:
+    """The first date in ``DATE_SELECTORS`` order, with the selector that found it."""
+    candidates = tree.css(_ANY_DATE)
+    for css, attr in DATE_SELECTORS if candidates else ():
+        for node in [n for n in candidates if n.css_matches(css)][:5]:
+            value = node.attributes.get(attr) if attr else node.text(deep=True, separator=" ")
+            parsed = parse_date(value) if value and len(value) < 120 else None
+            if parsed:
+                return parsed, css
+    return None
 
 
 def _days_apart(first: str, second: str) -> int:
