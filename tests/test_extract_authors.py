@@ -84,3 +84,25 @@ def test_jsonld_publisher_credit_is_not_overridden_by_markup_boxes() -> None:
     meta = '<meta name="cxenseparse:author" content="Mia Wong">'
     article = extract_metadata(_tree(ld + meta, box), "https://coastal.example/a")  # type: ignore[arg-type]
     assert article.authors == ["Mia Wong"]
+
+
+def test_job_titles_and_affiliations_after_names_are_dropped() -> None:
+    assert clean_authors(["Emma Mackenzie Lifestyle Writer", "Emma Mackenzie"]) == [
+        "Emma Mackenzie"
+    ]
+    assert clean_authors(["Thabo Mokone Parliamentary editor"]) == ["Thabo Mokone"]
+    assert clean_authors(["Michael Hincks Freelance sports writer"]) == ["Michael Hincks"]
+    assert clean_authors(["Daniel Großert Redakteur"]) == ["Daniel Großert"]
+    assert clean_authors(["Dolores Chang For Dailymail.Com"]) == ["Dolores Chang"]
+    assert clean_authors(["Jon King", "News Reporter"]) == ["Jon King"]
+    # A title after one word is the credit itself, kept as written.
+    assert clean_authors(["Guardian staff reporter"]) == ["Guardian staff reporter"]
+
+
+def test_widget_text_and_doubled_spans_in_bylines() -> None:
+    assert clean_authors(["Tuva Løland Tips meg", "Tuva Løland"]) == ["Tuva Løland"]
+    assert clean_authors(["Contact Paul Fitzgerald on X", "Paul Fitzgerald"]) == ["Paul Fitzgerald"]
+    assert clean_authors(["Martin Gramnæs Martin Gramnæs"]) == ["Martin Gramnæs"]
+    assert clean_authors(["Magnus_15"]) == []
+    # A longer name is kept when the shorter one is a single word, not a full name.
+    assert clean_authors(["Anna", "Anna Roth"]) == ["Anna", "Anna Roth"]

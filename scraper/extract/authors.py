@@ -112,12 +112,117 @@ NOT_A_NAME_WORDS = frozenset(
         "agences",
         "agencias",
         "red",
+        "contact",
+        "kontakt",
+        "tips",
     ]
 )
+#: Job titles written after a name in bylines ("Emma Mackenzie Lifestyle Writer"): the title
+#: and the words before it that qualify it are removed; a title alone is not a name.
+ROLE_WORDS = frozenset(
+    [
+        "editor",
+        "reporter",
+        "writer",
+        "correspondent",
+        "journalist",
+        "columnist",
+        "contributor",
+        "redakteur",
+        "redakteurin",
+        "reporterin",
+        "korrespondent",
+        "korrespondentin",
+        "journalistin",
+        "volontär",
+        "volontärin",
+        "redaktør",
+        "journalisti",
+        "rédacteur",
+        "rédactrice",
+        "periodista",
+        "redactor",
+        "redactora",
+        "corresponsal",
+        "giornalista",
+    ]
+)
+#: Words that qualify a job title ("Senior Political Reporter").
+ROLE_MODIFIERS = frozenset(
+    [
+        "news",
+        "senior",
+        "chief",
+        "political",
+        "parliamentary",
+        "lifestyle",
+        "travel",
+        "sport",
+        "sports",
+        "freelance",
+        "staff",
+        "deputy",
+        "associate",
+        "executive",
+        "managing",
+        "foreign",
+        "business",
+        "health",
+        "science",
+        "tech",
+        "culture",
+        "entertainment",
+        "digital",
+        "online",
+        "assistant",
+        "contributing",
+        "special",
+        "investigative",
+        "crime",
+        "royal",
+        "showbiz",
+        "video",
+        "data",
+        "features",
+        "opinion",
+        "consumer",
+        "money",
+        "weather",
+        "climate",
+        "education",
+        "trending",
+    ]
+)
+#: Words that start an affiliation after the name ("Dolores Chang For Dailymail.Com").
+AFFILIATION_WORDS = frozenset(["for", "für", "pour", "para", "per"])
 #: Role words written after a name ("홍길동 기자") and removed from it.
 ROLE_SUFFIXES = ("기자", "記者", "특파원", "特派員", "编辑", "記")
 
 _PARENTHESES = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
+
+
+def _without_role(name: str) -> str:
+    """The name without a job title or affiliation after it; "" when it is only a title.
+
+    A title after a single word is left alone: "Guardian staff reporter" is the credit.
+    """
+    words = name.split()
+    half = len(words) // 2
+    if half and words[:half] == words[half:]:  # "Ana Roth Ana Roth": two spans of one link
+        words = words[:half]
+    lowered = [word.lower() for word in words]
+    for index, word in enumerate(lowered):
+        if index >= 2 and word in AFFILIATION_WORDS:
+            return " ".join(words[:index])
+        if word in ROLE_WORDS:
+            start = index
+            while start > 0 and (
+                lowered[start - 1] in ROLE_MODIFIERS or words[start - 1].islower()
+            ):
+                start -= 1
+            # One word left is a newsroom or place credit ("Guardian staff reporter"): kept.
+            return " ".join(words[:start] if start != 1 else words)
+    return " ".join(words)
 
 
 def _person_name(name: str) -> str | None:
@@ -126,8 +231,9 @@ def _person_name(name: str) -> str | None:
     for suffix in ROLE_SUFFIXES:
         if name.endswith(" " + suffix):
             name = name[: -len(suffix)].strip()
+    name = _without_role(name)
     # A label left inside ("Redaktion: ...", "Sendung: ...") credits another role or a show.
-    if not name or len(name) > 60 or "@" in name or ":" in name:
+    if not name or len(name) > 60 or "@" in name or ":" in name or "_" in name:
         return None
     words = name.split()
     # Digits mark dates, times and counts ("25.04.2024", "3 Min."), but a newsroom name may
@@ -139,6 +245,11 @@ def _person_name(name: str) -> str | None:
     if any(w.lower().strip(".():") in NOT_A_NAME_WORDS for w in words):
         return None
     return name
+
+
+def _extends(name: str, other: str) -> bool:
+    """Whether ``name`` is ``other`` (a full name of two words or more) with words appended."""
+    return " " in other and name.lower().startswith(other.lower() + " ")
 
 
 def clean_authors(names: list[str], publisher: str | None = None) -> list[str]:
@@ -163,6 +274,8 @@ def clean_authors(names: list[str], publisher: str | None = None) -> list[str]:
                 continue
             seen.add(key)
             result.append(name)
+    # "Daniel Großert Redakteur" beside "Daniel Großert": the longer one adds a title.
+    result = [name for name in result if not any(_extends(name, other) for other in result)]
     if pub and len(result) > 1:
         result = [name for name in result if simplify(name) != pub] or result
     return result
