@@ -88,10 +88,6 @@ def test_extract_from_stdin() -> None:
     assert '"headline": "Hello"' in result.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extract_cmd says 'no such file' for a directory; expected 'is a directory'",
-)
 def test_extract_directory_says_it_is_a_directory(tmp_path: Path) -> None:
     folder = tmp_path / "pages"
     folder.mkdir()
@@ -236,11 +232,6 @@ def test_crawl_bad_targets_start_no_run(tmp_path: Path, target: str) -> None:
             assert archive.db.conn.execute("SELECT count(*) FROM runs").fetchone() == (0,)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli/output.py summary() prints through rich: lines wrap at 80 columns when not on "
-    "a TTY and [bracketed] text is eaten as markup; expected each summary line verbatim",
-)
 def test_crawl_summary_lines_are_printed_verbatim(server: LoopbackServer, tmp_path: Path) -> None:
     server.add_route("/robots.txt", "", "text/plain")
     path = "/a-rather-long-path/that-pushes-the-summary-past-eighty-columns/[b]missing[/b]"
@@ -270,11 +261,6 @@ def test_import_missing_path_is_a_usage_error(tmp_path: Path) -> None:
     assert_one_line_error(result, 2, "nope")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extract --url accepts any text ('notaurl', ftp://...) and stores it as the record's "
-    "url; expected exit 2 'not an http(s) URL' like crawl and fetch",
-)
 def test_extract_bad_url_option(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     page.write_text("<html><body><p>Text.</p></body></html>", encoding="utf-8")

@@ -49,3 +49,13 @@ def test_missing_config_is_a_usage_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", str(SEED), "--config", str(tmp_path / "none.toml")])
     assert result.exit_code == 2
     assert "none.toml" in result.output
+
+
+def test_oversized_file_fails_alone_and_the_others_are_printed(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.html"
+    huge.write_bytes(b"<p>" + b"x" * (21 * 1024 * 1024))
+    result = runner.invoke(app, ["extract", str(huge), str(SEED)])
+    assert result.exit_code == 1
+    assert "failed:" in result.stderr and "huge.html" in result.stderr
+    assert len(result.stdout.splitlines()) == 1
+    assert json.loads(result.stdout)["headline"].startswith("“The Beginning")

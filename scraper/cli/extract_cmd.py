@@ -6,13 +6,17 @@ import json
 import sys
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlsplit
 
 import typer
 
 from scraper.cli.app import app
-from scraper.cli.output import print_json
-from scraper.errors import UsageError
+from scraper.cli.output import print_json, summary
+from scraper.errors import EXIT_PARTIAL, UsageError
 from scraper.extract import extract
+
+#: Larger files are not news pages; parsing them would take minutes and gigabytes.
+MAX_PAGE_BYTES = 20 * 1024 * 1024
 
 PathsArgument = Annotated[
     list[str],
@@ -33,13 +37,39 @@ PrettyOption = Annotated[
 ]
 
 
-def _read(path: str) -> bytes:
+def _check_path(path: str) -> None:
+    """Refuse a bad argument before any output, so a typo never yields half a result."""
     if path == "-":
-        return sys.stdin.buffer.read()
+        return
     file = Path(path)
+    if file.is_dir():
+        raise UsageError(
+            f"{path} is a directory: extract takes files (scraper import takes folders)"
+        )
     if not file.is_file():
         raise UsageError(f"no such file: {path}")
-    return file.read_bytes()
+
+
+def _check_url(url: str | None) -> None:
+    if url is None:
+        return
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https", "file") or not (parts.netloc or parts.path):
+        raise UsageError(f"--url {url!r} is not an http(s) URL")
+    if parts.scheme != "file" and not parts.netloc:
+        raise UsageError(f"--url {url!r} is not an http(s) URL")
+
+
+def _read(path: str) -> bytes:
+    """The page's bytes; raises ValueError for a file too large to be a page."""
+    if path == "-":
+        data = sys.stdin.buffer.read(MAX_PAGE_BYTES + 1)
+    else:
+        with open(path, "rb") as file:
+            data = file.read(MAX_PAGE_BYTES + 1)
+    if len(data) > MAX_PAGE_BYTES:
+        raise ValueError(f"larger than {MAX_PAGE_BYTES // (1024 * 1024)} MB, not a web page")
+    return data
 
 
 @app.command("extract")
@@ -56,6 +86,9 @@ def extract_command(
 
     Example: scraper extract page.html --url https://example.com/2025/12/24/story/ --pretty
     """
+    _check_url(url)
+    for path in paths:
+        _check_path(path)
     site_config = None
     if config is not None:
         if not config.is_file():
@@ -63,10 +96,18 @@ def extract_command(
         from scraper.sites import load_config
 
         site_config = load_config(config)
-    pages = [(path, _read(path)) for path in paths]
-    for _path, html in pages:
+    failed = 0
+    for path in paths:
+        try:
+            html = _read(path)
+        except (OSError, ValueError) as err:
+            summary(f"failed: {path}: {err}")
+            failed += 1
+            continue
         article = extract(html, url=url, config=site_config)
         if pretty:
             sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n")
         else:
             print_json(article.to_dict())
+    if failed:
+        raise typer.Exit(EXIT_PARTIAL)

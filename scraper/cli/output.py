@@ -58,4 +58,5 @@ def progress(label: str, total: int | None, quiet: bool = False) -> Iterator[Adv
 def summary(line: str, quiet: bool = False) -> None:
     """The one-line summary at the end of a command, on stderr so stdout stays data."""
     if not quiet:
-        stderr.print(line, highlight=False)
+        # Verbatim: URLs may contain [brackets] and long commands must not be wrapped.
+        stderr.print(line, highlight=False, markup=False, soft_wrap=True)
