@@ -144,3 +144,42 @@ def test_menu_dates_are_skipped() -> None:
         "<nav><a>15.10.11 umschwung</a></nav><span>13. Januar 2014</span>",
     )
     assert shown_date(LexborHTMLParser(html)) == ("2014-01-13", "heuristic")
+
+
+def test_vendor_prefixed_published_meta_name() -> None:
+    html = _page(
+        '<meta name="shareaholic:article_published_time" content="2014-03-17T01:44:37+01:00">',
+        "<h1>Wie funktioniert's?</h1>",
+    )
+    assert _published(html) == (
+        "2014-03-17T01:44:37+01:00",
+        "meta:shareaholic:article_published_time",
+    )
+
+
+def test_publication_date_in_script_page_data() -> None:
+    html = _page(
+        "",
+        '<h1>Sidamo</h1><p>Kaffee.</p><script>var product = {"title": "Sidamo",'
+        '"published_at":"2019-03-02T06:22:28+01:00","vendor":"Happy"};</script>',
+    )
+    assert _published(html) == ("2019-03-02T06:22:28+01:00", "heuristic")
+
+
+def test_entry_title_stands_in_for_a_missing_h1() -> None:
+    html = _page(
+        "",
+        '<h1><a href="/"><img src="logo.svg" alt="carta"></a></h1>'
+        '<h2 class="entry-title">Der neue Trend</h2><p>Anna, 8.5.12</p>'
+        "<p>Seit 2009 sind viele Wähler gewechselt und 2012 kam es anders.</p>",
+    )
+    assert _published(html) == ("2012-05-08", "heuristic")
+
+
+def test_date_line_just_above_the_headline() -> None:
+    html = _page(
+        "",
+        '<div class="post"><span>Di, 02.12.2019</span><h1>Von der Leyen</h1>'
+        "<p>The new Commission starts its work with many open questions and plans.</p></div>",
+    )
+    assert shown_date(LexborHTMLParser(html)) == ("2019-12-02", "heuristic")

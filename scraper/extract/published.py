@@ -90,6 +90,8 @@ WEAK_PUBLISHED_META = frozenset(
 SHOWN_AFTER_CHARS = 1500
 SHOWN_BEFORE_CHARS = 300
 SHOWN_LINES = 3
+#: A date line this close above the headline beats date lines further below it.
+SHOWN_NEAR_CHARS = 150
 #: A date line is at most this long, its date starting within ``DATE_LINE_LEAD`` characters.
 DATE_LINE_CHARS = 100
 DATE_LINE_LEAD = 40
@@ -112,6 +114,15 @@ EXCLUDED_MARKS = (
 )
 #: Class/id fragments (or role="banner") of a site banner: an ``<h1>`` there is the logo, not the headline.
 BRANDING_MARKS = ("brand", "logo", "masthead", "site-title", "sitename", "site-name")
+#: Meta names not listed above that still say "published" (vendor prefixes).
+PUBLISHED_NAME = re.compile(r"publish(?:ed)?[_-]?(?:time|date|at)|pub[_-]?date|created[_-]?at")
+#: A publication date in JSON page data inside scripts.
+SCRIPT_DATE = re.compile(
+    r'"(?:datePublished|published_?[aA]t|publishedAt|publish_?[dD]ate|pubDate|date_published'
+    r'|createdAt|created_at)"\s*:\s*"([^"]{8,40})"'
+)
+#: Where the headline is when no ``<h1>`` has text.
+HEADLINE_FALLBACK = '[itemprop="headline"], [class*="entry-title"], [class*="post-title"], h2'
 #: Selectors trusted over the shown date (they name the publication date explicitly).
 STRONG_SELECTORS = frozenset({'[itemprop="datePublished"]'})
 #: How much of the page text is searched for a written date as the last resort.
@@ -161,18 +172,29 @@ def shown_date(tree: LexborHTMLParser) -> tuple[str | None, str]:
 
 
 def shown_dates(tree: LexborHTMLParser) -> list[str]:
-    """The first ``SHOWN_LINES`` date lines near the headline, those after it first."""
+    """Up to ``SHOWN_LINES`` date lines near the headline, nearest after it first.
+
+    A date line just above the headline (blog date headers) comes first when no date line
+    follows closely.
+    """
     h1 = _headline_node(tree)
     if h1 is None:
         return []
-    found: list[str] = []
-    for texts in (_texts_after(h1, SHOWN_AFTER_CHARS), _texts_before(h1, SHOWN_BEFORE_CHARS)):
-        for text in texts:
-            value = _date_line(text)
-            if value:
-                found.append(value)
-                if len(found) == SHOWN_LINES:
-                    return found
+    after = _date_lines(_texts_after(h1, SHOWN_AFTER_CHARS))
+    before = _date_lines(_texts_before(h1, SHOWN_BEFORE_CHARS))
+    if before and (not after or after[0][0] > SHOWN_NEAR_CHARS >= before[0][0]):
+        after.insert(0, before.pop(0))
+    return [value for _distance, value in (after + before)[:SHOWN_LINES]]
+
+
+def _date_lines(texts: Iterator[tuple[int, str]]) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
+    for distance, text in texts:
+        value = _date_line(text)
+        if value:
+            found.append((distance, value))
+            if len(found) == SHOWN_LINES:
+                break
     return found
 
 
@@ -180,6 +202,10 @@ def _headline_node(tree: LexborHTMLParser) -> LexborNode | None:
     """The ``<h1>`` holding the headline: with text, not in a logo or banner, and when several
     remain, the first whose words are in the page title (a site-name ``<h1>`` is not)."""
     headings = [node for node in tree.css("h1") if node.text(deep=True, strip=True)]
+    if not headings:
+        headings = [
+            node for node in tree.css(HEADLINE_FALLBACK) if node.text(deep=True, strip=True)
+        ]
     articles = [node for node in headings if not _in_branding(node)]
     if len(articles) < 2:
         return articles[0] if articles else (headings[0] if headings else None)
@@ -226,16 +252,16 @@ def _date_line(text: str) -> str | None:
     return value if value and lower_words <= DATE_LINE_LOWER_WORDS else None
 
 
-def _texts_after(start: LexborNode, limit: int) -> Iterator[str]:
-    """Text nodes after ``start``'s subtree in document order, up to ``limit`` characters."""
+def _texts_after(start: LexborNode, limit: int) -> Iterator[tuple[int, str]]:
+    """Text nodes after ``start``'s subtree in document order with their distance from it."""
     node = _following(start)
     used = 0
     while node is not None and used < limit:
         if node.tag == "-text":
             text = (node.text_content or "").strip()
             if text:
+                yield used, text
                 used += len(text)
-                yield text
             node = _following(node)
         elif node.tag in SKIP_TAGS or _excluded(node):
             node = _following(node)
@@ -251,7 +277,7 @@ def _following(node: LexborNode | None) -> LexborNode | None:
     return None
 
 
-def _texts_before(start: LexborNode, limit: int) -> Iterator[str]:
+def _texts_before(start: LexborNode, limit: int) -> Iterator[tuple[int, str]]:
     """Lines of the elements just before ``start`` (and its parents'), nearest first."""
     used = 0
     node: LexborNode | None = start
@@ -263,8 +289,8 @@ def _texts_before(start: LexborNode, limit: int) -> Iterator[str]:
             if sibling.tag not in SKIP_TAGS and sibling.tag != "-comment":
                 lines = sibling.text(deep=True, separator="\n", strip=True).split("\n")
                 for line in reversed(lines):
+                    yield used, line
                     used += len(line)
-                    yield line
             sibling = sibling.prev
         node = node.parent
 
@@ -312,7 +338,23 @@ def _date_field(
             parsed = parse_date(value)
             if parsed:
                 return parsed, f"meta:{name}"
+    if key == "datePublished":
+        # vendor-prefixed names: "shareaholic:article_published_time", "x:created_at"
+        for name, values in meta.items():
+            parsed = parse_date(values[0]) if PUBLISHED_NAME.search(name) else None
+            if parsed:
+                return parsed, f"meta:{name}"
     return None, ""
+
+
+def _date_in_scripts(tree: LexborHTMLParser) -> str | None:
+    """A publication date in page data (``"published_at": "..."``) inside ``<script>``."""
+    for node in tree.css("script"):
+        match = SCRIPT_DATE.search(node.text(deep=False) or "")
+        parsed = parse_date(match[1]) if match else None
+        if parsed:
+            return parsed
+    return None
 
 
 def _published_from_markup(
@@ -333,6 +375,9 @@ def _published_from_markup(
     from_url = date_from_url(url)
     if from_url:
         return from_url, "url"
+    in_data = _date_in_scripts(tree)
+    if in_data:
+        return in_data, "heuristic"
     visible = _date_in_text(tree)
     if visible:
         return visible, "heuristic"
