@@ -43,6 +43,11 @@ class QuoteRules:
     title_small_words: frozenset[str]
     neuter_pronouns: frozenset[str]
     document_words: frozenset[str]
+    #: Substrings (lower case) one of which every continuation cue, speaker prefix cue and
+    #: naming word holds: text with none of them cannot match (see ``may_match``).
+    continuation_hints: tuple[str, ...]
+    prefix_hints: tuple[str, ...]
+    naming_hints: tuple[str, ...]
 
     # Unions of the word lists that the hot loops test against, built once per language.
     @cached_property
@@ -106,6 +111,46 @@ def _trie_regex(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
     return body
 
 
+#: Characters that case-insensitive regexes fold onto an ASCII letter although ``str.lower``
+#: does not turn them into it (dotted and dotless i, long s, Kelvin sign).
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+#: Length of the substrings chosen as hints.
+HINT_CHARS = 3
+
+
+def hints(words: list[str]) -> tuple[str, ...]:
+    """Few ASCII substrings, one held by each word (greedy cover by the most shared ones); a
+    word shorter than ``HINT_CHARS`` is its own hint. Each lies within one space-free part.
+    Empty (no filtering) when a word has no ASCII substring to offer."""
+    grams = {
+        w: {p[i : i + HINT_CHARS] for p in w.split() for i in range(len(p) - HINT_CHARS + 1)}
+        or {max(w.split() or [w], key=len)}
+        for w in {word.lower() for word in words}
+    }
+    grams = {w: {g for g in options if g.isascii() and g} for w, options in grams.items()}
+    if not all(grams.values()):
+        return ()
+    chosen: list[str] = []
+    while grams:
+        counts: dict[str, int] = {}
+        for options in grams.values():
+            for gram in options:
+                counts[gram] = counts.get(gram, 0) + 1
+        best = min(counts, key=lambda g: (-counts[g], g))
+        chosen.append(best)
+        grams = {w: options for w, options in grams.items() if best not in options}
+    return tuple(chosen)
+
+
+def may_match(text: str, hints: tuple[str, ...]) -> bool:
+    """False only when ``text`` holds none of ``hints`` in any case, so a case-insensitive
+    regex over the words they were chosen for cannot match it (a cheap test before the regex)."""
+    lowered = text.lower()
+    if not hints or len(lowered) != len(text) or _FOLDS_TO_ASCII.search(text):
+        return True
+    return any(hint in lowered for hint in hints)
+
+
 def _table(data: dict[str, object], key: str) -> dict[str, str]:
     value = data.get(key, {})
     if not isinstance(value, dict):
@@ -166,6 +211,9 @@ def _compile(data: dict[str, object]) -> QuoteRules:
         title_small_words=_words(data, "title_small_words"),
         neuter_pronouns=_words(data, "neuter_pronouns"),
         document_words=_words(data, "document_words"),
+        continuation_hints=hints(words_list("continuation_cues")),
+        prefix_hints=hints(words_list("speaker_prefix_cues")),
+        naming_hints=hints(words_list("naming_words")),
     )
 
 

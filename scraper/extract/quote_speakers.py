@@ -18,7 +18,7 @@ from scraper.extract.quote_phrases import (
     name_start,
     plausible,
 )
-from scraper.extract.quote_rules import QuoteRules
+from scraper.extract.quote_rules import QuoteRules, may_match
 
 _BOUNDARY = re.compile(r"[.!?…]+[”\"’']?\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 _CLAUSE_PUNCT = re.compile(r"[,;:()\[\]—–]|\s-\s")
@@ -109,7 +109,7 @@ def attribute_before(text: str, rules: QuoteRules) -> Attribution | None:
     if participle is not None:
         return participle
     by_cue = _cue_subject(text, rules)
-    prefixes = list(rules.prefix_cue.finditer(text))
+    prefixes = list(rules.prefix_cue.finditer(text)) if may_match(text, rules.prefix_hints) else []
     if prefixes and (by_cue is None or by_cue[1] < prefixes[-1].start()):
         prefix = prefixes[-1]
         speaker = _source_phrase(_clause(text[prefix.end() :]), rules)
@@ -216,6 +216,8 @@ def _participle_subject(text: str, rules: QuoteRules) -> Attribution | None:
 @lru_cache(maxsize=4096)
 def last_participle(text: str, rules: QuoteRules) -> re.Match[str] | None:
     """The last participle cue that follows a comma or "and" (", adding that ...")."""
+    if not may_match(text, rules.continuation_hints):
+        return None
     matches = list(rules.continuation_cue.finditer(text))
     if not matches:
         return None

@@ -32,7 +32,7 @@ from scraper.extract.quote_names import (
     organisation_mentions,
 )
 from scraper.extract.quote_phrases import clean_speaker
-from scraper.extract.quote_rules import QuoteRules, rules_for
+from scraper.extract.quote_rules import QuoteRules, may_match, rules_for
 from scraper.extract.quote_spans import Span, find_spans
 from scraper.extract.quote_speakers import CACHED as SPEAKER_CACHES
 from scraper.extract.quote_speakers import (
@@ -230,7 +230,7 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
         attribution = _participle_speaker(paragraphs[span.paragraph][: span.open_at], rules)
     found = _Found(span, text, attribution, _is_partial(text, left, rules))
     found.title = _is_title(text.split(), rules)
-    found.named = bool(rules.naming_words.search(left))
+    found.named = may_match(left, rules.naming_hints) and bool(rules.naming_words.search(left))
     connected = not right.strip(_MARKS) or participle
     found.continuing = not _reporter_words(left, rules, participle) and connected
     found.joined = bool(left.strip(_MARKS)) and found.continuing
