@@ -225,3 +225,29 @@ def test_large_cookie_consent_dialog_is_not_body() -> None:
         + f"</div><div id='onetrust-consent-sdk'><div>{notice}</div></div>"
     )
     assert extract_generic(_page(body), None).body == story
+
+
+def test_river_of_teaser_cards_beside_the_body_is_not_body() -> None:
+    story = [f"Story {i}: {PARAGRAPH}" for i in range(4)]
+    cards = "".join(
+        f"<div class='card'><h3><a href='/other-{i}'>Other story {i}</a></h3>"
+        f"<p>Excerpt {i}: {PARAGRAPH}</p></div>"
+        for i in range(6)
+    )
+    body = (
+        "<div class='page'><div class='text'>"
+        + "".join(f"<p>{p}</p>" for p in story)
+        + f"</div><div class='river'>{cards}</div></div>"
+    )
+    assert extract_generic(_page(body), None).body == story
+
+
+def test_sections_under_linked_subheads_stay_when_they_are_long() -> None:
+    sections = [(f"Section {i}", f"{PARAGRAPH} {PARAGRAPH} {PARAGRAPH}") for i in range(3)]
+    body = "<article><h1>Guide</h1>" + "".join(
+        f"<div><h2><a href='#s{i}'>{title}</a></h2><p>{text}</p></div>"
+        for i, (title, text) in enumerate(sections)
+    )
+    article = extract_generic(_page(body + "</article>"), None)
+    # The subheads themselves are all link text, which the reader drops as navigation.
+    assert article.body == [text for _, text in sections]

@@ -135,6 +135,12 @@ SHORT_BLOCK_DISCOUNT = 2
 CLIMB_SHARE = 0.75
 #: How many ancestors beyond the parent are checked for the rest of the article.
 CLIMB_LOOKAHEAD = 1
+#: Headlines that link elsewhere: the title of a teaser card.
+TEASER_HEADLINES = "h2 a[href], h3 a[href], h4 a[href], a[href] h2, a[href] h3, a[href] h4"
+#: A card with a linked headline and at most this much prose (chars) is a teaser, when at
+#: least MIN_TEASERS of them sit in one list.
+TEASER_MAX_CHARS = 400
+MIN_TEASERS = 3
 #: Elements scored by their own (direct) text rather than their whole subtree.
 DIRECT_TEXT_TAGS = frozenset({"div", "section", "article", "font", "span"})
 
@@ -241,6 +247,46 @@ def _ancestors(node: LexborNode | None, root_id: int) -> list[LexborNode] | None
     return chain
 
 
+def _drop_teasers(root: LexborNode, mass: Mass) -> None:
+    """Take lists of teaser cards (a linked headline over a short excerpt, three or more in
+    one list: "More stories", a river of other articles) out of the prose mass."""
+    lists: dict[int, list[LexborNode]] = {}
+    seen: set[int] = set()
+    for link in root.css(TEASER_HEADLINES):
+        card = _massed_ancestor(link, mass)
+        if card is None or card.mem_id in seen or mass[card.mem_id] > TEASER_MAX_CHARS:
+            continue
+        seen.add(card.mem_id)
+        while card.parent is not None and mass.get(card.parent.mem_id) == mass[card.mem_id]:
+            card = card.parent  # wrappers of the card, up to the list holding several
+        if card.parent is not None:
+            lists.setdefault(card.parent.mem_id, []).append(card)
+    for cards in lists.values():
+        if len({card.mem_id for card in cards}) >= MIN_TEASERS:
+            for card in {card.mem_id: card for card in cards}.values():
+                _remove_mass(card, mass)
+
+
+def _massed_ancestor(node: LexborNode, mass: Mass) -> LexborNode | None:
+    """The nearest ancestor of ``node`` holding prose (within a few levels)."""
+    current = node.parent
+    for _ in range(6):
+        if current is None:
+            return None
+        if current.mem_id in mass:
+            return current
+        current = current.parent
+    return None
+
+
+def _remove_mass(node: LexborNode, mass: Mass) -> None:
+    weight = mass.pop(node.mem_id, 0)
+    current = node.parent
+    while current is not None and current.mem_id in mass:
+        mass[current.mem_id] -= weight
+        current = current.parent
+
+
 def _class_bonus(node: LexborNode) -> float:
     """Content-like class/id names and <article>/<main> make a seed more likely."""
     attrs = node.attributes
@@ -256,6 +302,7 @@ def find_content(root: LexborNode) -> tuple[list[LexborNode], Mass]:
     less than ``CLIMB_SHARE`` of the parent's prose (paragraphs wrapped one per element).
     """
     mass, local = _text_mass(root)
+    _drop_teasers(root, mass)
     if not local:
         return [], mass
     node = max(local.values(), key=lambda item: item[0] * _class_bonus(item[1]))[1]
