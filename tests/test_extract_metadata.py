@@ -108,6 +108,33 @@ def test_title_suffix_named_like_the_host_is_dropped() -> None:
     assert article.headline == "Bridge reopens - CN Tower view"
 
 
+def _scripts(*objects: str) -> str:
+    return "".join(f'<script type="application/ld+json">{o}</script>' for o in objects)
+
+
+def test_disagreeing_titles_settled_by_the_other_structured_titles() -> None:
+    og = '<meta property="og:title" content="Bank admits supervision failures">'
+    article_ld = '{"@type": "NewsArticle", "headline": "Collapse: Fed admits failures"}'
+    crumbs = (
+        '{"@type": "BreadcrumbList", "itemListElement": [{"@type": "ListItem", "position": 1,'
+        ' "name": "Business"}, {"@type": "ListItem", "position": 2,'
+        ' "item": {"@id": "https://x.example/a", "name": "Bank admits supervision failures"}}]}'
+    )
+    # The breadcrumb repeats the OpenGraph title: that one is the page's title.
+    article = extract_metadata(_tree(_scripts(article_ld, crumbs) + og), "https://x.example/a")
+    assert article.headline == "Bank admits supervision failures"
+    assert article.sources["headline"] == "meta:og:title"
+    # Without a witness JSON-LD is trusted, as before.
+    article = extract_metadata(_tree(_scripts(article_ld) + og), "https://x.example/a")
+    assert article.headline == "Collapse: Fed admits failures"
+    # The article's own "name" is a witness too; one repeating both settles nothing.
+    named = '{"@type": "NewsArticle", "headline": "H one", "name": "H two"}'
+    og_two = '<meta property="og:title" content="H two">'
+    assert extract_metadata(_tree(_scripts(named) + og_two), None).headline == "H two"
+    both = '{"@type": "NewsArticle", "headline": "H one", "name": "H one", "alternativeHeadline": "H two"}'
+    assert extract_metadata(_tree(_scripts(both) + og_two), None).headline == "H one"
+
+
 def test_clean_headline_suffixes_and_prefixes() -> None:
     assert clean_headline("Storm hits coast | Coastal News", "Coastal News") == "Storm hits coast"
     assert clean_headline("Storm hits coast - Coastal News", "Coastal News") == "Storm hits coast"

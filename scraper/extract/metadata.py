@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from scraper.extract.authors import AUTHOR_META, clean_authors, extract_authors
 from scraper.extract.dates import parse_date
-from scraper.extract.jsonld import find_article, first_text, jsonld_objects, texts
+from scraper.extract.jsonld import find_article, first_text, jsonld_objects, texts, types_of
 from scraper.extract.published import find_modified, find_published
 from scraper.extract.text import normalize_space, simplify
 from scraper.models import Article
@@ -160,12 +160,43 @@ def _clean_title(title: str, names: list[str]) -> str:
     return title
 
 
+def _breadcrumb_title(objects: list[dict[str, Any]]) -> str | None:
+    """The name of the last item of a JSON-LD ``BreadcrumbList`` (the page itself), if any."""
+    for obj in objects:
+        items = obj.get("itemListElement") if "breadcrumblist" in types_of(obj) else None
+        last = items[-1] if isinstance(items, list) and items else None
+        if isinstance(last, dict):
+            name = first_text(last.get("name")) or first_text(last.get("item"))
+            if name:
+                return name
+    return None
+
+
+def _witnesses(article: dict[str, Any] | None, objects: list[dict[str, Any]]) -> list[str]:
+    """Other titles the structured data gives the page: its ``name``, ``alternativeHeadline``
+    and the breadcrumb's last item."""
+    values = (
+        [first_text(article.get(key)) for key in ("name", "alternativeHeadline")] if article else []
+    )
+    return [value for value in [*values, _breadcrumb_title(objects)] if value]
+
+
+def _prefer_repeated(cleaned: list[tuple[str, str]], witnesses: set[str]) -> list[tuple[str, str]]:
+    """When JSON-LD (first) and the meta title (second) disagree, the meta title goes first if
+    the page repeats it, and not the JSON-LD one, in its other structured titles."""
+    jsonld, meta = cleaned[0][0], cleaned[1][0]
+    if jsonld != meta and meta in witnesses and jsonld not in witnesses:
+        return cleaned[1:]
+    return cleaned
+
+
 def _headline(
     tree: LexborHTMLParser,
     article: dict[str, Any] | None,
     meta: dict[str, list[str]],
     site: str | None,
     url: str | None = None,
+    objects: list[dict[str, Any]] | None = None,
 ) -> tuple[str | None, str]:
     h1 = _text_of(tree, "h1")
     candidates: list[tuple[str, str]] = []
@@ -181,6 +212,9 @@ def _headline(
         candidates.append((title, "selector:title"))
     names = _site_names(article, site, url)
     cleaned = [(_clean_title(value, names), source) for value, source in candidates]
+    if len(cleaned) > 1 and cleaned[0][1] == "jsonld" and cleaned[1][1].startswith("meta:"):
+        witnesses = {_clean_title(value, names) for value in _witnesses(article, objects or [])}
+        cleaned = _prefer_repeated(cleaned, witnesses)
     # Publishers write the headline they mean into JSON-LD/OpenGraph; the visible <h1> often
     # adds a kicker ("Topic: ...") and is used only when metadata has no headline.
     for value, source in cleaned:
@@ -271,7 +305,7 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Article:
     site, site_source = _site(article, meta, url)
     _set(result, "site", site, site_source)
     _set(result, "canonical_url", *_canonical(tree, meta, url))
-    _set(result, "headline", *_headline(tree, article, meta, site, url))
+    _set(result, "headline", *_headline(tree, article, meta, site, url, objects))
     subheadline = first_text(article.get("description")) if article is not None else None
     if subheadline:
         _set(result, "subheadline", normalize_space(subheadline), "jsonld")
