@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.extract.boilerplate import BOILERPLATE_SELECTORS, boilerplate_token, clean_paragraphs
+from scraper.extract.boilerplate import (
+    BOILERPLATE_SELECTORS,
+    boilerplate_token,
+    clean_paragraphs,
+    is_caption_class,
+)
 
 KEEP = [
     "The council approved the budget on Tuesday after a long debate.",
@@ -77,3 +82,20 @@ def test_boilerplate_tokens(names: str, expected: bool) -> None:
 def test_selectors_cover_non_content_tags() -> None:
     for tag in ("script", "style", "nav", "footer", "aside", "form"):
         assert tag in BOILERPLATE_SELECTORS
+
+
+@pytest.mark.parametrize(
+    ("css_class", "expected"),
+    [
+        ("wp-caption-text", True),
+        ("image-credit small", True),
+        ("caption", True),
+        ("Photo_Caption", True),
+        ("bildunterschrift", True),
+        ("articleHeader column hasCaption", False),
+        ("caption-wrapper-with-article", False),
+        ("credits-roll-page", False),
+    ],
+)
+def test_caption_classes(css_class: str, expected: bool) -> None:
+    assert is_caption_class(css_class) is expected

@@ -251,3 +251,21 @@ def test_sections_under_linked_subheads_stay_when_they_are_long() -> None:
     article = extract_generic(_page(body + "</article>"), None)
     # The subheads themselves are all link text, which the reader drops as navigation.
     assert article.body == [text for _, text in sections]
+
+
+def test_captions_marked_by_class_belong_to_images_not_body() -> None:
+    story = [f"Story {i}: {PARAGRAPH}" for i in range(3)]
+    caption = "Board members (left to right): Ann Lee, Bo Park, Cy Diaz, Di Ono, Ed Fox"
+    body = f"""<article><div class='text'>
+      <div class="wp-caption alignnone"><a href="/big.jpg"><img src="/board.jpg" width="800"
+        height="600" alt=""></a><p class="wp-caption-text">{caption}</p></div>
+      <p>{story[0]}</p>
+      <p>{story[1]}</p>
+      <figure><img src="/hall.jpg"></figure><p class="image-credit">Photo: Jane Roe for Example</p>
+      <p>{story[2]}</p></div></article>"""
+    article = extract_generic(_page(body), "https://news.example/story/")
+    assert article.body == story
+    assert [(image.url, image.caption) for image in article.images] == [
+        ("https://news.example/board.jpg", caption),
+        ("https://news.example/hall.jpg", None),
+    ]

@@ -13,9 +13,11 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper.extract.boilerplate import (
     BOILERPLATE_SELECTORS,
+    CAPTION_CANDIDATES,
     UNPROTECTED_STEMS,
     boilerplate_token,
     clean_paragraphs,
+    is_caption_class,
 )
 from scraper.extract.text import normalize_space
 
@@ -111,6 +113,8 @@ STANDFIRST_SELECTOR = ", ".join(
     for name in ("teaser", "intro", "lead", "abstract", "standfirst", "summary", "excerpt", "dek")
 )
 MIN_STANDFIRST_CHARS = 40
+#: A caption-classed element with more text than this is a wrapper, not a caption.
+MAX_CAPTION_CHARS = 600
 MAX_STANDFIRST_CHARS = 600
 _STRIPPED = ", ".join(BOILERPLATE_SELECTORS)
 #: Elements removed whatever their size (their text is code, not prose).
@@ -475,11 +479,15 @@ def read_blocks(node: LexborNode, out: list[str], mass: Mass) -> None:
 def body_paragraphs(tree: LexborHTMLParser, containers: list[LexborNode], mass: Mass) -> list[str]:
     """Read the paragraphs of ``containers`` (from ``find_content``), cleaned.
 
-    ``<br>`` become line breaks first (so ``<br><br>`` separates paragraphs).
+    ``<br>`` become line breaks first (so ``<br><br>`` separates paragraphs); captions and
+    photo credits marked by class are removed (they belong to the images, read before).
     """
     for node in containers:
         for br in node.css("br"):
             br.replace_with("\n")
+        for caption in node.css(CAPTION_CANDIDATES):
+            if caption.parent is not None and _is_caption(caption):
+                caption.decompose()
     paragraphs: list[str] = []
     for node in containers:
         if node.tag in LEAF_BLOCKS and not _has_blocks(node):
@@ -487,6 +495,12 @@ def body_paragraphs(tree: LexborHTMLParser, containers: list[LexborNode], mass: 
         else:
             read_blocks(node, paragraphs, mass)
     return clean_paragraphs(paragraphs)
+
+
+def _is_caption(node: LexborNode) -> bool:
+    if not is_caption_class(node.attributes.get("class") or ""):
+        return False
+    return len(node.text(deep=True)) <= MAX_CAPTION_CHARS
 
 
 def find_standfirst(containers: list[LexborNode]) -> str | None:

@@ -68,6 +68,15 @@ UNPROTECTED_STEMS = re.compile(
     r"(?=\s|$)|consent|cookie|onetrust|gdpr",
     re.IGNORECASE,
 )
+#: Elements that may hold an image caption or photo credit outside <figcaption> (by class);
+#: ``is_caption_class`` decides on the class tokens.
+CAPTION_CANDIDATES = ", ".join(
+    f'[class*="{word}"]' for word in ("caption", "credit", "bildunterschrift", "bildnachweis")
+)
+_CAPTION_TOKEN = re.compile(
+    r"(?:wp-|image-|img-|photo-|media-|figure-|picture-|pic-|inline-)?"
+    r"(?:caption|credits?|bildunterschrift|bildnachweis)(?:-text|-credit)?"
+)
 #: CSS selectors for nodes stripped before body extraction (besides the class/id word rules).
 BOILERPLATE_SELECTORS: tuple[str, ...] = (
     *NON_CONTENT_TAGS,
@@ -244,6 +253,14 @@ def boilerplate_token(name: str) -> bool:
         if any(part in BOILERPLATE_WORDS and part not in AMBIGUOUS_PREFIXES for part in parts[:-1]):
             return True
     return False
+
+
+def is_caption_class(css_class: str) -> bool:
+    """Whether a class value marks an image caption or photo credit ("wp-caption-text",
+    "image-credit"), not a wrapper that merely mentions one ("has-caption")."""
+    return any(
+        _CAPTION_TOKEN.fullmatch(token.replace("_", "-")) for token in css_class.lower().split()
+    )
 
 
 def is_boilerplate_paragraph(text: str) -> bool:

@@ -31,6 +31,11 @@ _SKIP_URL = re.compile(
     r"^data:|\.svg(?:\?|$)|pixel|spacer|blank\.gif|1x1|/ads?/|logo|icon|avatar|gravatar", re.I
 )
 MIN_SIZE = 100
+#: Elements holding one picture with its caption: <figure>, and the <div> WordPress writes
+#: for captioned images.
+FIGURE_SELECTOR = "figure, div.wp-caption"
+#: The caption inside such an element.
+CAPTION_SELECTOR = "figcaption, .wp-caption-text"
 
 
 def _int(value: str | None) -> int | None:
@@ -98,7 +103,7 @@ def split_credit(caption: str) -> tuple[str, str | None]:
 
 
 def _caption(figure: LexborNode) -> tuple[str | None, str | None]:
-    caption_node = figure.css_first("figcaption")
+    caption_node = figure.css_first(CAPTION_SELECTOR)
     if caption_node is None:
         return None, None
     credit = None
@@ -145,13 +150,13 @@ def body_images(containers: list[LexborNode], base: str | None) -> list[Image]:
     """Figures and large images inside the body containers, in document order."""
     images: list[Image] = []
     for container in [image_scope(c) for c in containers[:1]] + containers[1:]:
-        for node in container.css("figure, img"):
+        for node in container.css(f"{FIGURE_SELECTOR}, img"):
             if node.tag == "img" and _inside_figure(node, container):
                 continue
             image = _image(node, base)
             if image is None:
                 continue
-            if node.tag == "figure":
+            if node.tag != "img":
                 image.caption, image.credit = _caption(node)
             images.append(image)
     return images
@@ -160,7 +165,9 @@ def body_images(containers: list[LexborNode], base: str | None) -> list[Image]:
 def _inside_figure(node: LexborNode, stop: LexborNode) -> bool:
     parent = node.parent
     while parent is not None and parent.mem_id != stop.mem_id:
-        if parent.tag == "figure":
+        if parent.tag == "figure" or (
+            parent.tag == "div" and "wp-caption" in (parent.attributes.get("class") or "").split()
+        ):
             return True
         parent = parent.parent
     return False
