@@ -183,3 +183,43 @@ def test_date_line_just_above_the_headline() -> None:
         "<p>The new Commission starts its work with many open questions and plans.</p></div>",
     )
     assert shown_date(LexborHTMLParser(html)) == ("2019-12-02", "heuristic")
+
+
+def test_publication_label_beats_an_update_label_in_the_text() -> None:
+    html = _page(
+        "",
+        "<h1>Vom Boden aus gedacht</h1><p>Eine Rezension zu Gedichten, die am 3. Mai 2021 "
+        "begonnen wurden und lange liegen blieben, bis der Verlag sie druckte.</p>"
+        + "<p>Ein langer Absatz über Gedichte und ihre Leser.</p>"
+        * 40
+        + "<footer><p>Letzte Änderung: 31.10.2023 - 14:49:39</p>"
+        "<p>Erschienen am: 01.11.2023</p></footer>",
+    )
+    assert _published(html) == ("2023-11-01", "heuristic")
+
+
+def test_update_label_when_no_publication_label() -> None:
+    html = _page(
+        "",
+        "<h1>Lawinensituation</h1><p>Die Lage war im Jahr 2021 und am 2. Januar 2022 anders,"
+        " wie die Beobachter vor Ort bestätigt haben.</p><p>Letzte Änderung:</p><p>14.01.2022</p>",
+    )
+    assert _published(html)[0] == "2022-01-14"
+
+
+def test_date_inside_the_headline_element() -> None:
+    html = _page(
+        "",
+        "<h1>Zuschauerrückkehr bei den Proficlubs<br><small>02.02.2022 • Presse</small></h1>"
+        "<p>Laut der am 28.01.2022 in Kraft getretenen Verordnung dürfen wieder Fans kommen.</p>",
+    )
+    assert shown_date(LexborHTMLParser(html)) == ("2022-02-02", "heuristic")
+
+
+def test_utc_metadata_far_from_the_shown_date_yields_to_it() -> None:
+    html = _page(
+        '<script type="application/ld+json">{"@type": "Article", "headline": "Vanlife",'
+        '"datePublished": "2022-01-04T07:29:00Z"}</script>',
+        "<h1>Vanlife in Schweden</h1><p>06.01.2022</p><p>Ein Text über Reisen im Norden.</p>",
+    )
+    assert _published(html) == ("2022-01-06", "heuristic")

@@ -123,6 +123,14 @@ SCRIPT_DATE = re.compile(
 )
 #: Where the headline is when no ``<h1>`` has text.
 HEADLINE_FALLBACK = '[itemprop="headline"], [class*="entry-title"], [class*="post-title"], h2'
+#: Labels written before a date, publication first ("updated" group: a later change).
+LABEL = re.compile(
+    r"(?:(?P<updated>aktualisiert|letzte änderung|geändert|stand|updated|last modified|modified"
+    r"|mis à jour|actualizado|aggiornato)"
+    r"|veröffentlicht|erschienen|publiziert|erstellt|datum|published|posted|publié|publicado"
+    r"|pubblicato|date)\b[^\n\d]{0,12}\n?[^\n\d]{0,12}$"
+)
+LABEL_REACH = 40
 #: Selectors trusted over the shown date (they name the publication date explicitly).
 STRONG_SELECTORS = frozenset({'[itemprop="datePublished"]'})
 #: How much of the page text is searched for a written date as the last resort.
@@ -180,7 +188,7 @@ def shown_dates(tree: LexborHTMLParser) -> list[str]:
     h1 = _headline_node(tree)
     if h1 is None:
         return []
-    after = _date_lines(_texts_after(h1, SHOWN_AFTER_CHARS))
+    after = _date_lines(_texts_within(h1)) + _date_lines(_texts_after(h1, SHOWN_AFTER_CHARS))
     before = _date_lines(_texts_before(h1, SHOWN_BEFORE_CHARS))
     if before and (not after or after[0][0] > SHOWN_NEAR_CHARS >= before[0][0]):
         after.insert(0, before.pop(0))
@@ -269,6 +277,14 @@ def _texts_after(start: LexborNode, limit: int) -> Iterator[tuple[int, str]]:
             node = node.child or _following(node)
 
 
+def _texts_within(headline: LexborNode) -> Iterator[tuple[int, str]]:
+    """Text nodes inside the headline element after its first (a date in a ``<small>``)."""
+    texts = [node.text_content or "" for node in headline.traverse(include_text=True)]
+    lines = [text.strip() for text in texts if text.strip()]
+    for line in lines[1:]:
+        yield 0, line
+
+
 def _following(node: LexborNode | None) -> LexborNode | None:
     while node is not None:
         if node.next is not None:
@@ -312,7 +328,8 @@ def _reconcile(
         # the page shows only its update: readers (and citations) see that day
         return modified[0], modified[1]
     weak = published[1].removeprefix("meta:") in WEAK_PUBLISHED_META
-    if weak or (_is_utc_time(published[0]) and _days_apart(published[0], first) == 1):
+    if weak or _is_utc_time(published[0]):
+        # generic "date" names and UTC stamps are often set by the system, not the editor
         return first, "heuristic"
     return published
 
@@ -404,19 +421,38 @@ def _days_apart(first: str, second: str) -> int:
 
 
 def _date_in_text(tree: LexborHTMLParser) -> str | None:
-    """The first written date after the headline in the visible text (else the first at all).
+    """A labelled date ("Erschienen am: 1.11.2023") after the headline, else the first written
+    date after it, else the first before it.
 
-    Only reached when metadata, markup and URL give no date; limited to the first
-    ``DATE_TEXT_CHARS`` characters of the page text.
+    Only reached when metadata, markup and URL give no date; at most ``DATE_TEXT_CHARS``
+    characters of page text from the headline on are searched.
     """
     body = tree.body
     if body is None:
         return None
-    text = body.text(deep=True, separator="\n", strip=True)[:DATE_TEXT_CHARS]
-    h1 = tree.css_first("h1")
+    text = body.text(deep=True, separator="\n", strip=True)
+    headline = _headline_node(tree)
     start = 0
-    if h1 is not None:
-        heading = h1.text(deep=True, separator="\n", strip=True)
+    if headline is not None:
+        heading = headline.text(deep=True, separator="\n", strip=True)
         found = text.find(heading) if heading else -1
         start = found + len(heading) if found >= 0 else 0
-    return find_date(text[start:]) or (find_date(text[:start]) if start else None)
+    window = text[start : start + DATE_TEXT_CHARS]
+    labelled = _labelled_date(window)
+    if labelled:
+        return labelled
+    return find_date(window) or (find_date(text[:start][:DATE_TEXT_CHARS]) if start else None)
+
+
+def _labelled_date(text: str) -> str | None:
+    """The first date right after a publication label, else after an update label."""
+    by_label: dict[bool, str] = {}
+    for offset, value in find_dates(text):
+        lead = text[max(0, offset - LABEL_REACH) : offset].lower()
+        label = LABEL.search(lead)
+        if label is not None:
+            updated = bool(label["updated"])
+            by_label.setdefault(updated, value)
+            if not updated:
+                break
+    return by_label.get(False) or by_label.get(True)
