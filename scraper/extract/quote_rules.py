@@ -145,8 +145,10 @@ def hints(words: list[str]) -> tuple[str, ...]:
 def may_match(text: str, hints: tuple[str, ...]) -> bool:
     """False only when ``text`` holds none of ``hints`` in any case, so a case-insensitive
     regex over the words they were chosen for cannot match it (a cheap test before the regex)."""
+    if not hints:
+        return True
     lowered = text.lower()
-    if not hints or len(lowered) != len(text) or _FOLDS_TO_ASCII.search(text):
+    if not text.isascii() and (len(lowered) != len(text) or _FOLDS_TO_ASCII.search(text)):
         return True
     return any(hint in lowered for hint in hints)
 
