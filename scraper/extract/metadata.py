@@ -74,6 +74,8 @@ def clean_headline(headline: str, site_name: str | None = None) -> str:
     """Drop a site-name suffix (``" | Site"``, ``" - Site"``, trailing dates) or prefix."""
     headline = normalize_space(headline)
     parts = _SEPARATORS.split(headline)
+    if len(parts) == 1:
+        return headline
     site = simplify(site_name) if site_name else ""
     if len(parts) > 1 and site and _is_site(parts[0], site):
         parts = parts[1:]
