@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from scraper import __version__
@@ -15,6 +16,41 @@ if TYPE_CHECKING:
 
 __all__ = ["extract"]
 
+# The page's own address, read from the head without parsing: <link rel=canonical> or og:url.
+# Attribute order varies, so each tag is found first and its attributes read separately.
+_HEAD_TAG = re.compile(r"<(?:link|meta)\b[^>]*>", re.I)
+_CANONICAL = re.compile(r"""\brel\s*=\s*["']?canonical\b|\bproperty\s*=\s*["']?og:url\b""", re.I)
+_HREF = re.compile(r"""\b(?:href|content)\s*=\s*["']?(https?://[^"'\s>]+)""", re.I)
+_HEAD_LIMIT = 200_000
+
+
+def declared_url(text: str) -> str | None:
+    """The canonical URL the page declares about itself, if any (first one wins)."""
+    head = text[:_HEAD_LIMIT]
+    end = head.lower().find("</head>")
+    for tag in _HEAD_TAG.finditer(head if end < 0 else head[:end]):
+        if _CANONICAL.search(tag.group(0)):
+            href = _HREF.search(tag.group(0))
+            if href:
+                return href.group(1)
+    return None
+
+
+def _config_for(text: str, url: str | None) -> SiteConfig | None:
+    """The site config for ``url``; else for the page's declared canonical URL.
+
+    The second lookup is what makes a config apply to a page served from a mirror, an archive
+    or the loopback demo, and to saved files imported without their address.
+    """
+    from scraper.sites import find_config
+
+    config = find_config(url) if url else None
+    if config is None:
+        canonical = declared_url(text)
+        if canonical and canonical != url:
+            config = find_config(canonical)
+    return config
+
 
 def extract(
     html: bytes | str,
@@ -25,15 +61,13 @@ def extract(
 ) -> Article:
     """Extract a clean article record from ``html``.
 
-    The site config is looked up from ``url`` unless ``config`` is given; without one the
-    generic extractor runs. ``charset`` is the HTTP-declared charset, if any. Never does I/O
+    The site config is looked up from ``url`` (or, failing that, from the canonical URL the
+    page declares) unless ``config`` is given; without one the generic extractor runs. ``charset`` is the HTTP-declared charset, if any. Never does I/O
     beyond reading the (cached) site configs, and never raises on malformed input.
     """
     text = decode_html(html, charset)
-    if config is None and url:
-        from scraper.sites import find_config
-
-        config = find_config(url)
+    if config is None:
+        config = _config_for(text, url)
     if config is not None:
         from scraper.extract.configured import extract_with_config
 

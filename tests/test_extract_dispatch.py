@@ -1,0 +1,37 @@
+"""extract() picks the site config by URL, then by the page's declared canonical URL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scraper.extract import declared_url, extract
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def test_declared_url_reads_canonical_in_any_attribute_order() -> None:
+    assert (
+        declared_url('<link href="https://a.example/x" rel="canonical">') == "https://a.example/x"
+    )
+    assert declared_url("<link rel=canonical href=https://a.example/y>") == "https://a.example/y"
+    assert (
+        declared_url('<meta content="https://a.example/z" property="og:url">')
+        == "https://a.example/z"
+    )
+    assert declared_url('<link rel="stylesheet" href="https://a.example/s.css">') is None
+    # Only the head counts: a canonical link in the body (e.g. a quoted snippet) is ignored.
+    assert declared_url('</head><link rel="canonical" href="https://a.example/b">') is None
+
+
+def test_config_found_from_canonical_when_served_elsewhere() -> None:
+    page = next((FIXTURES / "apnews.com").glob("*.html")).read_bytes()
+    direct = extract(page, url=None)
+    mirrored = extract(page, url="http://127.0.0.1:8000/copy-of-the-story")
+    assert direct.extractor.get("path") == "config"
+    assert mirrored.extractor.get("config") == direct.extractor.get("config")
+    assert mirrored.body == direct.body
+
+
+def test_no_config_means_generic() -> None:
+    html = "<html><head><title>T</title></head><body><p>Hello there.</p></body></html>"
+    assert extract(html, url="http://127.0.0.1:8000/a").extractor.get("path") == "generic"
