@@ -294,6 +294,12 @@ def test_embedded_config_tests(path: Path) -> None:
         assert case.fixture.is_file(), f"{path.name} tests[{i}]: missing {case.fixture}"
         problems = run_site_test(config, case)
         assert not problems, f"{path.name} tests[{i}]: " + "; ".join(problems)
+        # A case must say where its page came from and check both what the body must and
+        # must not contain, or it cannot catch a config that silently lets boilerplate in.
+        sources = (case.fixture.parent / "SOURCES.md").read_text(encoding="utf-8")
+        assert case.url and case.url in sources, f"{path.name} tests[{i}]: URL not in SOURCES.md"
+        assert case.fixture.name in sources, f"{path.name} tests[{i}]: fixture not in SOURCES.md"
+        assert case.body_contains and case.body_excludes, f"{path.name} tests[{i}]: snippets"
 
 
 def test_missing_headline_comes_from_generic_metadata(monkeypatch: pytest.MonkeyPatch) -> None:
