@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scraper.extract.quote_rules import rules_for
+from scraper.extract.quote_rules import hints, may_match, rules_for
 from scraper.extract.quote_speakers import neuter_subject
-from scraper.extract.quotes import find_quotes
+from scraper.extract.quotes import clear_caches, find_quotes
 from scraper.models import Quote
 
 
@@ -714,3 +714,58 @@ def test_coordinated_verb_takes_the_subject_after_an_opening_clause() -> None:
         "Even when the river rose, officials waited and said “the levee will hold this time.”"
     ]
     assert one(paragraphs).speaker == "officials"
+
+
+def test_every_cue_word_holds_one_of_its_hints() -> None:
+    rules = rules_for("en")
+    for pattern_hints, words in (
+        (rules.continuation_hints, ["adding", "pointing out", "noting that"]),
+        (rules.prefix_hints, ["according to", "in the words of", "as put by"]),
+        (rules.naming_hints, ["called", "known as", "which means", "literally"]),
+    ):
+        assert pattern_hints
+        for word in words:
+            assert any(hint in word for hint in pattern_hints), word
+
+
+def test_hints_of_words_without_ascii_letters_disable_the_pre_test() -> None:
+    assert hints(["sagte", "ελεγε"]) == ()
+    assert may_match("anything", ())
+    assert hints(["adding", "saying"]) == ("ing",)  # the one substring both words share
+    assert set(hints(["ab", "abc"])) <= {"ab", "abc"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("adingsyocrtAGINSDUP ,.\u0130\u0131\u017f\u212a\u00e9")),
+        max_size=40,
+    )
+)
+def test_hint_pre_test_never_hides_a_case_insensitive_match(text: str) -> None:
+    rules = rules_for("en")
+    for pattern, pattern_hints in (
+        (rules.continuation_cue, rules.continuation_hints),
+        (rules.prefix_cue, rules.prefix_hints),
+    ):
+        if pattern.search(text):
+            assert may_match(text, pattern_hints), text
+
+
+def test_dotless_i_and_long_s_still_reach_the_regex() -> None:
+    rules = rules_for("en")
+    text = 'He left, SAY\u0131NG: "We will return."'
+    assert rules.continuation_cue.search(text)  # the regex folds the dotless i onto "i"
+    assert may_match(text, rules.continuation_hints)
+    assert not may_match("He left quietly, then returned.", rules.continuation_hints)
+
+
+def test_cached_analyses_do_not_leak_between_articles() -> None:
+    first = ['"We will rebuild the bridge by spring," Ana Ruiz said.', '"It is safe," she added.']
+    second = ['"The budget is not enough for all of this," Tom Park said on Monday.']
+    clear_caches()
+    fresh = [find_quotes(first), find_quotes(second)]
+    again = [find_quotes(second), find_quotes(first)]
+    assert fresh == again[::-1]
+    assert [q.speaker for q in fresh[0]] == ["Ana Ruiz", "Ana Ruiz"]
+    assert [q.speaker for q in fresh[1]] == ["Tom Park"]
