@@ -96,9 +96,14 @@ SHOWN_NEAR_CHARS = 150
 DATE_LINE_CHARS = 100
 DATE_LINE_LEAD = 40
 DATE_LINE_LOWER_WORDS = 4
+_DIGITS = re.compile(r"\d{2}")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 #: Elements never holding the shown date (their text is skipped).
 SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "select", "button", "nav"})
+#: Elements whose class/id are checked against ``EXCLUDED_MARKS`` (inline ones never are).
+CONTAINER_TAGS = frozenset(
+    {"div", "section", "aside", "ul", "ol", "li", "footer", "header", "article", "form", "table"}
+)
 #: Class/id fragments of containers whose dates belong to something else.
 EXCLUDED_MARKS = (
     "comment",
@@ -206,7 +211,19 @@ def _date_lines(texts: Iterator[tuple[int, str]]) -> list[tuple[int, str]]:
     return found
 
 
+_last_headline: list[tuple[LexborHTMLParser, LexborNode | None]] = []
+
+
 def _headline_node(tree: LexborHTMLParser) -> LexborNode | None:
+    """``_find_headline`` cached for the most recent tree."""
+    if _last_headline and _last_headline[0][0] is tree:
+        return _last_headline[0][1]
+    node = _find_headline(tree)
+    _last_headline[:] = [(tree, node)]
+    return node
+
+
+def _find_headline(tree: LexborHTMLParser) -> LexborNode | None:
     """The ``<h1>`` holding the headline: with text, not in a logo or banner, and when several
     remain, the first whose words are in the page title (a site-name ``<h1>`` is not)."""
     headings = [node for node in tree.css("h1") if node.text(deep=True, strip=True)]
@@ -247,7 +264,7 @@ def _date_line(text: str) -> str | None:
 
     Prose that mentions a date ("Am 12. Februar trafen sich ...") has many lower-case words.
     """
-    if len(text) > DATE_LINE_CHARS:
+    if len(text) > DATE_LINE_CHARS or _DIGITS.search(text) is None:
         return None
     dates = find_dates(text)
     if dates and dates[0][0] <= DATE_LINE_LEAD:
@@ -271,7 +288,7 @@ def _texts_after(start: LexborNode, limit: int) -> Iterator[tuple[int, str]]:
                 yield used, text
                 used += len(text)
             node = _following(node)
-        elif node.tag in SKIP_TAGS or _excluded(node):
+        elif node.tag in SKIP_TAGS or (node.tag in CONTAINER_TAGS and _excluded(node)):
             node = _following(node)
         else:
             node = node.child or _following(node)
