@@ -154,14 +154,15 @@ def find_published(
     Metadata first; a date the page shows beside the headline settles disagreements (it is the
     day readers see); a full date in the URL, fixed at publication, overrides both.
     """
-    shown = shown_dates(tree)
+    headline = _headline_node(tree)
+    shown = _shown_dates(headline)
     from_url = date_from_url(url)
     published, source = _date_field(article, meta, "datePublished", PUBLISHED_META)
     if published and not (from_url and _days_apart(published, from_url) == 0):
         modified = _date_field(article, meta, "dateModified", MODIFIED_META)
         published, source = _reconcile((published, source), modified, shown)
     elif not published:
-        published, source = _published_from_markup(tree, url, shown)
+        published, source = _published_from_markup(tree, url, shown, headline)
     if published and from_url and _days_apart(published, from_url) > 1:
         published, source = from_url, "url"
     return published, source
@@ -190,7 +191,10 @@ def shown_dates(tree: LexborHTMLParser) -> list[str]:
     A date line just above the headline (blog date headers) comes first when no date line
     follows closely.
     """
-    h1 = _headline_node(tree)
+    return _shown_dates(_headline_node(tree))
+
+
+def _shown_dates(h1: LexborNode | None) -> list[str]:
     if h1 is None:
         return []
     after = _date_lines(_texts_within(h1)) + _date_lines(_texts_after(h1, SHOWN_AFTER_CHARS))
@@ -211,19 +215,7 @@ def _date_lines(texts: Iterator[tuple[int, str]]) -> list[tuple[int, str]]:
     return found
 
 
-_last_headline: list[tuple[LexborHTMLParser, LexborNode | None]] = []
-
-
 def _headline_node(tree: LexborHTMLParser) -> LexborNode | None:
-    """``_find_headline`` cached for the most recent tree."""
-    if _last_headline and _last_headline[0][0] is tree:
-        return _last_headline[0][1]
-    node = _find_headline(tree)
-    _last_headline[:] = [(tree, node)]
-    return node
-
-
-def _find_headline(tree: LexborHTMLParser) -> LexborNode | None:
     """The ``<h1>`` holding the headline: with text, not in a logo or banner, and when several
     remain, the first whose words are in the page title (a site-name ``<h1>`` is not)."""
     headings = [node for node in tree.css("h1") if node.text(deep=True, strip=True)]
@@ -392,7 +384,7 @@ def _date_in_scripts(tree: LexborHTMLParser) -> str | None:
 
 
 def _published_from_markup(
-    tree: LexborHTMLParser, url: str | None, shown: list[str]
+    tree: LexborHTMLParser, url: str | None, shown: list[str], headline: LexborNode | None
 ) -> tuple[str | None, str]:
     found = _date_markup(tree)
     if found and (
@@ -412,7 +404,7 @@ def _published_from_markup(
     in_data = _date_in_scripts(tree)
     if in_data:
         return in_data, "heuristic"
-    visible = _date_in_text(tree)
+    visible = _date_in_text(tree, headline)
     if visible:
         return visible, "heuristic"
     return None, ""
@@ -437,7 +429,7 @@ def _days_apart(first: str, second: str) -> int:
         return 0
 
 
-def _date_in_text(tree: LexborHTMLParser) -> str | None:
+def _date_in_text(tree: LexborHTMLParser, headline: LexborNode | None) -> str | None:
     """A labelled date ("Erschienen am: 1.11.2023") after the headline, else the first written
     date after it, else the first before it.
 
@@ -448,7 +440,6 @@ def _date_in_text(tree: LexborHTMLParser) -> str | None:
     if body is None:
         return None
     text = body.text(deep=True, separator="\n", strip=True)
-    headline = _headline_node(tree)
     start = 0
     if headline is not None:
         heading = headline.text(deep=True, separator="\n", strip=True)
