@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from scraper.extract.dates import date_from_url, find_dates, parse_date, short_year_date
+from scraper.extract.dates import (
+    date_from_url,
+    find_dates,
+    not_future,
+    parse_date,
+    short_year_date,
+)
 
 
 @pytest.mark.parametrize(
@@ -99,3 +107,11 @@ def test_short_year_date_rejects(text: str) -> None:
 def test_url_slug_starting_with_a_number_is_not_a_day() -> None:
     assert date_from_url("https://blog.example/2023/10/3-fragen-an-tina/") is None
     assert date_from_url("https://blog.example/2023/10/03-fragen-an-tina/") == "2023-10-03"
+
+
+def test_not_future_allows_one_day_for_time_zones() -> None:
+    today = date(2024, 5, 10)
+    assert not_future("2024-05-10T23:00:00+00:00", today)
+    assert not_future("2024-05-11", today)
+    assert not not_future("2024-05-12", today)
+    assert not not_future("garbage", today)

@@ -223,3 +223,11 @@ def test_utc_metadata_far_from_the_shown_date_yields_to_it() -> None:
         "<h1>Vanlife in Schweden</h1><p>06.01.2022</p><p>Ein Text über Reisen im Norden.</p>",
     )
     assert _published(html) == ("2022-01-06", "heuristic")
+
+
+def test_future_dates_are_not_publication_dates() -> None:
+    html = _page(
+        '<meta property="article:published_time" content="2034-01-01T00:00:00Z">',
+        "<h1>Fahrplan</h1><p>Gültig bis 31.12.2033</p><p>03.02.2022</p>",
+    )
+    assert _published(html, "https://bahn.example/2033/12/31/plan")[0] == "2022-02-03"

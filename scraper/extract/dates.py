@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 #: Month names and abbreviations (lower case, without trailing dots) in the corpus languages.
@@ -212,6 +212,15 @@ def short_year_date(text: str) -> str | None:
     year = 2000 + short if 2000 + short <= MAX_YEAR - 5 else 1900 + short
     day = _valid(year, int(match["m"]), int(match["d"]))
     return day.isoformat() if day is not None else None
+
+
+def not_future(value: str, today: date | None = None) -> bool:
+    """Whether the day of ISO ``value`` is no later than tomorrow (time zones) of ``today``."""
+    try:
+        day = date.fromisoformat(value[:10])
+    except ValueError:
+        return False
+    return day <= (today or datetime.now(UTC).date()) + timedelta(days=1)
 
 
 def date_from_url(url: str | None) -> str | None:

@@ -13,7 +13,13 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scraper.extract.dates import date_from_url, find_date, find_dates, parse_date, short_year_date
+from scraper.extract.dates import (
+    date_from_url,
+    find_dates,
+    not_future,
+    parse_date,
+    short_year_date,
+)
 from scraper.extract.jsonld import first_text
 
 __all__ = [
@@ -156,7 +162,7 @@ def find_published(
     """
     headline = _headline_node(tree)
     shown = _shown_dates(headline)
-    from_url = date_from_url(url)
+    from_url = _url_date(url)
     published, source = _date_field(article, meta, "datePublished", PUBLISHED_META)
     if published and not (from_url and _days_apart(published, from_url) == 0):
         modified = _date_field(article, meta, "dateModified", MODIFIED_META)
@@ -266,7 +272,8 @@ def _date_line(text: str) -> str | None:
     else:
         return None
     lower_words = sum(1 for word in _WORD.findall(text) if word[0].islower())
-    return value if value and lower_words <= DATE_LINE_LOWER_WORDS else None
+    plausible = value and not_future(value)
+    return value if plausible and lower_words <= DATE_LINE_LOWER_WORDS else None
 
 
 def _texts_after(start: LexborNode, limit: int) -> Iterator[tuple[int, str]]:
@@ -348,6 +355,21 @@ def _is_utc_time(value: str) -> bool:
     return "T" in value and value.endswith("+00:00")
 
 
+def _parse(value: str) -> str | None:
+    """``parse_date`` limited to plausible publication dates (not in the future)."""
+    parsed = parse_date(value)
+    return parsed if parsed and not_future(parsed) else None
+
+
+def _url_date(url: str | None) -> str | None:
+    value = date_from_url(url)
+    return value if value and not_future(value) else None
+
+
+def _first_date(text: str) -> str | None:
+    return next((value for _offset, value in find_dates(text) if not_future(value)), None)
+
+
 def _date_field(
     article: dict[str, Any] | None,
     meta: dict[str, list[str]],
@@ -356,18 +378,18 @@ def _date_field(
 ) -> tuple[str | None, str]:
     if article is not None:
         value = first_text(article.get(key))
-        parsed = parse_date(value) if value else None
+        parsed = _parse(value) if value else None
         if parsed:
             return parsed, "jsonld"
     for name in names:
         for value in meta.get(name, ()):
-            parsed = parse_date(value)
+            parsed = _parse(value)
             if parsed:
                 return parsed, f"meta:{name}"
     if key == "datePublished":
         # vendor-prefixed names: "shareaholic:article_published_time", "x:created_at"
         for name, values in meta.items():
-            parsed = parse_date(values[0]) if PUBLISHED_NAME.search(name) else None
+            parsed = _parse(values[0]) if PUBLISHED_NAME.search(name) else None
             if parsed:
                 return parsed, f"meta:{name}"
     return None, ""
@@ -377,7 +399,7 @@ def _date_in_scripts(tree: LexborHTMLParser) -> str | None:
     """A publication date in page data (``"published_at": "..."``) inside ``<script>``."""
     for node in tree.css("script"):
         match = SCRIPT_DATE.search(node.text(deep=False) or "")
-        parsed = parse_date(match[1]) if match else None
+        parsed = _parse(match[1]) if match else None
         if parsed:
             return parsed
     return None
@@ -398,7 +420,7 @@ def _published_from_markup(
         return shown[0], "heuristic"
     if found:
         return found[0], f"selector:{found[1]}"
-    from_url = date_from_url(url)
+    from_url = _url_date(url)
     if from_url:
         return from_url, "url"
     in_data = _date_in_scripts(tree)
@@ -416,7 +438,7 @@ def _date_markup(tree: LexborHTMLParser) -> tuple[str, str] | None:
     for css, attr in DATE_SELECTORS if candidates else ():
         for node in [n for n in candidates if n.css_matches(css)][:5]:
             value = node.attributes.get(attr) if attr else node.text(deep=True, separator=" ")
-            parsed = parse_date(value) if value and len(value) < 120 else None
+            parsed = _parse(value) if value and len(value) < 120 else None
             if parsed:
                 return parsed, css
     return None
@@ -449,13 +471,15 @@ def _date_in_text(tree: LexborHTMLParser, headline: LexborNode | None) -> str | 
     labelled = _labelled_date(window)
     if labelled:
         return labelled
-    return find_date(window) or (find_date(text[:start][:DATE_TEXT_CHARS]) if start else None)
+    return _first_date(window) or (_first_date(text[:start][:DATE_TEXT_CHARS]) if start else None)
 
 
 def _labelled_date(text: str) -> str | None:
     """The first date right after a publication label, else after an update label."""
     by_label: dict[bool, str] = {}
     for offset, value in find_dates(text):
+        if not not_future(value):
+            continue
         lead = text[max(0, offset - LABEL_REACH) : offset].lower()
         label = LABEL.search(lead)
         if label is not None:
