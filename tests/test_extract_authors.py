@@ -106,3 +106,32 @@ def test_widget_text_and_doubled_spans_in_bylines() -> None:
     assert clean_authors(["Magnus_15"]) == []
     # A longer name is kept when the shorter one is a single word, not a full name.
     assert clean_authors(["Anna", "Anna Roth"]) == ["Anna", "Anna Roth"]
+
+
+def test_byline_is_the_first_cluster_not_the_teasers_below() -> None:
+    body = (
+        '<div class="meta"><span class="byline"><a rel="author" href="/a/1">Ana Roth</a> and '
+        '<a rel="author" href="/a/2">Ben Ode</a></span></div><p>Text.</p>'
+        '<section class="related"><ul><li><div><div><h3>Other story</h3>'
+        '<a rel="author" href="/a/3">Cleo Marsh</a></div></div></li></ul></section>'
+    )
+    article = extract_metadata(_tree(body=body), None)  # type: ignore[arg-type]
+    assert article.authors == ["Ana Roth", "Ben Ode"]
+
+
+def test_author_page_links_and_author_boxes_as_last_resorts() -> None:
+    link = '<p>von <a href="/autoren/name/max-kolter">Dr. Max Kolter</a></p>'
+    assert extract_metadata(_tree(body=link), None).authors == ["Dr. Max Kolter"]  # type: ignore[arg-type]
+    box = '<ul><li class="authors__list-item"><span>von</span> <span>Jemima Kelly</span></li></ul>'
+    assert extract_metadata(_tree(body=box), None).authors == ["Jemima Kelly"]  # type: ignore[arg-type]
+    # A page-wide class naming an author is not a byline box.
+    page = '<html><body class="single-author"><a href="#main">Skip to content</a></body></html>'
+    assert extract_metadata(parse_html(page), None).authors == []
+
+
+def test_section_and_genre_labels_before_the_byline() -> None:
+    assert clean_authors(["Travel By Sophie Foster"]) == ["Sophie Foster"]
+    assert clean_authors(["Ein Kommentar von Corinna Budras"]) == ["Corinna Budras"]
+    # A "von" inside a name stays; a photo credit stays whole and is dropped.
+    assert clean_authors(["Ursula von der Leyen"]) == ["Ursula von der Leyen"]
+    assert clean_authors(["Photos By Anna Roth"]) == []

@@ -7,11 +7,11 @@ roles, photo credits and e-mail addresses; the publisher is used only when nobod
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper.extract.jsonld import first_text, texts
 from scraper.extract.text import normalize_space, simplify
@@ -43,6 +43,13 @@ AUTHOR_SELECTORS = (
     '[class*="author-name"]',
     '[class*="byline"] a',
     '[class*="byline"]',
+    # Last resorts: links to an author page, then any element named like an author box.
+    'a[href*="/author/"]',
+    'a[href*="/autor/"]',
+    'a[href*="/autoren/"]',
+    'a[href*="/authors/"]',
+    '[class*="author"]:not(body):not(html):not(main):not(article) a',
+    '[class*="author"]:not(body):not(html):not(main):not(article)',
 )
 #: Labels of a Twitter card field that holds the byline.
 BYLINE_LABELS = frozenset(
@@ -61,6 +68,13 @@ _ANY_AUTHOR = ", ".join(AUTHOR_SELECTORS)
 
 _BYLINE_PREFIX = re.compile(
     r"^\s*(?:written\s+)?(?:by|von|par|por|di|da|door|av|af|od|från|ved|de|przez|tekst|text|autor(?:in)?|author|reporter)\s*[:\-]?\s+",
+    re.IGNORECASE,
+)
+#: A label before the byline word ("Travel By Sophie Foster", "Ein Kommentar von Jan Sellner"):
+#: up to three words before an English "By", or a German genre word before "von".
+_LABELLED_BYLINE = re.compile(
+    r"^(?:\S+\s+){1,3}(?-i:By)\s+|^(?:ein(?:e)?\s+)?(?:kommentar|analyse|gastbeitrag|kolumne|"
+    r"glosse|interview|reportage|essay|rezension|kritik)\s+von\s+",
     re.IGNORECASE,
 )
 #: Separators between names. A slash splits only with spaces around it: "srf/hosb" is one
@@ -247,6 +261,15 @@ def _person_name(name: str) -> str | None:
     return name
 
 
+def _without_label(byline: str) -> str:
+    """The byline after a section or genre label; a photo credit ("Photos By ...") stays whole
+    so that it is dropped as one."""
+    found = _LABELLED_BYLINE.match(byline)
+    if not found or any(w.lower() in NOT_A_NAME_WORDS for w in found.group().split()):
+        return byline
+    return byline[found.end() :]
+
+
 def _extends(name: str, other: str) -> bool:
     """Whether ``name`` is ``other`` (a full name of two words or more) with words appended."""
     return " " in other and name.lower().startswith(other.lower() + " ")
@@ -262,7 +285,7 @@ def clean_authors(names: list[str], publisher: str | None = None) -> list[str]:
     seen: set[str] = set()
     pub = simplify(publisher) if publisher else ""
     for raw in names:
-        raw = _BYLINE_PREFIX.sub("", normalize_space(raw))
+        raw = _BYLINE_PREFIX.sub("", _without_label(normalize_space(raw)))
         if "://" in raw or raw.startswith("www."):
             continue
         for piece in _AUTHOR_SPLIT.split(raw):
@@ -308,11 +331,44 @@ def _author_candidates(
         if label in BYLINE_LABELS:
             yield meta.get(f"twitter:data{index}", [])[:1], f"meta:twitter:data{index}"
     # One traversal for all selectors, then each selector in order over the few matches.
-    candidates = tree.css(_ANY_AUTHOR)
+    # lexbor returns a node once per selector of the list it matches: keep the first of each.
+    candidates = list({node.mem_id: node for node in tree.css(_ANY_AUTHOR)}.values())
     for css in AUTHOR_SELECTORS if candidates else ():
-        matched = [n for n in candidates if n.css_matches(css)][:6]
-        values = [n.text(deep=True, separator=" ") for n in matched]
-        yield [v for v in values if len(v) < 120], f"selector:{css}"
+        yield _distinct_texts(n for n in candidates if n.css_matches(css)), f"selector:{css}"
+
+
+#: How many levels up two byline elements may meet to count as one byline.
+BYLINE_LEVELS = 4
+
+
+def _ancestors(node: LexborNode, levels: int) -> list[int]:
+    ids: list[int] = []
+    parent = node.parent
+    while parent is not None and len(ids) < levels:
+        ids.append(parent.mem_id)
+        parent = parent.parent
+    return ids
+
+
+def _distinct_texts(nodes: Iterable[LexborNode], limit: int = 6) -> list[str]:
+    """The different short texts of the first byline: the nodes near the first match. Teasers
+    of other articles, with their own bylines, come later in the page."""
+    values: list[str] = []
+    near: set[int] = set()
+    for node in nodes:
+        if near and near.isdisjoint(_ancestors(node, BYLINE_LEVELS)):
+            continue
+        text = normalize_space(node.text(deep=True, separator=" "))
+        if not text or len(text) >= 120 or text in values:
+            continue
+        if not near:
+            if not clean_authors([text]):
+                continue  # an empty or widget match does not anchor the byline
+            near = set(_ancestors(node, BYLINE_LEVELS))
+        values.append(text)
+        if len(values) == limit:
+            break
+    return values
 
 
 def _publisher_keys(article: dict[str, Any] | None, site: str | None, url: str | None) -> set[str]:
