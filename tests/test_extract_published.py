@@ -231,3 +231,13 @@ def test_future_dates_are_not_publication_dates() -> None:
         "<h1>Fahrplan</h1><p>Gültig bis 31.12.2033</p><p>03.02.2022</p>",
     )
     assert _published(html, "https://bahn.example/2033/12/31/plan")[0] == "2022-02-03"
+
+
+def test_wiki_last_edited_line_is_an_update_label() -> None:
+    html = _page(
+        "",
+        "<h1>Kassel/Stammtisch</h1><p>Der nächste Stammtisch findet am Mi. 5. Februar 2020 ab"
+        " 19 Uhr statt, wie immer in der Gaststätte am Markt und mit allen Interessierten.</p>"
+        "<div>Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr bearbeitet.</div>",
+    )
+    assert _published(html)[0] == "2020-01-29T13:22:00"

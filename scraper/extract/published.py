@@ -123,7 +123,7 @@ EXCLUDED_MARKS = (
     "navigation",
     "breadcrumb",
 )
-#: Class/id fragments (or role="banner") of a site banner: an ``<h1>`` there is the logo, not the headline.
+#: Class/id fragments (or role="banner") of a site banner: an ``<h1>`` there is the logo.
 BRANDING_MARKS = ("brand", "logo", "masthead", "site-title", "sitename", "site-name")
 #: Meta names not listed above that still say "published" (vendor prefixes).
 PUBLISHED_NAME = re.compile(r"publish(?:ed)?[_-]?(?:time|date|at)|pub[_-]?date|created[_-]?at")
@@ -136,8 +136,8 @@ SCRIPT_DATE = re.compile(
 HEADLINE_FALLBACK = '[itemprop="headline"], [class*="entry-title"], [class*="post-title"], h2'
 #: Labels written before a date, publication first ("updated" group: a later change).
 LABEL = re.compile(
-    r"(?:(?P<updated>aktualisiert|letzte änderung|geändert|stand|updated|last modified|modified"
-    r"|mis à jour|actualizado|aggiornato)"
+    r"(?:(?P<updated>aktualisiert|letzte änderung|geändert|zuletzt|stand|updated|last modified"
+    r"|modified|last edited|mis à jour|actualizado|aggiornato)"
     r"|veröffentlicht|erschienen|publiziert|erstellt|datum|published|posted|publié|publicado"
     r"|pubblicato|date)\b[^\n\d]{0,12}\n?[^\n\d]{0,12}$"
 )
