@@ -2,6 +2,11 @@
 
 ``clean_authors`` keeps names as the page credits them (agencies included) but drops "By",
 roles, photo credits and e-mail addresses; the publisher is used only when nobody else is named.
+
+Conventions, following the reference data (news-fields): a newsroom credited alone is kept as
+written ("Redaktion hessenschau.de", "BR24 Redaktion", "dpa"); a place written after the names
+("Anna Martel und Lea Wagner, Nairobi") is split off like a name and kept, as the reference does;
+desk-and-initials credits ("srf/hosb") stay whole; job titles after a name are removed.
 """
 
 from __future__ import annotations
