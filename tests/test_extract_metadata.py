@@ -135,6 +135,21 @@ def test_disagreeing_titles_settled_by_the_other_structured_titles() -> None:
     assert extract_metadata(_tree(_scripts(both) + og_two), None).headline == "H one"
 
 
+def test_topic_label_before_the_headline_is_left_out_when_a_title_lacks_it() -> None:
+    og = '<meta property="og:title" content="Judy Lybke, not odd at all">'
+    ld = '{"@type": "NewsArticle", "headline": "Leipzig School: Judy Lybke, not odd at all"}'
+    article = extract_metadata(_tree(_scripts(ld) + og), None)
+    assert article.headline == "Judy Lybke, not odd at all"
+    # The other way round: OpenGraph carries the label, JSON-LD is kept.
+    og = '<meta property="og:title" content="Ski jumping | Four Hills: Austria leads">'
+    ld = '{"@type": "NewsArticle", "headline": "Four Hills: Austria leads"}'
+    assert extract_metadata(_tree(_scripts(ld) + og), None).headline == "Four Hills: Austria leads"
+    # A longer headline that only ends like the other one is not a label.
+    og = '<meta property="og:title" content="leads">'
+    ld = '{"@type": "NewsArticle", "headline": "MSV leads"}'
+    assert extract_metadata(_tree(_scripts(ld) + og), None).headline == "MSV leads"
+
+
 def test_clean_headline_suffixes_and_prefixes() -> None:
     assert clean_headline("Storm hits coast | Coastal News", "Coastal News") == "Storm hits coast"
     assert clean_headline("Storm hits coast - Coastal News", "Coastal News") == "Storm hits coast"

@@ -38,6 +38,9 @@ TAG_SELECTORS = ('a[rel="tag"]', '[itemprop="keywords"] a')
 _SEPARATORS = re.compile(r"\s+(?:[|–—·»:•~/]|-{1,2}|::)\s+")
 
 
+#: Marks that end a topic label (kicker) written before the headline.
+KICKER_MARKS = (":", "|", "/")
+
 _last_meta: list[tuple[LexborHTMLParser, dict[str, list[str]]]] = []
 
 
@@ -185,11 +188,23 @@ def _witnesses(article: dict[str, Any] | None, objects: list[dict[str, Any]]) ->
 
 def _prefer_repeated(cleaned: list[tuple[str, str]], witnesses: set[str]) -> list[tuple[str, str]]:
     """When JSON-LD (first) and the meta title (second) disagree, the meta title goes first if
-    the page repeats it, and not the JSON-LD one, in its other structured titles."""
+    the page repeats it, and not the JSON-LD one, in its other structured titles; when one of
+    them only adds a topic label (kicker) before the other, the one without it goes first."""
     jsonld, meta = cleaned[0][0], cleaned[1][0]
     if jsonld != meta and meta in witnesses and jsonld not in witnesses:
         return cleaned[1:]
+    if _adds_kicker(jsonld, meta):
+        return cleaned[1:]
+    if _adds_kicker(meta, jsonld):
+        return cleaned[:1] + cleaned[2:]
     return cleaned
+
+
+def _adds_kicker(longer: str, shorter: str) -> bool:
+    """Whether ``longer`` is ``shorter`` with a topic label before it ("Topic: Headline")."""
+    if len(longer) <= len(shorter) + 2 or not shorter or not longer.endswith(shorter):
+        return False
+    return longer[: -len(shorter)].rstrip().endswith(KICKER_MARKS)
 
 
 def _headline(
