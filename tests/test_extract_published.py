@@ -241,3 +241,22 @@ def test_wiki_last_edited_line_is_an_update_label() -> None:
         "<div>Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr bearbeitet.</div>",
     )
     assert _published(html)[0] == "2020-01-29T13:22:00"
+
+
+def test_last_resort_date_in_the_description() -> None:
+    html = _page(
+        '<meta name="description" content="ORSO MARSICANO: UN ANNO DA RECORD (Notizia del'
+        ' 14 Gennaio 2020)">',
+        "<h1>Orso marsicano</h1><p>Nuovi nati avvistati.</p>",
+    )
+    assert _published(html) == ("2020-01-14", "meta:description")
+
+
+def test_last_resort_date_in_the_lead_image_path() -> None:
+    html = _page(
+        '<meta property="og:image" content="https://www.eff.example/files/2016/05/04/ar-og.png">',
+        "<h1>Annual report</h1><p>Our year.</p>",
+    )
+    assert _published(html) == ("2016-05-04", "meta:og:image")
+    month_only = html.replace("/05/04/", "/05/")
+    assert _published(month_only) == (None, "")

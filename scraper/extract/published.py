@@ -142,6 +142,10 @@ LABEL = re.compile(
     r"|pubblicato|date)\b[^\n\d]{0,12}\n?[^\n\d]{0,12}$"
 )
 LABEL_REACH = 40
+#: Meta names whose text or URL may hold a date when nothing else does.
+DESCRIPTION_META = ("og:description", "description")
+DESCRIPTION_CHARS = 300
+IMAGE_META = ("og:image", "twitter:image")
 #: Selectors trusted over the shown date (they name the publication date explicitly).
 STRONG_SELECTORS = frozenset({'[itemprop="datePublished"]'})
 #: How much of the page text is searched for a written date as the last resort.
@@ -169,6 +173,8 @@ def find_published(
         published, source = _reconcile((published, source), modified, shown)
     elif not published:
         published, source = _published_from_markup(tree, url, shown, headline)
+    if not published:
+        published, source = _date_in_page_meta(meta)
     if published and from_url and _days_apart(published, from_url) > 1:
         published, source = from_url, "url"
     return published, source
@@ -429,6 +435,22 @@ def _published_from_markup(
     visible = _date_in_text(tree, headline)
     if visible:
         return visible, "heuristic"
+    return None, ""
+
+
+def _date_in_page_meta(meta: dict[str, list[str]]) -> tuple[str | None, str]:
+    """Last resort: a date written in the page description, or in the lead image's URL path
+    (uploads are filed by day on many systems)."""
+    for name in DESCRIPTION_META:
+        for value in meta.get(name, ())[:1]:
+            found = _first_date(value[:DESCRIPTION_CHARS])
+            if found:
+                return found, f"meta:{name}"
+    for name in IMAGE_META:
+        for value in meta.get(name, ())[:1]:
+            found = _url_date(value)
+            if found:
+                return found, f"meta:{name}"
     return None, ""
 
 
