@@ -211,6 +211,8 @@ DATE_LINE_CHARS = 40
 _TIME_ONLY = re.compile(r"^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*uhr)?$", re.IGNORECASE)
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 _PARAGRAPH_PATTERN = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_PARAGRAPHS), re.IGNORECASE)
+#: Longer paragraphs cannot be three noise words (``_STANDALONE_NOISE``).
+STANDALONE_NOISE_CHARS = 40
 #: Paragraphs this short and without sentence punctuation are kept only if they look like a subhead.
 _STANDALONE_NOISE = frozenset(
     [
@@ -270,6 +272,8 @@ def is_boilerplate_paragraph(text: str) -> bool:
         return True
     if len(text) <= DATE_LINE_CHARS and _is_date_line(text):
         return True
+    if len(text) > STANDALONE_NOISE_CHARS:
+        return False
     words = text.lower().strip(" .:|").split()
     return bool(words) and len(words) <= 3 and all(w in _STANDALONE_NOISE for w in words)
 

@@ -1,0 +1,58 @@
+"""Container choice: prose mass summed bottom-up, teaser lists left out, one story per page."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from scraper.extract.content import find_content, paragraph_weight
+
+PROSE = (
+    "A sentence long enough to be prose, with a clause or two, and a full stop at the end of it."
+)
+
+
+def _root(body: str) -> LexborHTMLParser:
+    return LexborHTMLParser(f"<html><body>{body}</body></html>")
+
+
+def test_mass_sums_every_block_below_an_element_once() -> None:
+    tree = _root(f"<div id='outer'><div id='inner'><p>{PROSE}</p><p>{PROSE}</p></div></div>")
+    containers, mass = find_content(tree.body)  # type: ignore[arg-type]
+    outer, inner = tree.css_first("#outer"), tree.css_first("#inner")
+    assert outer is not None and inner is not None
+    assert mass[inner.mem_id] == mass[outer.mem_id] == 2 * len(PROSE)
+    # Wrappers holding nothing else are climbed through, up to <body>.
+    assert [node.tag for node in containers] == ["body"]
+
+
+def test_blocks_inside_links_have_no_mass() -> None:
+    tree = _root(f"<div id='text'><p>{PROSE}</p></div><a href='/x'><div><p>{PROSE}</p></div></a>")
+    _, mass = find_content(tree.body)  # type: ignore[arg-type]
+    link = tree.css_first("a")
+    assert link is not None and link.mem_id not in mass
+    body = tree.body
+    assert body is not None and mass[body.mem_id] == len(PROSE)
+
+
+def test_teaser_list_leaves_the_mass_of_its_ancestors() -> None:
+    cards = "".join(
+        f"<div class='card'><h3><a href='/s{i}'>Story {i}</a></h3><p>{PROSE}</p></div>"
+        for i in range(3)
+    )
+    tree = _root(
+        f"<main><div id='text'><p>{PROSE}</p><p>{PROSE}</p></div><div>{cards}</div></main>"
+    )
+    containers, mass = find_content(tree.body)  # type: ignore[arg-type]
+    main = tree.css_first("main")
+    assert main is not None and mass[main.mem_id] == 2 * len(PROSE)
+    card = tree.css_first("div.card")
+    assert card is not None and card.mem_id not in mass
+    assert [node.tag for node in containers] == ["body"]
+
+
+def test_paragraph_weight_ignores_link_lists_and_discounts_short_lines() -> None:
+    link_line = _root(f"<p><a href='/a'>{PROSE}</a></p>").css_first("p")
+    short = _root("<p>Two eggs and a cup</p>").css_first("p")
+    assert link_line is not None and short is not None
+    assert paragraph_weight(link_line) == 0
+    assert paragraph_weight(short) == len("Two eggs and a cup") // 2
