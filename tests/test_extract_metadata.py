@@ -150,6 +150,25 @@ def test_topic_label_before_the_headline_is_left_out_when_a_title_lacks_it() -> 
     assert extract_metadata(_tree(_scripts(ld) + og), None).headline == "MSV leads"
 
 
+def test_visible_heading_read_as_written() -> None:
+    kicker = (
+        '<h1><span class="kicker">LTE-Patent</span><span class="hidden">:</span> '
+        '<span class="title">Samsung soll Smartphones zerstören</span></h1>'
+    )
+    assert extract_metadata(_tree(body=kicker), None).headline == (
+        "LTE-Patent: Samsung soll Smartphones zerstören"
+    )
+    glued = "<h1><span>Polizei fasst zwei Täter:</span><span>Beute gefunden</span></h1>"
+    assert extract_metadata(_tree(body=glued), None).headline == (
+        "Polizei fasst zwei Täter: Beute gefunden"
+    )
+    # Parts with no space or colon between them are still separate words.
+    parts = "<h1><span>Analysis</span><span>Rates stay high</span></h1>"
+    assert extract_metadata(_tree(body=parts), None).headline == "Analysis Rates stay high"
+    french = "<h1>Europe : les ventes progressent</h1>"
+    assert extract_metadata(_tree(body=french), None).headline == "Europe : les ventes progressent"
+
+
 def test_clean_headline_suffixes_and_prefixes() -> None:
     assert clean_headline("Storm hits coast | Coastal News", "Coastal News") == "Storm hits coast"
     assert clean_headline("Storm hits coast - Coastal News", "Coastal News") == "Storm hits coast"

@@ -134,11 +134,21 @@ def _site(
     return (host.removeprefix("www."), "url") if host else (None, "")
 
 
+#: A colon glued to the next word when a heading's parts are separate elements.
+_GLUED_COLON = re.compile(r":(?=[^\W\d_])")
+_WORD = re.compile(r"\w+")
+
+
 def _text_of(tree: LexborHTMLParser, css: str) -> str | None:
+    """The element's text as written: its own spaces, none added between child elements
+    (a kicker and a hidden ":" in spans would otherwise read "Topic : Headline")."""
     node = tree.css_first(css)
     if node is None:
         return None
-    text = normalize_space(node.text(deep=True, separator=" "))
+    text = _GLUED_COLON.sub(": ", normalize_space(node.text(deep=True, separator="")))
+    spaced = normalize_space(node.text(deep=True, separator=" "))
+    if len(_WORD.findall(text)) < len(_WORD.findall(spaced)):
+        return spaced  # child elements with no space between them: "<span>A</span><span>B</span>"
     return text or None
 
 
