@@ -115,3 +115,15 @@ def test_not_future_allows_one_day_for_time_zones() -> None:
     assert not_future("2024-05-11", today)
     assert not not_future("2024-05-12", today)
     assert not not_future("garbage", today)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://verein.example/meldungen/29-10-2021", "2021-10-29"),
+        ("https://verein.example/meldungen/05-10-2021", None),
+        ("https://verein.example/meldungen/31-02-2021", None),
+    ],
+)
+def test_day_first_url_dates_only_when_unambiguous(url: str, expected: str | None) -> None:
+    assert date_from_url(url) == expected

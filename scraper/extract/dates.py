@@ -55,6 +55,8 @@ _URL_DATE = (
     re.compile(r"[/_-]((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?=/|[-_.]|$)"),
     re.compile(r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)"),
 )
+#: ``/29-10-2021`` (day first) in a URL: read only when the order is unambiguous (day > 12).
+_URL_DAY_FIRST = re.compile(r"/(\d{2})-(\d{2})-((?:19|20)\d{2})(?=/|[-_.]|$)")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _RFC2822 = re.compile(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{2}:\d{2}")
 _COMPACT = re.compile(r"^\s*((?:19|20)\d{2})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?\s*$")
@@ -224,7 +226,7 @@ def not_future(value: str, today: date | None = None) -> bool:
 
 
 def date_from_url(url: str | None) -> str | None:
-    """A ``YYYY-MM-DD`` date written in a URL path (``/2025/12/24/`` or ``-20251224-``)."""
+    """A date written in a URL path (``/2025/12/24/``, ``-20251224-``, ``/24-12-2025``)."""
     if not url:
         return None
     for pattern in _URL_DATE:
@@ -233,4 +235,8 @@ def date_from_url(url: str | None) -> str | None:
             day = _valid(int(match[1]), int(match[2]), int(match[3]))
             if day is not None:
                 return day.isoformat()
+    match = _URL_DAY_FIRST.search(url)
+    if match and int(match[1]) > 12:
+        day = _valid(int(match[3]), int(match[2]), int(match[1]))
+        return day.isoformat() if day is not None else None
     return None
