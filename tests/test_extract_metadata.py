@@ -169,6 +169,17 @@ def test_visible_heading_read_as_written() -> None:
     assert extract_metadata(_tree(body=french), None).headline == "Europe : les ventes progressent"
 
 
+def test_of_several_h1_the_one_the_title_names() -> None:
+    body = (
+        "<header><h1>Log In</h1></header><h1></h1>"
+        "<article><h1>Inside a Teamster Rebellion</h1></article>"
+    )
+    head = "<title>Inside a Teamster Rebellion | The Weekly</title>"
+    assert extract_metadata(_tree(head, body), None).headline == "Inside a Teamster Rebellion"
+    # Without a <title> to compare with, the first non-empty one.
+    assert extract_metadata(_tree(body=body), None).headline == "Log In"
+
+
 def test_clean_headline_suffixes_and_prefixes() -> None:
     assert clean_headline("Storm hits coast | Coastal News", "Coastal News") == "Storm hits coast"
     assert clean_headline("Storm hits coast - Coastal News", "Coastal News") == "Storm hits coast"

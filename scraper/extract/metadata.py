@@ -10,7 +10,7 @@ import re
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper.extract.authors import AUTHOR_META, clean_authors, extract_authors
 from scraper.extract.dates import parse_date
@@ -38,6 +38,8 @@ TAG_SELECTORS = ('a[rel="tag"]', '[itemprop="keywords"] a')
 _SEPARATORS = re.compile(r"\s+(?:[|–—·»:•~/]|-{1,2}|::)\s+")
 
 
+#: How many ``<h1>`` elements are compared with the ``<title>``.
+MAX_H1 = 8
 #: Marks that end a topic label (kicker) written before the headline.
 KICKER_MARKS = (":", "|", "/")
 
@@ -140,16 +142,28 @@ _WORD = re.compile(r"\w+")
 
 
 def _text_of(tree: LexborHTMLParser, css: str) -> str | None:
+    node = tree.css_first(css)
+    return _node_text(node) if node is not None else None
+
+
+def _node_text(node: LexborNode) -> str | None:
     """The element's text as written: its own spaces, none added between child elements
     (a kicker and a hidden ":" in spans would otherwise read "Topic : Headline")."""
-    node = tree.css_first(css)
-    if node is None:
-        return None
     text = _GLUED_COLON.sub(": ", normalize_space(node.text(deep=True, separator="")))
     spaced = normalize_space(node.text(deep=True, separator=" "))
     if len(_WORD.findall(text)) < len(_WORD.findall(spaced)):
         return spaced  # child elements with no space between them: "<span>A</span><span>B</span>"
     return text or None
+
+
+def _visible_headline(tree: LexborHTMLParser, title: str | None) -> str | None:
+    """The page's ``<h1>``; of several (logo, login box, section name, headline), the one that
+    shares most words with the ``<title>``, else the first."""
+    texts = [text for node in tree.css("h1")[:MAX_H1] if (text := _node_text(node))]
+    if len(texts) < 2 or not title:
+        return texts[0] if texts else None
+    title_words = set(_WORD.findall(title.lower()))
+    return max(texts, key=lambda text: len(title_words & set(_WORD.findall(text.lower()))))
 
 
 def _site_names(article: dict[str, Any] | None, site: str | None, url: str | None) -> list[str]:
@@ -225,7 +239,8 @@ def _headline(
     url: str | None = None,
     objects: list[dict[str, Any]] | None = None,
 ) -> tuple[str | None, str]:
-    h1 = _text_of(tree, "h1")
+    title = _text_of(tree, "title")
+    h1 = _visible_headline(tree, title)
     candidates: list[tuple[str, str]] = []
     if article is not None:
         value = first_text(article.get("headline")) or first_text(article.get("name"))
@@ -234,7 +249,6 @@ def _headline(
     found = _first_meta(meta, META_FIELDS["headline"])
     if found:
         candidates.append((found[0], f"meta:{found[1]}"))
-    title = _text_of(tree, "title")
     if title:
         candidates.append((title, "selector:title"))
     names = _site_names(article, site, url)
