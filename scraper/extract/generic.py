@@ -137,9 +137,17 @@ def _with_standfirst(body: list[str], standfirst: str | None, page_text: str) ->
     """
     if not body or not standfirst or len(standfirst) < MIN_STANDFIRST_CHARS:
         return body
-    if standfirst not in page_text or any(standfirst in p for p in body[:3]):
+    if any(standfirst in p for p in body[:3]):
+        return body
+    # The raw text first: a match there is one in the folded text too, and folding costs more.
+    if standfirst not in page_text and standfirst not in _folded(page_text):
         return body
     return [standfirst, *body]
+
+
+def _folded(text: str) -> str:
+    """Whitespace-folded only (a full normalisation of the page text costs more than it buys)."""
+    return " ".join(text.split())
 
 
 def extract_generic(text: str, url: str | None) -> Article:
@@ -149,9 +157,8 @@ def extract_generic(text: str, url: str | None) -> Article:
     markup_says_article = _is_article_page(tree)
     not_free = _not_free(tree)
     page = tree.body
-    # Whitespace-folded only (a full normalisation of the page text costs more than it buys).
-    page_text = " ".join(page.text(deep=True).split()) if page is not None else ""
-    page_chars = len(page_text)
+    # Taken before extract_body strips the tree; folded only where a check needs it.
+    page_text = page.text(deep=True) if page is not None else ""
     body, images = extract_body(tree, url)
     if article.headline:
         headline = normalize_space(article.headline)
@@ -168,6 +175,7 @@ def extract_generic(text: str, url: str | None) -> Article:
         article.sources.setdefault("body", "heuristic")
     if images:
         article.sources["images"] = "heuristic"
+    page_chars = len(_folded(page_text)) if not body else MIN_PAGE_CHARS
     article.status = _status(tree, article, page_chars, markup_says_article, not_free)
     article.extractor = {"version": __version__, "path": "generic"}
     if article.status == STATUS_EMPTY:
