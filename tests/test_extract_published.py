@@ -6,7 +6,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from scraper.extract.jsonld import find_article, jsonld_objects
 from scraper.extract.metadata import meta_table
-from scraper.extract.published import find_modified, find_published, shown_date
+from scraper.extract.published import find_modified, find_published
 
 
 def _published(html: str, url: str | None = None) -> tuple[str | None, str]:
@@ -95,15 +95,6 @@ def test_url_day_confirms_metadata_against_a_shown_update() -> None:
     assert _published(html, url)[0] == "2025-02-11T23:55:00+00:00"
 
 
-def test_comment_dates_and_empty_headings_are_not_the_shown_date() -> None:
-    html = _page(
-        "",
-        '<h1><a href="/"><img src="logo.svg" alt="Logo"></a></h1><nav>Home</nav>'
-        '<h1>VDA-Chefin</h1><div class="comments"><div>04.02.2022 - 00:00 Uhr</div></div>',
-    )
-    assert shown_date(LexborHTMLParser(html)) == (None, "")
-
-
 def test_two_digit_year_in_a_short_line_after_the_headline() -> None:
     html = _page("", "<h1>Der neue Trend</h1><p>Klaus-Peter, 8.5.12</p><p>Text 1.2.</p>")
     assert _published(html) == ("2012-05-08", "heuristic")
@@ -124,26 +115,6 @@ def test_itemprop_date_published_is_trusted_over_the_shown_date() -> None:
         '<h1>Ebay</h1><p>29.08.2018</p><span itemprop="datePublished" content="2018-06-22">x</span>',
     )
     assert _published(html) == ("2018-06-22", 'selector:[itemprop="datePublished"]')
-
-
-def test_site_name_and_logo_headings_are_not_the_headline() -> None:
-    html = _page(
-        "<title>Die Zukunft der Arbeit: Wir dekorieren auf der Titanic</title>",
-        '<div id="logo"><h1>Radio</h1></div><nav><a>26.02.2020</a></nav>'
-        "<h1>Deutschlandfunk</h1><p>26.02.2020</p>"
-        '<div class="articlehead"><h1>Die Zukunft der Arbeit: Wir dekorieren auf der Titanic</h1>'
-        "<p>01.05.2017</p></div>",
-    )
-    assert shown_date(LexborHTMLParser(html)) == ("2017-05-01", "heuristic")
-
-
-def test_menu_dates_are_skipped() -> None:
-    html = _page(
-        "",
-        '<h1>Occupy</h1><ul class="menu"><li>12M – 12. Mai 2012</li></ul>'
-        "<nav><a>15.10.11 umschwung</a></nav><span>13. Januar 2014</span>",
-    )
-    assert shown_date(LexborHTMLParser(html)) == ("2014-01-13", "heuristic")
 
 
 def test_vendor_prefixed_published_meta_name() -> None:
@@ -176,15 +147,6 @@ def test_entry_title_stands_in_for_a_missing_h1() -> None:
     assert _published(html) == ("2012-05-08", "heuristic")
 
 
-def test_date_line_just_above_the_headline() -> None:
-    html = _page(
-        "",
-        '<div class="post"><span>Di, 02.12.2019</span><h1>Von der Leyen</h1>'
-        "<p>The new Commission starts its work with many open questions and plans.</p></div>",
-    )
-    assert shown_date(LexborHTMLParser(html)) == ("2019-12-02", "heuristic")
-
-
 def test_publication_label_beats_an_update_label_in_the_text() -> None:
     html = _page(
         "",
@@ -205,15 +167,6 @@ def test_update_label_when_no_publication_label() -> None:
         " wie die Beobachter vor Ort bestätigt haben.</p><p>Letzte Änderung:</p><p>14.01.2022</p>",
     )
     assert _published(html)[0] == "2022-01-14"
-
-
-def test_date_inside_the_headline_element() -> None:
-    html = _page(
-        "",
-        "<h1>Zuschauerrückkehr bei den Proficlubs<br><small>02.02.2022 • Presse</small></h1>"
-        "<p>Laut der am 28.01.2022 in Kraft getretenen Verordnung dürfen wieder Fans kommen.</p>",
-    )
-    assert shown_date(LexborHTMLParser(html)) == ("2022-02-02", "heuristic")
 
 
 def test_utc_metadata_far_from_the_shown_date_yields_to_it() -> None:

@@ -1,0 +1,88 @@
+"""Dates a reader sees: date lines beside the headline (not in menus, comments or logos)."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from scraper.extract.visible_dates import date_in_text, headline_node, shown_date
+
+
+def _page(head: str, body: str) -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+def test_comment_dates_and_empty_headings_are_not_the_shown_date() -> None:
+    html = _page(
+        "",
+        '<h1><a href="/"><img src="logo.svg" alt="Logo"></a></h1><nav>Home</nav>'
+        '<h1>VDA-Chefin</h1><div class="comments"><div>04.02.2022 - 00:00 Uhr</div></div>',
+    )
+    assert shown_date(LexborHTMLParser(html)) == (None, "")
+
+
+def test_site_name_and_logo_headings_are_not_the_headline() -> None:
+    html = _page(
+        "<title>Die Zukunft der Arbeit: Wir dekorieren auf der Titanic</title>",
+        '<div id="logo"><h1>Radio</h1></div><nav><a>26.02.2020</a></nav>'
+        "<h1>Deutschlandfunk</h1><p>26.02.2020</p>"
+        '<div class="articlehead"><h1>Die Zukunft der Arbeit: Wir dekorieren auf der Titanic</h1>'
+        "<p>01.05.2017</p></div>",
+    )
+    assert shown_date(LexborHTMLParser(html)) == ("2017-05-01", "heuristic")
+
+
+def test_menu_dates_are_skipped() -> None:
+    html = _page(
+        "",
+        '<h1>Occupy</h1><ul class="menu"><li>12M – 12. Mai 2012</li></ul>'
+        "<nav><a>15.10.11 umschwung</a></nav><span>13. Januar 2014</span>",
+    )
+    assert shown_date(LexborHTMLParser(html)) == ("2014-01-13", "heuristic")
+
+
+def test_date_line_just_above_the_headline() -> None:
+    html = _page(
+        "",
+        '<div class="post"><span>Di, 02.12.2019</span><h1>Von der Leyen</h1>'
+        "<p>The new Commission starts its work with many open questions and plans.</p></div>",
+    )
+    assert shown_date(LexborHTMLParser(html)) == ("2019-12-02", "heuristic")
+
+
+def test_date_inside_the_headline_element() -> None:
+    html = _page(
+        "",
+        "<h1>Zuschauerrückkehr bei den Proficlubs<br><small>02.02.2022 • Presse</small></h1>"
+        "<p>Laut der am 28.01.2022 in Kraft getretenen Verordnung dürfen wieder Fans kommen.</p>",
+    )
+    assert shown_date(LexborHTMLParser(html)) == ("2022-02-02", "heuristic")
+
+
+def test_prose_mentioning_a_date_is_not_a_date_line() -> None:
+    html = _page(
+        "",
+        "<h1>Faire Lieferketten</h1><p>Am 12. Februar 2020 trafen sich viele Leute zu einem"
+        " langen Gespräch.</p>",
+    )
+    assert shown_date(LexborHTMLParser(html)) == (None, "")
+
+
+def test_headline_node_prefers_the_heading_matching_the_title() -> None:
+    html = _page(
+        "<title>Vanlife in Schweden - Outdoor</title>",
+        "<h1>Outdoor Magazin</h1><h1>Vanlife in Schweden</h1>",
+    )
+    node = headline_node(LexborHTMLParser(html))
+    assert node is not None
+    assert node.text() == "Vanlife in Schweden"
+
+
+def test_date_in_text_falls_back_to_the_first_date_after_the_headline() -> None:
+    tree = LexborHTMLParser(
+        _page(
+            "",
+            "<p>Newsletter vom 01.01.2020</p><h1>Vereinsfest</h1><p>Am 14. Juli 2019 war"
+            " es schön, und alle kamen.</p>",
+        )
+    )
+    assert date_in_text(tree, headline_node(tree)) == "2019-07-14"
