@@ -16,6 +16,8 @@ KEEP = [
     "On 23.10.2018 the council met again and approved the plan.",
     "Related reporting suggests that the vote was close.",
     "Subheads like this one stay",
+    "The minister told AFP via telephone that the talks would go on until Friday.",
+    "He spoke to reporters after the 10:30 meeting, which ran 45 min. longer than planned.",
 ]
 
 
@@ -38,6 +40,10 @@ KEEP = [
         "© 2025 Example Media. All rights reserved.",
         "Kommentare:",
         "View Comments",
+        "NOEL CELIS/AFP via Getty Images",
+        "Andrea Verdelli/Getty Images",
+        "Foto: Max Muster / dpa",
+        "02:57 Min. Verfügbar bis 06.05.2024",
         "Photo credits",
         "4 Min Read",
         "23.10.2018",

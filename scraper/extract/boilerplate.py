@@ -131,6 +131,11 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"(?:leave|post|write) a (?:comment|reply)\b",
     r"(?:photo|foto|bild|image)\s*:\s*\S+$",
     r"(?:getty images|imago|dpa|afp|reuters)$",
+    # A credit line of its own: "Jane Roe/AFP via Getty Images", "Foto: X / dpa".
+    r".{0,80}(?:/|\bvia)\s*(?:getty images|afp|dpa|reuters|ap|imago(?: images)?|picture"
+    r" alliance|shutterstock|istock(?:photo)?|epa(?:-efe)?|keystone|anp|ntb|tt|scanpix)\)?$",
+    # Media players: "02:57 Min. Verfügbar bis ...".
+    r"\d{1,2}:\d{2}(?::\d{2})? min\.?(?:\s|$)",
     # Comment sections and counters.
     r"(?:kommentare?|comments?|commentaires?|comentarios?)(?: insgesamt)?\s*:?\s*\d*$",
     r"(?:view|show|load) (?:all )?comments\b",
