@@ -79,6 +79,11 @@ def test_content_paragraphs_are_kept() -> None:
         ("article-body", False),
         ("shareholders-report", False),
         ("loaded header-image", False),
+        ("mvp-author-box-wrap", True),
+        ("cbx-Author", True),
+        ("editorial-disclosure", True),
+        ("author-content", False),
+        ("authority-report", False),
     ],
 )
 def test_boilerplate_tokens(names: str, expected: bool) -> None:

@@ -50,11 +50,11 @@ BOILERPLATE_WORDS = frozenset(
     hidden meta post-meta entry-meta article-meta byline dateline timestamp rating vote
     jp-relatedposts sharedaddy wp-block-buttons newsletter-signup inline-newsletter
     most-read mostread popular trending latest latest-news top-stories footer header
-    masthead follow-us follow""".split()  # noqa: SIM905
+    masthead follow-us follow author disclosure""".split()  # noqa: SIM905
 )
 #: Words that start many harmless names ("header-image", "meta-data"): matched whole or last only.
 AMBIGUOUS_PREFIXES = frozenset(
-    """header meta hidden latest banner tags bio follow cta comment""".split()  # noqa: SIM905
+    """header meta hidden latest banner tags bio follow cta comment author""".split()  # noqa: SIM905
 )
 #: Stems that mark boilerplate anywhere inside a class/id token ("commentlist", "socialbar").
 BOILERPLATE_STEMS = re.compile(
@@ -258,6 +258,9 @@ def boilerplate_token(name: str) -> bool:
         if parts[-1] in BOILERPLATE_WORDS:
             return True
         if any(part in BOILERPLATE_WORDS and part not in AMBIGUOUS_PREFIXES for part in parts[:-1]):
+            return True
+        # A compound word inside a longer name ("mvp-author-box-wrap").
+        if any(f"{a}-{b}" in BOILERPLATE_WORDS for a, b in zip(parts, parts[1:], strict=False)):
             return True
     return False
 
