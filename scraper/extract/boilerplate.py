@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 from scraper.extract.dates import find_date
 
@@ -260,7 +261,7 @@ def boilerplate_token(name: str) -> bool:
         if any(part in BOILERPLATE_WORDS and part not in AMBIGUOUS_PREFIXES for part in parts[:-1]):
             return True
         # A compound word inside a longer name ("mvp-author-box-wrap").
-        if any(f"{a}-{b}" in BOILERPLATE_WORDS for a, b in zip(parts, parts[1:], strict=False)):
+        if any(f"{a}-{b}" in BOILERPLATE_WORDS for a, b in pairwise(parts)):
             return True
     return False
 
