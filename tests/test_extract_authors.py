@@ -135,3 +135,19 @@ def test_section_and_genre_labels_before_the_byline() -> None:
     # A "von" inside a name stays; a photo credit stays whole and is dropped.
     assert clean_authors(["Ursula von der Leyen"]) == ["Ursula von der Leyen"]
     assert clean_authors(["Photos By Anna Roth"]) == []
+
+
+def test_publisher_matches_whole_parts_of_a_name_only() -> None:
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H",'
+        ' "author": [{"@type": "Person", "name": "Tom Sternberg"}]}</script>'
+    )
+    # Taken as a publisher credit, the JSON-LD name would give way to the meta author.
+    meta = '<meta name="author" content="Anna Roth">'
+    article = extract_metadata(_tree(ld + meta), "https://www.stern.example/a")  # type: ignore[arg-type]
+    assert article.authors == ["Tom Sternberg"]
+    head = '<meta name="author" content="stern.example">'
+    byline = '<p class="byline">von Sabrina Gerstmaier</p>'
+    article = extract_metadata(_tree(head, byline), "https://www.stern.example/a")  # type: ignore[arg-type]
+    assert article.authors == ["Sabrina Gerstmaier"]
+    assert clean_authors(["Von"]) == []

@@ -217,6 +217,8 @@ AFFILIATION_WORDS = frozenset(["for", "für", "pour", "para", "per"])
 #: Role words written after a name ("홍길동 기자") and removed from it.
 ROLE_SUFFIXES = ("기자", "記者", "특파원", "特派員", "编辑", "記")
 
+#: Where a name or domain splits into parts for publisher matching ("mdr.de", "n-tv").
+_NAME_PARTS = re.compile(r"[\s.\-]+")
 _PARENTHESES = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 
 
@@ -259,8 +261,8 @@ def _person_name(name: str) -> str | None:
     # carry them inside a word ("BR24 Redaktion").
     if any(word.isdigit() or not any(c.isalpha() for c in word) for word in words):
         return None
-    if len(words) > 5:
-        return None
+    if len(words) > 5 or (len(words) == 1 and _BYLINE_PREFIX.match(name + " ")):
+        return None  # a sentence, or a lone "Von"/"By" whose name is in another element
     if any(w.lower().strip(".():") in NOT_A_NAME_WORDS for w in words):
         return None
     return name
@@ -390,7 +392,13 @@ def _is_publisher(name: str, keys: set[str]) -> bool:
     if "/" in name:  # "srf/hosb": the desk and a journalist's initials, more than the publisher
         return False
     simple = simplify(name)
-    return bool(simple) and any(simple == k or simple in k or k in simple for k in keys)
+    if not simple:
+        return False
+    # The publisher's key must be whole parts of the name ("n-tv NACHRICHTEN", "mdr.de",
+    # "Redaktion hessenschau.de"), not a piece of one: "Tom Sternberg" is not stern.de.
+    words = [simplify(word) for word in _NAME_PARTS.split(name)]
+    spans = {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+    return any(simple in k or k in spans for k in keys)
 
 
 def extract_authors(
