@@ -86,3 +86,13 @@ def test_date_in_text_falls_back_to_the_first_date_after_the_headline() -> None:
         )
     )
     assert date_in_text(tree, headline_node(tree)) == "2019-07-14"
+
+
+def test_a_date_in_the_headline_words_is_not_the_shown_date() -> None:
+    html = _page("", "<h1>Wahl am 3. März 2024</h1><p>01.02.2024</p>")
+    assert shown_date(LexborHTMLParser(html)) == ("2024-02-01", "heuristic")
+
+
+def test_walk_after_the_headline_is_bounded_on_empty_markup() -> None:
+    html = _page("", "<h1>Leer</h1>" + "<div><span></span></div>" * 5000 + "<p>01.02.2024</p>")
+    assert shown_date(LexborHTMLParser(html)) == (None, "")

@@ -18,6 +18,8 @@ __all__ = ["date_in_text", "first_date", "headline_node", "shown_date", "shown_d
 SHOWN_AFTER_CHARS = 1500
 SHOWN_BEFORE_CHARS = 300
 SHOWN_LINES = 3
+#: At most this many nodes are visited after the headline (pages of empty markup).
+WALK_NODES = 3000
 #: A date line this close above the headline beats date lines further below it.
 SHOWN_NEAR_CHARS = 150
 #: A date line is at most this long, its date starting within ``DATE_LINE_LEAD`` characters.
@@ -153,7 +155,9 @@ def _texts_after(start: LexborNode, limit: int) -> Iterator[tuple[int, str]]:
     """Text nodes after ``start``'s subtree in document order with their distance from it."""
     node = _following(start)
     used = 0
-    while node is not None and used < limit:
+    for _step in range(WALK_NODES):
+        if node is None or used >= limit:
+            return
         if node.tag == "-text":
             text = (node.text_content or "").strip()
             if text:
@@ -168,7 +172,8 @@ def _texts_after(start: LexborNode, limit: int) -> Iterator[tuple[int, str]]:
 
 def _texts_within(headline: LexborNode) -> Iterator[tuple[int, str]]:
     """Text nodes inside the headline element after its first (a date in a ``<small>``)."""
-    texts = [node.text_content or "" for node in headline.traverse(include_text=True)]
+    nodes = headline.traverse(include_text=True)
+    texts = [node.text_content or "" for node in nodes if node.tag == "-text"]
     lines = [text.strip() for text in texts if text.strip()]
     for line in lines[1:]:
         yield 0, line
