@@ -84,6 +84,9 @@ def test_content_paragraphs_are_kept() -> None:
         ("editorial-disclosure", True),
         ("author-content", False),
         ("authority-report", False),
+        ("sidebar-grid sidebar-grid--is-narrow", False),
+        ("sidebar-grid__container", False),
+        ("sidebar-container", True),
     ],
 )
 def test_boilerplate_tokens(names: str, expected: bool) -> None:

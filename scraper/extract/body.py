@@ -87,7 +87,8 @@ INLINE_TAGS = frozenset(
 )
 #: Class/id names of a body wrapper, which no boilerplate word in the same names overrides.
 CONTENT_NAMES = re.compile(
-    r"(?:article|entry|post|story|news|blog)[-_]?(?:body|content|text)|body[-_]?text|articlebody",
+    r"(?:article|entry|post|story|news|blog)[-_]{0,2}(?:body|content|text)|body[-_]?text"
+    r"|articlebody",
     re.IGNORECASE,
 )
 #: A boilerplate-marked node holding this share of the page's paragraph text is kept.

@@ -57,6 +57,8 @@ BOILERPLATE_WORDS = frozenset(
 AMBIGUOUS_PREFIXES = frozenset(
     """header meta hidden latest banner tags bio follow cta comment author""".split()  # noqa: SIM905
 )
+#: Last words of a class name that make it a page layout, not the boilerplate it mentions.
+LAYOUT_WORDS = frozenset({"grid", "layout"})
 #: Stems that mark boilerplate anywhere inside a class/id token ("commentlist", "socialbar").
 BOILERPLATE_STEMS = re.compile(
     r"comment(?!ary)|sharing|share(?!hold)|social|related|newsletter|cookie|sidebar|breadcrumb"
@@ -251,6 +253,8 @@ def boilerplate_token(name: str) -> bool:
     for raw in name.lower().split():
         # A BEM modifier ("section--ads") describes a variant, not what the block is.
         token = raw.split("--")[0].replace("_", "-").strip("-")
+        if _is_layout(raw):
+            continue
         if token in BOILERPLATE_WORDS or BOILERPLATE_STEMS.search(token):
             return True
         parts = token.split("-")
@@ -264,6 +268,13 @@ def boilerplate_token(name: str) -> bool:
         if any(f"{a}-{b}" in BOILERPLATE_WORDS for a, b in pairwise(parts)):
             return True
     return False
+
+
+def _is_layout(name: str) -> bool:
+    """A layout block ("sidebar-grid", "sidebar-grid__container") holds the article beside its
+    sidebar: the last word of the block name says what it is."""
+    block = name.split("__")[0].split("--")[0].replace("_", "-")
+    return block.rsplit("-", 1)[-1] in LAYOUT_WORDS and "-" in block
 
 
 def is_caption_class(css_class: str) -> bool:
