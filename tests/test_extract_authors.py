@@ -151,3 +151,17 @@ def test_publisher_matches_whole_parts_of_a_name_only() -> None:
     article = extract_metadata(_tree(head, byline), "https://www.stern.example/a")  # type: ignore[arg-type]
     assert article.authors == ["Sabrina Gerstmaier"]
     assert clean_authors(["Von"]) == []
+
+
+def test_section_links_beside_the_byline_are_not_authors() -> None:
+    byline = '<div class="byline"><a href="/news">News</a> <a href="/p/jw">Joshua Whorms</a></div>'
+    assert extract_metadata(_tree(body=byline), None).authors == ["Joshua Whorms"]  # type: ignore[arg-type]
+    # An agency's short form beside a name is a credit, kept.
+    agency = '<div class="byline"><a href="/p/ar">Anna Roth</a> <a href="/p/dpa">dpa</a></div>'
+    assert extract_metadata(_tree(body=agency), None).authors == ["Anna Roth", "dpa"]  # type: ignore[arg-type]
+    # A section word glued before the name in one element.
+    assert clean_authors(["News Joshua Whorms", "Joshua Whorms"]) == ["Joshua Whorms"]
+    # Links to the authors' index and photo-agency credits are not names.
+    index = '<a href="/autor/">Autoren</a> <a href="/autor/hz/">Holger Zschäpitz</a>'
+    assert extract_metadata(_tree(body=index), None).authors == ["Holger Zschäpitz"]  # type: ignore[arg-type]
+    assert clean_authors(["Mads Rasmussen/Ritzau Scanpix"]) == []

@@ -134,6 +134,9 @@ NOT_A_NAME_WORDS = frozenset(
         "contact",
         "kontakt",
         "tips",
+        "autoren",
+        "authors",
+        "scanpix",
     ]
 )
 #: Job titles written after a name in bylines ("Emma Mackenzie Lifestyle Writer"): the title
@@ -219,6 +222,8 @@ ROLE_SUFFIXES = ("기자", "記者", "특파원", "特派員", "编辑", "記")
 
 #: Where a name or domain splits into parts for publisher matching ("mdr.de", "n-tv").
 _NAME_PARTS = re.compile(r"[\s.\-]+")
+#: One word that reads as a section name ("News", "capital"), not initials or an agency.
+_SECTION_WORD = re.compile(r"^(?:[^\W\d_][^\W\d_A-Z]{3,}|[^\W\d_A-Z]{4,})$")
 _PARENTHESES = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 
 
@@ -278,8 +283,14 @@ def _without_label(byline: str) -> str:
 
 
 def _extends(name: str, other: str) -> bool:
-    """Whether ``name`` is ``other`` (a full name of two words or more) with words appended."""
-    return " " in other and name.lower().startswith(other.lower() + " ")
+    """Whether ``name`` is ``other`` (a full name of two words or more) with words appended,
+    or with one word (a section label: "News Joshua Whorms") before it."""
+    if " " not in other:
+        return False
+    name, other = name.lower(), other.lower()
+    return name.startswith(other + " ") or (
+        name.endswith(" " + other) and " " not in name[: -len(other) - 1]
+    )
 
 
 def clean_authors(names: list[str], publisher: str | None = None) -> list[str]:
@@ -401,6 +412,17 @@ def _is_publisher(name: str, keys: set[str]) -> bool:
     return any(simple in k or k in spans for k in keys)
 
 
+def _without_labels(texts: list[str], full_names_only: bool) -> list[str]:
+    """Byline elements without section links ("News", "Travel": one word, not an agency's
+    short form like "dpa" or "AFP") when another element holds a full name; only full names
+    when ``full_names_only``."""
+    if full_names_only:
+        return [text for text in texts if all(len(p.split()) > 1 for p in clean_authors([text]))]
+    if any(len(text.split()) > 1 for text in texts):
+        return [text for text in texts if not _SECTION_WORD.match(text)]
+    return texts
+
+
 def extract_authors(
     tree: LexborHTMLParser,
     article: dict[str, Any] | None,
@@ -416,8 +438,8 @@ def extract_authors(
     keys = _publisher_keys(article, site, url)
     fallback: tuple[list[str], str] = ([], "")
     for names, source in _author_candidates(tree, article, meta):
-        if fallback[1] == "jsonld" and source.startswith("selector:"):
-            names = [n for n in names if all(len(p.split()) > 1 for p in clean_authors([n]))]
+        if source.startswith("selector:"):
+            names = _without_labels(names, full_names_only=fallback[1] == "jsonld")
         # "Site.de, Frankfurt, Germany" is the publisher's imprint, not a list of people.
         names = [n for n in names if not _is_publisher(n.split(",")[0], keys) or "," not in n]
         cleaned = clean_authors(names, site)
