@@ -212,3 +212,24 @@ def test_page_body_round_trips_at_the_fast_compression_level(db_path: Path) -> N
         stored = archive.db.execute("SELECT body, size FROM pages").fetchone()
         assert zlib.decompress(stored[0]) == html and stored[1] == len(html)
         assert len(stored[0]) < len(html) / 10
+
+
+def fts_segments(archive: Archive) -> int:
+    # FTS5 keeps one row per (segment, term prefix) in its %_idx table.
+    return int(
+        archive.db.execute("SELECT count(DISTINCT segid) FROM articles_fts_idx").fetchone()[0]
+    )
+
+
+def test_merge_reduces_fts_segments_and_keeps_results(db_path: Path) -> None:
+    with Archive(db_path) as archive:
+        for n in range(12):  # one transaction each: one new FTS segment each
+            archive.store(page(f"https://news.example/{n}", str(n).encode()), article(f"Flood {n}"))
+        before = fts_segments(archive)
+        archive.merge(pages=1000)
+        assert fts_segments(archive) < before
+        hits = archive.db.execute(
+            "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'flood'"
+        ).fetchone()[0]
+        assert hits == 12
+        archive.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
