@@ -96,3 +96,9 @@ def test_a_date_in_the_headline_words_is_not_the_shown_date() -> None:
 def test_walk_after_the_headline_is_bounded_on_empty_markup() -> None:
     html = _page("", "<h1>Leer</h1>" + "<div><span></span></div>" * 5000 + "<p>01.02.2024</p>")
     assert shown_date(LexborHTMLParser(html)) == (None, "")
+
+
+def test_labels_are_whole_words() -> None:
+    text = "Seit dem 01.01.2019 zählen wir. Zum Bestand: 12.03.2020 gehören viele Dinge."
+    tree = LexborHTMLParser(_page("", f"<h1>Inventur</h1><p>{text}</p>"))
+    assert date_in_text(tree, headline_node(tree)) == "2019-01-01"

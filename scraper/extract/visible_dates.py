@@ -53,7 +53,7 @@ BRANDING_MARKS = ("brand", "logo", "masthead", "site-title", "sitename", "site-n
 HEADLINE_FALLBACK = '[itemprop="headline"], [class*="entry-title"], [class*="post-title"], h2'
 #: Labels written before a date, publication first ("updated" group: a later change).
 LABEL = re.compile(
-    r"(?:(?P<updated>aktualisiert|letzte änderung|geändert|zuletzt|stand|updated|last modified"
+    r"\b(?:(?P<updated>aktualisiert|letzte änderung|geändert|zuletzt|stand|updated|last modified"
     r"|modified|last edited|mis à jour|actualizado|aggiornato)"
     r"|veröffentlicht|erschienen|publiziert|erstellt|datum|published|posted|publié|publicado"
     r"|pubblicato|date)\b[^\n\d]{0,12}\n?[^\n\d]{0,12}$"
@@ -97,8 +97,9 @@ def _date_lines(texts: Iterator[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 def headline_node(tree: LexborHTMLParser) -> LexborNode | None:
-    """The ``<h1>`` holding the headline: with text, not in a logo or banner, and when several
-    remain, the first whose words are in the page title (a site-name ``<h1>`` is not)."""
+    """The ``<h1>`` holding the headline (else ``HEADLINE_FALLBACK``): with text, not in a logo
+    or banner, and when several remain, the first whose words are in the page title (a
+    site-name ``<h1>`` is not)."""
     headings = [node for node in tree.css("h1") if node.text(deep=True, strip=True)]
     if not headings:
         headings = [
