@@ -165,3 +165,18 @@ def test_section_links_beside_the_byline_are_not_authors() -> None:
     index = '<a href="/autor/">Autoren</a> <a href="/autor/hz/">Holger Zschäpitz</a>'
     assert extract_metadata(_tree(body=index), None).authors == ["Holger Zschäpitz"]  # type: ignore[arg-type]
     assert clean_authors(["Mads Rasmussen/Ritzau Scanpix"]) == []
+
+
+def test_comment_authors_and_posted_by_labels() -> None:
+    comments = (
+        "<article><p>Text.</p></article>"
+        '<ol class="commentlist"><li><div class="comment-author">gnaddrig Sagt</div>'
+        '<span class="author-name">Nesselsetzer</span></li></ol>'
+    )
+    assert extract_metadata(_tree(body=comments), None).authors == []  # type: ignore[arg-type]
+    # A page-level "comments-enabled" flag is not a comment thread.
+    flagged = '<div class="comments-enabled"><div class="article-author">Thabo Mokone</div></div>'
+    assert extract_metadata(_tree(body=flagged), None).authors == ["Thabo Mokone"]  # type: ignore[arg-type]
+    assert clean_authors(["Posted by Ned Deily"]) == ["Ned Deily"]
+    assert clean_authors(["Alle Artikel von Tanja Karrasch"]) == ["Tanja Karrasch"]
+    assert clean_authors(["Name", "Antworten", "Alle Beiträge"]) == []

@@ -53,8 +53,13 @@ AUTHOR_SELECTORS = (
     'a[href*="/autor/"]',
     'a[href*="/autoren/"]',
     'a[href*="/authors/"]',
-    '[class*="author"]:not(body):not(html):not(main):not(article) a',
-    '[class*="author"]:not(body):not(html):not(main):not(article)',
+    '[class*="author"]:not(body):not(html):not(main):not(article):not([class*="comment"]) a',
+    '[class*="author"]:not(body):not(html):not(main):not(article):not([class*="comment"])',
+)
+#: Class or id words of containers whose bylines belong to readers' comments.
+_COMMENT_CONTAINER = re.compile(
+    r"^(?:comments?|commentlist|comment[-_](?:list|body|content|meta|thread|area|section)"
+    r"|comments[-_](?:list|area|section|thread|wrapper)|respond|discussion|disqus_thread)$"
 )
 #: Labels of a Twitter card field that holds the byline.
 BYLINE_LABELS = frozenset(
@@ -79,7 +84,8 @@ _BYLINE_PREFIX = re.compile(
 #: up to three words before an English "By", or a German genre word before "von".
 _LABELLED_BYLINE = re.compile(
     r"^(?:\S+\s+){1,3}(?-i:By)\s+|^(?:ein(?:e)?\s+)?(?:kommentar|analyse|gastbeitrag|kolumne|"
-    r"glosse|interview|reportage|essay|rezension|kritik)\s+von\s+",
+    r"glosse|interview|reportage|essay|rezension|kritik)\s+von\s+"
+    r"|^(?:alle\s+)?(?:posted|recipe|story|words|artikel|beitrag|beiträge|text)\s+(?:by|von)\s+",
     re.IGNORECASE,
 )
 #: Separators between names. A slash splits only with spaces around it: "srf/hosb" is one
@@ -137,8 +143,21 @@ NOT_A_NAME_WORDS = frozenset(
         "autoren",
         "authors",
         "scanpix",
+        "name",
+        "mehr",
+        "alle",
+        "antworten",
+        "reply",
+        "beitrag",
+        "beiträge",
+        "sagt",
+        "says",
+        "cortesía",
+        "courtesy",
     ]
 )
+#: Words of a photo credit's label ("Photos By ...").
+PHOTO_WORDS = frozenset(["photo", "photos", "foto", "fotos", "bild", "bilder", "image", "images"])
 #: Job titles written after a name in bylines ("Emma Mackenzie Lifestyle Writer"): the title
 #: and the words before it that qualify it are removed; a title alone is not a name.
 ROLE_WORDS = frozenset(
@@ -277,7 +296,7 @@ def _without_label(byline: str) -> str:
     """The byline after a section or genre label; a photo credit ("Photos By ...") stays whole
     so that it is dropped as one."""
     found = _LABELLED_BYLINE.match(byline)
-    if not found or any(w.lower() in NOT_A_NAME_WORDS for w in found.group().split()):
+    if not found or any(w.lower() in PHOTO_WORDS for w in found.group().split()):
         return byline
     return byline[found.end() :]
 
@@ -368,6 +387,18 @@ def _ancestors(node: LexborNode, levels: int) -> list[int]:
     return ids
 
 
+def _in_comments(node: LexborNode) -> bool:
+    """Whether the node sits in a comment thread (an ancestor's class or id says so)."""
+    parent = node.parent
+    while parent is not None and parent.tag not in ("body", "html"):
+        attrs = parent.attributes
+        marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().split()
+        if any(_COMMENT_CONTAINER.match(word) for word in marks):
+            return True
+        parent = parent.parent
+    return False
+
+
 def _distinct_texts(nodes: Iterable[LexborNode], limit: int = 6) -> list[str]:
     """The different short texts of the first byline: the nodes near the first match. Teasers
     of other articles, with their own bylines, come later in the page."""
@@ -375,6 +406,8 @@ def _distinct_texts(nodes: Iterable[LexborNode], limit: int = 6) -> list[str]:
     near: set[int] = set()
     for node in nodes:
         if near and near.isdisjoint(_ancestors(node, BYLINE_LEVELS)):
+            continue
+        if _in_comments(node):
             continue
         text = normalize_space(node.text(deep=True, separator=" "))
         if not text or len(text) >= 120 or text in values:
