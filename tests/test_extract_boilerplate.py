@@ -109,6 +109,9 @@ def test_selectors_cover_non_content_tags() -> None:
         ("articleHeader column hasCaption", False),
         ("caption-wrapper-with-article", False),
         ("credits-roll-page", False),
+        ("embed-caption Component-root-0-2-39", True),
+        ("Component-imageCaption-0-2-32", True),
+        ("no-caption", False),
     ],
 )
 def test_caption_classes(css_class: str, expected: bool) -> None:

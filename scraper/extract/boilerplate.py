@@ -73,13 +73,12 @@ UNPROTECTED_STEMS = re.compile(
 )
 #: Elements that may hold an image caption or photo credit outside <figcaption> (by class);
 #: ``is_caption_class`` decides on the class tokens.
+CAPTION_WORDS = ("caption", "captions", "credit", "credits", "bildunterschrift", "bildnachweis")
 CAPTION_CANDIDATES = ", ".join(
-    f'[class*="{word}"]' for word in ("caption", "credit", "bildunterschrift", "bildnachweis")
+    f'[class*="{word}" i]' for word in ("caption", "credit", "bildunterschrift", "bildnachweis")
 )
-_CAPTION_TOKEN = re.compile(
-    r"(?:wp-|image-|img-|photo-|media-|figure-|picture-|pic-|inline-)?"
-    r"(?:caption|credits?|bildunterschrift|bildnachweis)(?:-text|-credit)?"
-)
+#: Name parts that describe a wrapper having a caption, not the caption ("hasCaption").
+_CAPTION_OWNER_PREFIXES = ("has", "no", "with")
 #: CSS selectors for nodes stripped before body extraction (besides the class/id word rules).
 BOILERPLATE_SELECTORS: tuple[str, ...] = (
     *NON_CONTENT_TAGS,
@@ -279,10 +278,19 @@ def _is_layout(name: str) -> bool:
 
 def is_caption_class(css_class: str) -> bool:
     """Whether a class value marks an image caption or photo credit ("wp-caption-text",
-    "image-credit"), not a wrapper that merely mentions one ("has-caption")."""
-    return any(
-        _CAPTION_TOKEN.fullmatch(token.replace("_", "-")) for token in css_class.lower().split()
-    )
+    "image-credit", "Component-imageCaption-0-2-32"), not a wrapper that merely mentions one
+    ("hasCaption", "caption-wrapper-with-article"): the name's last word says what it is."""
+    for token in css_class.lower().replace("_", "-").split():
+        parts = [part for part in token.split("-") if part and not part.isdigit()]
+        if parts and parts[-1] in ("text", "txt"):
+            parts.pop()
+        if not parts or parts[-1].startswith(_CAPTION_OWNER_PREFIXES):
+            continue
+        if len(parts) > 1 and parts[-2] in _CAPTION_OWNER_PREFIXES:
+            continue  # "has-caption", "no-credit"
+        if parts[-1].endswith(CAPTION_WORDS):
+            return True
+    return False
 
 
 def is_boilerplate_paragraph(text: str) -> bool:
