@@ -102,12 +102,13 @@ def learn_interval(learned_at: str | None, learn_count: int) -> int:
 
 def note_stored(db: Database, site: str) -> bool:
     """Count one new or changed article of ``site``; True when it is time to learn again."""
-    stored, learned_at, learn_count = db.conn.execute(
+    # fetchall() runs the statement to completion so it is reset before the next one.
+    ((stored, learned_at, learn_count),) = db.conn.execute(
         """INSERT INTO site_settings (site, stored_since_learning) VALUES (?, 1)
            ON CONFLICT (site) DO UPDATE SET stored_since_learning = stored_since_learning + 1
            RETURNING stored_since_learning, learned_at, learn_count""",
         (site,),
-    ).fetchone()
+    ).fetchall()
     return int(stored) >= learn_interval(learned_at, int(learn_count or 0))
 
 
