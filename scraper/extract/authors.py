@@ -12,12 +12,13 @@ desk-and-initials credits ("srf/hosb") stay whole; job titles after a name are r
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborHTMLParser
 
+from scraper.extract.bylines import markup_bylines
 from scraper.extract.jsonld import first_text, texts
 from scraper.extract.text import normalize_space, simplify
 
@@ -32,35 +33,6 @@ AUTHOR_META = (
     "twitter:misc:written by",
     "cxenseparse:author",
 )
-#: Elements whose text names an author, tried in order when metadata has none.
-AUTHOR_SELECTORS = (
-    '[itemprop="author"] [itemprop="name"]',
-    '[itemprop="author"]',
-    'a[rel="author"]',
-    '[rel="author"]',
-    ".byline__name",
-    ".author-name",
-    ".byline a",
-    ".author a",
-    ".byline",
-    ".author",
-    ".article-author",
-    '[class*="author-name"]',
-    '[class*="byline"] a',
-    '[class*="byline"]',
-    # Last resorts: links to an author page, then any element named like an author box.
-    'a[href*="/author/"]',
-    'a[href*="/autor/"]',
-    'a[href*="/autoren/"]',
-    'a[href*="/authors/"]',
-    '[class*="author"]:not(body):not(html):not(main):not(article):not([class*="comment"]) a',
-    '[class*="author"]:not(body):not(html):not(main):not(article):not([class*="comment"])',
-)
-#: Class or id words of containers whose bylines belong to readers' comments.
-_COMMENT_CONTAINER = re.compile(
-    r"^(?:comments?|commentlist|comment[-_](?:list|body|content|meta|thread|area|section)"
-    r"|comments[-_](?:list|area|section|thread|wrapper)|respond|discussion|disqus_thread)$"
-)
 #: Labels of a Twitter card field that holds the byline.
 BYLINE_LABELS = frozenset(
     {
@@ -74,8 +46,6 @@ BYLINE_LABELS = frozenset(
         "by",
     }
 )
-_ANY_AUTHOR = ", ".join(AUTHOR_SELECTORS)
-
 _BYLINE_PREFIX = re.compile(
     r"^\s*(?:written\s+)?(?:by|von|par|por|di|da|door|av|af|od|från|ved|de|przez|tekst|text|autor(?:in)?|author|reporter)\s*[:\-]?\s+",
     re.IGNORECASE,
@@ -367,59 +337,7 @@ def _author_candidates(
         label = (meta.get(f"twitter:label{index}") or [""])[0].lower()
         if label in BYLINE_LABELS:
             yield meta.get(f"twitter:data{index}", [])[:1], f"meta:twitter:data{index}"
-    # One traversal for all selectors, then each selector in order over the few matches.
-    # lexbor returns a node once per selector of the list it matches: keep the first of each.
-    candidates = list({node.mem_id: node for node in tree.css(_ANY_AUTHOR)}.values())
-    for css in AUTHOR_SELECTORS if candidates else ():
-        yield _distinct_texts(n for n in candidates if n.css_matches(css)), f"selector:{css}"
-
-
-#: How many levels up two byline elements may meet to count as one byline.
-BYLINE_LEVELS = 4
-
-
-def _ancestors(node: LexborNode, levels: int) -> list[int]:
-    ids: list[int] = []
-    parent = node.parent
-    while parent is not None and len(ids) < levels:
-        ids.append(parent.mem_id)
-        parent = parent.parent
-    return ids
-
-
-def _in_comments(node: LexborNode) -> bool:
-    """Whether the node sits in a comment thread (an ancestor's class or id says so)."""
-    parent = node.parent
-    while parent is not None and parent.tag not in ("body", "html"):
-        attrs = parent.attributes
-        marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().split()
-        if any(_COMMENT_CONTAINER.match(word) for word in marks):
-            return True
-        parent = parent.parent
-    return False
-
-
-def _distinct_texts(nodes: Iterable[LexborNode], limit: int = 6) -> list[str]:
-    """The different short texts of the first byline: the nodes near the first match. Teasers
-    of other articles, with their own bylines, come later in the page."""
-    values: list[str] = []
-    near: set[int] = set()
-    for node in nodes:
-        if near and near.isdisjoint(_ancestors(node, BYLINE_LEVELS)):
-            continue
-        if _in_comments(node):
-            continue
-        text = normalize_space(node.text(deep=True, separator=" "))
-        if not text or len(text) >= 120 or text in values:
-            continue
-        if not near:
-            if not clean_authors([text]):
-                continue  # an empty or widget match does not anchor the byline
-            near = set(_ancestors(node, BYLINE_LEVELS))
-        values.append(text)
-        if len(values) == limit:
-            break
-    return values
+    yield from markup_bylines(tree, lambda text: bool(clean_authors([text])))
 
 
 def _publisher_keys(article: dict[str, Any] | None, site: str | None, url: str | None) -> set[str]:

@@ -1,0 +1,54 @@
+"""Bylines in markup: selector order, the first byline only, comments skipped."""
+
+from __future__ import annotations
+
+from scraper.extract.bylines import markup_bylines
+from scraper.extract.generic import parse_html
+
+
+def _first(body: str) -> tuple[list[str], str]:
+    tree = parse_html(f"<html><body>{body}</body></html>")
+    found = [(texts, source) for texts, source in markup_bylines(tree, _named) if texts]
+    return found[0] if found else ([], "")
+
+
+def _named(text: str) -> bool:
+    return any(word[:1].isupper() for word in text.split())
+
+
+def test_selectors_in_order_of_trust() -> None:
+    body = (
+        '<div class="author">Desk</div>'
+        '<span itemprop="author"><span itemprop="name">Ana Roth</span></span>'
+    )
+    assert _first(body) == (["Ana Roth"], 'selector:[itemprop="author"] [itemprop="name"]')
+
+
+def test_only_the_matches_near_the_first_usable_one() -> None:
+    body = (
+        '<p class="byline"><a rel="author" href="/a">  </a></p>'
+        '<p class="byline"><a rel="author" href="/b">Ana Roth</a>, '
+        '<a rel="author" href="/c">Ben Ode</a></p>'
+        '<aside><ul><li><div><div><a rel="author" href="/d">Cleo Marsh</a></div></div></li></ul>'
+        "</aside>"
+    )
+    assert _first(body) == (["Ana Roth", "Ben Ode"], 'selector:a[rel="author"]')
+
+
+def test_a_node_matching_several_selectors_counts_once() -> None:
+    # Matches of one selector beyond the first six nodes would be cut if lexbor's repeated
+    # matches (one per selector of the list) were counted.
+    links = "".join(f'<a rel="author" class="author" href="/{i}">Name{i} X</a>' for i in range(4))
+    texts, source = _first(f'<div class="byline">{links}</div>')
+    assert source == 'selector:a[rel="author"]'
+    assert texts == [f"Name{i} X" for i in range(4)]
+
+
+def test_comment_threads_and_page_wide_classes_are_skipped() -> None:
+    body = (
+        '<div id="comments"><div><span class="author-name">Reader One</span></div></div>'
+        '<div class="comments-enabled"><span class="author-name">Ana Roth</span></div>'
+    )
+    assert _first(body) == (["Ana Roth"], "selector:.author-name")
+    page = '<html><body class="single-author"><a href="#main">Skip</a></body></html>'
+    assert [t for t, _ in markup_bylines(parse_html(page), _named) if t] == []
