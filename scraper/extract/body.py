@@ -29,6 +29,9 @@ __all__ = [
     "strip_boilerplate",
 ]
 
+#: A block shorter than this (chars) with more than LINK_LINE_SHARE of link text is navigation.
+LINK_LINE_CHARS = 400
+LINK_LINE_SHARE = 0.6
 #: Elements read as one paragraph each (unless they hold further blocks).
 LEAF_BLOCKS = frozenset(
     {
@@ -121,8 +124,22 @@ MIN_STANDFIRST_CHARS = 40
 MAX_CAPTION_CHARS = 600
 MAX_STANDFIRST_CHARS = 600
 _STRIPPED = ", ".join(BOILERPLATE_SELECTORS)
-#: Elements removed whatever their size (their text is code, not prose).
-SCRIPT_TAGS = ("script", "style", "template", "svg")
+#: Elements removed whatever their size (their text is code or form data, not prose).
+SCRIPT_TAGS = frozenset(
+    [
+        "script",
+        "style",
+        "template",
+        "svg",
+        "input",
+        "select",
+        "textarea",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+    ]
+)
 #: Elements skipped when reading the body (their content is not prose).
 SKIP_TAGS = frozenset({"figure", "figcaption", "img", "picture", "video", "audio", "source", "h1"})
 HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
@@ -184,14 +201,14 @@ def _has_blocks(node: LexborNode) -> bool:
 
 
 def _leaf(node: LexborNode, out: list[str]) -> None:
+    """Append a block's paragraphs, unless it is a short line of mostly link text."""
     text = node.text(deep=True)
-    if not text.strip():
+    length = len(text.strip())
+    if not length:
         return
-    links = node.css("a")
-    if links:
-        length = len(text.strip())
-        linked = sum(len(a.text(deep=True).strip()) for a in links)
-        if length and linked / length > 0.6 and length < 400:
+    if length < LINK_LINE_CHARS:  # longer blocks are prose whatever they link
+        linked = sum(len(a.text(deep=True).strip()) for a in node.css("a"))
+        if linked > LINK_LINE_SHARE * length:
             return
     out.extend(_split(text))
 

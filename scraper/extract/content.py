@@ -19,6 +19,9 @@ SIBLING_SHARE = 0.25
 STORY_MIN_CHARS = 200
 #: Elements whose text is scored as candidate paragraphs.
 SCORED_SELECTOR = "p, pre, td, blockquote, li, div, section, article, font, span, h2, h3, h4"
+#: Seed score factors for content-like names and for <article>/<main>.
+NAME_BONUS = 1.25
+TAG_BONUS = 1.3
 #: Words in class/id that hint at the main content.
 POSITIVE_WORDS = re.compile(
     r"article|content|entry|post|body|story|text|main|blog|beitrag|artikel", re.I
@@ -218,8 +221,16 @@ def _class_bonus(node: LexborNode) -> float:
     """Content-like class/id names and <article>/<main> make a seed more likely."""
     attrs = node.attributes
     names = f"{attrs.get('class') or ''} {attrs.get('id') or ''} {attrs.get('itemprop') or ''}"
-    bonus = 1.25 if POSITIVE_WORDS.search(names) else 1.0
-    return bonus * (1.3 if node.tag in ("article", "main") else 1.0)
+    bonus = NAME_BONUS if POSITIVE_WORDS.search(names) else 1.0
+    return bonus * (TAG_BONUS if node.tag in ("article", "main") else 1.0)
+
+
+def _best_seed(candidates: list[tuple[float, LexborNode]]) -> LexborNode:
+    """The candidate with the best score times its bonus; only those that could win with the
+    largest bonus have their names read."""
+    floor = max(score for score, _ in candidates) / (NAME_BONUS * TAG_BONUS)
+    contenders = [item for item in candidates if item[0] >= floor]
+    return max(contenders, key=lambda item: item[0] * _class_bonus(item[1]))[1]
 
 
 def find_content(root: LexborNode) -> tuple[list[LexborNode], Mass]:
@@ -232,7 +243,7 @@ def find_content(root: LexborNode) -> tuple[list[LexborNode], Mass]:
     _drop_teasers(landmarks.headings, mass)
     if not local:
         return [], mass
-    node = max(local.values(), key=lambda item: item[0] * _class_bonus(item[1]))[1]
+    node = _best_seed(list(local.values()))
     articles = _prose_articles(landmarks.articles, mass)
     if len(articles) > 1:
         node = _first_article(node, articles)
