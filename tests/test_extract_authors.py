@@ -151,6 +151,14 @@ def test_publisher_matches_whole_parts_of_a_name_only() -> None:
     article = extract_metadata(_tree(head, byline), "https://www.stern.example/a")  # type: ignore[arg-type]
     assert article.authors == ["Sabrina Gerstmaier"]
     assert clean_authors(["Von"]) == []
+    # A short first name inside the publisher's name is not the publisher.
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H",'
+        ' "author": [{"@type": "Person", "name": "Tim"}]}</script>'
+    )
+    meta = '<meta name="author" content="Anna Roth">'
+    article = extract_metadata(_tree(ld + meta), "https://lesothotimes.example/a")  # type: ignore[arg-type]
+    assert article.authors == ["Tim"]
 
 
 def test_section_links_beside_the_byline_are_not_authors() -> None:

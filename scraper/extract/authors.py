@@ -360,7 +360,9 @@ def _is_publisher(name: str, keys: set[str]) -> bool:
     # "Redaktion hessenschau.de"), not a piece of one: "Tom Sternberg" is not stern.de.
     words = [simplify(word) for word in _NAME_PARTS.split(name)]
     spans = {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
-    return any(simple in k or k in spans for k in keys)
+    # A short name inside a key is a coincidence ("Tim" in "lesothotimes"), a longer one the
+    # publisher's short form ("Lesotho" for "Lesotho Times").
+    return any(k in spans or (len(simple) >= 4 and simple in k) for k in keys)
 
 
 def _without_labels(texts: list[str], full_names_only: bool) -> list[str]:
