@@ -87,6 +87,9 @@ def test_content_paragraphs_are_kept() -> None:
         ("sidebar-grid sidebar-grid--is-narrow", False),
         ("sidebar-grid__container", False),
         ("sidebar-container", True),
+        ("webpush-registration h-element--hide", True),
+        ("h-offscreen", True),
+        ("teaser--large", False),
     ],
 )
 def test_boilerplate_tokens(names: str, expected: bool) -> None:

@@ -56,3 +56,30 @@ def test_paragraph_weight_ignores_link_lists_and_discounts_short_lines() -> None
     assert link_line is not None and short is not None
     assert paragraph_weight(link_line) == 0
     assert paragraph_weight(short) == len("Two eggs and a cup") // 2
+
+
+def test_one_paragraph_per_nested_wrapper_grows_to_the_whole_text() -> None:
+    # Each paragraph sits three wrappers deep (framework markup); the body is all of them.
+    wrapped = "".join(
+        f"<div class='w{i}'><div><div class='p'>{PROSE} {i}</div></div></div>" for i in range(6)
+    )
+    tree = _root(f"<main><section id='story'>{wrapped}</section><nav>Home</nav></main>")
+    containers, _ = find_content(tree.body)  # type: ignore[arg-type]
+    story = tree.css_first("#story")
+    assert story is not None
+    assert any(
+        node.mem_id == story.mem_id or story.mem_id in {a.mem_id for a in node.css("section")}
+        for node in containers
+    )
+
+
+def test_container_named_as_body_does_not_grow_into_distant_widgets() -> None:
+    widgets = "".join(f"<div class='w'><p>Widget {i}: {PROSE}</p></div>" for i in range(6))
+    body = (
+        f"<main><article><section class='article-content'><p>{PROSE} 1</p><p>{PROSE} 2</p>"
+        f"<p>{PROSE} 3</p></section><p class='x'>{PROSE[:30]}</p></article></main>"
+        f"<div class='login'><div><div>{widgets}</div></div></div>"
+    )
+    tree = _root(body)
+    containers, _ = find_content(tree.body)  # type: ignore[arg-type]
+    assert [node.tag for node in containers] in (["section"], ["article"])

@@ -18,7 +18,13 @@ from scraper.extract.boilerplate import (
     clean_paragraphs,
     is_caption_class,
 )
-from scraper.extract.content import Mass, find_content, is_inside, paragraph_weight
+from scraper.extract.content import (
+    CONTENT_NAMES,
+    Mass,
+    find_content,
+    is_inside,
+    paragraph_weight,
+)
 from scraper.extract.text import normalize_space
 
 __all__ = [
@@ -87,12 +93,6 @@ INLINE_TAGS = frozenset(
         "wbr",
         "label",
     ]
-)
-#: Class/id names of a body wrapper, which no boilerplate word in the same names overrides.
-CONTENT_NAMES = re.compile(
-    r"(?:article|entry|post|story|news|blog)[-_]{0,2}(?:body|content|text)|body[-_]?text"
-    r"|articlebody",
-    re.IGNORECASE,
 )
 #: A boilerplate-marked node holding this share of the page's paragraph text is kept.
 PROTECTED_SHARE = 0.4

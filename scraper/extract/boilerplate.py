@@ -51,12 +51,14 @@ BOILERPLATE_WORDS = frozenset(
     hidden meta post-meta entry-meta article-meta byline dateline timestamp rating vote
     jp-relatedposts sharedaddy wp-block-buttons newsletter-signup inline-newsletter
     most-read mostread popular trending latest latest-news top-stories footer header
-    masthead follow-us follow author disclosure""".split()  # noqa: SIM905
+    masthead follow-us follow author disclosure offscreen""".split()  # noqa: SIM905
 )
 #: Words that start many harmless names ("header-image", "meta-data"): matched whole or last only.
 AMBIGUOUS_PREFIXES = frozenset(
     """header meta hidden latest banner tags bio follow cta comment author""".split()  # noqa: SIM905
 )
+#: BEM modifiers of an element that is not shown.
+HIDDEN_MODIFIERS = frozenset({"hide", "hidden", "is-hidden", "offscreen"})
 #: Last words of a class name that make it a page layout, not the boilerplate it mentions.
 LAYOUT_WORDS = frozenset({"grid", "layout"})
 #: Stems that mark boilerplate anywhere inside a class/id token ("commentlist", "socialbar").
@@ -250,8 +252,12 @@ _STANDALONE_NOISE = frozenset(
 def boilerplate_token(name: str) -> bool:
     """Whether a class or id value marks a boilerplate container."""
     for raw in name.lower().split():
-        # A BEM modifier ("section--ads") describes a variant, not what the block is.
-        token = raw.split("--")[0].replace("_", "-").strip("-")
+        # A BEM modifier ("section--ads") describes a variant, not what the block is, unless
+        # the variant is hidden ("h-element--hide").
+        block, _, modifier = raw.partition("--")
+        if modifier in HIDDEN_MODIFIERS:
+            return True
+        token = block.replace("_", "-").strip("-")
         if _is_layout(raw):
             continue
         if token in BOILERPLATE_WORDS or BOILERPLATE_STEMS.search(token):

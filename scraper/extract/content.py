@@ -19,6 +19,12 @@ SIBLING_SHARE = 0.25
 STORY_MIN_CHARS = 200
 #: Elements whose text is scored as candidate paragraphs.
 SCORED_SELECTOR = "p, pre, td, blockquote, li, div, section, article, font, span, h2, h3, h4"
+#: Class/id names of a body wrapper, which no boilerplate word in the same names overrides.
+CONTENT_NAMES = re.compile(
+    r"(?:article|entry|post|story|news|blog)[-_]{0,2}(?:body|content|text)|body[-_]?text"
+    r"|articlebody",
+    re.IGNORECASE,
+)
 #: Seed score factors for content-like names and for <article>/<main>.
 NAME_BONUS = 1.25
 TAG_BONUS = 1.3
@@ -35,7 +41,7 @@ SHORT_BLOCK_DISCOUNT = 2
 #: The body container grows to its parent while it holds less than this share of its prose.
 CLIMB_SHARE = 0.75
 #: How many ancestors beyond the parent are checked for the rest of the article.
-CLIMB_LOOKAHEAD = 1
+CLIMB_LOOKAHEAD = 2
 #: Headings that may title a teaser card (when they hold a link).
 TEASER_HEADINGS = frozenset({"h2", "h3", "h4"})
 #: A card with a linked headline and at most this much prose (chars) is a teaser, when at
@@ -249,7 +255,7 @@ def find_content(root: LexborNode) -> tuple[list[LexborNode], Mass]:
         node = _first_article(node, articles)
     while node.mem_id != root.mem_id and _should_climb(node, root, mass):
         parent = node.parent
-        if parent is None or _holds_other_article(parent, node, articles):
+        if parent is None or _holds_other_article(parent, node, articles) or _is_story(node):
             break
         node = parent
     return _with_siblings(node, mass, articles), mass
@@ -260,7 +266,9 @@ def _should_climb(node: LexborNode, root: LexborNode, mass: Mass) -> bool:
     ``CLIMB_LOOKAHEAD`` ancestors holds much more prose (the rest of the article)."""
     own = mass.get(node.mem_id, 0)
     ancestor = node.parent
-    for level in range(CLIMB_LOOKAHEAD + 1):
+    # A container named as the body ("article-content") grows only into near neighbours.
+    lookahead = 1 if _has_content_name(node) else CLIMB_LOOKAHEAD
+    for level in range(lookahead + 1):
         if ancestor is None or ancestor.mem_id not in mass:
             return False
         bigger = mass[ancestor.mem_id]
@@ -272,6 +280,16 @@ def _should_climb(node: LexborNode, root: LexborNode, mass: Mass) -> bool:
             return False
         ancestor = ancestor.parent
     return False
+
+
+def _has_content_name(node: LexborNode) -> bool:
+    attrs = node.attributes
+    return bool(CONTENT_NAMES.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"))
+
+
+def _is_story(node: LexborNode) -> bool:
+    """An <article> with its own headline is the whole story: the body does not grow past it."""
+    return node.tag == "article" and node.css_first("h1") is not None
 
 
 def _prose_articles(candidates: list[LexborNode], mass: Mass) -> list[LexborNode]:
