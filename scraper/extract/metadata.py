@@ -240,7 +240,6 @@ def _headline(
     objects: list[dict[str, Any]] | None = None,
 ) -> tuple[str | None, str]:
     title = _text_of(tree, "title")
-    h1 = _visible_headline(tree, title)
     candidates: list[tuple[str, str]] = []
     if article is not None:
         value = first_text(article.get("headline")) or first_text(article.get("name"))
@@ -261,6 +260,7 @@ def _headline(
     for value, source in cleaned:
         if value and source != "selector:title":
             return value, source
+    h1 = _visible_headline(tree, title)
     if h1 and 3 <= len(h1) <= 300:
         return h1, "selector:h1"
     for value, source in cleaned:
