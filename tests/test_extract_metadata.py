@@ -189,6 +189,15 @@ def test_clean_headline_suffixes_and_prefixes() -> None:
         == "Gegenoffensive: Ziele"
     )
     assert clean_headline("Storm hits coast | CN", None) == "Storm hits coast"
+    # Sections between the headline and the site name go with it.
+    assert (
+        clean_headline("Firefighters retire later - State politics - News - WDR", "WDR")
+        == "Firefighters retire later"
+    )
+    # Without a site suffix a short last part stays.
+    assert clean_headline("Firefighters retire later - State politics", "WDR") == (
+        "Firefighters retire later - State politics"
+    )
     # A dash inside a headline is not a suffix when it is not the site name.
     assert (
         clean_headline("Ukraine war - the view from Kyiv", "Coastal News")

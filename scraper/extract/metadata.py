@@ -84,16 +84,20 @@ def clean_headline(headline: str, site_name: str | None = None) -> str:
     site = simplify(site_name) if site_name else ""
     if len(parts) > 1 and site and _is_site(parts[0], site):
         parts = parts[1:]
+    after_site = False  # "Headline - Sport - SZ.de": the section before the site goes too
     while len(parts) > 1:
         last = parts[-1]
         tail = headline[: headline.rfind(last)][-3:]
         pipe_like = any(mark in tail for mark in "|»·•")
+        is_site = bool(site) and _is_site(last, site)
         if (
-            (site and _is_site(last, site))
+            is_site
             or parse_date(last)
             or (pipe_like and len(last.split()) <= 3)
+            or (after_site and len(last.split()) <= 2)
         ):
             parts = parts[:-1]
+            after_site = after_site or is_site
         else:
             break
     return _rejoin(headline, parts)
