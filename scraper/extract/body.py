@@ -162,14 +162,15 @@ def strip_boilerplate(root: LexborNode) -> None:
         if node.tag in SCRIPT_TAGS or not _holds_most_prose(node, prose):
             node.decompose()
     for node in root.css(MARKED_CONTAINERS):
+        if node.parent is None:
+            continue  # inside a subtree removed already
         attrs = node.attributes
         css_class, element_id = attrs.get("class") or "", attrs.get("id") or ""
-        # Checked separately so the cache hits on the class names pages repeat; the names
-        # come first because most fail them, and a parent lookup costs more.
+        # Checked separately so the cache hits on the class names pages repeat.
         if not (boilerplate_token(css_class) or boilerplate_token(element_id)):
             continue
         names = f"{css_class} {element_id}"
-        if CONTENT_NAMES.search(names) or node.parent is None:
+        if CONTENT_NAMES.search(names):
             continue
         if UNPROTECTED_STEMS.search(names) or not _holds_most_prose(node, prose):
             node.decompose()

@@ -251,28 +251,31 @@ _STANDALONE_NOISE = frozenset(
 @lru_cache(maxsize=8192)
 def boilerplate_token(name: str) -> bool:
     """Whether a class or id value marks a boilerplate container."""
-    for raw in name.lower().split():
-        # A BEM modifier ("section--ads") describes a variant, not what the block is, unless
-        # the variant is hidden ("h-element--hide").
-        block, _, modifier = raw.partition("--")
-        if modifier in HIDDEN_MODIFIERS:
-            return True
-        token = block.replace("_", "-").strip("-")
-        if _is_layout(raw):
-            continue
-        if token in BOILERPLATE_WORDS or BOILERPLATE_STEMS.search(token):
-            return True
-        parts = token.split("-")
-        if len(parts) < 2:
-            continue
-        if parts[-1] in BOILERPLATE_WORDS:
-            return True
-        if any(part in BOILERPLATE_WORDS and part not in AMBIGUOUS_PREFIXES for part in parts[:-1]):
-            return True
-        # A compound word inside a longer name ("mvp-author-box-wrap").
-        if any(f"{a}-{b}" in BOILERPLATE_WORDS for a, b in pairwise(parts)):
-            return True
-    return False
+    return any(_boilerplate_word(raw) for raw in name.lower().split())
+
+
+@lru_cache(maxsize=32768)
+def _boilerplate_word(raw: str) -> bool:
+    """One lower-cased class or id token (cached: pages share most of their tokens)."""
+    # A BEM modifier ("section--ads") describes a variant, not what the block is, unless
+    # the variant is hidden ("h-element--hide").
+    block, _, modifier = raw.partition("--")
+    if modifier in HIDDEN_MODIFIERS:
+        return True
+    if ("grid" in raw or "layout" in raw) and _is_layout(raw):
+        return False
+    token = block.replace("_", "-").strip("-")
+    if token in BOILERPLATE_WORDS or BOILERPLATE_STEMS.search(token):
+        return True
+    parts = token.split("-")
+    if len(parts) < 2:
+        return False
+    if parts[-1] in BOILERPLATE_WORDS:
+        return True
+    if any(part in BOILERPLATE_WORDS and part not in AMBIGUOUS_PREFIXES for part in parts[:-1]):
+        return True
+    # A compound word inside a longer name ("mvp-author-box-wrap").
+    return len(parts) > 2 and any(f"{a}-{b}" in BOILERPLATE_WORDS for a, b in pairwise(parts))
 
 
 def _is_layout(name: str) -> bool:
