@@ -269,3 +269,18 @@ def test_captions_marked_by_class_belong_to_images_not_body() -> None:
         ("https://news.example/board.jpg", caption),
         ("https://news.example/hall.jpg", None),
     ]
+
+
+def test_figure_inside_a_list_item_leaves_its_caption_to_the_image() -> None:
+    steps = [f"Step {i}: {PARAGRAPH}" for i in range(3)]
+    items = "".join(
+        f"<li>{step}<figure><img src='/s{i}.jpg'><figcaption>Step photo {i}</figcaption>"
+        "</figure></li>"
+        for i, step in enumerate(steps)
+    )
+    table = (
+        "<figure class='wp-block-table'><table><tr><td>Fee</td><td>1.5%</td></tr></table></figure>"
+    )
+    article = extract_generic(_page(f"<article><ol>{items}</ol>{table}</article>"), None)
+    assert article.body == steps
+    assert [image.caption for image in article.images] == [f"Step photo {i}" for i in range(3)]

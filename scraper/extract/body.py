@@ -124,6 +124,7 @@ MIN_STANDFIRST_CHARS = 40
 MAX_CAPTION_CHARS = 600
 MAX_STANDFIRST_CHARS = 600
 _STRIPPED = ", ".join(BOILERPLATE_SELECTORS)
+_FIGURES_AND_CAPTIONS = f"figure, figcaption, {CAPTION_CANDIDATES}"
 #: Elements removed whatever their size (their text is code or form data, not prose).
 SCRIPT_TAGS = frozenset(
     [
@@ -280,7 +281,7 @@ def body_paragraphs(tree: LexborHTMLParser, containers: list[LexborNode], mass: 
     for node in containers:
         for br in node.css("br"):
             br.replace_with("\n")
-        for caption in node.css(CAPTION_CANDIDATES):
+        for caption in node.css(_FIGURES_AND_CAPTIONS):
             if caption.parent is not None and _is_caption(caption):
                 caption.decompose()
     paragraphs: list[str] = []
@@ -293,6 +294,12 @@ def body_paragraphs(tree: LexborHTMLParser, containers: list[LexborNode], mass: 
 
 
 def _is_caption(node: LexborNode) -> bool:
+    """A figure (its picture, caption and credit belong to the images) or a short element
+    whose class marks a caption or credit."""
+    if node.tag == "figure":
+        return node.css_first("table") is None  # a table in a <figure> is text, not a picture
+    if node.tag == "figcaption":
+        return True
     if not is_caption_class(node.attributes.get("class") or ""):
         return False
     return len(node.text(deep=True)) <= MAX_CAPTION_CHARS

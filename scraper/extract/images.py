@@ -24,7 +24,9 @@ CREDIT_SELECTORS = (
     "cite",
 )
 _CREDIT_IN_TEXT = re.compile(
-    r"\s*(?:\(|\[)?(?:photo|foto|bild|image|picture|credit|quelle|source|©|\(c\))\s*:?\s*([^()\[\]]{2,80})(?:\)|\])?\s*$",
+    # A label needs its colon ("Photo: X"); "photo 3" ends a caption, it credits nobody.
+    r"\s*(?:\(|\[)?(?:(?:photo|foto|bild|image|picture|credit|quelle|source)s?\s*:|©|\(c\))"
+    r"\s*([^()\[\]]{2,80})(?:\)|\])?\s*$",
     re.IGNORECASE,
 )
 _SKIP_URL = re.compile(
