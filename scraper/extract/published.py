@@ -250,7 +250,9 @@ def _date_markup(tree: LexborHTMLParser) -> tuple[str, str] | None:
     """The first date in ``DATE_SELECTORS`` order, with the selector that found it."""
     candidates = tree.css(_ANY_DATE)
     for css, attr in DATE_SELECTORS if candidates else ():
-        for node in [n for n in candidates if n.css_matches(css)][:5]:
+        # Not candidates filtered by css_matches(): that is also true when only a descendant
+        # matches, which would read a whole container's text.
+        for node in tree.css(css)[:5]:
             value = node.attributes.get(attr) if attr else node.text(deep=True, separator=" ")
             parsed = _parse(value) if value and len(value) < 120 else None
             if parsed:
