@@ -284,3 +284,14 @@ def test_figure_inside_a_list_item_leaves_its_caption_to_the_image() -> None:
     article = extract_generic(_page(f"<article><ol>{items}</ol>{table}</article>"), None)
     assert article.body == steps
     assert [image.caption for image in article.images] == [f"Step photo {i}" for i in range(3)]
+
+
+def test_gallery_captions_are_the_text_when_they_hold_most_of_it() -> None:
+    intro = f"Intro: {PARAGRAPH}"
+    captions = [f"Costume {i}: {PARAGRAPH}" for i in range(4)]
+    slides = "".join(
+        f"<figure><img src='/c{i}.jpg'><figcaption><p>{text}</p></figcaption></figure>"
+        for i, text in enumerate(captions)
+    )
+    body = f"<article><div class='intro'><p>{intro}</p></div><div class='slides'>{slides}</div></article>"
+    assert extract_generic(_page(body), None).body == [intro, *captions]

@@ -141,8 +141,11 @@ SCRIPT_TAGS = frozenset(
         "canvas",
     ]
 )
+#: A body with more than this share of its prose in figure captions is a gallery.
+GALLERY_SHARE = 0.5
 #: Elements skipped when reading the body (their content is not prose).
 SKIP_TAGS = frozenset({"figure", "figcaption", "img", "picture", "video", "audio", "source", "h1"})
+GALLERY_SKIP_TAGS = SKIP_TAGS - {"figure", "figcaption"}
 HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -237,10 +240,13 @@ def _heading_leads_nowhere(node: LexborNode, mass: Mass) -> bool:
     return following is None or not _has_prose(following, mass)
 
 
-def read_blocks(node: LexborNode, out: list[str], mass: Mass) -> None:
+def read_blocks(
+    node: LexborNode, out: list[str], mass: Mass, skip: frozenset[str] = SKIP_TAGS
+) -> None:
     """Append the paragraphs under ``node`` in document order (``<br><br>`` splits paragraphs).
 
-    Child containers without prose (per ``mass``) are skipped: menus, link lists, widgets.
+    Child containers without prose (per ``mass``) are skipped: menus, link lists, widgets;
+    so are the ``skip`` elements (figures, media, the page's <h1>).
     """
     inline: list[str] = []
 
@@ -257,7 +263,7 @@ def read_blocks(node: LexborNode, out: list[str], mass: Mass) -> None:
             continue  # a teaser card wrapped in a link
         elif tag in INLINE_TAGS:
             inline.append(child.text(deep=True))
-        elif tag in SKIP_TAGS or tag.startswith("-"):
+        elif tag in skip or tag.startswith("-"):
             continue
         elif tag in LEAF_BLOCKS and not _has_blocks(child):
             flush()
@@ -268,29 +274,45 @@ def read_blocks(node: LexborNode, out: list[str], mass: Mass) -> None:
         else:
             flush()
             if child.mem_id in mass:
-                read_blocks(child, out, mass)
+                read_blocks(child, out, mass, skip)
     flush()
 
 
 def body_paragraphs(tree: LexborHTMLParser, containers: list[LexborNode], mass: Mass) -> list[str]:
     """Read the paragraphs of ``containers`` (from ``find_content``), cleaned.
 
-    ``<br>`` become line breaks first (so ``<br><br>`` separates paragraphs); captions and
-    photo credits marked by class are removed (they belong to the images, read before).
+    ``<br>`` become line breaks first (so ``<br><br>`` separates paragraphs); figures, captions
+    and photo credits are removed (they belong to the images, read before), except in a
+    gallery, where the captions are the text.
     """
+    gallery = _is_gallery(containers, mass)
     for node in containers:
         for br in node.css("br"):
             br.replace_with("\n")
+        if gallery:
+            continue
         for caption in node.css(_FIGURES_AND_CAPTIONS):
             if caption.parent is not None and _is_caption(caption):
                 caption.decompose()
+    skip = GALLERY_SKIP_TAGS if gallery else SKIP_TAGS
     paragraphs: list[str] = []
     for node in containers:
         if node.tag in LEAF_BLOCKS and not _has_blocks(node):
             _leaf(node, paragraphs)
         else:
-            read_blocks(node, paragraphs, mass)
+            read_blocks(node, paragraphs, mass, skip)
     return clean_paragraphs(paragraphs)
+
+
+def _is_gallery(containers: list[LexborNode], mass: Mass) -> bool:
+    """Whether most of the body's prose sits in figure captions (a photo gallery)."""
+    total = sum(mass.get(node.mem_id, 0) for node in containers)
+    if not total:
+        return False
+    in_figures = sum(
+        mass.get(figure.mem_id, 0) for node in containers for figure in node.css("figure")
+    )
+    return in_figures > GALLERY_SHARE * total
 
 
 def _is_caption(node: LexborNode) -> bool:
