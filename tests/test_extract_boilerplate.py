@@ -90,6 +90,7 @@ def test_content_paragraphs_are_kept() -> None:
         ("webpush-registration h-element--hide", True),
         ("h-offscreen", True),
         ("teaser--large", False),
+        ("author-container column", True),
     ],
 )
 def test_boilerplate_tokens(names: str, expected: bool) -> None:

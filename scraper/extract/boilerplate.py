@@ -51,7 +51,9 @@ BOILERPLATE_WORDS = frozenset(
     hidden meta post-meta entry-meta article-meta byline dateline timestamp rating vote
     jp-relatedposts sharedaddy wp-block-buttons newsletter-signup inline-newsletter
     most-read mostread popular trending latest latest-news top-stories footer header
-    masthead follow-us follow author disclosure offscreen""".split()  # noqa: SIM905
+    masthead follow-us follow author disclosure offscreen author-container author-info
+    author-details author-wrapper author-description about-the-author autorenbox
+    autor-box""".split()  # noqa: SIM905
 )
 #: Words that start many harmless names ("header-image", "meta-data"): matched whole or last only.
 AMBIGUOUS_PREFIXES = frozenset(
