@@ -215,6 +215,9 @@ class Crawler:
         try:
             asyncio.run(self._with_fetcher(body))
             status = "partial" if self.stats.errors else "ok"
+            if self.stats.articles_new or self.stats.articles_updated:
+                # Keep full-text search fast night after night without a full optimize.
+                self.archive.merge()
         finally:
             if self._pool is not None:
                 self._pool.shutdown(cancel_futures=True)

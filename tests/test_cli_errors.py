@@ -96,11 +96,6 @@ def test_extract_directory_says_it_is_a_directory(tmp_path: Path) -> None:
     assert "directory" in result.stderr.replace(str(folder), "<path>"), result.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extract/body.py read_blocks recurses per element: RecursionError traceback on "
-    "deeply nested HTML (3000 nested divs); expected a record, or one error line",
-)
 def test_extract_deeply_nested_html_gives_no_traceback(tmp_path: Path) -> None:
     page = tmp_path / "deep.html"
     page.write_text(
@@ -161,11 +156,6 @@ def test_query_bad_sql(archive_db: Path) -> None:
     assert_one_line_error(invoke("query", "SELEC 1", "--db", str(archive_db)), 2, "syntax error")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="query allows ATTACH, which creates an empty file next to the archive and exits 0; "
-    "expected a read-only refusal (exit 2) and no new file",
-)
 def test_query_attach_creates_no_file(archive_db: Path, tmp_path: Path) -> None:
     other = tmp_path / "other.db"
     result = invoke("query", f"ATTACH DATABASE '{other}' AS other", "--db", str(archive_db))
@@ -173,10 +163,6 @@ def test_query_attach_creates_no_file(archive_db: Path, tmp_path: Path) -> None:
     assert not other.exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="query 'VACUUM INTO' is refused but still leaves an empty file behind",
-)
 def test_query_vacuum_into_creates_no_file(archive_db: Path, tmp_path: Path) -> None:
     copy = tmp_path / "copy.db"
     result = invoke("query", f"VACUUM INTO '{copy}'", "--db", str(archive_db))
@@ -189,11 +175,6 @@ def test_search_bad_fts_syntax(archive_db: Path, words: str) -> None:
     assert_one_line_error(invoke("search", words, "--db", str(archive_db)), 2, "cannot search")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="search --since/--until accept any text and silently match nothing; expected "
-    "exit 2 with a hint like crawl's '--since wants a date like 2025-01-31'",
-)
 def test_search_bad_since_date(archive_db: Path) -> None:
     result = invoke("search", "flood", "--since", "yesterday", "--db", str(archive_db))
     assert_one_line_error(result, 2, "--since")
@@ -241,21 +222,11 @@ def test_crawl_summary_lines_are_printed_verbatim(server: LoopbackServer, tmp_pa
     assert failed and failed[0].endswith("[b]missing[/b]: HTTP 404"), result.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reextract --since accepts any text ('nope') and silently does nothing; expected "
-    "exit 2 naming --since",
-)
 def test_reextract_bad_since_date(archive_db: Path) -> None:
     result = invoke("reextract", "--since", "nope", "--db", str(archive_db))
     assert_one_line_error(result, 2, "--since")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="import of a path that does not exist exits 1 (partial) with a 'failed:' line and a "
-    "summary; expected a usage error: exit 2, one 'error:' line",
-)
 def test_import_missing_path_is_a_usage_error(tmp_path: Path) -> None:
     result = invoke("import", str(tmp_path / "nope"), "--db", str(tmp_path / "a.db"))
     assert_one_line_error(result, 2, "nope")

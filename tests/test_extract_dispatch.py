@@ -35,3 +35,10 @@ def test_config_found_from_canonical_when_served_elsewhere() -> None:
 def test_no_config_means_generic() -> None:
     html = "<html><head><title>T</title></head><body><p>Hello there.</p></body></html>"
     assert extract(html, url="http://127.0.0.1:8000/a").extractor.get("path") == "generic"
+
+
+def test_pathological_nesting_gives_a_record_not_a_crash() -> None:
+    html = "<html><body>" + "<div>" * 5000 + "<p>Deep text.</p>" + "</div>" * 5000
+    article = extract(html, url="https://example.com/deep")
+    assert article.url == "https://example.com/deep"
+    assert article.status in ("ok", "empty", "not_article")

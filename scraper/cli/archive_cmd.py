@@ -8,6 +8,7 @@ import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -20,6 +21,7 @@ from rich.text import Text
 from scraper.archive import Archive, archive_errors, boilerplate
 from scraper.archive.export import write_export
 from scraper.archive.importer import UnreadableFile, find_html_files, read_page
+from scraper.archive.query import run_read_only
 from scraper.archive.reextract import article_ids, reextract
 from scraper.archive.search import Filters, search_articles, search_quotes
 from scraper.archive.stats import COVERAGE_FIELDS, coverage_drops, site_stats
@@ -32,11 +34,29 @@ DbOption = Annotated[Path, typer.Option("--db", help="Archive file.", dir_okay=F
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
 SiteOption = Annotated[str | None, typer.Option("--site", help="Only this site.")]
+
+
+def _day(value: str | None) -> str | None:
+    """Accept YYYY-MM-DD (a real day) or nothing; anything else is a usage error (exit 2)."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat() if len(value) == 10 else _bad_day(value)
+    except ValueError:
+        return _bad_day(value)
+
+
+def _bad_day(value: str) -> str:
+    raise UsageError(f"--since/--until: {value!r} is not a date like 2025-01-31")
+
+
 SinceOption = Annotated[
-    str | None, typer.Option("--since", help="Published on or after DATE (YYYY-MM-DD).")
+    str | None,
+    typer.Option("--since", help="Published on or after DATE (YYYY-MM-DD).", callback=_day),
 ]
 UntilOption = Annotated[
-    str | None, typer.Option("--until", help="Published on or before DATE (YYYY-MM-DD).")
+    str | None,
+    typer.Option("--until", help="Published on or before DATE (YYYY-MM-DD).", callback=_day),
 ]
 DEFAULT_DB = Path("archive.db")
 stdout = Console(soft_wrap=True)
@@ -75,7 +95,12 @@ def import_pages(
     """
     from scraper.extract import extract
 
+    for path in paths:
+        if not path.exists():
+            raise UsageError(f"no such file or folder: {path}")
     files = list(find_html_files(paths))
+    if not files:
+        raise UsageError("no .html, .htm or .html.gz files in " + ", ".join(map(str, paths)))
     if url and len(files) != 1:
         raise UsageError(f"--url names one page, but {len(files)} files were given")
     counts: dict[str, int] = {}
@@ -174,15 +199,6 @@ def quotes_cmd(
     _table(rows, ["published", "speaker", "text", "url"])
 
 
-def _run_query(conn: sqlite3.Connection, sql: str) -> sqlite3.Cursor:
-    try:
-        return conn.execute(sql)
-    except sqlite3.Error as err:
-        if "readonly" in str(err) or "read-only" in str(err):
-            raise UsageError("query is read-only: the archive cannot be changed here") from None
-        raise UsageError(f"query failed: {err}") from None
-
-
 @app.command("query")
 def query_cmd(
     sql: Annotated[str, typer.Argument(help="One SQL statement (read-only).")],
@@ -195,7 +211,7 @@ def query_cmd(
     Example: scraper query "SELECT site, count(*) FROM articles GROUP BY site" --csv
     """
     with _archive(db, readonly=True) as archive:
-        cursor = _run_query(archive.db.conn, sql)
+        cursor = run_read_only(archive.db.conn, sql)
         columns = [d[0] for d in cursor.description or []]
         try:
             if as_csv:

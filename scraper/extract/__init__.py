@@ -9,7 +9,7 @@ from scraper import __version__
 from scraper.extract.decode import decode_html
 from scraper.extract.generic import extract_generic
 from scraper.extract.quotes import find_quotes
-from scraper.models import Article
+from scraper.models import STATUS_EMPTY, Article
 
 if TYPE_CHECKING:
     from scraper.sites import SiteConfig
@@ -52,6 +52,14 @@ def _config_for(text: str, url: str | None) -> SiteConfig | None:
     return config
 
 
+def _extract_text(text: str, url: str | None, config: SiteConfig | None) -> Article:
+    if config is not None:
+        from scraper.extract.configured import extract_with_config
+
+        return extract_with_config(text, url, config)
+    return extract_generic(text, url)
+
+
 def extract(
     html: bytes | str,
     url: str | None = None,
@@ -68,12 +76,12 @@ def extract(
     text = decode_html(html, charset)
     if config is None:
         config = _config_for(text, url)
-    if config is not None:
-        from scraper.extract.configured import extract_with_config
-
-        article = extract_with_config(text, url, config)
-    else:
-        article = extract_generic(text, url)
+    try:
+        article = _extract_text(text, url, config)
+    except RecursionError:
+        # Pathological nesting (thousands of levels) exceeds Python's stack in tree walks:
+        # say so in the record instead of crashing a crawl or an import.
+        article = Article(url=url, status=STATUS_EMPTY, extractor={"error": "nesting too deep"})
     article.quotes = find_quotes(article.body, article.language)
     article.extractor.setdefault("version", __version__)
     return article
