@@ -6,7 +6,7 @@ are the pieces the per-site extractor reuses for fields its config does not give
 
 from __future__ import annotations
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper import __version__
 from scraper.extract.body import body_paragraphs, find_content, find_standfirst, strip_boilerplate
@@ -150,6 +150,25 @@ def _folded(text: str) -> str:
     return " ".join(text.split())
 
 
+def _has_page_text(page: LexborNode | None, page_text: str | None) -> bool:
+    """Whether the page's whitespace-folded text reaches ``MIN_PAGE_CHARS``.
+
+    Text nodes are read only until enough non-blank characters are seen (a lower bound of the
+    folded length); a page that ends short is folded whole.
+    """
+    if page is None:
+        return False
+    if page_text is None:
+        seen = 0
+        for node in page.traverse(include_text=True):
+            if node.tag == "-text":
+                seen += sum(len(word) for word in (node.text_content or "").split())
+                if seen >= MIN_PAGE_CHARS:
+                    return True
+        page_text = page.text(deep=True)
+    return len(_folded(page_text)) >= MIN_PAGE_CHARS
+
+
 def extract_generic(text: str, url: str | None) -> Article:
     """Extract an article from decoded HTML with no site config; never raises on bad HTML."""
     tree = parse_html(text)
@@ -157,8 +176,12 @@ def extract_generic(text: str, url: str | None) -> Article:
     markup_says_article = _is_article_page(tree)
     not_free = _not_free(tree)
     page = tree.body
-    # Taken before extract_body strips the tree; folded only where a check needs it.
-    page_text = page.text(deep=True) if page is not None else ""
+    # Taken before extract_body strips the tree, and only what the checks below need: the
+    # whole text for a standfirst long enough to be looked for, else whether there is any.
+    standfirst = article.subheadline or ""
+    wants_text = len(standfirst) >= MIN_STANDFIRST_CHARS and page is not None
+    page_text = page.text(deep=True) if page is not None and wants_text else ""
+    has_text = _has_page_text(page, page_text if wants_text else None)
     body, images = extract_body(tree, url)
     if article.headline:
         headline = normalize_space(article.headline)
@@ -175,7 +198,7 @@ def extract_generic(text: str, url: str | None) -> Article:
         article.sources.setdefault("body", "heuristic")
     if images:
         article.sources["images"] = "heuristic"
-    page_chars = len(_folded(page_text)) if not body else MIN_PAGE_CHARS
+    page_chars = MIN_PAGE_CHARS if body or has_text else 0
     article.status = _status(tree, article, page_chars, markup_says_article, not_free)
     article.extractor = {"version": __version__, "path": "generic"}
     if article.status == STATUS_EMPTY:

@@ -112,15 +112,16 @@ def find_published(
     Metadata first; a date the page shows beside the headline settles disagreements (it is the
     day readers see); a full date in the URL, fixed at publication, overrides both.
     """
-    headline = headline_node(tree)
-    shown = shown_dates(headline)
     from_url = _url_date(url)
     published, source = _date_field(article, meta, "datePublished", PUBLISHED_META)
+    # The shown date is read only when needed: a metadata date on the URL's day stands.
     if published and not (from_url and _days_apart(published, from_url) == 0):
         modified = _date_field(article, meta, "dateModified", MODIFIED_META)
+        shown = shown_dates(headline_node(tree))
         published, source = _reconcile((published, source), modified, shown)
     elif not published:
-        published, source = _published_from_markup(tree, url, shown, headline)
+        headline = headline_node(tree)
+        published, source = _published_from_markup(tree, url, shown_dates(headline), headline)
     if not published:
         published, source = _date_in_page_meta(meta)
     if published and from_url and _days_apart(published, from_url) > 1:
