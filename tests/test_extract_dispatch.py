@@ -42,3 +42,11 @@ def test_pathological_nesting_gives_a_record_not_a_crash() -> None:
     article = extract(html, url="https://example.com/deep")
     assert article.url == "https://example.com/deep"
     assert article.status in ("ok", "empty", "not_article")
+
+
+def test_without_url_the_declared_canonical_is_the_base_for_images() -> None:
+    page = (FIXTURES / "seed" / "north-korean-pows-seek-defection.html").read_bytes()
+    article = extract(page)
+    assert article.url == "https://kyivledger.example/2025/12/24/north-korean-pows-seek-defection/"
+    assert article.images
+    assert article.images[0].url.startswith("https://kyivledger.example/wp-content/uploads/")

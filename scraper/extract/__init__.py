@@ -74,6 +74,10 @@ def extract(
     beyond reading the (cached) site configs, and never raises on malformed input.
     """
     text = decode_html(html, charset)
+    if not url:
+        # A saved page without its address: its own canonical URL is the best base for
+        # making image and link URLs absolute.
+        url = declared_url(text)
     if config is None:
         config = _config_for(text, url)
     try:
