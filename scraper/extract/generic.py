@@ -150,7 +150,7 @@ def _folded(text: str) -> str:
     return " ".join(text.split())
 
 
-def _has_page_text(page: LexborNode | None, page_text: str | None) -> bool:
+def _has_page_text(page: LexborNode | None) -> bool:
     """Whether the page's whitespace-folded text reaches ``MIN_PAGE_CHARS``.
 
     Text nodes are read only until enough non-blank characters are seen (a lower bound of the
@@ -158,15 +158,13 @@ def _has_page_text(page: LexborNode | None, page_text: str | None) -> bool:
     """
     if page is None:
         return False
-    if page_text is None:
-        seen = 0
-        for node in page.traverse(include_text=True):
-            if node.tag == "-text":
-                seen += sum(len(word) for word in (node.text_content or "").split())
-                if seen >= MIN_PAGE_CHARS:
-                    return True
-        page_text = page.text(deep=True)
-    return len(_folded(page_text)) >= MIN_PAGE_CHARS
+    seen = 0
+    for node in page.traverse(include_text=True):
+        if node.tag == "-text":
+            seen += sum(len(word) for word in (node.text_content or "").split())
+            if seen >= MIN_PAGE_CHARS:
+                return True
+    return len(_folded(page.text(deep=True))) >= MIN_PAGE_CHARS
 
 
 def extract_generic(text: str, url: str | None) -> Article:
@@ -181,7 +179,7 @@ def extract_generic(text: str, url: str | None) -> Article:
     standfirst = article.subheadline or ""
     wants_text = len(standfirst) >= MIN_STANDFIRST_CHARS and page is not None
     page_text = page.text(deep=True) if page is not None and wants_text else ""
-    has_text = _has_page_text(page, page_text if wants_text else None)
+    has_text = None if wants_text else _has_page_text(page)
     body, images = extract_body(tree, url)
     if article.headline:
         headline = normalize_space(article.headline)
@@ -198,6 +196,8 @@ def extract_generic(text: str, url: str | None) -> Article:
         article.sources.setdefault("body", "heuristic")
     if images:
         article.sources["images"] = "heuristic"
+    if not body and has_text is None:
+        has_text = len(_folded(page_text)) >= MIN_PAGE_CHARS
     page_chars = MIN_PAGE_CHARS if body or has_text else 0
     article.status = _status(tree, article, page_chars, markup_says_article, not_free)
     article.extractor = {"version": __version__, "path": "generic"}
