@@ -113,3 +113,29 @@ def test_failed_migration_rolls_back_and_keeps_version(tmp_path: Path) -> None:
 if __name__ == "__main__":  # regenerate the fixture: python tests/test_archive_schema.py
     V1_FIXTURE.unlink(missing_ok=True)
     build_v1_archive(V1_FIXTURE)
+
+
+#: How Datasette decides that a table has a full-text index (its detect_fts query, restated).
+DATASETTE_DETECTS_FTS = """
+SELECT name FROM sqlite_master WHERE rootpage = 0 AND (
+    sql LIKE '%VIRTUAL TABLE%USING FTS%content="' || :table || '"%'
+    OR sql LIKE '%VIRTUAL TABLE%USING FTS%content=[' || :table || ']%'
+)
+"""
+
+
+def test_datasette_finds_the_fts_indexes_after_upgrading_v1(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    shutil.copy(V1_FIXTURE, path)
+    with Archive(path) as archive:
+        conn = archive.db.conn
+        for table, fts in (("articles", "articles_fts"), ("quotes", "quotes_fts")):
+            found = conn.execute(DATASETTE_DETECTS_FTS, {"table": table}).fetchall()
+            assert found == [(fts,)]
+        # Rebuilt from the tables, and the triggers still feed them.
+        assert conn.execute(
+            "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'ann'"
+        ).fetchall() == [(1,)]
+        conn.execute("UPDATE articles SET headline = 'Fresh words' WHERE id = 1")
+        hits = conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'fresh'")
+        assert hits.fetchall() == [(1,)]

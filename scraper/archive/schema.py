@@ -263,12 +263,36 @@ def migration_4_learn_count(db: Database) -> None:
     db.conn.execute("ALTER TABLE site_settings ADD COLUMN learn_count INTEGER DEFAULT 0")
 
 
+def _fts_table(name: str, columns: str, content: str, rank: str | None) -> str:
+    tokenize = "unicode61 remove_diacritics 2"
+    script = (
+        f"DROP TABLE {name};\n"
+        f"CREATE VIRTUAL TABLE {name} USING fts5(\n"
+        f'    {columns}, content="{content}", content_rowid="id", tokenize="{tokenize}"\n);\n'
+    )
+    if rank:
+        script += f"INSERT INTO {name}({name}, rank) VALUES ('rank', '{rank}');\n"
+    return script + f"INSERT INTO {name}({name}) VALUES ('rebuild');\n"
+
+
+def migration_5_fts_for_datasette(db: Database) -> None:
+    """Version 5: FTS tables declared with ``content="table"`` in double quotes.
+
+    Datasette finds a table's full-text index by that spelling only, so with it
+    ``datasette archive.db`` offers search on ``articles`` and ``quotes`` as is. The triggers
+    refer to the FTS tables by name and stay valid; the indexes are rebuilt from the tables.
+    """
+    _run_script(db, _fts_table("articles_fts", "headline, text", "articles", "bm25(5.0, 1.0)"))
+    _run_script(db, _fts_table("quotes_fts", "text, speaker", "quotes", None))
+
+
 #: Ordered schema migrations; the archive's version is the number of them applied.
 MIGRATIONS: list[Callable[[Database], None]] = [
     migration_1_initial,
     migration_2_overview,
     migration_3_stats_index,
     migration_4_learn_count,
+    migration_5_fts_for_datasette,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
