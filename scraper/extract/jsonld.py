@@ -9,6 +9,8 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
+from scraper.extract.elements import by_tag
+
 #: schema.org types that describe an article (a type containing "Article" also counts).
 ARTICLE_TYPES = frozenset(
     {
@@ -67,7 +69,10 @@ def jsonld_objects(tree: LexborHTMLParser) -> list[dict[str, Any]]:
 
 def _read_objects(tree: LexborHTMLParser) -> list[dict[str, Any]]:
     objects: list[dict[str, Any]] = []
-    for node in tree.css('script[type="application/ld+json"]'):
+    for node in by_tag(tree, "script"):
+        # As script[type="application/ld+json"] matches: type compares case-insensitively.
+        if (node.attributes.get("type") or "").lower() != "application/ld+json":
+            continue
         raw = node.text(deep=True) or ""
         try:
             data = json.loads(raw, strict=False)
