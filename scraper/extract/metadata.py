@@ -35,6 +35,7 @@ META_FIELDS: dict[str, tuple[str, ...]] = {
 TAG_META = ("article:tag", "og:article:tag", "news_keywords", "keywords", "parsely-tags")
 #: Links that list the article's tags (rel="tag" alone: "category tag" links are sections).
 TAG_SELECTORS = ('a[rel="tag"]', '[itemprop="keywords"] a')
+_ANY_TAG = ", ".join(TAG_SELECTORS)
 #: Headline separators before a site-name suffix (or after a site-name prefix).
 _SEPARATORS = re.compile(r"\s+(?:[|–—·»:•~/]|-{1,2}|::)\s+")
 
@@ -283,7 +284,8 @@ def _tags(
             if len(values) == 1:
                 values = values[0].split(",")
             return _dedupe(values), f"meta:{name}"
-    for css in TAG_SELECTORS:
+    # One walk that stops at the first match tells whether any selector can match at all.
+    for css in TAG_SELECTORS if tree.css_first(_ANY_TAG) is not None else ():
         links = [normalize_space(a.text(deep=True)) for a in tree.css(css)]
         if links:
             return _dedupe(links), f"selector:{css}"
