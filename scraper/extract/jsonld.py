@@ -9,8 +9,6 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
-from scraper.extract.elements import by_tag
-
 #: schema.org types that describe an article (a type containing "Article" also counts).
 ARTICLE_TYPES = frozenset(
     {
@@ -69,10 +67,7 @@ def jsonld_objects(tree: LexborHTMLParser) -> list[dict[str, Any]]:
 
 def _read_objects(tree: LexborHTMLParser) -> list[dict[str, Any]]:
     objects: list[dict[str, Any]] = []
-    for node in by_tag(tree, "script"):
-        # As script[type="application/ld+json"] matches: type compares case-insensitively.
-        if (node.attributes.get("type") or "").lower() != "application/ld+json":
-            continue
+    for node in tree.css('script[type="application/ld+json"]'):
         raw = node.text(deep=True) or ""
         try:
             data = json.loads(raw, strict=False)

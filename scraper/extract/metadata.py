@@ -14,7 +14,6 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper.extract.authors import AUTHOR_META, clean_authors, extract_authors
 from scraper.extract.dates import parse_date
-from scraper.extract.elements import by_tag, indexed
 from scraper.extract.jsonld import find_article, first_text, jsonld_objects, texts, types_of
 from scraper.extract.published import find_modified, find_published
 from scraper.extract.text import normalize_space, simplify
@@ -35,7 +34,6 @@ META_FIELDS: dict[str, tuple[str, ...]] = {
 TAG_META = ("article:tag", "og:article:tag", "news_keywords", "keywords", "parsely-tags")
 #: Links that list the article's tags (rel="tag" alone: "category tag" links are sections).
 TAG_SELECTORS = ('a[rel="tag"]', '[itemprop="keywords"] a')
-_ANY_TAG = ", ".join(TAG_SELECTORS)
 #: Headline separators before a site-name suffix (or after a site-name prefix).
 _SEPARATORS = re.compile(r"\s+(?:[|–—·»:•~/]|-{1,2}|::)\s+")
 
@@ -62,7 +60,7 @@ def meta_table(tree: LexborHTMLParser) -> dict[str, list[str]]:
 
 def _read_meta(tree: LexborHTMLParser) -> dict[str, list[str]]:
     table: dict[str, list[str]] = {}
-    for node in by_tag(tree, "meta"):
+    for node in tree.css("meta"):
         attrs = node.attributes
         content = attrs.get("content")
         if content is None:
@@ -165,7 +163,7 @@ def _node_text(node: LexborNode) -> str | None:
 def _visible_headline(tree: LexborHTMLParser, title: str | None) -> str | None:
     """The page's ``<h1>``; of several (logo, login box, section name, headline), the one that
     shares most words with the ``<title>``, else the first."""
-    texts = [text for node in by_tag(tree, "h1")[:MAX_H1] if (text := _node_text(node))]
+    texts = [text for node in tree.css("h1")[:MAX_H1] if (text := _node_text(node))]
     if len(texts) < 2 or not title:
         return texts[0] if texts else None
     title_words = set(_WORD.findall(title.lower()))
@@ -284,8 +282,7 @@ def _tags(
             if len(values) == 1:
                 values = values[0].split(",")
             return _dedupe(values), f"meta:{name}"
-    # One walk that stops at the first match tells whether any selector can match at all.
-    for css in TAG_SELECTORS if tree.css_first(_ANY_TAG) is not None else ():
+    for css in TAG_SELECTORS:
         links = [normalize_space(a.text(deep=True)) for a in tree.css(css)]
         if links:
             return _dedupe(links), f"selector:{css}"
@@ -311,7 +308,7 @@ def _dedupe(values: list[str]) -> list[str]:
 def _language(
     tree: LexborHTMLParser, article: dict[str, Any] | None, meta: dict[str, list[str]]
 ) -> tuple[str | None, str]:
-    html = next(iter(by_tag(tree, "html")), None)
+    html = tree.css_first("html")
     lang = html.attributes.get("lang") if html is not None else None
     if lang and lang.strip():
         return lang.strip().replace("_", "-").split("-")[0].lower(), "selector:html@lang"
@@ -328,8 +325,7 @@ def _language(
 def _canonical(
     tree: LexborHTMLParser, meta: dict[str, list[str]], url: str | None
 ) -> tuple[str | None, str]:
-    # As link[rel="canonical"] matches: rel values compare ASCII case-insensitively.
-    link = next((n for n in by_tag(tree, "link") if _attr_lower(n, "rel") == "canonical"), None)
+    link = tree.css_first('link[rel="canonical"]')
     href = link.attributes.get("href") if link is not None else None
     if href and href.strip():
         return urljoin(url or "", href.strip()), "selector:link[rel=canonical]"
@@ -345,17 +341,8 @@ def _set(article: Article, field: str, value: Any, source: str) -> None:
         article.sources[field] = source
 
 
-def _attr_lower(node: LexborNode, name: str) -> str:
-    return (node.attributes.get(name) or "").lower()
-
-
 def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Article:
     """Everything but body and images: headline, authors, dates, language, section, tags, site."""
-    with indexed(tree):  # nothing here changes the tree
-        return _metadata(tree, url)
-
-
-def _metadata(tree: LexborHTMLParser, url: str | None) -> Article:
     result = Article(url=url)
     objects = jsonld_objects(tree)
     article = find_article(objects)

@@ -13,7 +13,6 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper.extract.dates import date_from_url, not_future, parse_date
-from scraper.extract.elements import by_tag
 from scraper.extract.jsonld import first_text
 from scraper.extract.visible_dates import date_in_text, first_date, headline_node, shown_dates
 
@@ -197,7 +196,7 @@ def _date_field(
 
 def _date_in_scripts(tree: LexborHTMLParser) -> str | None:
     """A publication date in page data (``"published_at": "..."``) inside ``<script>``."""
-    for node in by_tag(tree, "script"):
+    for node in tree.css("script"):
         match = SCRIPT_DATE.search(node.text(deep=False) or "")
         parsed = _parse(match[1]) if match else None
         if parsed:

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper.extract.dates import find_dates, not_future, short_year_date
-from scraper.extract.elements import by_tag
 
 __all__ = ["date_in_text", "first_date", "headline_node", "shown_date", "shown_dates"]
 
@@ -101,7 +100,7 @@ def headline_node(tree: LexborHTMLParser) -> LexborNode | None:
     """The ``<h1>`` holding the headline (else ``HEADLINE_FALLBACK``): with text, not in a logo
     or banner, and when several remain, the first whose words are in the page title (a
     site-name ``<h1>`` is not)."""
-    headings = [node for node in by_tag(tree, "h1") if node.text(deep=True, strip=True)]
+    headings = [node for node in tree.css("h1") if node.text(deep=True, strip=True)]
     if not headings:
         headings = [
             node for node in tree.css(HEADLINE_FALLBACK) if node.text(deep=True, strip=True)
@@ -110,10 +109,8 @@ def headline_node(tree: LexborHTMLParser) -> LexborNode | None:
     if len(articles) < 2:
         return articles[0] if articles else (headings[0] if headings else None)
     headings = articles
-    title = " ".join(node.text(deep=True) for node in by_tag(tree, "title")) + " ".join(
-        node.attributes.get("content") or ""
-        for node in by_tag(tree, "meta")
-        if node.attributes.get("property") == "og:title"  # compared case-sensitively
+    title = " ".join(node.text(deep=True) for node in tree.css("title")) + " ".join(
+        node.attributes.get("content") or "" for node in tree.css('meta[property="og:title"]')
     )
     title_words = set(_WORD.findall(title.lower()))
     for node in headings:
