@@ -139,3 +139,35 @@ def test_datasette_finds_the_fts_indexes_after_upgrading_v1(tmp_path: Path) -> N
         conn.execute("UPDATE articles SET headline = 'Fresh words' WHERE id = 1")
         hits = conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'fresh'")
         assert hits.fetchall() == [(1,)]
+
+
+def fts_automerge(conn: sqlite3.Connection, table: str) -> int | None:
+    """The ``automerge`` stored in an FTS5 index's config table (None: SQLite's default 4)."""
+    row = conn.execute(f"SELECT v FROM {table}_config WHERE k = 'automerge'").fetchone()
+    return None if row is None else int(row[0])
+
+
+def test_v5_archive_upgrades_to_fts_automerge_8_and_still_searches(tmp_path: Path) -> None:
+    path = tmp_path / "v5.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(Database(conn), MIGRATIONS[:5])
+    conn.execute("INSERT INTO pages (hash, url, body, size) VALUES ('h1', 'u', x'00', 1)")
+    conn.execute(
+        "INSERT INTO articles (id, url, headline, text, page_hash) "
+        "VALUES (1, 'https://a.example/1', 'Kept headline', 'alpha beta', 'h1')"
+    )
+    assert fts_automerge(conn, "articles_fts") is None  # version 5: SQLite's default
+    conn.close()
+    with Archive(path) as archive:
+        conn = archive.db.conn
+        assert current_version(archive.db) == SCHEMA_VERSION >= 6
+        assert fts_automerge(conn, "articles_fts") == 8
+        assert fts_automerge(conn, "quotes_fts") == 8
+        hits = conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'beta'")
+        assert hits.fetchall() == [(1,)]
+
+
+def test_fresh_archive_has_fts_automerge_8(tmp_path: Path) -> None:
+    with Archive(tmp_path / "a.db") as archive:
+        assert fts_automerge(archive.db.conn, "articles_fts") == 8
+        assert fts_automerge(archive.db.conn, "quotes_fts") == 8
