@@ -8,7 +8,6 @@ import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -26,28 +25,16 @@ from scraper.archive.reextract import article_ids, reextract
 from scraper.archive.search import Filters, search_articles, search_quotes
 from scraper.archive.stats import COVERAGE_FIELDS, coverage_drops, site_stats
 from scraper.cli.app import app
+from scraper.cli.options import DEFAULT_DB, DbOption, QuietOption, SiteOption, parse_day
 from scraper.cli.output import print_json, progress, summary
 from scraper.cli.sites_cmd import sites_app
 from scraper.errors import EXIT_PARTIAL, UsageError
 
-DbOption = Annotated[Path, typer.Option("--db", help="Archive file.", dir_okay=False)]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
-QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
-SiteOption = Annotated[str | None, typer.Option("--site", help="Only this site.")]
 
 
-def _day(value: str | None) -> str | None:
-    """Accept YYYY-MM-DD (a real day) or nothing; anything else is a usage error (exit 2)."""
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value).isoformat() if len(value) == 10 else _bad_day(value)
-    except ValueError:
-        return _bad_day(value)
-
-
-def _bad_day(value: str) -> str:
-    raise UsageError(f"--since/--until: {value!r} is not a date like 2025-01-31")
+def _day(ctx: typer.Context, param: typer.CallbackParam, value: str | None) -> str | None:
+    return parse_day(value, f"--{param.name}")
 
 
 SinceOption = Annotated[
@@ -58,7 +45,6 @@ UntilOption = Annotated[
     str | None,
     typer.Option("--until", help="Published on or before DATE (YYYY-MM-DD).", callback=_day),
 ]
-DEFAULT_DB = Path("archive.db")
 stdout = Console(soft_wrap=True)
 
 

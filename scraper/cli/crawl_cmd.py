@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -18,14 +16,13 @@ import typer
 
 from scraper.archive import Archive, archive_errors
 from scraper.cli.app import app
+from scraper.cli.options import DEFAULT_DB, DbOption, QuietOption, parse_day
 from scraper.cli.output import print_json, progress, summary
 from scraper.crawl import Crawler, CrawlOptions, CrawlStats, ProgressHook, crawl_lock
 from scraper.errors import EXIT_PARTIAL, UsageError
 from scraper.fetch import DEFAULT_USER_AGENT, FetchSettings
 from scraper.urls import canonicalize
 
-DbOption = Annotated[Path, typer.Option("--db", help="Archive file.", dir_okay=False)]
-QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")]
 DelayOption = Annotated[
     float | None,
@@ -46,9 +43,7 @@ RetriesOption = Annotated[
 WaitOption = Annotated[
     bool, typer.Option("--wait", help="Wait for a running crawl on this archive instead of exit 3.")
 ]
-DEFAULT_DB = Path("archive.db")
 EXIT_INTERRUPTED = 130  # the shell's code for a command stopped by Ctrl-C (128 + SIGINT)
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @contextmanager
@@ -113,15 +108,6 @@ def _finish(stats: CrawlStats, as_json: bool, quiet: bool, what: str) -> None:
         raise typer.Exit(EXIT_PARTIAL)
 
 
-def _is_date(text: str) -> bool:
-    """YYYY-MM-DD and a real day (2025-13-45 passes a pattern but names no day)."""
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        return False
-    return bool(_DATE.match(text))
-
-
 def _settings(
     delay: float | None, concurrency: int, user_agent: str, retries: int = 3
 ) -> FetchSettings:
@@ -175,8 +161,7 @@ def crawl(
     """
     if not targets and not all_sites:
         raise UsageError("give a site name, a URL (home page, feed or sitemap), or --all")
-    if since is not None and not _is_date(since):
-        raise UsageError(f"--since wants a date like 2025-01-31, not {since!r}")
+    parse_day(since)
     options = CrawlOptions(
         targets=list(targets or []),
         all_sites=all_sites,
