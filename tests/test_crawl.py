@@ -47,8 +47,13 @@ def article_html(n: int, published: str, extra: str = "") -> str:
     )
 
 
+# Article URLs carry the day of RECENT: a date in the path is read as the publication day, so
+# a fixed day here would turn "published 10 minutes ago" into "published days ago".
+DAY_PATH = RECENT[:10].replace("-", "/")
+
+
 def article_path(n: int) -> str:
-    return f"/2026/11/29/story-number-{n}-council-budget"
+    return f"/{DAY_PATH}/story-number-{n}-council-budget"
 
 
 def build_site(server: LoopbackServer, count: int = 6, published: str = OLD) -> list[str]:
@@ -388,7 +393,11 @@ def test_hostile_sitemaps_and_broken_pages_are_recorded_not_fatal(
 
     base = server.base_url
     good = [article_path(n) for n in range(2)]
-    loop, huge, pdf = "/2026/11/29/loop-a-b-c", "/2026/11/29/huge-a-b-c", "/2026/11/29/pdf-a-b-c"
+    loop, huge, pdf = (
+        f"/{DAY_PATH}/loop-a-b-c",
+        f"/{DAY_PATH}/huge-a-b-c",
+        f"/{DAY_PATH}/pdf-a-b-c",
+    )
     robots = f"User-agent: *\nSitemap: {base}/bomb.xml\nSitemap: {base}/cut.xml.gz\n"
     server.add_route("/robots.txt", robots, "text/plain")
     laughs = '<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]><urlset><url><loc>&b;</loc></url></urlset>'
