@@ -27,10 +27,10 @@ from scraper.archive.frontier import (
     FAILED,
     SKIPPED,
     Frontier,
-    from_epoch,
     next_hub_visit,
     next_recheck,
 )
+from scraper.clock import from_epoch
 from scraper.discover import (
     Seed,
     Seeder,

@@ -14,7 +14,7 @@ import random
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC
 from email.utils import parsedate_to_datetime
 from typing import Protocol
 from urllib.parse import urljoin, urlsplit
@@ -22,7 +22,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 from protego import Protego
 
-from scraper import __version__
+from scraper import __version__, clock
 from scraper.models import Page
 
 DEFAULT_USER_AGENT = (
@@ -135,10 +135,6 @@ class _Limit(Exception):
 class _GiveUp(Exception):
     def __init__(self, result: FetchResult) -> None:
         self.result = result
-
-
-def now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
@@ -279,7 +275,7 @@ class Fetcher:
             body=response.body,
             status=response.status,
             headers=response.headers,
-            fetched_at=now_iso(),
+            fetched_at=clock.iso(),
             requested_url=url,
             redirects=redirects,
         )

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from scraper.archive import Archive
-from scraper.archive.frontier import Frontier, iso, next_recheck, to_epoch
+from scraper.archive.frontier import Frontier, next_recheck
+from scraper.clock import iso, to_epoch
 from scraper.fetch import HostState
 
 

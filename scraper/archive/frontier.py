@@ -1,7 +1,7 @@
 """The crawl's memory in the archive: the URL frontier, per-host politeness state and run rows.
 
-Only queries live here; the tables come from ``scraper.archive.schema``. Times are ISO 8601
-UTC strings, which sort and compare correctly as text.
+Only queries live here; the tables come from ``scraper.archive.schema``. Times are written by
+``scraper.clock`` (ISO 8601 UTC, milliseconds), which sort and compare correctly as text.
 """
 
 from __future__ import annotations
@@ -12,9 +12,11 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
+from scraper.clock import from_epoch, iso, parse, to_epoch
+from scraper.clock import now as clock_now
 from scraper.fetch import HostState
 from scraper.urls import host_of
 
@@ -33,27 +35,6 @@ HUB_REVISIT = timedelta(hours=1)
 RETRY_RUNS = 3
 
 PENDING, FETCHING, DONE, FAILED, SKIPPED = "pending", "fetching", "done", "failed", "skipped"
-
-
-def iso(moment: datetime | None = None) -> str:
-    """``moment`` (default: now) as ISO 8601 UTC with milliseconds."""
-    return (moment or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="milliseconds")
-
-
-def from_epoch(seconds: float) -> str | None:
-    return iso(datetime.fromtimestamp(seconds, UTC)) if seconds else None
-
-
-def to_epoch(value: str | None) -> float:
-    if not value:
-        return 0.0
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return 0.0
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.timestamp()
 
 
 @dataclass
@@ -317,7 +298,7 @@ class Frontier:
 
 def next_hub_visit(now: datetime | None = None) -> str:
     """When to read a hub page (home, section) again for new links."""
-    return iso((now or datetime.now(UTC)) + HUB_REVISIT)
+    return iso((now or clock_now()) + HUB_REVISIT)
 
 
 def next_recheck(published: str | None, first_seen: str, now: datetime | None = None) -> str | None:
@@ -325,20 +306,10 @@ def next_recheck(published: str | None, first_seen: str, now: datetime | None = 
 
     Without a publication date the time we first saw it stands in. None: stop rechecking.
     """
-    now = now or datetime.now(UTC)
-    anchor = _parse_date(published) or _parse_date(first_seen) or now
+    now = now or clock_now()
+    anchor = parse(published) or parse(first_seen) or now
     for step in RECHECK_AFTER:
         moment = anchor + step
         if moment > now:
             return iso(moment)
     return None
-
-
-def _parse_date(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
