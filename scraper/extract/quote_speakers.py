@@ -204,6 +204,16 @@ def _source_phrase(phrase: str, rules: QuoteRules) -> str | None:
     return phrase.strip(EDGE)
 
 
+def opening_source(sentence: str, rules: QuoteRules) -> str | None:
+    """The source a sentence opens with ("According to Gauteng Cogta, the province ..."): the
+    sentence reports what that source said, so a later "the department said" may stand for it."""
+    text = sentence.lstrip(EDGE)
+    m = rules.prefix_cue.match(text) if may_match(text[:40], rules.prefix_hints) else None
+    if m is None or "," not in text:
+        return None
+    return _source_phrase(_clause(text[m.end() :]), rules)
+
+
 def _participle_subject(text: str, rules: QuoteRules) -> Attribution | None:
     """'Ishiba brushed Tamaki off, saying only, "..."': the sentence's subject speaks."""
     m = last_participle(text, rules)

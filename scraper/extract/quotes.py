@@ -42,6 +42,7 @@ from scraper.extract.quote_speakers import (
     first_sentence,
     last_participle,
     last_sentence,
+    opening_source,
     person_mentions,
     sentence_subject,
 )
@@ -61,6 +62,7 @@ _NEW_SENTENCE = re.compile(r"\s+[A-Z]")
 _COMPLETE = re.compile(r"[.!?…][\"'”’)]?\s*$")
 _SENTENCE = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[A-Z“\"])")
 _MARKS = ' \t\n,.;:!?…—–-"“”‘’«»'
+_INNER_CLOSERS = " \t\n'’\"”»›"
 
 
 @dataclass
@@ -136,13 +138,14 @@ def _is_org_anaphor(speaker: str, rules: QuoteRules) -> bool:
 
 
 def _recent_subject(paragraphs: list[str], p: int, a: int, rules: QuoteRules) -> str | None:
-    """The nearest earlier sentence whose subject is a capitalised name ("Goldman Sachs
-    estimates ..."), in this paragraph before the quote or the one before it."""
+    """The nearest earlier sentence whose subject (or opening source: "According to Gauteng
+    Cogta, ...") is a capitalised name ("Goldman Sachs estimates ..."), in this paragraph
+    before the quote or the one before it."""
     texts = [paragraphs[p][:a]] + ([paragraphs[p - 1]] if p else [])
     for text in texts:
         sentences = [s for s in _SENTENCE.split(text) if s.strip()]
         for sentence in reversed(sentences):
-            subject = sentence_subject(sentence, rules)
+            subject = opening_source(sentence, rules) or sentence_subject(sentence, rules)
             words = subject.split() if subject else []
             if not words or not all(w[:1].isupper() for w in words):
                 continue
@@ -210,7 +213,8 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
     text = _text(paragraphs, span)
     left, previous = _left_context(paragraphs, spans, i, rules)
     right = _right_context(paragraphs, spans, i, rules)
-    new_sentence = text.rstrip()[-1:] in ".!?…" and _NEW_SENTENCE.match(right)
+    # A nested quote may close the quotation ('He said: \'Go.\''): its mark hides the full stop.
+    new_sentence = text.rstrip(_INNER_CLOSERS)[-1:] in ".!?…" and _NEW_SENTENCE.match(right)
     short = len(right.split()) <= NEW_SENTENCE_WORDS and right.rstrip()[-1:] in ".!?"
     if new_sentence and (":" in right or not short):
         right = ""  # a new sentence of the reporter's, not an attribution ("Kim said." is)
