@@ -1,8 +1,10 @@
-"""Integrity checks for the hand-annotated quote gold set in ``fixtures/quotes/``.
+"""Integrity checks for the hand-annotated quote sets in ``fixtures/quotes/``.
 
-The gold set is data, not code: these tests guard its shape (valid JSON, verbatim quote
+The sets are data, not code: these tests guard their shape (valid JSON, verbatim quote
 texts, unique ids, enough articles and sites) so that a bad edit cannot silently skew the
-quote extractor's evaluation.
+quote extractor's evaluation. ``gold.jsonl`` is the set the extractor was tuned on;
+``blind.jsonl`` holds other articles from other sites, kept apart so that the extractor's
+accuracy on pages it has never seen can be measured honestly.
 """
 
 from __future__ import annotations
@@ -19,11 +21,12 @@ import pytest
 
 GOLD_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "quotes"
 GOLD_FILE = GOLD_DIR / "gold.jsonl"
+BLIND_FILE = GOLD_DIR / "blind.jsonl"
 PAGES_DIR = GOLD_DIR / "pages"
 
-MIN_ARTICLES = 40
-MIN_SITES = 15
-MAX_PER_SITE = 4
+# Per set: minimum articles, minimum sites, maximum articles from one site.
+SET_SIZES = {"gold": (40, 15, 4), "blind": (20, 12, 4)}
+MIN_BLIND_QUOTES = 150
 MIN_QUOTE_WORDS = 4
 ARTICLE_KEYS = {"id", "site", "url", "source", "paragraphs", "quotes"}
 QUOTE_KEYS = {"text", "speaker", "paragraph", "partial"}
@@ -37,9 +40,9 @@ MIN_PAGE_MATCH = 0.95
 MIN_PARAGRAPH_MATCH = 0.8
 
 
-def load_gold() -> list[dict[str, Any]]:
-    """Parse every line of gold.jsonl; a blank or malformed line fails the calling test."""
-    lines = GOLD_FILE.read_text(encoding="utf-8").splitlines()
+def load_set(path: Path) -> list[dict[str, Any]]:
+    """Parse every line of a JSONL set; a blank or malformed line fails the calling test."""
+    lines = path.read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines]
 
 
@@ -55,22 +58,40 @@ def opening(passage: str) -> str:
     return " ".join(passage.split()[:4])
 
 
-GOLD = load_gold()
+GOLD = load_set(GOLD_FILE)
+BLIND = load_set(BLIND_FILE)
+SETS = {"gold": GOLD, "blind": BLIND}
+ARTICLES = [
+    pytest.param(article, id=f"{name}:{article['id']}")
+    for name, articles in SETS.items()
+    for article in articles
+]
 
 
-def test_gold_file_has_enough_articles_and_sites() -> None:
-    sites = Counter(article["site"] for article in GOLD)
-    assert len(GOLD) >= MIN_ARTICLES
-    assert len(sites) >= MIN_SITES
-    assert max(sites.values()) <= MAX_PER_SITE, sites.most_common(3)
+@pytest.mark.parametrize("name", SETS)
+def test_set_has_enough_articles_and_sites(name: str) -> None:
+    min_articles, min_sites, max_per_site = SET_SIZES[name]
+    sites = Counter(article["site"] for article in SETS[name])
+    assert len(SETS[name]) >= min_articles
+    assert len(sites) >= min_sites
+    assert max(sites.values()) <= max_per_site, sites.most_common(3)
+
+
+def test_blind_set_has_enough_quotes() -> None:
+    assert sum(len(article["quotes"]) for article in BLIND) >= MIN_BLIND_QUOTES
 
 
 def test_ids_are_unique() -> None:
-    ids = [article["id"] for article in GOLD]
+    ids = [article["id"] for article in GOLD + BLIND]
     assert len(ids) == len(set(ids))
 
 
-@pytest.mark.parametrize("article", GOLD, ids=lambda article: str(article["id"]))
+def test_blind_set_shares_no_page_with_gold() -> None:
+    gold_urls = {article["url"] for article in GOLD}
+    assert not [article["id"] for article in BLIND if article["url"] in gold_urls]
+
+
+@pytest.mark.parametrize("article", ARTICLES)
 def test_article_shape(article: dict[str, Any]) -> None:
     assert set(article) == ARTICLE_KEYS
     assert article["source"] in SOURCES
@@ -80,7 +101,7 @@ def test_article_shape(article: dict[str, Any]) -> None:
     assert isinstance(article["quotes"], list)
 
 
-@pytest.mark.parametrize("article", GOLD, ids=lambda article: str(article["id"]))
+@pytest.mark.parametrize("article", ARTICLES)
 def test_quotes_are_verbatim_in_their_paragraph(article: dict[str, Any]) -> None:
     paragraphs = article["paragraphs"]
     for quote in article["quotes"]:
@@ -96,7 +117,7 @@ def test_quotes_are_verbatim_in_their_paragraph(article: dict[str, Any]) -> None
         assert isinstance(quote["partial"], bool)
 
 
-@pytest.mark.parametrize("article", GOLD, ids=lambda article: str(article["id"]))
+@pytest.mark.parametrize("article", ARTICLES)
 def test_quotes_are_in_reading_order(article: dict[str, Any]) -> None:
     positions = [
         (q["paragraph"], article["paragraphs"][q["paragraph"]].find(q["text"]))
@@ -105,9 +126,10 @@ def test_quotes_are_in_reading_order(article: dict[str, Any]) -> None:
     assert positions == sorted(positions)
 
 
-def test_every_article_has_its_page_and_the_pages_hold_the_quotes() -> None:
+@pytest.mark.parametrize("name", SETS)
+def test_every_article_has_its_page_and_the_pages_hold_the_quotes(name: str) -> None:
     found = total = 0
-    for article in GOLD:
+    for article in SETS[name]:
         text = page_text(article["id"])
         paragraphs_found = sum(opening(p) in text for p in article["paragraphs"])
         assert paragraphs_found >= MIN_PARAGRAPH_MATCH * len(article["paragraphs"]), article["id"]
@@ -120,10 +142,11 @@ def test_every_article_has_its_page_and_the_pages_hold_the_quotes() -> None:
 
 def test_no_stray_pages() -> None:
     stored = {path.name.removesuffix(".html.gz") for path in PAGES_DIR.glob("*.html.gz")}
-    assert stored == {article["id"] for article in GOLD}
+    assert stored == {article["id"] for article in GOLD + BLIND}
 
 
-def test_readme_lists_every_article() -> None:
+@pytest.mark.parametrize("name", SETS)
+def test_readme_lists_every_article(name: str) -> None:
     readme = (GOLD_DIR / "README.md").read_text(encoding="utf-8")
-    missing = [article["id"] for article in GOLD if article["id"] not in readme]
+    missing = [article["id"] for article in SETS[name] if article["id"] not in readme]
     assert not missing
