@@ -68,6 +68,9 @@ class CrawlOptions:
 
     targets: list[str] = field(default_factory=list)
     all_sites: bool = False
+    #: Also work on URLs earlier runs left pending on hosts outside the targets (alone,
+    #: without targets: resume those without any discovery).
+    all_pending: bool = False
     max_pages: int | None = None
     since: str | None = None
     follow_links: bool = True
@@ -93,6 +96,11 @@ class CrawlStats:
     errors: int = 0
     discovered: int = 0
     requests: int = 0
+    #: URLs of this run's hosts still queued at the end (budget reached, host deferred).
+    pending: int = 0
+    #: URLs left pending on hosts outside this run's targets, and their hosts (largest first).
+    pending_elsewhere: int = 0
+    pending_elsewhere_hosts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     error_samples: list[str] = field(default_factory=list)
     skip_samples: list[str] = field(default_factory=list)
@@ -139,6 +147,19 @@ def crawl_lock(db_path: str | Path, wait: bool = False) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def run_scope(seeds: list[Seed], discovered_hosts: set[str], frontier: Frontier) -> set[str]:
+    """The hosts a crawl with targets works on: the seeds' hosts (a site config's hosts
+    included), hosts this run's feeds and sitemaps listed URLs on, and hosts where earlier
+    runs queued URLs for the same site configs. Everything else stays pending for later."""
+    hosts = set(discovered_hosts)
+    for seed in seeds:
+        hosts.add(host_of(seed.url))
+        hosts.update(seed.hosts)
+    sites = {seed.site for seed in seeds if seed.site}
+    hosts.update(frontier.pending_hosts_of_sites(sites))
+    return hosts
 
 
 def extract_job(
@@ -193,11 +214,20 @@ class Crawler:
         self._digest_slots = asyncio.Semaphore(8)
         self._reported = 0.0
         self._patterns_by_host: dict[str, list[re.Pattern[str]]] = {}
+        self._scope: set[str] | None = None  # hosts this run works on; None: every host
 
     # -- entry points ----------------------------------------------------------------------
     def run(self) -> CrawlStats:
-        """Discover from the targets, then drain the frontier; returns the counts."""
-        seeds = resolve_targets(self.options.targets, self.options.all_sites)  # usage errors first
+        """Discover from the targets, then drain their hosts' frontier; returns the counts.
+
+        Only the targets' hosts are worked on (see ``run_scope``); with ``all_pending`` every
+        pending URL is, and without targets that is all the run does.
+        """
+        options = self.options
+        if options.all_pending and not options.targets and not options.all_sites:
+            seeds: list[Seed] = []
+        else:  # usage errors before anything is written
+            seeds = resolve_targets(options.targets, options.all_sites)
         return self._run(lambda fetcher: self._crawl(fetcher, seeds))
 
     def fetch_urls(self, urls: list[str]) -> CrawlStats:
@@ -242,7 +272,27 @@ class Crawler:
         follow_hubs = self.options.follow_links and self.options.depth > 1
         seeder = Seeder(fetcher, self.frontier, self.stats, self.options.since, follow_hubs)
         await asyncio.gather(*(seeder.discover(seed) for seed in seeds))
+        if not self.options.all_pending:
+            self._scope = run_scope(seeds, seeder.hosts_found, self.frontier)
         await self._drain(fetcher)
+        if self._digesting:  # pages in flight still hold their frontier rows
+            await asyncio.gather(*self._digesting)
+        self._count_leftovers()
+
+    def _in_scope(self, host: str) -> bool:
+        return self._scope is None or host in self._scope
+
+    def _count_leftovers(self) -> None:
+        """What stays queued: this run's hosts (budget, deferral) and other hosts' URLs."""
+        elsewhere: dict[str, int] = {}
+        for host, count in self.frontier.pending_by_host().items():
+            if self._in_scope(host):
+                self.stats.pending += count
+            else:
+                elsewhere[host] = count
+        self.stats.pending_elsewhere = sum(elsewhere.values())
+        largest_first = sorted(elsewhere.items(), key=lambda kv: (-kv[1], kv[0]))
+        self.stats.pending_elsewhere_hosts = dict(largest_first)
 
     async def _fetch_given(self, fetcher: Fetcher, urls: list[str]) -> None:
         self.frontier.add(urls, "seed", priority=10)
@@ -274,6 +324,8 @@ class Crawler:
             if not self._budget_left():
                 break
             for host in self.frontier.due_hosts(exclude=running):
+                if not self._in_scope(host):
+                    continue  # another target's leftovers: kept for its own run
                 running[host] = asyncio.create_task(self._host_worker(fetcher, host))
             if not running:
                 break
@@ -343,7 +395,8 @@ class Crawler:
         now = time.monotonic()
         if self.on_progress is not None and (force or now - self._reported >= PROGRESS_EVERY):
             self._reported = now
-            self.on_progress(self.stats, self.frontier.pending_by_host())
+            queue = self.frontier.pending_by_host()
+            self.on_progress(self.stats, {h: n for h, n in queue.items() if self._in_scope(h)})
 
     async def _store_page(self, item: Any, page: Page) -> None:
         want_links = self.options.follow_links and item.depth < self.options.depth
@@ -408,6 +461,10 @@ class Crawler:
         articles, only links the site config's ``article_urls`` vouch for (heuristics on
         related-story boxes and navigation fetch too much junk)."""
         depth = item.depth + 1
+        if self._scope is not None:
+            # A page that redirected to another host brings that host's links: still this
+            # run's work, as the target led there.
+            self._scope.update(host_of(u) for u in links)
         patterns = self._patterns(item.url)
         if hub:
             articles = [u for u in links if looks_like_article(u, patterns)]

@@ -427,6 +427,9 @@ class Seeder:
         self.since = since
         self._seen: set[str] = set()
         self._robots_done: set[str] = set()
+        #: Hosts of every URL queued here (a feed may list another host, a home page may
+        #: redirect to www.): the crawl's targets cover them.
+        self.hosts_found: set[str] = set()
 
     async def discover(self, seed: Seed) -> None:
         """Everything reachable from ``seed``: its host's robots sitemaps, then the seed."""
@@ -482,6 +485,7 @@ class Seeder:
         if self.follow_hubs:
             chosen = set(articles)
             hubs = [u for u in links if u not in chosen and not looks_like_asset(u)]
+            self.hosts_found.update(host_of(u) for u in hubs)
             self.stats.discovered += self.frontier.add(hubs, "link", depth=1, site=seed.site)
 
     def _add(self, entries: list[Entry], source: str, seed: Seed, depth: int = 0) -> None:
@@ -490,6 +494,7 @@ class Seeder:
             for e in entries
             if not (self.since and e.published and _day(e.published) < self.since)
         ]
+        self.hosts_found.update(host_of(url) for url, _ in kept)
         self.stats.discovered += self.frontier.add(
             kept, source, depth=depth, site=seed.site, priority=2
         )

@@ -230,6 +230,18 @@ class Frontier:
         )
         return {host: n for host, n in rows}
 
+    def pending_hosts_of_sites(self, sites: Iterable[str]) -> set[str]:
+        """Hosts with pending URLs queued for any of these site configs."""
+        names = sorted(set(sites))
+        if not names:
+            return set()
+        marks = ", ".join("?" * len(names))
+        rows = self.conn.execute(
+            f"SELECT DISTINCT host FROM frontier WHERE state = 'pending' AND site IN ({marks})",
+            names,
+        )
+        return {row[0] for row in rows}
+
     # -- hosts (implements scraper.fetch.HostStore) ---------------------------------------
     def load_host(self, host: str) -> HostState | None:
         row = self.conn.execute(

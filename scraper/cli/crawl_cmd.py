@@ -89,7 +89,24 @@ def _on_interrupt(crawler: Crawler, what: str) -> Iterator[None]:
         raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
-def _finish(stats: CrawlStats, as_json: bool, quiet: bool, what: str) -> None:
+def _leftovers(stats: CrawlStats, db: Path, quiet: bool) -> None:
+    """Say what a crawl left queued, and the command that goes on with it."""
+    if stats.pending:
+        summary(f"  still pending here: {stats.pending} URLs; run the same command to go on", quiet)
+    hosts = stats.pending_elsewhere_hosts
+    if hosts:
+        shown = ", ".join(f"{host} {n}" for host, n in list(hosts.items())[:3])
+        more = f" and {len(hosts) - 3} more" if len(hosts) > 3 else ""
+        summary(
+            f"  left pending on {len(hosts)} other hosts: {stats.pending_elsewhere} URLs "
+            f"({shown}{more}); resume them with: {_program()} crawl --all-pending --db {db}",
+            quiet,
+        )
+
+
+def _finish(
+    stats: CrawlStats, as_json: bool, quiet: bool, what: str, db: Path | None = None
+) -> None:
     if as_json:
         print_json(stats.to_dict())
     summary(
@@ -99,6 +116,8 @@ def _finish(stats: CrawlStats, as_json: bool, quiet: bool, what: str) -> None:
         f"{stats.errors} errors in {stats.seconds:.1f}s (run {stats.run_id})",
         quiet,
     )
+    if db is not None:
+        _leftovers(stats, db, quiet)
     if not quiet and not as_json:
         for line in stats.error_samples[:5]:
             summary(f"  failed: {line}")
@@ -131,6 +150,13 @@ def crawl(
     ] = None,
     db: DbOption = DEFAULT_DB,
     all_sites: Annotated[bool, typer.Option("--all", help="Every site with a config.")] = False,
+    all_pending: Annotated[
+        bool,
+        typer.Option(
+            "--all-pending",
+            help="Also fetch what earlier runs left pending on other hosts; alone, only that.",
+        ),
+    ] = False,
     max_pages: Annotated[
         int | None, typer.Option("--max-pages", min=1, help="Stop after N page fetches.")
     ] = None,
@@ -157,14 +183,26 @@ def crawl(
 
     A second crawl on the same archive exits with code 3 (or waits with --wait).
 
+    A run works only on its targets' hosts (and the hosts their feeds and sitemaps list), so
+    --max-pages is spent on them. URLs that earlier runs left pending on other hosts stay
+    pending; the summary counts them and gives the command that resumes them:
+    scraper crawl --all-pending. Given with targets, --all-pending discovers from the targets
+    first, then fetches everything pending.
+
     Example: scraper crawl https://www.theguardian.com/world/rss --max-pages 50 --db news.db
+
+    Example: scraper crawl --all-pending --db news.db
     """
-    if not targets and not all_sites:
-        raise UsageError("give a site name, a URL (home page, feed or sitemap), or --all")
+    if not targets and not all_sites and not all_pending:
+        raise UsageError(
+            "give a site name, a URL (home page, feed or sitemap), --all, "
+            "or --all-pending to resume what earlier runs left"
+        )
     parse_day(since)
     options = CrawlOptions(
         targets=list(targets or []),
         all_sites=all_sites,
+        all_pending=all_pending,
         max_pages=max_pages,
         since=since,
         follow_links=follow_links,
@@ -176,7 +214,7 @@ def crawl(
         crawler = Crawler(archive, options, hook)
         with _on_interrupt(crawler, "crawl"):
             stats = crawler.run()
-    _finish(stats, as_json, quiet, "crawl")
+    _finish(stats, as_json, quiet, "crawl", db)
 
 
 @app.command()
