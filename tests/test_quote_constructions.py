@@ -39,3 +39,56 @@ def test_a_coordinated_subject_stops_at_an_irregular_past_tense() -> None:
         "tone, “Senator Orme was giving a lengthy speech. She was warned.”",
     ]
     assert speakers(paragraphs) == ["Tom Baxter"]
+
+
+def test_a_pronoun_takes_the_surname_that_opened_the_sentences_before() -> None:
+    # "The elder Soros gives ... He funds ... and has stated": the subject is carried over.
+    paragraphs = [
+        "George Soros, the investor, has given to many campaigns over the years.",
+        "Sen. Kyrsten Sinema, a former Democrat, raised money elsewhere.",
+        "The elder Soros gives millions of dollars a year to advocacy groups. He funds a "
+        'variety of gun control groups and has stated, "I am very much against guns."',
+    ]
+    assert speakers(paragraphs) == ["George Soros"]
+
+
+def test_a_role_stands_for_the_holder_the_article_named_last() -> None:
+    # Two senators were introduced; "the senator" follows sentences about Tester.
+    paragraphs = [
+        "Sen. Jon Tester is running for a fourth term in Montana.",
+        "Sen. Kyrsten Sinema, who left the party, is not running.",
+        "Tester's support from donors shows the tightrope he walks. But the senator, who "
+        'recently said that he brings a "dirt-under-your-fingernails perspective to '
+        'Washington," will have to avoid left-wing policies.',
+    ]
+    assert speakers(paragraphs) == ["Jon Tester"]
+
+
+def test_a_name_and_an_adverb_before_a_speech_verb_introduce_the_speaker() -> None:
+    # "Fahmi also clarified ..." makes Fahmi the antecedent of the next "he said".
+    paragraphs = [
+        "Communications Minister Fahmi Fadzil said the trips were paid for by the state.",
+        "Prime Minister Anwar Ibrahim said the firms covered most of the cost.",
+        "During the briefing, Fahmi also clarified that the daughter joined the delegation.",
+        "“She was invited in her capacity as the director of the think tank,” he said.",
+    ]
+    assert speakers(paragraphs) == ["Fahmi Fadzil"]
+
+
+def test_the_president_is_the_sitting_one_named_by_title_and_surname() -> None:
+    # "Former President Donald Trump" no longer holds the role; "President Biden" does.
+    paragraphs = [
+        "Former President Donald Trump says President Biden's joke about him is false.",
+        "Mr. Biden took the swipe on a talk show, joking that he and Mr. Trump are both old.",
+        "“You got to take a look at the other guy, he is about as old as I am,” the president "
+        "said on the show.",
+    ]
+    assert speakers(paragraphs) == ["Biden"]
+
+
+def test_a_role_is_never_resolved_to_a_person_introduced_only_after_the_quote() -> None:
+    paragraphs = [
+        "Red in the face, the inspector recalled: “I knocked on the door for ten minutes.”",
+        "Another inspector, Paul Grant, said nothing at the hearing.",
+    ]
+    assert speakers(paragraphs) == ["the inspector"]

@@ -60,6 +60,8 @@ def _mention(
             cut = i + 1
     roles = {_strip(t) for t in tokens[:cut]} & rules.titles
     roles |= {_strip(t) for t in before[-ROLE_WINDOW:] + appositive} & rules.titles
+    if {_strip(t) for t in before[-ROLE_WINDOW:] + tokens[:cut]} & rules.past_role_words:
+        roles = set()  # "Former President Donald Trump" is not "the president"
     name_tokens = [t.strip(_EDGE) if t[-1] != "." else t.lstrip(_EDGE) for t in tokens[cut:]]
     if name_tokens:
         name_tokens[-1] = _POSSESSIVE.sub("", name_tokens[-1]).rstrip(".")
@@ -247,16 +249,18 @@ def fullest_name(
     rules: QuoteRules,
     organisations: list[Mention] | None = None,
     context: str = "",
+    paragraphs: Sequence[str] = (),
 ) -> str:
     """The fullest form of ``speaker``'s name in the article, or ``speaker`` unchanged.
     ``context`` (the text around the quote) may hold the title the speaker was given there
-    ("Justice Thomas"), which picks among people sharing a surname."""
+    ("Justice Thomas"), which picks among people sharing a surname; ``paragraphs`` (the
+    article) let a role ("the senator") pick among its holders the one named last."""
     words = speaker.split()
     bare = [_strip(w) for w in words]
     if not words:
         return speaker
     if bare[0] in rules.determiners:
-        role = _role_name(bare, paragraph, offset, mentions, rules)
+        role = _role_name(bare, paragraph, offset, mentions, rules, paragraphs)
         return role or _organisation_name(bare, paragraph, offset, organisations, rules) or speaker
     if len(words) > 1:
         return speaker  # already a full name ("Tony Fernandes") or a phrase
@@ -320,12 +324,71 @@ def _organisation_name(
 
 
 def _role_name(
-    bare: list[str], paragraph: int, offset: int, mentions: list[Mention], rules: QuoteRules
+    bare: list[str],
+    paragraph: int,
+    offset: int,
+    mentions: list[Mention],
+    rules: QuoteRules,
+    paragraphs: Sequence[str] = (),
 ) -> str | None:
-    """'the president' -> the nearest person introduced with that role ("President X Y")."""
+    """'the president' -> the person introduced with that role ("President X Y") whose name
+    (or surname) the article gave last before the quote, else the nearest introduced."""
     if bare[0] != "the" or len(bare) > 4 or bare[-1] not in rules.titles:
         return None
     head = rules.role_synonyms.get(bare[-1], bare[-1])
     matching = [m for m in mentions if head in m.roles or bare[-1] in m.roles]
+    if paragraphs:
+        matching = sorted(
+            matching + _titled_surnames({head, bare[-1]}, matching, paragraphs, rules),
+            key=lambda m: (m.paragraph, m.offset),
+        )
+    matching = [m for m in matching if (m.paragraph, m.offset) < (paragraph, offset)]
+    if paragraphs and len({m.name for m in matching}) > 1:
+        latest = _named_last(matching, paragraphs, paragraph, offset)
+        if latest is not None:
+            return latest.name
     best = _nearest(matching, paragraph, offset)
     return best.name if best else None
+
+
+def _titled_surnames(
+    roles: set[str], known: list[Mention], paragraphs: Sequence[str], rules: QuoteRules
+) -> list[Mention]:
+    """People the article names only by title and surname ("President Biden"), as mentions
+    holding that role (a surname of a known full name is not added again)."""
+    titles = "|".join(re.escape(r) for r in sorted(roles))
+    pattern = re.compile(rf"(?:(\S+)\s+)?\b(?i:{titles})\.?\s+([A-Z][\w'’-]*[\w])")
+    surnames = {m.words[-1] for m in known}
+    found: list[Mention] = []
+    for index, text in enumerate(paragraphs):
+        for m in pattern.finditer(text):
+            before, name = _strip(m.group(1) or ""), _POSSESSIVE.sub("", m.group(2))
+            if before in rules.past_role_words or name.lower() in surnames:
+                continue
+            if name.lower() in rules.titles or name.lower() in rules.not_name_words:
+                continue
+            found.append(Mention(index, m.start(2), name, frozenset(roles)))
+    return found
+
+
+def _named_last(
+    candidates: list[Mention], paragraphs: Sequence[str], paragraph: int, offset: int
+) -> Mention | None:
+    """The candidate whose surname occurs last before (paragraph, offset): "Sen. Ana Ruiz ...
+    Sen. Tom Park ... Ruiz's bill ... the senator said" stands for Ana Ruiz."""
+    best: tuple[tuple[int, int], Mention] | None = None
+    seen: set[str] = set()
+    for candidate in candidates:
+        if candidate.name in seen:
+            continue
+        seen.add(candidate.name)
+        surname = re.compile(rf"\b{re.escape(candidate.name.split()[-1])}\b")
+        for index in range(paragraph, -1, -1):
+            text = paragraphs[index][:offset] if index == paragraph else paragraphs[index]
+            hits = list(surname.finditer(text))
+            if hits:
+                where = (index, hits[-1].start())
+                if best is None or where > best[0]:
+                    best = (where, candidate)
+                break
+    return best[1] if best else None

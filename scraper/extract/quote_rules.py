@@ -43,6 +43,7 @@ class QuoteRules:
     title_small_words: frozenset[str]
     neuter_pronouns: frozenset[str]
     document_words: frozenset[str]
+    past_role_words: frozenset[str]
     #: Substrings (lower case) one of which every continuation cue, speaker prefix cue and
     #: naming word holds: text with none of them cannot match (see ``may_match``).
     continuation_hints: tuple[str, ...]
@@ -213,6 +214,7 @@ def _compile(data: dict[str, object]) -> QuoteRules:
         title_small_words=_words(data, "title_small_words"),
         neuter_pronouns=_words(data, "neuter_pronouns"),
         document_words=_words(data, "document_words"),
+        past_role_words=_words(data, "past_role_words"),
         continuation_hints=hints(words_list("continuation_cues")),
         prefix_hints=hints(words_list("speaker_prefix_cues")),
         naming_hints=hints(words_list("naming_words")),

@@ -380,7 +380,20 @@ def _trailing_capitalised(text: str, rules: QuoteRules) -> str | None:
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?…][”\"’']?\s+)$")
 _APPOSED = re.compile(r"\s+(?:a|an|the|his|her|their|its|who|\d)\b", re.IGNORECASE)
-_ADVERB_RUN = re.compile(r"\s*(?:\w+ly\s+)?")
+_WORD_AND_SPACE = re.compile(r"\s*(\w+)\s+")
+
+
+def _after_adverbs(after: str, rules: QuoteRules) -> int:
+    """Where the verb after a name starts, past up to two adverbs ("Fahmi also clarified",
+    "Kim later angrily said")."""
+    at = len(after) - len(after.lstrip())
+    for _ in range(2):
+        m = _WORD_AND_SPACE.match(after, at)
+        word = m.group(1).lower() if m else ""
+        if not m or not (word in rules.adverbs or word.endswith("ly")):
+            break
+        at = m.end()
+    return at
 
 
 @lru_cache(maxsize=4096)
@@ -411,8 +424,7 @@ def person_mentions(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
         if any(bare_word(t) in rules.not_name_words for t in name) or not has_letters(name):
             continue
         after = text[end : end + 40]
-        adverb = _ADVERB_RUN.match(after)
-        spoke = rules.cue.match(after, adverb.end()) if adverb and after[:1] == " " else None
+        spoke = rules.cue.match(after, _after_adverbs(after, rules)) if after[:1] == " " else None
         full = len(name) >= 2
         at_start = bool(_SENTENCE_START.search(text[:start]))
         role_before = bool(previous) and bare_word(previous[0]) in rules.titles

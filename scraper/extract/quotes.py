@@ -102,7 +102,9 @@ def find_quotes(paragraphs: list[str], language: str | None = None) -> list[Quot
             key = (f.attribution.speaker, p)
             if key not in resolved:
                 context = paragraphs[p][max(0, a - CONTEXT_CHARS) : a]
-                name = fullest_name(key[0], p, a, mentions, rules, organisations, context)
+                name = fullest_name(
+                    key[0], p, a, mentions, rules, organisations, context, paragraphs
+                )
                 if name == key[0] and _is_org_anaphor(name, rules):
                     name = _recent_subject(paragraphs, p, a, rules) or name
                 resolved[key] = name
@@ -290,7 +292,7 @@ def _resolve(
         if a is not None and a.speaker.lower() in rules.neuter_pronouns:
             thing = neuter_antecedent(spoken, paragraphs, _position(f), rules)
             f.attribution = a = Attribution(thing, a.cue) if thing else None
-        if a is not None and not _is_anaphor(a.speaker, f, mentions, rules):
+        if a is not None and not _is_anaphor(a.speaker, f, mentions, rules, paragraphs):
             last_named = f
         elif a is not None:  # a pronoun or bare role: keep the cue, name the person
             name = _nearest_person(paragraphs, last_named, f, rules)
@@ -315,14 +317,16 @@ def _nearby_mention(paragraphs: list[str], f: _Found, rules: QuoteRules) -> str 
     return earlier[-1].name if earlier else None
 
 
-def _is_anaphor(speaker: str, f: _Found, mentions: list[Mention], rules: QuoteRules) -> bool:
+def _is_anaphor(
+    speaker: str, f: _Found, mentions: list[Mention], rules: QuoteRules, paragraphs: list[str]
+) -> bool:
     """A pronoun, or a role ("the government spokesman") no name in the article carries."""
     words = speaker.lower().split()
     if speaker.lower() in rules.pronouns:
         return True
     if len(words) > 4 or words[0] != "the" or words[-1] not in rules.titles:
         return False
-    return fullest_name(speaker, *_position(f), mentions, rules) == speaker
+    return fullest_name(speaker, *_position(f), mentions, rules, paragraphs=paragraphs) == speaker
 
 
 def _nearest_person(
@@ -335,13 +339,37 @@ def _nearest_person(
         text = paragraphs[index]
         stop = current.span.open_at if index == here else len(text)
         begin = named.span.close_at if named and index == named.span.last_paragraph else 0
-        if (begin, stop) == (0, len(text)):
-            mentions = person_mentions(text, rules)
-        else:  # only the stretch between the two quotes (often just ", he said. ")
-            mentions = person_mentions(text[begin:stop], rules) if begin < stop else []
+        stretch = text if (begin, stop) == (0, len(text)) else text[begin:stop]
+        # only the stretch between the two quotes (often just ", he said. ")
+        mentions = person_mentions(stretch, rules) if begin < stop else []
+        if begin < stop and stretch != stretch.lower():
+            mentions = sorted(mentions + _surname_subjects(stretch, paragraphs, rules))
         if mentions:
             return mentions[-1][1]
     return named.attribution.speaker if named and named.attribution else None
+
+
+#: A sentence opening with a single capitalised word (after "The" and an adjective) and a
+#: lower-case verb: "Soros gives ...", "The elder Soros gives ...".
+_SURNAME_SUBJECT = re.compile(r"(?:The\s+[a-z]+\s+)?([A-Z][\w-]+)\s+[a-z]")
+
+
+def _surname_subjects(text: str, paragraphs: list[str], rules: QuoteRules) -> list[tuple[int, str]]:
+    """Surnames that open a sentence as its subject ("The elder Soros gives ..."), when the
+    article also gives that person's first name: the antecedent of a later "he"."""
+    found: list[tuple[int, str]] = []
+    for start in [0, *(m.end() for m in _SENTENCE.finditer(text))]:
+        m = _SURNAME_SUBJECT.match(text, start)
+        word = m.group(1) if m else ""
+        bare = word.lower()
+        if not m or bare in rules.run_skip or bare in rules.not_persons or bare in rules.titles:
+            continue
+        if bare in rules.not_name_words or bare in rules.opening_phrases:
+            continue
+        mid_sentence = re.compile(rf"\b[a-z]+\s+{re.escape(word)}\b")  # a name, not "Even"
+        if _is_person([word], paragraphs) and any(mid_sentence.search(t) for t in paragraphs):
+            found.append((m.start(1), word))
+    return found
 
 
 def _position(f: _Found) -> tuple[int, int]:
