@@ -92,3 +92,44 @@ def test_a_role_is_never_resolved_to_a_person_introduced_only_after_the_quote() 
         "Another inspector, Paul Grant, said nothing at the hearing.",
     ]
     assert speakers(paragraphs) == ["the inspector"]
+
+
+def test_a_relational_description_stands_for_the_subject_of_the_sentence_before() -> None:
+    paragraphs = [
+        "Donna Kelce has praised the new album. Speaking at a summit in Las Vegas, Travis "
+        "Kelce's mom confirmed, “I listened to the whole album all morning long.”"
+    ]
+    assert speakers(paragraphs) == ["Donna Kelce"]
+
+
+def test_a_description_of_someone_else_than_the_previous_subject_is_kept() -> None:
+    # "Smith's lawyer" after "Ann Smith denied ...": the lawyer, not Smith.
+    paragraphs = [
+        "Ann Smith denied the charges on Monday. Outside the court, Smith's lawyer said, "
+        "“My client will be cleared of every count.”"
+    ]
+    assert speakers(paragraphs) == ["Smith's lawyer"]
+
+
+def test_a_pronoun_opening_the_article_takes_the_person_named_next() -> None:
+    paragraphs = [
+        '"She is a very talented woman," she said of her son\'s girlfriend.',
+        "Donna Kelce has praised the new album at a summit in Las Vegas.",
+    ]
+    assert speakers(paragraphs) == ["Donna Kelce"]
+
+
+def test_a_name_right_before_a_participle_cue_is_its_speaker() -> None:
+    paragraphs = [
+        "Crystal Clanton worked at the group for five years.",
+        "The screenshots show Clanton asking, “Can I come to the office at five?”",
+    ]
+    assert speakers(paragraphs) == ["Crystal Clanton"]
+
+
+def test_a_quote_later_in_the_same_sentence_keeps_the_speaker() -> None:
+    paragraphs = [
+        "Justice Clarence Thomas wrote that his wife had “informed me of the horrible way” "
+        "Clanton “had been treated at the group and asked that she live with us.”"
+    ]
+    assert speakers(paragraphs) == ["Clarence Thomas", "Clarence Thomas"]

@@ -1,5 +1,6 @@
-"""Antecedents of "it" as a speaker ("..., it said."): the statement, document or organisation
-the article last made speak or named, so the quote is attributed to it as written."""
+"""Antecedents of speakers that are no name: "it" ("..., it said."), the statement, document or
+organisation the article last made speak or named; a description ("Travis Kelce's mom"), the
+person the sentence before was about; a pronoun opening the article, the person named next."""
 
 from __future__ import annotations
 
@@ -7,12 +8,15 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from scraper.extract.quote_phrases import bare_word
+from scraper.extract.quote_names import POSSESSIVES
+from scraper.extract.quote_phrases import EDGE, bare_word, is_capital
 from scraper.extract.quote_rules import QuoteRules
-from scraper.extract.quote_speakers import cue_subjects
+from scraper.extract.quote_speakers import cue_subjects, person_mentions, sentence_subject
 
 #: How many paragraphs back "it" looks for what it stands for.
 NEUTER_PARAGRAPHS = 2
+_POSSESSIVE = re.compile(r"[’'‘]s$")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[A-Z“\"])")
 _DETERMINERS = r"(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)"
 
 
@@ -69,3 +73,41 @@ def _document_phrase(rules: QuoteRules) -> re.Pattern[str]:
     return re.compile(
         rf"(?:\b{_DETERMINERS}\s+)?(?:[A-Z][\w'’.-]*\s+){{0,4}}\b(?i:{heads})\b(?:\s+\d+\b)?"
     )
+
+
+def described_person(
+    speaker: str, paragraphs: list[str], at: tuple[int, int], rules: QuoteRules
+) -> str | None:
+    """'Donna Kelce has praised the album. ..., Travis Kelce's mom confirmed': a description
+    by relation to someone else ("<Name>'s mom") stands for the full name the previous sentence
+    of the paragraph opened with, when that is not the possessor ("Smith's lawyer" after
+    "Smith denied it" is someone else)."""
+    words = speaker.split()
+    owner = next((i for i, w in enumerate(words) if w.rstrip(EDGE).endswith(POSSESSIVES)), None)
+    if owner is None or owner == len(words) - 1 or not is_capital(words[0]):
+        return None
+    if not all(w[:1].islower() for w in words[owner + 1 :]) or len(words) - owner > 3:
+        return None
+    sentences = _SENTENCE_END.split(paragraphs[at[0]][: at[1]])
+    if len(sentences) < 2:
+        return None
+    subject = sentence_subject(sentences[-2], rules)
+    names = subject.split() if subject else []
+    if len(names) < 2 or not all(is_capital(w) for w in names):
+        return None
+    if any(bare_word(w) in rules.not_name_words for w in names):
+        return None
+    possessor = {_POSSESSIVE.sub("", bare_word(w)) for w in words[: owner + 1]}
+    same = possessor <= {bare_word(w) for w in names}  # "Smith's lawyer" after "Ann Smith"
+    return None if same else subject
+
+
+def next_person(paragraphs: list[str], paragraph: int, rules: QuoteRules) -> str | None:
+    """A pronoun in the article's first paragraph that names no one before it ("'...,' she
+    said of her son's girlfriend"): the first full name acting in the next paragraph."""
+    if paragraph != 0 or len(paragraphs) < 2:
+        return None
+    for _, name in person_mentions(paragraphs[1], rules):
+        if len(name.split()) >= 2:
+            return name
+    return None

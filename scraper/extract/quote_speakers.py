@@ -219,8 +219,32 @@ def _participle_subject(text: str, rules: QuoteRules) -> Attribution | None:
     m = last_participle(text, rules)
     if m is None:
         return None
-    speaker = sentence_subject(text[: m.start()], rules)
+    speaker = _participle_actor(text[: m.start()], rules) or sentence_subject(
+        text[: m.start()], rules
+    )
     return Attribution(speaker, m.group()) if speaker else None
+
+
+def _participle_actor(before: str, rules: QuoteRules) -> str | None:
+    """The object right before a participle cue acts it: "the screenshots show Clanton
+    asking", "a video shows her saying", "holding a sign saying" (a name after a lower-case
+    verb, an object pronoun, or a document noun with its determiner)."""
+    words = before.split()
+    if len(words) < 2 or before[-1:] not in " \t" or words[-1][-1:] in ",;:":
+        return None
+    last, bare = words[-1], bare_word(words[-1])
+    if bare in {"him", "her", "them"}:
+        return bare
+    if bare in rules.document_words and last[:1].islower():
+        det = bare_word(words[-2]) in {"a", "an", "the"}
+        return " ".join(w.strip(EDGE) for w in words[-2 if det else -1 :])
+    at = name_start(words, rules)
+    if at is None or at == 0 or not words[at - 1][:1].islower():
+        return None
+    if bare_word(words[at - 1]) in rules.breaks or bare_word(words[at - 1]) in rules.determiners:
+        return None  # "talked to Smith asking": an object of a preposition
+    name = [w.strip(EDGE) for w in words[at:]]
+    return " ".join(name) if plausible(name, rules) and not is_organisation(name, rules) else None
 
 
 @lru_cache(maxsize=4096)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scraper.extract.quote_anaphora import neuter_antecedent
+from scraper.extract.quote_anaphora import described_person, neuter_antecedent, next_person
 from scraper.extract.quote_names import (
     Mention,
     capital_runs,
@@ -240,7 +240,23 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
     connected = not right.strip(_MARKS) or participle
     found.continuing = not _reporter_words(left, rules, participle) and connected
     found.joined = bool(left.strip(_MARKS)) and found.continuing
+    found.joined = found.joined or _same_sentence(paragraphs, spans, i, rules)
     return found
+
+
+def _same_sentence(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules) -> bool:
+    """'X wrote that his wife had "informed me" Clanton "had been treated badly"': a quote
+    in the sentence of the one before it, with no sentence end or speech verb between them,
+    has the same speaker."""
+    if not i or spans[i - 1].last_paragraph != spans[i].paragraph:
+        return False
+    previous, span = spans[i - 1], spans[i]
+    para = paragraphs[span.paragraph]
+    between = para[previous.close_at + 1 : span.open_at]
+    ended = para[: previous.close_at].rstrip(_INNER_CLOSERS)[-1:] in ".!?…"
+    if ended or not between.strip() or re.search(r"[.!?…;:()]", between):
+        return False
+    return len(between.split()) <= 3 and rules.cue.search(between) is None
 
 
 def _participle_speaker(before: str, rules: QuoteRules) -> Attribution | None:
@@ -293,11 +309,15 @@ def _resolve(
             thing = neuter_antecedent(spoken, paragraphs, _position(f), rules)
             f.attribution = a = Attribution(thing, a.cue) if thing else None
         if a is not None and not _is_anaphor(a.speaker, f, mentions, rules, paragraphs):
+            described = described_person(a.speaker, paragraphs, _position(f), rules)
+            if described:
+                f.attribution = a = Attribution(described, a.cue)
             last_named = f
         elif a is not None:  # a pronoun or bare role: keep the cue, name the person
             name = _nearest_person(paragraphs, last_named, f, rules)
             if name is None and a.speaker.lower() in rules.pronouns:
                 name = _nearby_mention(paragraphs, f, rules)
+                name = name or next_person(paragraphs, f.span.paragraph, rules)
             if name:
                 f.attribution = Attribution(name, a.cue)
                 last_named = f
