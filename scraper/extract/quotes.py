@@ -240,7 +240,7 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
     connected = not right.strip(_MARKS) or participle
     found.continuing = not _reporter_words(left, rules, participle) and connected
     found.joined = bool(left.strip(_MARKS)) and found.continuing
-    found.joined = found.joined or _same_sentence(paragraphs, spans, i, rules)
+    found.joined = found.joined or (not found.named and _same_sentence(paragraphs, spans, i, rules))
     return found
 
 
