@@ -1,7 +1,9 @@
-"""Discovery: article URLs from RSS/Atom feeds, sitemaps (indexes, gzip, Google News) and links.
+"""Discovery: article URLs from RSS/Atom feeds, sitemaps (XML indexes, gzip, Google News, and
+plain-text sitemaps of one URL a line) and links.
 
 XML is parsed with expat under strict rules: any DOCTYPE or ENTITY declaration is refused (no
-entity expansion, no external DTD), and input is capped in size before and after gunzip.
+entity expansion, no external DTD), and input is capped in size before and after gunzip. Text
+sitemaps keep only lines that are whole http(s) URLs, at most 50,000 of them.
 """
 
 from __future__ import annotations
@@ -31,6 +33,10 @@ XML_TYPES = ("application/xml", "text/xml", "application/rss+xml", "application/
 GZIP_MAGIC = b"\x1f\x8b"
 MAX_SITEMAP_LEVELS = 3  # sitemap index -> index -> sitemap is as deep as real sites go
 MAX_CHILD_SITEMAPS = 500
+MAX_SITEMAP_URLS = 50_000  # the sitemap protocol's limit per file
+MAX_URL_LENGTH = 2048  # the sitemap protocol's limit per URL; longer lines are junk
+#: A text sitemap line worth reading: one absolute http(s) URL, no spaces inside.
+_URL_LINE = re.compile(r"https?://\S+", re.IGNORECASE)
 _DOMAIN = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$", re.IGNORECASE)
 
 #: Paths that are never single articles (hubs, archives, profiles, feeds, assets).
@@ -175,6 +181,45 @@ def parse_listing(data: bytes, base_url: str) -> Listing:
     raise DiscoveryError(f"XML root <{root.tag}> is neither a feed nor a sitemap")
 
 
+def parse_text_sitemap(
+    data: bytes, limit: int = MAX_XML_BYTES, max_urls: int = MAX_SITEMAP_URLS
+) -> Listing:
+    """A text sitemap (sitemaps.org: one absolute URL a line, UTF-8, maybe gzipped).
+
+    Lines that are not a single http(s) URL (blank, comments, relative paths, other schemes,
+    prose, markup, over-long) are skipped; past ``max_urls`` the rest is ignored.
+    """
+    data = ungzip(data, limit)
+    if len(data) > limit:
+        raise DiscoveryError(f"text sitemap larger than {limit} bytes")
+    entries: list[Entry] = []
+    seen: set[str] = set()
+    for raw in data.decode("utf-8", "replace").lstrip("\ufeff").splitlines():
+        line = raw.strip()
+        # "https://a/ b" is prose or a broken line, not one URL: skipped like any junk.
+        if len(line) > MAX_URL_LENGTH or not _URL_LINE.fullmatch(line):
+            continue
+        url = canonicalize(line)
+        if url and url not in seen:
+            seen.add(url)
+            entries.append(Entry(url))
+            if len(entries) >= max_urls:
+                break
+    if not entries:
+        raise DiscoveryError("no http(s) URL lines: not a text sitemap")
+    return Listing("sitemap", entries=entries)
+
+
+def _looks_like_url_list(body: bytes) -> bool:
+    """Whether a body reads as a text sitemap: its first line with content is an http(s) URL."""
+    head = body[:2048].removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")
+    for line in head.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            return bool(_URL_LINE.match(line))
+    return False
+
+
 def _canonical_all(urls: object, base_url: str) -> list[str]:
     found: list[str] = []
     for url in urls:  # type: ignore[attr-defined]
@@ -230,8 +275,9 @@ def _atom_entries(root: _Node, base_url: str) -> list[Entry]:
 
 
 def sniff_kind(content_type: str, body: bytes) -> str:
-    """'xml' for feeds and sitemaps, 'html' for pages, judged by content, then content type;
-    'other' for what is neither (a seed pointing at an image or a text file)."""
+    """'xml' for feeds and sitemaps, 'html' for pages, 'text' for text sitemaps (one URL a
+    line), judged by content, then content type; 'other' for what is none of these (a seed
+    pointing at an image or a robots.txt)."""
     if body.startswith(GZIP_MAGIC):
         return "xml"
     head = body[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -241,6 +287,8 @@ def sniff_kind(content_type: str, body: bytes) -> str:
         return "xml"
     if head.startswith((b"<!doctype html", b"<html")):
         return "html"
+    if _looks_like_url_list(body):
+        return "text"
     mime = content_type.split(";", 1)[0].strip().lower()
     if mime in XML_TYPES or mime.endswith("+xml") or "gzip" in mime:
         return "xml"
@@ -453,9 +501,14 @@ class Seeder:
             self.stats.error(seed.url, result.error or result.kind)
             return
         page = result.page
-        kind = sniff_kind(page.content_type, page.body)
+        try:
+            body = ungzip(page.body)  # a gzipped file may hold XML or a text sitemap
+        except DiscoveryError as err:
+            self.stats.error(seed.url, str(err))
+            return
+        kind = sniff_kind(page.content_type, body)
         if kind == "html":
-            await self._home_page(seed, page.body, page.url, level)
+            await self._home_page(seed, body, page.url, level)
             return
         if kind == "other":
             shown = page.content_type.split(";", 1)[0].strip() or "none"
@@ -463,7 +516,7 @@ class Seeder:
             self.stats.error(seed.url, problem)
             return
         try:
-            listing = parse_listing(page.body, page.url)
+            listing = parse_text_sitemap(body) if kind == "text" else parse_listing(body, page.url)
         except DiscoveryError as err:
             self.stats.error(seed.url, str(err))
             return

@@ -17,6 +17,7 @@ from scraper.discover import (
     looks_like_article,
     page_links,
     parse_listing,
+    parse_text_sitemap,
     resolve_targets,
     robots_sitemaps,
     sniff_kind,
@@ -331,3 +332,92 @@ def test_one_broken_config_does_not_stop_crawls_of_the_others(
         assert str(info.value).endswith("(known: Example Times; see scraper sites list)")
     finally:
         clear_cache()
+
+
+# -- text sitemaps (sitemaps.org: one URL a line) ------------------------------------------
+
+TEXT_SITEMAP = (
+    "\ufeffhttps://news.example.com/2025/04/01/first-text-story\r\n"
+    "\n"
+    "# a comment some generators write\n"
+    "   https://news.example.com/2025/04/02/second-text-story?utm_source=txt   \n"
+    "/2025/04/03/relative-path-is-not-allowed\n"
+    "ftp://news.example.com/file.txt\n"
+    "javascript:alert(1)\n"
+    "https://news.example.com/2025/04/04/broken line with words\n"
+    "Read our stories at https://news.example.com/\n"
+    "<a href='https://news.example.com/2025/04/05/markup'>markup</a>\n"
+    f"https://news.example.com/{'x' * 2100}\n"
+    "https://news.example.com/2025/04/01/first-text-story\n"
+    "HTTPS://NEWS.EXAMPLE.COM/2025/04/06/upper-case-scheme\n"
+).encode()
+
+
+def test_text_sitemap_keeps_whole_http_urls_and_skips_junk_lines() -> None:
+    listing = parse_text_sitemap(TEXT_SITEMAP)
+    assert listing.kind == "sitemap" and listing.sitemaps == []
+    assert [e.url for e in listing.entries] == [
+        "https://news.example.com/2025/04/01/first-text-story",
+        "https://news.example.com/2025/04/02/second-text-story",
+        "https://news.example.com/2025/04/06/upper-case-scheme",
+    ]
+    assert parse_text_sitemap(gzip.compress(TEXT_SITEMAP)).entries == listing.entries
+
+
+def test_text_sitemap_caps_urls_and_size_and_refuses_files_without_urls() -> None:
+    many = "".join(f"https://news.example.com/2025/04/01/story-{n}\n" for n in range(30))
+    capped = parse_text_sitemap(many.encode(), max_urls=10)
+    assert [e.url for e in capped.entries][-1] == "https://news.example.com/2025/04/01/story-9"
+    assert len(capped.entries) == 10
+    with pytest.raises(DiscoveryError, match="larger than"):
+        parse_text_sitemap(many.encode(), limit=100)
+    with pytest.raises(DiscoveryError, match="expands beyond"):
+        parse_text_sitemap(gzip.compress(many.encode() * 100), limit=1000)
+    with pytest.raises(DiscoveryError, match="not a text sitemap"):
+        parse_text_sitemap(b"google.com, pub-0000000000000000, DIRECT\n")
+
+
+def test_sniff_kind_tells_a_url_list_from_other_text() -> None:
+    assert sniff_kind("text/plain", TEXT_SITEMAP) == "text"
+    assert sniff_kind("", b"# generated\n\nhttps://a.example/1\n") == "text"
+    assert sniff_kind("application/octet-stream", b"http://a.example/1\n") == "text"
+    assert sniff_kind("text/plain", b"User-agent: *\nSitemap: https://a.example/s.xml\n") == (
+        "other"
+    )
+    assert sniff_kind("text/html", b"<html>https://a.example/1</html>") == "html"
+
+
+def test_seeder_reads_text_sitemaps_from_robots_and_from_an_index(
+    server: LoopbackServer,
+) -> None:
+    base = server.base_url
+    server.add_route(
+        "/robots.txt", f"User-agent: *\nSitemap: {base}/sitemap.txt\n", "text/plain; charset=utf-8"
+    )
+    server.add_route(
+        "/sitemap.txt",
+        f"{base}/2025/07/01/from-robots-text\nnot a url\n{base}/2025/07/02/second-one\n",
+        "text/plain",
+    )
+    index = f"<sitemapindex><sitemap><loc>{base}/more.txt.gz</loc></sitemap></sitemapindex>"
+    server.add_route("/index.xml", index, "application/xml")
+    packed = gzip.compress(f"{base}/2025/07/03/from-gzipped-text\n".encode())
+    server.add_route("/more.txt.gz", packed, "application/x-gzip")
+    frontier, stats = _seed(server, "/index.xml")
+    assert stats.errors == []
+    queued = [(r[0][0], r[1]) for r in frontier.rows]
+    assert queued == [
+        (f"{base}/2025/07/01/from-robots-text", "sitemap"),
+        (f"{base}/2025/07/02/second-one", "sitemap"),
+        (f"{base}/2025/07/03/from-gzipped-text", "sitemap"),
+    ]
+
+
+def test_a_text_seed_without_urls_is_reported(server: LoopbackServer) -> None:
+    server.add_route("/robots.txt", "User-agent: *\nDisallow:\n", "text/plain")
+    server.add_route("/empty.txt", "# nothing listed yet\n\n", "text/plain")
+    frontier, stats = _seed(server, "/empty.txt")
+    assert frontier.rows == []
+    assert stats.errors == [
+        f"{server.url('/empty.txt')}: not a home page, feed or sitemap (content type text/plain)"
+    ]
