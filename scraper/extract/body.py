@@ -112,6 +112,9 @@ MARKED_CONTAINERS = ", ".join(
         "figure",
         "header",
         "footer",
+        "h2",
+        "h3",
+        "h4",
     )
 )
 #: Elements holding the standfirst (dek) by their class or id names.
@@ -147,7 +150,31 @@ GALLERY_SHARE = 0.5
 SKIP_TAGS = frozenset({"figure", "figcaption", "img", "picture", "video", "audio", "source", "h1"})
 GALLERY_SKIP_TAGS = SKIP_TAGS - {"figure", "figcaption"}
 HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+#: Elements that may hold a drop cap (the first letter of a paragraph set apart), by class.
+DROP_CAP_SELECTOR = ", ".join(
+    f'[class*="{name}" i]'
+    for name in (
+        "dropcap",
+        "drop-cap",
+        "drop_cap",
+        "initial",
+        "first-letter",
+        "firstletter",
+        "versal",
+    )
+)
+#: A drop cap holds at most this many characters ("N", or "„N" with its opening quote).
+DROP_CAP_CHARS = 2
+#: Letters that are words of their own in common languages ("A dog", "I think", "Y luego"):
+#: a space after such a drop cap may be meant.
+ONE_LETTER_WORDS = frozenset("AIOYEUÀÁÓÉ")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_BEM_BLOCK = re.compile(r"\S*__")
+#: Class words of a box holding a picture and its caption without <figure> ("picBox",
+#: "media-block", "wrapper-image"): such a box with little text is a figure.
+PICTURE_BOX_WORDS = re.compile(r"pic|photo|image|img|media|bild|foto|figure", re.IGNORECASE)
+PICTURE_BOX_SELECTOR = "div[class], span[class]"
+MAX_PICTURE_BOX_CHARS = 400
 
 
 def strip_boilerplate(root: LexborNode) -> None:
@@ -174,7 +201,9 @@ def strip_boilerplate(root: LexborNode) -> None:
         if not (boilerplate_token(css_class) or boilerplate_token(element_id)):
             continue
         names = f"{css_class} {element_id}"
-        if CONTENT_NAMES.search(names):
+        # The part of a BEM name after "__" says what the element is: "article-content__share"
+        # is a share bar, not the article's content.
+        if CONTENT_NAMES.search(_BEM_BLOCK.sub("", names)):
             continue
         if UNPROTECTED_STEMS.search(names) or not _holds_most_prose(node, prose):
             node.decompose()
@@ -289,11 +318,13 @@ def body_paragraphs(tree: LexborHTMLParser, containers: list[LexborNode], mass: 
     for node in containers:
         for br in node.css("br"):
             br.replace_with("\n")
+        _join_drop_caps(node)
         if gallery:
             continue
         for caption in node.css(_FIGURES_AND_CAPTIONS):
             if caption.parent is not None and _is_caption(caption):
                 caption.decompose()
+        _strip_picture_boxes(node)
     skip = GALLERY_SKIP_TAGS if gallery else SKIP_TAGS
     paragraphs: list[str] = []
     for node in containers:
@@ -302,6 +333,42 @@ def body_paragraphs(tree: LexborHTMLParser, containers: list[LexborNode], mass: 
         else:
             read_blocks(node, paragraphs, mass, skip)
     return clean_paragraphs(paragraphs)
+
+
+def _strip_picture_boxes(container: LexborNode) -> None:
+    """Remove picture boxes written without <figure>: an element named for a picture that
+    holds an image and only a short caption."""
+    for box in container.css(PICTURE_BOX_SELECTOR):
+        if box.parent is None or not PICTURE_BOX_WORDS.search(box.attributes.get("class") or ""):
+            continue
+        if box.css_first("img, picture") is None or box.css_first("p p, h2, h3, li") is not None:
+            continue
+        if len(box.text(deep=True).strip()) <= MAX_PICTURE_BOX_CHARS:
+            box.replace_with("\n\n")  # it may sit between two runs of text
+
+
+def _join_drop_caps(container: LexborNode) -> None:
+    """Join a drop cap to the rest of its word: the letter set apart in its own element is
+    often followed by a space in the markup ("<span class=initial>N</span> a endlich")."""
+    for cap in container.css(DROP_CAP_SELECTOR):
+        letters = cap.text(deep=True).strip()
+        if not (0 < len(letters) <= DROP_CAP_CHARS) or not letters[-1].isalpha():
+            continue
+        if letters[-1].upper() in ONE_LETTER_WORDS:
+            continue
+        while (
+            cap.parent is not None
+            and cap.next is None
+            and cap.parent.text(deep=True).strip() == letters
+        ):
+            cap = cap.parent  # the outermost wrapper of the letter
+        following = cap.next
+        while following is not None and following.tag != "-text":
+            following = following.child  # the first text of the next element
+        if following is not None and following.tag == "-text":
+            text = following.text_content or ""
+            if text[:1].isspace():
+                following.replace_with(text.lstrip())
 
 
 def _is_gallery(containers: list[LexborNode], mass: Mass) -> bool:
@@ -339,7 +406,7 @@ def find_standfirst(containers: list[LexborNode]) -> str | None:
     scope = _enclosing_article(first)
     inside = {node.mem_id for node in containers}
     for node in scope.css(STANDFIRST_SELECTOR):
-        if node.mem_id in inside or is_inside(node, inside):
+        if node.mem_id in inside or is_inside(node, inside) or _is_picture(node):
             continue
         text = normalize_space(node.text(deep=True))
         if MIN_STANDFIRST_CHARS <= len(text) <= MAX_STANDFIRST_CHARS and paragraph_weight(
@@ -347,6 +414,22 @@ def find_standfirst(containers: list[LexborNode]) -> str | None:
         ):
             return text
     return None
+
+
+def _is_picture(node: LexborNode) -> bool:
+    """A figure or picture ("lead-image" matches the standfirst names): its text is a caption."""
+    if node.tag in ("figure", "figcaption", "picture", "img"):
+        return True
+    if node.css_first("img, picture, figure") is not None:
+        return True
+    current = node.parent
+    for _ in range(3):
+        if current is None:
+            return False
+        if current.tag in ("figure", "picture"):
+            return True
+        current = current.parent
+    return False
 
 
 def _enclosing_article(node: LexborNode) -> LexborNode:

@@ -53,7 +53,8 @@ BOILERPLATE_WORDS = frozenset(
     most-read mostread popular trending latest latest-news top-stories footer header
     masthead follow-us follow author disclosure offscreen author-container author-info
     author-details author-wrapper author-description about-the-author autorenbox
-    autor-box""".split()  # noqa: SIM905
+    autor-box autor affiliate whatsapp tooltip rights signup-form skip sign-in signin login
+    log-in""".split()  # noqa: SIM905
 )
 #: Words that start many harmless names ("header-image", "meta-data"): matched whole or last only.
 AMBIGUOUS_PREFIXES = frozenset(
@@ -77,9 +78,19 @@ UNPROTECTED_STEMS = re.compile(
 )
 #: Elements that may hold an image caption or photo credit outside <figcaption> (by class);
 #: ``is_caption_class`` decides on the class tokens.
-CAPTION_WORDS = ("caption", "captions", "credit", "credits", "bildunterschrift", "bildnachweis")
+CAPTION_WORDS = (
+    "caption",
+    "captions",
+    "credit",
+    "credits",
+    "bildunterschrift",
+    "bildnachweis",
+    "legend",
+    "legende",
+)
 CAPTION_CANDIDATES = ", ".join(
-    f'[class*="{word}" i]' for word in ("caption", "credit", "bildunterschrift", "bildnachweis")
+    f'[class*="{word}" i]'
+    for word in ("caption", "credit", "bildunterschrift", "bildnachweis", "legend")
 )
 #: Name parts that describe a wrapper having a caption, not the caption ("hasCaption").
 _CAPTION_OWNER_PREFIXES = ("has", "no", "with")
@@ -216,6 +227,16 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"(?:die )?(?:inhalte|bilder|texte?|fotos) (?:dieser|dieses|in diesem) .{0,60}(?:creative commons|cc[- ]by)",
     r"sofern nicht anders (?:ausgewiesen|angegeben)",
     r"this (?:work|site|blog|website) is licensed\b",
+    # Skip links, sign-in walls and paywall counters.
+    r"skip to (?:the )?(?:main )?content$",
+    r"(?:register|sign in|log in)\s*(?:/|or)\s*(?:register|sign in|log in)\b",
+    r"il vous reste \d",
+    r"follow .{0,40} on google news\b",
+    r"(?:watch|video|audio|listen)\s*\|",
+    # Template placeholders left in the page ("$$ARTICLEAD$$", "{{ad}}").
+    r"(?:\$\$|\{\{|%%)[\w-]+(?:\$\$|\}\}|%%)$",
+    r"hat ihnen (?:dieser|der) (?:artikel|beitrag) gefallen",
+    r"(?:unabhängiger|guter) journalismus (?:braucht|kostet)\b",
 )
 #: A paragraph this short that is only a date/time is page furniture.
 DATE_LINE_CHARS = 40
@@ -250,10 +271,17 @@ _STANDALONE_NOISE = frozenset(
 )
 
 
+#: A lower-case letter or digit followed by a capital: where a camelCase name splits into words.
+_CAMEL_JOINT = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
 @lru_cache(maxsize=8192)
 def boilerplate_token(name: str) -> bool:
-    """Whether a class or id value marks a boilerplate container."""
-    return any(_boilerplate_word(raw) for raw in name.lower().split())
+    """Whether a class or id value marks a boilerplate container.
+
+    camelCase names are split into words first ("c-inlineSignup" reads as "c-inline-signup").
+    """
+    return any(_boilerplate_word(_CAMEL_JOINT.sub("-", raw).lower()) for raw in name.split())
 
 
 @lru_cache(maxsize=32768)

@@ -6,6 +6,9 @@ are the pieces the per-site extractor reuses for fields its config does not give
 
 from __future__ import annotations
 
+import json
+import re
+
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper import __version__
@@ -37,6 +40,11 @@ PAYWALL_TEASER_CHARS = 1500
 PAYWALL_SELECTORS = (
     '[class*="paywall"], [id*="paywall"], [class*="piano-"], [class*="premium-wall"]'
 )
+#: A JSON string literal in a script long enough to hold an article's HTML (state that a
+#: script-rendered page ships: ``__NEXT_DATA__``, ``self.__next_f.push``, ``__INITIAL_STATE__``).
+_SCRIPT_STRING = re.compile(r'"(?:[^"\\]|\\.){400,}"')
+#: Markup of a paragraph, raw or JSON-escaped, in such a string.
+_PARAGRAPH_MARKUP = ("<p", "\\u003cp", "\\u003Cp")
 ARTICLE_OG_TYPES = frozenset({"article", "news", "newsarticle", "blog", "blogposting"})
 
 
@@ -129,6 +137,35 @@ def _jsonld_body(tree: LexborHTMLParser) -> list[str]:
     return [p for p in (normalize_space(line) for line in text.splitlines()) if p]
 
 
+def _script_body(text: str, url: str | None) -> list[str]:
+    """Paragraphs of the longest article HTML held in a script's JSON strings.
+
+    For pages rendered by script whose visible markup has no body and whose JSON-LD has no
+    ``articleBody``: the article usually ships as an HTML string in the page state. The page
+    is parsed again (``extract_body`` removed the scripts from the first tree).
+    """
+    best = ""
+    for script in parse_html(text).css("script"):
+        if "ld+json" in (script.attributes.get("type") or ""):
+            continue  # read by _jsonld_body
+        code = script.text(deep=True)
+        if not any(marker in code for marker in _PARAGRAPH_MARKUP):
+            continue
+        for match in _SCRIPT_STRING.finditer(code):
+            if len(match.group(0)) <= len(best):
+                continue
+            try:
+                value = json.loads(match.group(0))
+            except ValueError:
+                continue
+            if isinstance(value, str) and "<p" in value and "</p>" in value:
+                best = value
+    if not best:
+        return []
+    body, _ = extract_body(parse_html(best), url)
+    return body
+
+
 def _with_standfirst(body: list[str], standfirst: str | None, page_text: str) -> list[str]:
     """Start the body with the standfirst (dek) when the page shows it and the body lacks it.
 
@@ -190,6 +227,11 @@ def extract_generic(text: str, url: str | None) -> Article:
         # A page rendered by script shows little text; its JSON-LD often carries all of it.
         body = from_jsonld
         article.sources["body"] = "jsonld"
+    if sum(map(len, body)) < MIN_ARTICLE_CHARS:
+        from_script = _script_body(text, url)
+        if sum(map(len, from_script)) > 2 * sum(map(len, body)) + MIN_ARTICLE_CHARS:
+            body = from_script
+            article.sources["body"] = "heuristic"
     article.body = body
     article.images = images
     if body:

@@ -1,0 +1,136 @@
+"""Generic body rules met on real pages, each on a small page written after the pattern:
+drop caps, picture boxes without <figure>, camelCase and BEM class names, captions taken for
+a standfirst, article HTML held only in a script's JSON, template placeholders."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from scraper.extract.boilerplate import boilerplate_token, is_boilerplate_paragraph
+from scraper.extract.generic import extract_generic
+
+PROSE = (
+    "The council met on Tuesday evening to discuss the new budget for the coming year, "
+    "and members argued for hours about the cost of repairing the old bridge by the river."
+)
+MORE = (
+    "Residents who came to the meeting said they had waited years for the repairs, and that "
+    "the detour through the town centre added half an hour to every trip to the station."
+)
+
+
+def page(body: str, head: str = "") -> str:
+    return f"<html><head><title>Budget</title>{head}</head><body>{body}</body></html>"
+
+
+def article(inner: str) -> str:
+    return page(
+        f"<main><article><h1>Budget row</h1><div class='text'>{inner}</div></article></main>"
+    )
+
+
+def test_drop_cap_joins_its_word() -> None:
+    html = article(
+        "<p><span class='initial-letter-outer'><span class='initial-letter'>N</span></span> "
+        f"<span>ow the council has decided. {PROSE}</span></p><p>{MORE}</p>"
+    )
+    body = extract_generic(html, "https://example.org/a").body
+    assert body[0].startswith("Now the council has decided.")
+
+
+def test_drop_cap_that_is_a_word_keeps_its_space() -> None:
+    html = article(f"<p><span class='dropcap'>A</span> <span>{PROSE}</span></p><p>{MORE}</p>")
+    body = extract_generic(html, "https://example.org/a").body
+    assert body[0].startswith("A The council")
+
+
+def test_picture_box_without_figure_is_not_text() -> None:
+    html = article(
+        f"<p>{PROSE}</p><div class='picBox full'><img src='/a.jpg' width='600' height='400'>"
+        "<p>Workers on the old bridge, March 2024</p></div><p>{MORE}</p>".replace("{MORE}", MORE)
+    )
+    body = extract_generic(html, "https://example.org/a").body
+    assert body == [PROSE, MORE]
+
+
+def test_picture_box_between_text_runs_keeps_them_apart() -> None:
+    html = article(
+        f"{PROSE}<span class='hmedia'><img src='/b.jpg'><a href='/x'>The bridge</a></span>{MORE}"
+    )
+    body = extract_generic(html, "https://example.org/a").body
+    assert body == [PROSE, MORE]
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        ("c-inlineSignup", True),
+        ("giz-PostMetadataFooter", True),
+        ("mediaRights", True),
+        ("affiliate_info", True),
+        ("articleBody", False),
+        ("storyContent", False),
+    ],
+)
+def test_camel_case_class_names_are_read_as_words(names: str, expected: bool) -> None:
+    assert boilerplate_token(names) is expected
+
+
+def test_bem_element_of_the_content_block_is_judged_by_its_own_name() -> None:
+    html = article(
+        f"<p>{PROSE}</p><div class='article-content__sign-in-group'><p>Create an account or "
+        "sign in to continue with your reading experience.</p></div><p>" + MORE + "</p>"
+    )
+    body = extract_generic(html, "https://example.org/a").body
+    assert body == [PROSE, MORE]
+
+
+def test_lead_image_caption_is_not_a_standfirst() -> None:
+    caption = "A crowd of people at the castle in the park on a sunny afternoon in May"
+    html = page(
+        "<main><article><h1>Budget row</h1>"
+        f"<figure class='lead-article-image'><img src='/c.jpg'><figcaption><span class='caption'>"
+        f"{caption}</span></figcaption></figure>"
+        f"<div class='article-body'><p>{PROSE}</p><p>{MORE}</p></div></article></main>"
+    )
+    article_ = extract_generic(html, "https://example.org/a")
+    assert caption not in article_.text
+    assert article_.body == [PROSE, MORE]
+
+
+def test_article_html_only_in_script_state() -> None:
+    paragraphs = [f"{PROSE} ({n})" for n in range(3)]
+    content = "$$AD$$" + "".join(f"<p class='editor-p'>{p}</p>" for p in paragraphs)
+    state = json.dumps({"props": {"article": {"contentHtml": content}}})
+    html = page(
+        f"<div id='__next'><h1>Budget row</h1></div><script id='__NEXT_DATA__' "
+        f"type='application/json'>{state}</script>"
+    )
+    result = extract_generic(html, "https://example.org/a")
+    assert result.body == paragraphs
+
+
+def test_script_state_is_not_read_when_the_page_has_its_body() -> None:
+    state = json.dumps({"teaser": "<p>" + "Another story entirely. " * 30 + "</p>"})
+    html = article(f"<p>{PROSE}</p><p>{MORE}</p><p>{PROSE}</p><script>var s = {state};</script>")
+    assert extract_generic(html, "https://example.org/a").body == [PROSE, MORE, PROSE]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("$$ARTICLEAD$$", True),
+        ("{{ad-slot}}", True),
+        ("Skip to content", True),
+        ("REGISTER / SIGN IN TO UNLOCK MORE ARTICLES", True),
+        ("Il vous reste 57.09% de cet article à lire.", True),
+        ("WATCH | Palestinians react to the news:", True),
+        ("Follow TechRadar on Google News and add us as a preferred source.", True),
+        ("Skip to content is what the editor said when asked about the long intro.", False),
+        ("Watch the river rise: the council says the bridge will hold.", False),
+    ],
+)
+def test_boilerplate_lines(text: str, expected: bool) -> None:
+    assert is_boilerplate_paragraph(text) is expected
