@@ -356,19 +356,29 @@ def _titled_surnames(
 ) -> list[Mention]:
     """People the article names only by title and surname ("President Biden"), as mentions
     holding that role (a surname of a known full name is not added again)."""
-    titles = "|".join(re.escape(r) for r in sorted(roles))
-    pattern = re.compile(rf"(?:(\S+)\s+)?\b(?i:{titles})\.?\s+([A-Z][\w'’-]*[\w])")
+    pattern = _title_pattern(tuple(sorted(roles)))
     surnames = {m.words[-1] for m in known}
     found: list[Mention] = []
     for index, text in enumerate(paragraphs):
+        if not any(role in text.lower() for role in roles):
+            continue
         for m in pattern.finditer(text):
-            before, name = _strip(m.group(1) or ""), _POSSESSIVE.sub("", m.group(2))
+            words_before = text[max(0, m.start() - 30) : m.start()].split()
+            before = _strip(words_before[-1]) if words_before else ""
+            name = _POSSESSIVE.sub("", m.group(1))
             if before in rules.past_role_words or name.lower() in surnames:
                 continue
             if name.lower() in rules.titles or name.lower() in rules.not_name_words:
                 continue
-            found.append(Mention(index, m.start(2), name, frozenset(roles)))
+            found.append(Mention(index, m.start(1), name, frozenset(roles)))
     return found
+
+
+@lru_cache(maxsize=256)
+def _title_pattern(roles: tuple[str, ...]) -> re.Pattern[str]:
+    """A title of ``roles`` (any case, optional period) and the capitalised word after it."""
+    titles = "|".join(re.escape(r) for r in roles)
+    return re.compile(rf"\b(?i:{titles})\.?\s+([A-Z][\w'’-]*\w)")
 
 
 def _named_last(

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from scraper.extract.quote_anaphora import described_person, neuter_antecedent, next_person
 from scraper.extract.quote_names import (
@@ -170,7 +171,7 @@ def _is_person(words: list[str], paragraphs: list[str]) -> bool:
 
 def clear_caches() -> None:
     """Forget the per-paragraph caches (benchmarks call this so repeats are not flattered)."""
-    for cached in (capital_runs, long_runs, clean_speaker, *SPEAKER_CACHES):
+    for cached in (capital_runs, long_runs, clean_speaker, _known_surname, *SPEAKER_CACHES):
         cached.cache_clear()
 
 
@@ -251,6 +252,8 @@ def _same_sentence(paragraphs: list[str], spans: list[Span], i: int, rules: Quot
     if not i or spans[i - 1].last_paragraph != spans[i].paragraph:
         return False
     previous, span = spans[i - 1], spans[i]
+    if span.open_at - previous.close_at > 40:
+        return False  # more than three words between the quotes
     para = paragraphs[span.paragraph]
     between = para[previous.close_at + 1 : span.open_at]
     ended = para[: previous.close_at].rstrip(_INNER_CLOSERS)[-1:] in ".!?…"
@@ -386,10 +389,19 @@ def _surname_subjects(text: str, paragraphs: list[str], rules: QuoteRules) -> li
             continue
         if bare in rules.not_name_words or bare in rules.opening_phrases:
             continue
-        mid_sentence = re.compile(rf"\b[a-z]+\s+{re.escape(word)}\b")  # a name, not "Even"
-        if _is_person([word], paragraphs) and any(mid_sentence.search(t) for t in paragraphs):
+        if _known_surname(word, tuple(paragraphs)):
             found.append((m.start(1), word))
     return found
+
+
+@lru_cache(maxsize=1024)
+def _known_surname(word: str, paragraphs: tuple[str, ...]) -> bool:
+    """The article gives ``word`` a first name and also uses it mid-sentence (a name, not a
+    capitalised "Even")."""
+    if sum(text.count(word) for text in paragraphs) < 2:
+        return False  # a first name before it and a mid-sentence use need two occurrences
+    mid_sentence = re.compile(rf"\b[a-z]+\s+{re.escape(word)}\b")
+    return _is_person([word], list(paragraphs)) and any(mid_sentence.search(t) for t in paragraphs)
 
 
 def _position(f: _Found) -> tuple[int, int]:
