@@ -195,11 +195,23 @@ def _left_context(
         previous = paragraphs[span.paragraph - 1].rstrip()
         if previous.endswith(":"):
             return last_sentence(previous, rules), ""
-        quoted = any(s.last_paragraph == span.paragraph - 1 for s in spans[:i])
+        quoted = _ends_in(spans, i, span.paragraph - 1)
         return "", "" if quoted else previous
     if _COMPLETE.search(before):
         return "", last_sentence(before.rstrip(), rules)
     return last_sentence(before, rules), ""
+
+
+def _ends_in(spans: list[Span], i: int, paragraph: int) -> bool:
+    """Whether a span before ``spans[i]`` ends in ``paragraph``. Spans do not overlap, so
+    their last paragraphs never decrease: scan back only while they can still match."""
+    for j in range(i - 1, -1, -1):
+        last = spans[j].pieces[-1][0]
+        if last == paragraph:
+            return True
+        if last < paragraph:
+            return False
+    return False
 
 
 def _right_context(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules) -> str:
@@ -294,8 +306,10 @@ def _is_title(words: list[str], rules: QuoteRules) -> bool:
     """Title Case words with no sentence punctuation: the name of a work, not a statement."""
     if not words or words[-1][-1:] in ".!?…" or (words[-1][-1:] == "," and len(words) > 6):
         return False
+    if len(words) > 10:
+        return False
     capitals = [w[:1].isupper() for w in words if w.lower() not in rules.title_small_words]
-    return bool(capitals) and all(capitals) and len(words) <= 10
+    return bool(capitals) and all(capitals)
 
 
 def _resolve(
