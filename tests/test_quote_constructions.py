@@ -133,3 +133,20 @@ def test_a_quote_later_in_the_same_sentence_keeps_the_speaker() -> None:
         "Clanton “had been treated at the group and asked that she live with us.”"
     ]
     assert speakers(paragraphs) == ["Clarence Thomas", "Clarence Thomas"]
+
+
+def test_an_acronym_opening_a_sentence_is_no_surname() -> None:
+    paragraphs = [
+        "Tanner Fischer leads the local union at UPS.",
+        "Fischer isn't sure when he will rest. The national UPS contract says officers get "
+        "leave from UPS. Asked about his free time, he told me, “This is it, all of it.”",
+    ]
+    assert speakers(paragraphs) == ["Tanner Fischer"]
+
+
+def test_a_title_before_a_full_name_gives_the_full_name_to_the_role() -> None:
+    paragraphs = [
+        "Municipal economist Jeremiah Mbelu showed us the new solar poles.",
+        "Asked about the cost, the economist replies, “Yes, it is expensive to install them.”",
+    ]
+    assert speakers(paragraphs) == ["Jeremiah Mbelu"]

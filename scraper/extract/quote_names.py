@@ -376,9 +376,10 @@ def _titled_surnames(
 
 @lru_cache(maxsize=256)
 def _title_pattern(roles: tuple[str, ...]) -> re.Pattern[str]:
-    """A title of ``roles`` (any case, optional period) and the capitalised word after it."""
+    """A title of ``roles`` (any case, optional period) and the one capitalised word after it
+    (a full name after a title is a ``name_mentions`` mention already)."""
     titles = "|".join(re.escape(r) for r in roles)
-    return re.compile(rf"\b(?i:{titles})\.?\s+([A-Z][\w'’-]*\w)")
+    return re.compile(rf"\b(?i:{titles})\.?\s+([A-Z][\w'’-]*\w)(?![\w'’-]*\s+[A-Z])")
 
 
 def _named_last(

@@ -401,6 +401,8 @@ def _surname_subjects(text: str, paragraphs: list[str], rules: QuoteRules) -> li
         bare = word.lower()
         if not m or bare in rules.run_skip or bare in rules.not_persons or bare in rules.titles:
             continue
+        if word.isupper():
+            continue  # "The national UPS contract": an acronym, not a surname
         if bare in rules.not_name_words or bare in rules.opening_phrases:
             continue
         if _known_surname(word, tuple(paragraphs)):
