@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
@@ -180,16 +181,19 @@ def find_date(text: str) -> str | None:
 
 def find_dates(text: str) -> list[tuple[int, str]]:
     """Every plausible written date in ``text`` as ``(offset, ISO 8601)``, in text order."""
-    found: list[tuple[int, str]] = []
+    return list(iter_dates(text))
+
+
+def iter_dates(text: str) -> Iterator[tuple[int, str]]:
+    """:func:`find_dates` found lazily: callers that need the first few stop early."""
     end = -1
     for year in _YEAR.finditer(text):
         if year.start() < end:
             continue
         match = _match_around(text, year)
         if match is not None:
-            found.append((match[0], match[1]))
+            yield match[0], match[1]
             end = match[2]
-    return found
 
 
 def _match_around(text: str, year: re.Match[str]) -> tuple[int, str, int] | None:

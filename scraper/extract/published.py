@@ -97,8 +97,9 @@ DESCRIPTION_META = ("og:description", "description")
 DESCRIPTION_CHARS = 300
 IMAGE_META = ("og:image", "twitter:image")
 #: Selectors trusted over the shown date (they name the publication date explicitly).
-STRONG_SELECTORS = frozenset({'[itemprop="datePublished"]'})
-_ANY_DATE = ", ".join(css for css, _attr in DATE_SELECTORS)
+_ITEMPROP = '[itemprop="datePublished"]'
+STRONG_SELECTORS = frozenset({_ITEMPROP})
+_HEADLINE_OR_DATE = ", ".join(["h1", *(css for css, _attr in DATE_SELECTORS)])
 
 
 def find_published(
@@ -114,14 +115,15 @@ def find_published(
     """
     from_url = _url_date(url)
     published, source = _date_field(article, meta, "datePublished", PUBLISHED_META)
-    # The shown date is read only when needed: a metadata date on the URL's day stands.
+    # The shown date is read only when it can change the answer: a metadata date on the URL's
+    # day stands, and so does a specific, zoned one unless a different modified day exists.
     if published and not (from_url and _days_apart(published, from_url) == 0):
         modified = _date_field(article, meta, "dateModified", MODIFIED_META)
-        shown = shown_dates(headline_node(tree))
-        published, source = _reconcile((published, source), modified, shown)
+        if _shown_may_win(published, source, modified[0]):
+            shown = shown_dates(headline_node(tree), published)
+            published, source = _reconcile((published, source), modified, shown)
     elif not published:
-        headline = headline_node(tree)
-        published, source = _published_from_markup(tree, url, shown_dates(headline), headline)
+        published, source = _published_from_markup(tree, url)
     if not published:
         published, source = _date_in_page_meta(meta)
     if published and from_url and _days_apart(published, from_url) > 1:
@@ -136,6 +138,15 @@ def find_modified(
     return _date_field(article, meta, "dateModified", MODIFIED_META)
 
 
+def _shown_may_win(published: str, source: str, modified: str | None) -> bool:
+    """Whether :func:`_reconcile` may prefer anything to ``published`` (else skip the shown date)."""
+    return (
+        _is_weak(source)
+        or _is_utc_time(published)
+        or (modified is not None and _days_apart(published, modified) != 0)
+    )
+
+
 def _reconcile(
     published: tuple[str, str], modified: tuple[str | None, str], shown: list[str]
 ) -> tuple[str, str]:
@@ -146,11 +157,15 @@ def _reconcile(
     if modified[0] and _days_apart(modified[0], first) == 0:
         # the page shows only its update: readers (and citations) see that day
         return modified[0], modified[1]
-    weak = published[1].removeprefix("meta:") in WEAK_PUBLISHED_META
-    if weak or _is_utc_time(published[0]):
+    if _is_weak(published[1]) or _is_utc_time(published[0]):
         # generic "date" names and UTC stamps are often set by the system, not the editor
         return first, "heuristic"
     return published
+
+
+def _is_weak(source: str) -> bool:
+    """A generic meta name (``date``, ``dc.date``): often the page's last change."""
+    return source.removeprefix("meta:") in WEAK_PUBLISHED_META
 
 
 def _is_utc_time(value: str) -> bool:
@@ -204,21 +219,19 @@ def _date_in_scripts(tree: LexborHTMLParser) -> str | None:
     return None
 
 
-def _published_from_markup(
-    tree: LexborHTMLParser, url: str | None, shown: list[str], headline: LexborNode | None
-) -> tuple[str | None, str]:
-    found = _date_markup(tree)
-    if found and (
-        found[1] in STRONG_SELECTORS
-        or not shown
-        or any(_days_apart(found[0], value) == 0 for value in shown)
-    ):
+def _published_from_markup(tree: LexborHTMLParser, url: str | None) -> tuple[str | None, str]:
+    # one query for the date markup and the headline: each query walks the whole page
+    nodes = tree.css(_HEADLINE_OR_DATE)
+    found = _date_markup(nodes)
+    if found and found[1] in STRONG_SELECTORS:
+        return found[0], f"selector:{found[1]}"
+    headline = headline_node(tree, [node for node in nodes if node.tag == "h1"])
+    shown = shown_dates(headline, found[0] if found else None)
+    if found and (not shown or any(_days_apart(found[0], value) == 0 for value in shown)):
         return found[0], f"selector:{found[1]}"
     if shown:
         # class names and bare <time> also date comments, teasers and page footers
         return shown[0], "heuristic"
-    if found:
-        return found[0], f"selector:{found[1]}"
     from_url = _url_date(url)
     if from_url:
         return from_url, "url"
@@ -247,18 +260,52 @@ def _date_in_page_meta(meta: dict[str, list[str]]) -> tuple[str | None, str]:
     return None, ""
 
 
-def _date_markup(tree: LexborHTMLParser) -> tuple[str, str] | None:
-    """The first date in ``DATE_SELECTORS`` order, with the selector that found it."""
-    candidates = tree.css(_ANY_DATE)
-    for css, attr in DATE_SELECTORS if candidates else ():
-        # Not candidates filtered by css_matches(): that is also true when only a descendant
-        # matches, which would read a whole container's text.
-        for node in tree.css(css)[:5]:
+def _date_markup(candidates: list[LexborNode]) -> tuple[str, str] | None:
+    """The first date in ``DATE_SELECTORS`` order, with the selector that found it.
+
+    ``candidates``: the page's nodes matching any of them (and maybe others), in page order,
+    from one query (each full-document query costs about as much as the rest of this
+    function); they are sorted to their selectors here.
+    """
+    matched: dict[str, list[LexborNode]] = {css: [] for css, _attr in DATE_SELECTORS}
+    for node in candidates:
+        for css in _selectors_of(node):
+            matched[css].append(node)
+    for css, attr in DATE_SELECTORS:
+        for node in matched[css][:5]:
             value = node.attributes.get(attr) if attr else node.text(deep=True, separator=" ")
             parsed = _parse(value) if value and len(value) < 120 else None
             if parsed:
                 return parsed, css
     return None
+
+
+def _selectors_of(node: LexborNode) -> list[str]:
+    """Which of ``DATE_SELECTORS`` match ``node`` itself (not a descendant)."""
+    attrs = node.attributes
+    found = []
+    if attrs.get("itemprop") == "datePublished":
+        found.append(_ITEMPROP)
+    if node.tag == "time":
+        if "pubdate" in attrs:
+            found.append("time[pubdate]")
+        if "datetime" in attrs:
+            if _in_article(node):
+                found.append("article time[datetime]")
+            found.append("time[datetime]")
+        found.append("time")
+    if "date" in (attrs.get("class") or ""):
+        found.append('[class*="date"]')
+    return found
+
+
+def _in_article(node: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag == "article":
+            return True
+        parent = parent.parent
+    return False
 
 
 def _days_apart(first: str, second: str) -> int:

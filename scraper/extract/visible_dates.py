@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scraper.extract.dates import find_dates, not_future, short_year_date
+from scraper.extract.dates import iter_dates, not_future, short_year_date
 
 __all__ = ["date_in_text", "first_date", "headline_node", "shown_date", "shown_dates"]
 
@@ -47,6 +48,7 @@ EXCLUDED_MARKS = (
     "navigation",
     "breadcrumb",
 )
+_EXCLUDED = re.compile("|".join(EXCLUDED_MARKS))
 #: Class/id fragments (or role="banner") of a site banner: an ``<h1>`` there is the logo.
 BRANDING_MARKS = ("brand", "logo", "masthead", "site-title", "sitename", "site-name")
 #: Where the headline is when no ``<h1>`` has text.
@@ -69,16 +71,25 @@ def shown_date(tree: LexborHTMLParser) -> tuple[str | None, str]:
     return (shown[0], "heuristic") if shown else (None, "")
 
 
-def shown_dates(h1: LexborNode | None) -> list[str]:
+def shown_dates(h1: LexborNode | None, day: str | None = None) -> list[str]:
     """Up to ``SHOWN_LINES`` date lines near the headline node ``h1``, nearest after it first.
 
     Looks at most ``SHOWN_AFTER_CHARS`` of text after the headline (and inside it), then
     ``SHOWN_BEFORE_CHARS`` before it; a date line just above the headline (blog date headers)
     comes first when no date line follows closely. Prose that mentions a date never counts.
+    With ``day`` (ISO 8601), a first date line after the headline on that day is returned alone
+    at once: it is among the lines in any case, and callers only ask whether ``day`` is shown.
     """
     if h1 is None:
         return []
-    after = _date_lines(_texts_within(h1)) + _date_lines(_texts_after(h1, SHOWN_AFTER_CHARS))
+    within = _date_lines(_texts_within(h1))
+    following = _date_line_stream(_texts_after(h1, SHOWN_AFTER_CHARS))
+    nearest = within[:1] or list(islice(following, 1))
+    if day is not None and nearest and nearest[0][1][:10] == day[:10]:
+        return [nearest[0][1]]
+    lines_after = [] if within else nearest
+    lines_after += islice(following, SHOWN_LINES - len(lines_after))
+    after = within + lines_after
     before = _date_lines(_texts_before(h1, SHOWN_BEFORE_CHARS))
     if before and (not after or after[0][0] > SHOWN_NEAR_CHARS >= before[0][0]):
         after.insert(0, before.pop(0))
@@ -86,21 +97,23 @@ def shown_dates(h1: LexborNode | None) -> list[str]:
 
 
 def _date_lines(texts: Iterator[tuple[int, str]]) -> list[tuple[int, str]]:
-    found: list[tuple[int, str]] = []
+    return list(islice(_date_line_stream(texts), SHOWN_LINES))
+
+
+def _date_line_stream(texts: Iterator[tuple[int, str]]) -> Iterator[tuple[int, str]]:
     for distance, text in texts:
         value = _date_line(text)
         if value:
-            found.append((distance, value))
-            if len(found) == SHOWN_LINES:
-                break
-    return found
+            yield distance, value
 
 
-def headline_node(tree: LexborHTMLParser) -> LexborNode | None:
+def headline_node(tree: LexborHTMLParser, h1s: list[LexborNode] | None = None) -> LexborNode | None:
     """The ``<h1>`` holding the headline (else ``HEADLINE_FALLBACK``): with text, not in a logo
     or banner, and when several remain, the first whose words are in the page title (a
-    site-name ``<h1>`` is not)."""
-    headings = [node for node in tree.css("h1") if node.text(deep=True, strip=True)]
+    site-name ``<h1>`` is not). ``h1s``: the page's ``<h1>`` elements when already queried."""
+    # tags() is the cheapest full-page lookup (a third of css("h1")); this runs on most pages
+    found = tree.tags("h1") if h1s is None else h1s
+    headings = [node for node in found if node.text(deep=True, strip=True)]
     if not headings:
         headings = [
             node for node in tree.css(HEADLINE_FALLBACK) if node.text(deep=True, strip=True)
@@ -109,8 +122,9 @@ def headline_node(tree: LexborHTMLParser) -> LexborNode | None:
     if len(articles) < 2:
         return articles[0] if articles else (headings[0] if headings else None)
     headings = articles
-    title = " ".join(node.text(deep=True) for node in tree.css("title")) + " ".join(
-        node.attributes.get("content") or "" for node in tree.css('meta[property="og:title"]')
+    og_titles = (node.attributes for node in tree.tags("meta"))
+    title = " ".join(node.text(deep=True) for node in tree.tags("title")) + " ".join(
+        attrs.get("content") or "" for attrs in og_titles if attrs.get("property") == "og:title"
     )
     title_words = set(_WORD.findall(title.lower()))
     for node in headings:
@@ -140,9 +154,9 @@ def _date_line(text: str) -> str | None:
     """
     if len(text) > DATE_LINE_CHARS or _DIGITS.search(text) is None:
         return None
-    dates = find_dates(text)
-    if dates and dates[0][0] <= DATE_LINE_LEAD:
-        value = dates[0][1]
+    first = next(iter_dates(text), None)
+    if first is not None and first[0] <= DATE_LINE_LEAD:
+        value = first[1]
     elif len(text) <= DATE_LINE_LEAD:
         value = short_year_date(text) or ""
     else:
@@ -156,19 +170,28 @@ def _texts_after(start: LexborNode, limit: int) -> Iterator[tuple[int, str]]:
     """Text nodes after ``start``'s subtree in document order with their distance from it."""
     node = _following(start)
     used = 0
+    # The hottest loop of date finding: one ``tag`` read per node, the next node found inline.
     for _step in range(WALK_NODES):
         if node is None or used >= limit:
             return
-        if node.tag == "-text":
+        tag = node.tag
+        if tag == "-text":
             text = (node.text_content or "").strip()
             if text:
                 yield used, text
                 used += len(text)
-            node = _following(node)
-        elif node.tag in SKIP_TAGS or (node.tag in CONTAINER_TAGS and _excluded(node)):
-            node = _following(node)
-        else:
-            node = node.child or _following(node)
+        elif tag not in SKIP_TAGS and not (tag in CONTAINER_TAGS and _excluded(node)):
+            child = node.child
+            if child is not None:
+                node = child
+                continue
+        following = node.next
+        while following is None:
+            node = node.parent
+            if node is None:
+                return
+            following = node.next
+        node = following
 
 
 def _texts_within(headline: LexborNode) -> Iterator[tuple[int, str]]:
@@ -209,7 +232,7 @@ def _texts_before(start: LexborNode, limit: int) -> Iterator[tuple[int, str]]:
 def _excluded(node: LexborNode) -> bool:
     attrs = node.attributes
     marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-    return any(word in marks for word in EXCLUDED_MARKS) if marks.strip() else False
+    return _EXCLUDED.search(marks) is not None
 
 
 def date_in_text(tree: LexborHTMLParser, headline: LexborNode | None) -> str | None:
@@ -229,18 +252,19 @@ def date_in_text(tree: LexborHTMLParser, headline: LexborNode | None) -> str | N
         found = text.find(heading) if heading else -1
         start = found + len(heading) if found >= 0 else 0
     window = text[start : start + DATE_TEXT_CHARS]
-    labelled = _labelled_date(window)
-    if labelled:
-        return labelled
-    return first_date(window) or (first_date(text[:start][:DATE_TEXT_CHARS]) if start else None)
+    labelled, first = _labelled_date(window)
+    return labelled or first or (first_date(text[:start][:DATE_TEXT_CHARS]) if start else None)
 
 
-def _labelled_date(text: str) -> str | None:
-    """The first date right after a publication label, else after an update label."""
+def _labelled_date(text: str) -> tuple[str | None, str | None]:
+    """The first date right after a publication label, else after an update label; and the
+    first date (not in the future) at all, read in the same pass."""
     by_label: dict[bool, str] = {}
-    for offset, value in find_dates(text):
+    first = None
+    for offset, value in iter_dates(text):
         if not not_future(value):
             continue
+        first = first or value
         lead = text[max(0, offset - LABEL_REACH) : offset].lower()
         label = LABEL.search(lead)
         if label is not None:
@@ -248,9 +272,9 @@ def _labelled_date(text: str) -> str | None:
             by_label.setdefault(updated, value)
             if not updated:
                 break
-    return by_label.get(False) or by_label.get(True)
+    return by_label.get(False) or by_label.get(True), first
 
 
 def first_date(text: str) -> str | None:
     """The first written date in ``text`` that is not in the future, or None."""
-    return next((value for _offset, value in find_dates(text) if not_future(value)), None)
+    return next((value for _offset, value in iter_dates(text) if not_future(value)), None)
