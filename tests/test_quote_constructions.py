@@ -150,3 +150,40 @@ def test_a_title_before_a_full_name_gives_the_full_name_to_the_role() -> None:
         "Asked about the cost, the economist replies, “Yes, it is expensive to install them.”",
     ]
     assert speakers(paragraphs) == ["Jeremiah Mbelu"]
+
+
+def test_a_pronoun_opening_a_relative_clause_is_the_subject_of_its_verb() -> None:
+    paragraphs = [
+        "Clara Moss ran the account for two years.",
+        "The post showed a crowd, with a caption that she had added: “Just thinking about the "
+        "next rally already.”",
+    ]
+    assert speakers(paragraphs) == ["Clara Moss"]
+
+
+def test_a_spokesman_for_a_named_office_is_kept_whole_and_is_a_person() -> None:
+    paragraphs = [
+        "(Asked about the case, a spokesman for the Administrative Office of the U.S. Courts "
+        "replied that the proceedings are “confidential by statute and cannot be discussed.”)",
+        "“We will not comment on any of it,” it said.",
+    ]
+    found = speakers(paragraphs)
+    assert found[0] == "a spokesman for the Administrative Office of the U.S. Courts"
+    assert found[1] != found[0]  # "it" is no person: not the spokesman
+
+
+def test_a_long_clause_before_a_cue_is_no_speaker() -> None:
+    paragraphs = [
+        "A large share of the respondents voiced concerns with Biden’s age, the poll "
+        "suggested, calling them “double haters of both candidates.”"
+    ]
+    assert "respondents" not in str(speakers(paragraphs))
+
+
+def test_a_sign_that_read_and_a_sign_saying_are_the_source() -> None:
+    paragraphs = [
+        "Activists climbed on stage holding a sign that read “over 1.5 degrees is a global "
+        "shipwreck”, a reference to the record heat of the year.",
+        "Protesters held sign saying 'the planet is burning down now' outside the theatre",
+    ]
+    assert speakers(paragraphs) == ["a sign", "sign"]

@@ -23,10 +23,13 @@ _DETERMINERS = r"(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)
 def is_thing(speaker: str, rules: QuoteRules) -> bool:
     """A speaker that is no person: "the statement", "The Indian army", "Storm Prediction
     Center" (a determiner phrase not headed by a role, or a phrase with an organisation or
-    document word)."""
+    document word; "a spokesman for the Office" is headed by a role)."""
     words = [bare_word(w) for w in speaker.split()]
     if not words:
         return False
+    head = next((i for i, w in enumerate(words) if w in rules.prepositions), len(words))
+    if words[0] in rules.determiners and head > 0 and words[head - 1] in rules.titles:
+        return False  # "a spokesman for the Administrative Office": a person
     if any(w in rules.not_name_words or w in rules.document_words for w in words):
         return True
     return words[0] in rules.determiners and words[-1] not in rules.titles and len(words) > 1

@@ -12,6 +12,11 @@ from scraper.extract.quote_names import POSSESSIVES
 from scraper.extract.quote_rules import QuoteRules
 
 _TOKEN = re.compile(r"\S+")
+#: Most words of a speaker noun phrase ("a senior official in the ministry").
+MAX_PHRASE_WORDS = 8
+#: Most words of a determiner phrase that names an organisation ("a spokesman for the
+#: Administrative Office of the U.S. Courts").
+MAX_NAMED_PHRASE_WORDS = 12
 #: Characters stripped from the edges of a word before it is compared with the rules.
 EDGE = "\"'“”‘’«»()[]{},.;:!?…—–- "
 #: A contraction ending any line: one search over the words joined by newlines.
@@ -121,14 +126,17 @@ def clean_speaker(
     if before_cue:
         first = noun_phrase_start(tokens, rules)
         tokens, spans = tokens[first:], spans[first:]
-    if not tokens or len(tokens) > 8:
+    # "a spokesman for the Administrative Office of the U.S. Courts": a determiner phrase
+    # with a named organisation may run longer than a plain description.
+    longest = MAX_NAMED_PHRASE_WORDS if _names_organisation(tokens, rules) else MAX_PHRASE_WORDS
+    if not tokens or len(tokens) > longest:
         return None
     if not plausible(tokens, rules, cue_words_ok=cue_words_ok):
         return None
     name_at = name_start(tokens, rules)
     if name_at is not None and bare_title(tokens[-1]) in rules.titles:
         name_at = None  # "the Prime Minister": a role, kept as a noun phrase
-    if name_at and bare_word(tokens[name_at - 1]) in rules.prepositions:
+    if name_at and _after_preposition(tokens, name_at, rules):
         name_at = None  # "a spokesman for the Courts", "the letter to Daniel Greenberg"
     if name_at is not None and name_at < len(tokens) and has_letters(tokens[name_at:]):
         start = spans[name_at][0]
@@ -138,6 +146,33 @@ def clean_speaker(
         start = spans[0][0]
     text = phrase[start : spans[-1][1]].strip(EDGE)
     return text or None
+
+
+def _names_organisation(tokens: list[str], rules: QuoteRules) -> bool:
+    """'a spokesman for the Administrative Office of the U.S. Courts': a determiner phrase
+    whose words after its first preposition are all capitalised or small linking words."""
+    if not tokens or bare_word(tokens[0]) not in rules.determiners or is_capital(tokens[0]):
+        return False
+    words = [bare_word(t) for t in tokens]
+    first = next((i for i, w in enumerate(words) if w in rules.prepositions), None)
+    if first is None or first + 1 >= len(tokens):
+        return False
+    linking = rules.prepositions | rules.determiners | {"and", "&"}
+    return all(
+        is_capital(t) or w in linking
+        for t, w in zip(tokens[first + 1 :], words[first + 1 :], strict=True)
+    )
+
+
+def _after_preposition(tokens: list[str], at: int, rules: QuoteRules) -> bool:
+    """The name at ``at`` is the object of a preposition, with or without a determiner
+    ("for the Administrative Office")."""
+    before = bare_word(tokens[at - 1])
+    if before in rules.prepositions:
+        return True
+    return (
+        at > 1 and before in rules.determiners and bare_word(tokens[at - 2]) in rules.prepositions
+    )
 
 
 def leading_name(tokens: list[str], rules: QuoteRules) -> str | None:

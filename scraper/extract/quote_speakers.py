@@ -25,6 +25,11 @@ _CLAUSE_PUNCT = re.compile(r"[,;:()\[\]—–]|\s-\s")
 #: Most words a speaker phrase right after a quote may have before its verb.
 SUBJECT_WORDS = 7
 _RELATIVE = re.compile(r",?\s+who(?:\s+[a-z]+)?\s*$")
+#: A noun phrase and "that"/"which" right before the verb: "a sign that (read)".
+_DOCUMENT_RELATIVE = re.compile(
+    r"\b((?:(?:a|an|the|his|her|their|its)\s+(?:[a-z][\w-]*\s+){0,2}?)?([a-z][\w-]*))"
+    r"\s+(?:that|which)\s+$"
+)
 _ENDED = re.compile(r"\s*[.!?…]+(?=\s+[\"“‘'(\[]?[A-Z])")
 _CLAUSE_END = re.compile(r"[,.!?…][”\"’']?$")
 _LEAD = re.compile(r"^[\s,;:—–-]*")
@@ -236,7 +241,7 @@ def _participle_actor(before: str, rules: QuoteRules) -> str | None:
     if bare in {"him", "her", "them"}:
         return bare
     if bare in rules.document_words and last[:1].islower():
-        det = bare_word(words[-2]) in {"a", "an", "the"}
+        det = bare_word(words[-2]) in rules.determiners
         return " ".join(w.strip(EDGE) for w in words[-2 if det else -1 :])
     at = name_start(words, rules)
     if at is None or at == 0 or not words[at - 1][:1].islower():
@@ -260,7 +265,13 @@ def last_participle(text: str, rules: QuoteRules) -> re.Match[str] | None:
     joined = not before or before[-1] in ',”"’»' or before.lower().endswith(" and")
     rest = text[m.end() :].strip()
     introduces = rest in {":", ","}  # "heard saying: "
-    return m if joined or introduces else None
+    by_document = not rest and _document_noun(before, rules)  # "holding a sign saying '"
+    return m if joined or introduces or by_document else None
+
+
+def _document_noun(before: str, rules: QuoteRules) -> bool:
+    words = before.split()
+    return bool(words) and words[-1][:1].islower() and bare_word(words[-1]) in rules.document_words
 
 
 def _leading_noun_phrase(words: list[str], rules: QuoteRules) -> str | None:
@@ -342,9 +353,12 @@ def subject_before(text: str, rules: QuoteRules) -> str | None:
     """The speaker in the words before a cue verb. With an apposition ("Richard Weir, 60, from
     Tynemouth, said") the subject is the first comma-separated part that holds a full name;
     a relative "who" or an adverb clause ("Holden, meanwhile, has") defers to the part before."""
-    neuter = neuter_subject(text, rules)
+    neuter = neuter_subject(text, rules) or _pronoun_subject(text, rules)
     if neuter:
         return neuter
+    document = _DOCUMENT_RELATIVE.search(text)
+    if document and bare_word(document.group(2)) in rules.document_words:
+        return document.group(1)  # "holding a sign that read"
     relative = _RELATIVE.search(text)
     if relative:
         text = text[: relative.start()]  # "said Tester, who also says": Tester
@@ -478,6 +492,23 @@ def cue_subjects(text: str, rules: QuoteRules) -> list[str]:
         if by_cue:
             found.append(by_cue[0].speaker)
     return found
+
+
+_CLAUSE_START = frozenset({"that", "which", "and", "but", "as", "when", "while", "where"})
+
+
+def _pronoun_subject(text: str, rules: QuoteRules) -> str | None:
+    """'a caption that she had added': a personal pronoun opening the clause right before the
+    verb (past auxiliaries and adverbs only between them) is its subject."""
+    words = text.split()
+    at = len(words)
+    while at > 0 and bare_word(words[at - 1]) in rules.adverbs and words[at - 1][:1].islower():
+        at -= 1
+    if at == 0 or bare_word(words[at - 1]) not in rules.pronouns:
+        return None
+    if at > 1 and bare_word(words[at - 2]) not in _CLAUSE_START and words[at - 2][-1:] != ",":
+        return None  # "told her": an object, not the subject
+    return words[at - 1].strip(EDGE)
 
 
 def neuter_subject(text: str, rules: QuoteRules) -> str | None:
