@@ -105,7 +105,7 @@ def test_cli_summary_names_the_leftovers_and_the_command_to_resume_them(
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     shown = " ".join(result.stderr.split())
-    assert f"left pending on 1 other hosts: {left} URLs ({host(other)} {left})" in shown
+    assert f"left pending on another host: {left} URLs ({host(other)} {left})" in shown
     assert f"crawl --all-pending --db {db_path}" in shown
     as_json = runner.invoke(app, [*args, "--json", "--quiet"])
     summary = json.loads(as_json.stdout)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import shutil
 import sys
 from collections.abc import Iterator
@@ -92,14 +93,17 @@ def _on_interrupt(crawler: Crawler, what: str) -> Iterator[None]:
 def _leftovers(stats: CrawlStats, db: Path, quiet: bool) -> None:
     """Say what a crawl left queued, and the command that goes on with it."""
     if stats.pending:
-        summary(f"  still pending here: {stats.pending} URLs; run the same command to go on", quiet)
+        summary(
+            f"  still pending for these targets: {stats.pending} URLs (run again to go on)", quiet
+        )
     hosts = stats.pending_elsewhere_hosts
     if hosts:
         shown = ", ".join(f"{host} {n}" for host, n in list(hosts.items())[:3])
         more = f" and {len(hosts) - 3} more" if len(hosts) > 3 else ""
+        other = "another host" if len(hosts) == 1 else f"{len(hosts)} other hosts"
         summary(
-            f"  left pending on {len(hosts)} other hosts: {stats.pending_elsewhere} URLs "
-            f"({shown}{more}); resume them with: {_program()} crawl --all-pending --db {db}",
+            f"  left pending on {other}: {stats.pending_elsewhere} URLs "
+            f"({shown}{more}); resume them with: {_program()} crawl --all-pending --db {shlex.quote(str(db))}",
             quiet,
         )
 
