@@ -52,3 +52,21 @@ def test_comment_threads_and_page_wide_classes_are_skipped() -> None:
     assert _first(body) == (["Ana Roth"], "selector:.author-name")
     page = '<html><body class="single-author"><a href="#main">Skip</a></body></html>'
     assert [t for t, _ in markup_bylines(parse_html(page), _named) if t] == []
+
+
+def test_every_selector_runs_when_its_mark_is_on_the_page() -> None:
+    # Each selector is skipped when no element carries its mark: an element written to match
+    # the selector must be found by the one walk over marked elements (letter case aside).
+    cases = {
+        '[itemprop="author"] [itemprop="name"]': '<p itemprop="author"><b itemprop="name">Ana Roth</b></p>',
+        ".byline__name": '<p class="Byline__Name">Ana Roth</p>',
+        '[class*="author-name"]': '<p class="post-author-names">Ana Roth</p>',
+        'a[href*="/autoren/"]': '<a href="/autoren/ana-roth">Ana Roth</a>',
+        '[class*="author"]:not(body):not(html):not(main):not(article):not([class*="comment"])': (
+            '<div class="authorbox">Ana Roth</div>'
+        ),
+    }
+    for css, body in cases.items():
+        tree = parse_html(f"<html><body>{body}</body></html>")
+        found = dict((source, texts) for texts, source in markup_bylines(tree, _named))
+        assert found.get(f"selector:{css}") == ["Ana Roth"], css

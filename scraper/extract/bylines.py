@@ -13,36 +13,53 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper.extract.text import normalize_space
 
-#: Elements whose text names an author, tried in order when metadata has none.
-AUTHOR_SELECTORS = (
-    '[itemprop="author"] [itemprop="name"]',
-    '[itemprop="author"]',
-    'a[rel="author"]',
-    '[rel="author"]',
-    ".byline__name",
-    ".author-name",
-    ".byline a",
-    ".author a",
-    ".byline",
-    ".author",
-    ".article-author",
-    '[class*="author-name"]',
-    '[class*="byline"] a',
-    '[class*="byline"]',
+#: Elements whose text names an author, tried in order when metadata has none, each with the
+#: attribute and the (lower-case) text in it that any element the selector can match, or one
+#: of its ancestors, carries. A selector whose mark no element has is not run.
+AUTHOR_SELECTORS: tuple[tuple[str, str, str], ...] = (
+    ('[itemprop="author"] [itemprop="name"]', "itemprop", "author"),
+    ('[itemprop="author"]', "itemprop", "author"),
+    ('a[rel="author"]', "rel", "author"),
+    ('[rel="author"]', "rel", "author"),
+    (".byline__name", "class", "byline__name"),
+    (".author-name", "class", "author-name"),
+    (".byline a", "class", "byline"),
+    (".author a", "class", "author"),
+    (".byline", "class", "byline"),
+    (".author", "class", "author"),
+    (".article-author", "class", "article-author"),
+    ('[class*="author-name"]', "class", "author-name"),
+    ('[class*="byline"] a', "class", "byline"),
+    ('[class*="byline"]', "class", "byline"),
     # Last resorts: links to an author page, then any element named like an author box.
-    'a[href*="/author/"]',
-    'a[href*="/autor/"]',
-    'a[href*="/autoren/"]',
-    'a[href*="/authors/"]',
-    '[class*="author"]:not(body):not(html):not(main):not(article):not([class*="comment"]) a',
-    '[class*="author"]:not(body):not(html):not(main):not(article):not([class*="comment"])',
+    ('a[href*="/author/"]', "href", "/author/"),
+    ('a[href*="/autor/"]', "href", "/autor/"),
+    ('a[href*="/autoren/"]', "href", "/autoren/"),
+    ('a[href*="/authors/"]', "href", "/authors/"),
+    (
+        '[class*="author"]:not(body):not(html):not(main):not(article):not([class*="comment"]) a',
+        "class",
+        "author",
+    ),
+    (
+        '[class*="author"]:not(body):not(html):not(main):not(article):not([class*="comment"])',
+        "class",
+        "author",
+    ),
 )
+#: Every element that carries a mark of the table above, in any letter case (lexbor matches
+#: classes and ``rel`` regardless of case): one walk finds them all, instead of one per selector.
+#: Kept short: each part of a selector list costs lexbor a test on every element.
+_MARKED = (
+    '[class*="author" i], [class*="byline" i], [itemprop*="author" i], [rel*="author" i], '
+    '[href*="/author" i], [href*="/autor" i]'
+)
+_MARK_ATTRIBUTES = tuple(dict.fromkeys(attribute for _, attribute, _ in AUTHOR_SELECTORS))
 #: Class or id words of containers whose bylines belong to readers' comments.
 _COMMENT_CONTAINER = re.compile(
     r"^(?:comments?|commentlist|comment[-_](?:list|body|content|meta|thread|area|section)"
     r"|comments[-_](?:list|area|section|thread|wrapper)|respond|discussion|disqus_thread)$"
 )
-_ANY_AUTHOR = ", ".join(AUTHOR_SELECTORS)
 
 
 def markup_bylines(
@@ -52,12 +69,19 @@ def markup_bylines(
 
     ``usable`` tells whether a text names someone (the first usable match anchors the byline).
     """
-    # One traversal tells whether any selector matches; then each selector in order. (A node's
-    # css_matches() is also true when only a descendant matches, so it cannot filter matches.)
-    if tree.css_first(_ANY_AUTHOR) is None:
+    marked = tree.css(_MARKED)
+    if not marked:
         return
-    for css in AUTHOR_SELECTORS:
-        yield _distinct_texts(tree.css(css), usable), f"selector:{css}"
+    # Which marks occur: lexbor's walk per selector costs as much on a page where it finds
+    # nothing, so only selectors whose mark some element carries are run.
+    found = [
+        " ".join((node.attributes.get(name) or "").lower() for node in marked)
+        for name in _MARK_ATTRIBUTES
+    ]
+    present = dict(zip(_MARK_ATTRIBUTES, found, strict=True))
+    for css, attribute, mark in AUTHOR_SELECTORS:
+        if mark in present[attribute]:
+            yield _distinct_texts(tree.css(css), usable), f"selector:{css}"
 
 
 #: How many levels up two byline elements may meet to count as one byline.

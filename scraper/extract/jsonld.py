@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from html import unescape
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 #: schema.org types that describe an article (a type containing "Article" also counts).
 ARTICLE_TYPES = frozenset(
@@ -28,7 +28,8 @@ ARTICLE_TYPES = frozenset(
         "posting",
     }
 )
-#: Types that are not the article even when they carry a headline-like name.
+#: The script elements that hold JSON-LD.
+JSONLD_SCRIPTS = 'script[type="application/ld+json"]'
 _MAX_OBJECTS = 200
 
 
@@ -53,21 +54,25 @@ def _walk(value: Any, out: list[dict[str, Any]]) -> None:
 _last: list[tuple[LexborHTMLParser, list[dict[str, Any]]]] = []
 
 
-def jsonld_objects(tree: LexborHTMLParser) -> list[dict[str, Any]]:
+def jsonld_objects(
+    tree: LexborHTMLParser, scripts: list[LexborNode] | None = None
+) -> list[dict[str, Any]]:
     """Every JSON object found in ``<script type="application/ld+json">`` blocks (bad JSON skipped).
 
-    Cached for the most recent tree, so call it before the body pass strips scripts.
+    ``scripts`` are those elements when the caller has found them already (``JSONLD_SCRIPTS``,
+    in document order). Cached for the most recent tree, so call it before the body pass
+    strips scripts.
     """
     if _last and _last[0][0] is tree:
         return _last[0][1]
-    objects = _read_objects(tree)
+    objects = _read_objects(tree.css(JSONLD_SCRIPTS) if scripts is None else scripts)
     _last[:] = [(tree, objects)]
     return objects
 
 
-def _read_objects(tree: LexborHTMLParser) -> list[dict[str, Any]]:
+def _read_objects(scripts: list[LexborNode]) -> list[dict[str, Any]]:
     objects: list[dict[str, Any]] = []
-    for node in tree.css('script[type="application/ld+json"]'):
+    for node in scripts:
         raw = node.text(deep=True) or ""
         try:
             data = json.loads(raw, strict=False)

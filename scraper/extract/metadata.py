@@ -7,6 +7,7 @@ source is recorded in ``Article.sources`` (``jsonld``, ``meta:<name>``, ``select
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -14,7 +15,14 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper.extract.authors import AUTHOR_META, clean_authors, extract_authors
 from scraper.extract.dates import parse_date
-from scraper.extract.jsonld import find_article, first_text, jsonld_objects, texts, types_of
+from scraper.extract.jsonld import (
+    JSONLD_SCRIPTS,
+    find_article,
+    first_text,
+    jsonld_objects,
+    texts,
+    types_of,
+)
 from scraper.extract.published import find_modified, find_published
 from scraper.extract.text import normalize_space, simplify
 from scraper.models import Article
@@ -38,6 +46,10 @@ TAG_SELECTORS = ('a[rel="tag"]', '[itemprop="keywords"] a')
 _SEPARATORS = re.compile(r"\s+(?:[|–—·»:•~/]|-{1,2}|::)\s+")
 
 
+#: The elements metadata reads, found in one walk of the document: each whole-document query
+#: costs lexbor a walk of every element, and a list of tag selectors hardly more than one.
+_ELEMENTS = f'meta, {JSONLD_SCRIPTS}, h1, title, link[rel="canonical"]'
+
 #: How many ``<h1>`` elements are compared with the ``<title>``.
 MAX_H1 = 8
 #: Marks that end a topic label (kicker) written before the headline.
@@ -46,21 +58,24 @@ KICKER_MARKS = (":", "|", "/")
 _last_meta: list[tuple[LexborHTMLParser, dict[str, list[str]]]] = []
 
 
-def meta_table(tree: LexborHTMLParser) -> dict[str, list[str]]:
+def meta_table(
+    tree: LexborHTMLParser, nodes: list[LexborNode] | None = None
+) -> dict[str, list[str]]:
     """All ``<meta>`` values by lower-cased name/property/itemprop/http-equiv, in page order.
 
-    Cached for the most recent tree (callers must not mutate the result).
+    ``nodes`` are the ``<meta>`` elements when the caller has found them already. Cached for
+    the most recent tree (callers must not mutate the result).
     """
     if _last_meta and _last_meta[0][0] is tree:
         return _last_meta[0][1]
-    table = _read_meta(tree)
+    table = _read_meta(tree.css("meta") if nodes is None else nodes)
     _last_meta[:] = [(tree, table)]
     return table
 
 
-def _read_meta(tree: LexborHTMLParser) -> dict[str, list[str]]:
+def _read_meta(nodes: list[LexborNode]) -> dict[str, list[str]]:
     table: dict[str, list[str]] = {}
-    for node in tree.css("meta"):
+    for node in nodes:
         attrs = node.attributes
         content = attrs.get("content")
         if content is None:
@@ -73,6 +88,25 @@ def _read_meta(tree: LexborHTMLParser) -> dict[str, list[str]]:
             if name:
                 table.setdefault(name.strip().lower(), []).append(content)
     return table
+
+
+@dataclass
+class _Elements:
+    """The elements of ``_ELEMENTS`` by tag, each list in document order."""
+
+    meta: list[LexborNode] = field(default_factory=list)
+    script: list[LexborNode] = field(default_factory=list)
+    h1: list[LexborNode] = field(default_factory=list)
+    title: list[LexborNode] = field(default_factory=list)
+    link: list[LexborNode] = field(default_factory=list)
+
+
+def _elements(tree: LexborHTMLParser) -> _Elements:
+    found = _Elements()
+    lists: dict[str, list[LexborNode]] = vars(found)
+    for node in tree.css(_ELEMENTS):
+        lists[node.tag or ""].append(node)
+    return found
 
 
 def clean_headline(headline: str, site_name: str | None = None) -> str:
@@ -145,11 +179,6 @@ _GLUED_COLON = re.compile(r":(?=[^\W\d_])")
 _WORD = re.compile(r"\w+")
 
 
-def _text_of(tree: LexborHTMLParser, css: str) -> str | None:
-    node = tree.css_first(css)
-    return _node_text(node) if node is not None else None
-
-
 def _node_text(node: LexborNode) -> str | None:
     """The element's text as written: its own spaces, none added between child elements
     (a kicker and a hidden ":" in spans would otherwise read "Topic : Headline")."""
@@ -160,10 +189,10 @@ def _node_text(node: LexborNode) -> str | None:
     return text or None
 
 
-def _visible_headline(tree: LexborHTMLParser, title: str | None) -> str | None:
+def _visible_headline(headings: list[LexborNode], title: str | None) -> str | None:
     """The page's ``<h1>``; of several (logo, login box, section name, headline), the one that
     shares most words with the ``<title>``, else the first."""
-    texts = [text for node in tree.css("h1")[:MAX_H1] if (text := _node_text(node))]
+    texts = [text for node in headings[:MAX_H1] if (text := _node_text(node))]
     if len(texts) < 2 or not title:
         return texts[0] if texts else None
     title_words = set(_WORD.findall(title.lower()))
@@ -236,14 +265,14 @@ def _adds_kicker(longer: str, shorter: str) -> bool:
 
 
 def _headline(
-    tree: LexborHTMLParser,
+    elements: _Elements,
     article: dict[str, Any] | None,
     meta: dict[str, list[str]],
     site: str | None,
     url: str | None = None,
     objects: list[dict[str, Any]] | None = None,
 ) -> tuple[str | None, str]:
-    title = _text_of(tree, "title")
+    title = _node_text(elements.title[0]) if elements.title else None
     candidates: list[tuple[str, str]] = []
     if article is not None:
         value = first_text(article.get("headline")) or first_text(article.get("name"))
@@ -264,7 +293,7 @@ def _headline(
     for value, source in cleaned:
         if value and source != "selector:title":
             return value, source
-    h1 = _visible_headline(tree, title)
+    h1 = _visible_headline(elements.h1, title)
     if h1 and 3 <= len(h1) <= 300:
         return h1, "selector:h1"
     for value, source in cleaned:
@@ -323,10 +352,9 @@ def _language(
 
 
 def _canonical(
-    tree: LexborHTMLParser, meta: dict[str, list[str]], url: str | None
+    links: list[LexborNode], meta: dict[str, list[str]], url: str | None
 ) -> tuple[str | None, str]:
-    link = tree.css_first('link[rel="canonical"]')
-    href = link.attributes.get("href") if link is not None else None
+    href = links[0].attributes.get("href") if links else None
     if href and href.strip():
         return urljoin(url or "", href.strip()), "selector:link[rel=canonical]"
     found = _first_meta(meta, ("og:url",))
@@ -344,13 +372,14 @@ def _set(article: Article, field: str, value: Any, source: str) -> None:
 def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Article:
     """Everything but body and images: headline, authors, dates, language, section, tags, site."""
     result = Article(url=url)
-    objects = jsonld_objects(tree)
+    elements = _elements(tree)
+    objects = jsonld_objects(tree, elements.script)
     article = find_article(objects)
-    meta = meta_table(tree)
+    meta = meta_table(tree, elements.meta)
     site, site_source = _site(article, meta, url)
     _set(result, "site", site, site_source)
-    _set(result, "canonical_url", *_canonical(tree, meta, url))
-    _set(result, "headline", *_headline(tree, article, meta, site, url, objects))
+    _set(result, "canonical_url", *_canonical(elements.link, meta, url))
+    _set(result, "headline", *_headline(elements, article, meta, site, url, objects))
     subheadline = first_text(article.get("description")) if article is not None else None
     if subheadline:
         _set(result, "subheadline", normalize_space(subheadline), "jsonld")
