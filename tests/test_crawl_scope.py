@@ -13,7 +13,11 @@ import pytest
 from test_crawl import build_site, crawl, requested
 from typer.testing import CliRunner
 
+from scraper.archive import Archive
+from scraper.archive.frontier import Frontier
 from scraper.cli import app
+from scraper.crawl import run_scope
+from scraper.discover import Seed
 from scraper.loopback import LoopbackServer
 
 runner = CliRunner()
@@ -123,3 +127,28 @@ def test_no_target_and_no_all_pending_is_a_usage_error_naming_the_flag(db_path: 
     result = runner.invoke(app, ["crawl", "--db", str(db_path)])
     assert result.exit_code == 2
     assert "--all-pending" in " ".join(result.output.split())
+
+
+def test_run_scope_takes_seed_hosts_listed_hosts_and_the_sites_earlier_rows(
+    db_path: Path,
+) -> None:
+    with Archive(db_path) as archive:
+        frontier = Frontier(archive.db.conn)
+        # Earlier runs: the Example Times queued a subdomain's story; another site its own.
+        frontier.add(["https://live.example.com/2025/01/01/a-b-c-d"], "feed", site="Example Times")
+        frontier.add(["https://elsewhere.example/2025/01/01/a-b-c-d"], "feed", site="Other")
+        frontier.add(["https://gone.example.com/2025/01/01/done"], "feed", site="Example Times")
+        frontier.claim("gone.example.com", 1)
+        frontier.finish("https://gone.example.com/2025/01/01/done", "done")
+        seeds = [
+            Seed("https://example.com/rss", "Example Times", ("example.com", "www.example.com")),
+            Seed("https://blog.example/feed"),
+        ]
+        scope = run_scope(seeds, {"cdn.example.net"}, frontier)
+    assert scope == {
+        "example.com",
+        "www.example.com",
+        "blog.example",
+        "cdn.example.net",  # a feed of this run listed a URL there
+        "live.example.com",  # pending for the same site config
+    }
