@@ -157,10 +157,10 @@ def name_mentions(
     wanted = tuple(sorted(names | roles)) if names is not None else ()
     hit = _word_finder(names | roles) if names is not None else None
     for index, text in enumerate(paragraphs, first_index):
-        if hit is not None and not _has_wanted(text, wanted, hit):
+        lowered = text.lower()
+        if hit is not None and not _has_wanted(text, lowered, wanted, hit):
             continue  # no wanted word: most paragraphs are skipped at substring speed
-        lowered = text.lower() if roles else ""
-        for start, end, tokens in _named_runs(text, rules, None if roles else names):
+        for start, end, tokens in _named_runs(text, lowered, rules, None if roles else names):
             if names is not None and not _is_wanted(tokens, lowered, (start, end), names, roles):
                 continue
             while tokens and _strip(tokens[-1]) in rules.name_particles:
@@ -175,12 +175,12 @@ def name_mentions(
 
 
 def _named_runs(
-    text: str, rules: QuoteRules, names: frozenset[str] | None
+    text: str, lowered: str, rules: QuoteRules, names: frozenset[str] | None
 ) -> Sequence[tuple[int, int, list[str]]]:
     """``long_runs``, or with ``names`` only the runs of stretches holding one of them: a run
     with a word whose bare form is a name holds that name as a substring, so the other
-    stretches need not be split (when lower-casing keeps offsets)."""
-    lowered = text.lower()
+    stretches need not be split (when lower-casing keeps offsets; ``lowered`` is ``text``
+    in lower case)."""
     if names is None or len(lowered) != len(text):
         return long_runs(text, rules)
     runs: list[tuple[int, int, list[str]]] = []
@@ -192,10 +192,9 @@ def _named_runs(
     return runs
 
 
-def _has_wanted(text: str, wanted: tuple[str, ...], hit: re.Pattern[str]) -> bool:
-    """Whether ``text`` holds a wanted word: a substring test first (fast, and false for most
-    paragraphs), the word-boundary regex only to confirm."""
-    lowered = text.lower()
+def _has_wanted(text: str, lowered: str, wanted: tuple[str, ...], hit: re.Pattern[str]) -> bool:
+    """Whether ``text`` holds a wanted word: a substring test on ``lowered`` first (fast, and
+    false for most paragraphs), the word-boundary regex only to confirm."""
     return any(w in lowered for w in wanted) and hit.search(text) is not None
 
 

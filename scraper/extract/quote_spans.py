@@ -37,10 +37,11 @@ class Span:
     open_at: int = 0
     close_at: int = 0
     mark: str = '"'
+    #: The first piece's paragraph (fixed once the span is built; read in every hot loop).
+    paragraph: int = field(init=False, default=0)
 
-    @property
-    def paragraph(self) -> int:
-        return self.pieces[0][0]
+    def __post_init__(self) -> None:
+        self.paragraph = self.pieces[0][0] if self.pieces else 0
 
     @property
     def last_paragraph(self) -> int:

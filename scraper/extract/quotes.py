@@ -64,6 +64,8 @@ _COMPLETE = re.compile(r"[.!?…][\"'”’)]?\s*$")
 _SENTENCE = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[A-Z“\"])")
 _MARKS = ' \t\n,.;:!?…—–-"“”‘’«»'
 _INNER_CLOSERS = " \t\n'’\"”»›"
+_BREAK = re.compile(r"[.!?…;:()]")
+_LEADING_SPACE = re.compile(r"\s*")
 
 
 @dataclass
@@ -191,7 +193,8 @@ def _left_context(
     if i and spans[i - 1].last_paragraph == span.paragraph:
         begin = spans[i - 1].close_at + 1
     before = para[begin : span.open_at]
-    if not para[: span.open_at].strip() and span.paragraph and not begin:
+    opens_paragraph = _LEADING_SPACE.match(para).end() >= span.open_at  # type: ignore[union-attr]
+    if opens_paragraph and span.paragraph and not begin:
         previous = paragraphs[span.paragraph - 1].rstrip()
         if previous.endswith(":"):
             return last_sentence(previous, rules), ""
@@ -247,8 +250,9 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
     participle = last_participle(left, rules) is not None
     if attribution is None and participle:
         attribution = _participle_speaker(paragraphs[span.paragraph][: span.open_at], rules)
-    found = _Found(span, text, attribution, _is_partial(text, left, rules))
-    found.title = _is_title(text.split(), rules)
+    words = text.split()
+    found = _Found(span, text, attribution, _is_partial(words, text, left, rules))
+    found.title = _is_title(words, rules)
     found.named = may_match(left, rules.naming_hints) and bool(rules.naming_words.search(left))
     connected = not right.strip(_MARKS) or participle
     found.continuing = not _reporter_words(left, rules, participle) and connected
@@ -268,8 +272,11 @@ def _same_sentence(paragraphs: list[str], spans: list[Span], i: int, rules: Quot
         return False  # more than three words between the quotes
     para = paragraphs[span.paragraph]
     between = para[previous.close_at + 1 : span.open_at]
-    ended = para[: previous.close_at].rstrip(_INNER_CLOSERS)[-1:] in ".!?…"
-    if ended or not between.strip() or re.search(r"[.!?…;:()]", between):
+    end = previous.close_at - 1
+    while end >= 0 and para[end] in _INNER_CLOSERS:
+        end -= 1
+    ended = end >= 0 and para[end] in ".!?…"
+    if ended or not between.strip() or _BREAK.search(between):
         return False
     return len(between.split()) <= 3 and rules.cue.search(between) is None
 
@@ -291,9 +298,9 @@ def _reporter_words(left: str, rules: QuoteRules, participle: bool) -> bool:
     return not all(w.lower() in rules.clause_openers for w in rest.split())
 
 
-def _is_partial(text: str, left: str, rules: QuoteRules) -> bool:
-    """A fragment quoted inside the reporter's sentence, a title, or a quote under four words."""
-    words = text.split()
+def _is_partial(words: list[str], text: str, left: str, rules: QuoteRules) -> bool:
+    """A fragment quoted inside the reporter's sentence, a title, or a quote under four words
+    (``words``: the quote's whitespace-separated words)."""
     if len(words) < MIN_FULL_WORDS or _is_title(words, rules):
         return True
     before = left.rstrip()
