@@ -77,15 +77,21 @@ def shown_dates(h1: LexborNode | None, day: str | None = None) -> list[str]:
     Looks at most ``SHOWN_AFTER_CHARS`` of text after the headline (and inside it), then
     ``SHOWN_BEFORE_CHARS`` before it; a date line just above the headline (blog date headers)
     comes first when no date line follows closely. Prose that mentions a date never counts.
-    With ``day`` (ISO 8601), a first date line after the headline on that day is returned alone
-    at once: it is among the lines in any case, and callers only ask whether ``day`` is shown.
+    With ``day`` (ISO 8601), a first date line close after the headline on that day is returned
+    alone at once: it would be the first line in any case, and callers ask whether ``day`` is
+    shown (first or at all).
     """
     if h1 is None:
         return []
     within = _date_lines(_texts_within(h1))
     following = _date_line_stream(_texts_after(h1, SHOWN_AFTER_CHARS))
     nearest = within[:1] or list(islice(following, 1))
-    if day is not None and nearest and nearest[0][1][:10] == day[:10]:
+    if (
+        day is not None
+        and nearest
+        and nearest[0][0] <= SHOWN_NEAR_CHARS
+        and nearest[0][1][:10] == day[:10]
+    ):
         return [nearest[0][1]]
     lines_after = [] if within else nearest
     lines_after += islice(following, SHOWN_LINES - len(lines_after))
