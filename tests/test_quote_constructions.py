@@ -187,3 +187,22 @@ def test_a_sign_that_read_and_a_sign_saying_are_the_source() -> None:
         "Protesters held sign saying 'the planet is burning down now' outside the theatre",
     ]
     assert speakers(paragraphs) == ["a sign", "sign"]
+
+
+def test_a_language_without_rules_gets_quotations_without_speakers() -> None:
+    # English cue rules on German text find no speech verb and would take "Die Idee" for a
+    # speaker: the spans are kept, the speakers left empty.
+    paragraphs = [
+        "Die Idee kam spät.",
+        "„Ich bekam eine Vorstellung davon, wie die Hamas in ihr Leben passt“",
+    ]
+    quotes = find_quotes(paragraphs, "de")
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("Ich bekam eine Vorstellung davon, wie die Hamas in ihr Leben passt", None)
+    ]
+
+
+def test_english_and_bogus_language_codes_keep_attribution() -> None:
+    paragraphs = ['"We will rebuild the bridge by spring," Ana Ruiz said.']
+    for language in (None, "en", "en-GB", "utf-8"):
+        assert [q.speaker for q in find_quotes(paragraphs, language)] == ["Ana Ruiz"]

@@ -221,6 +221,15 @@ def _compile(data: dict[str, object]) -> QuoteRules:
     )
 
 
+def attributes(language: str | None) -> bool:
+    """Whether speakers can be attributed in ``language``: no language, a rules file, or a
+    code that names no language ("utf-8" in a page's metadata). A real language without a
+    rules file ("de") gets quotation spans only: English cue rules on German text find no
+    speech verbs and take capitalised nouns ("Die Idee") for speakers."""
+    base = (language or DEFAULT_LANGUAGE).lower().replace("_", "-").split("-")[0]
+    return len(base) != 2 or not base.isalpha() or _data_text(base) is not None
+
+
 def rules_for(language: str | None) -> QuoteRules:
     """The compiled rules for ``language`` (e.g. "en", "en-GB"); English when there is no file."""
     base = (language or DEFAULT_LANGUAGE).lower().replace("_", "-").split("-")[0]

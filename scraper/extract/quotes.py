@@ -33,7 +33,7 @@ from scraper.extract.quote_names import (
     organisation_mentions,
 )
 from scraper.extract.quote_phrases import clean_speaker
-from scraper.extract.quote_rules import QuoteRules, may_match, rules_for
+from scraper.extract.quote_rules import QuoteRules, attributes, may_match, rules_for
 from scraper.extract.quote_spans import Span, find_spans
 from scraper.extract.quote_speakers import CACHED as SPEAKER_CACHES
 from scraper.extract.quote_speakers import (
@@ -86,6 +86,8 @@ def find_quotes(paragraphs: list[str], language: str | None = None) -> list[Quot
     spans = find_spans(paragraphs, rules.elision)
     if not spans:
         return []
+    if not attributes(language):
+        return _unattributed(paragraphs, spans, rules)
     found = [_analyse(paragraphs, spans, i, rules) for i in range(len(spans))]
     names, roles = _wanted(found, rules)
     mentions = name_mentions(paragraphs, rules, names, roles)
@@ -113,6 +115,22 @@ def find_quotes(paragraphs: list[str], language: str | None = None) -> list[Quot
                 resolved[key] = name
             f.attribution = Attribution(resolved[key], f.attribution.cue)
         quotes.extend(_to_quotes(f, paragraphs))
+    return quotes
+
+
+def _unattributed(paragraphs: list[str], spans: list[Span], rules: QuoteRules) -> list[Quote]:
+    """Quotations without speakers (a language with no rules file): names of works and
+    glosses are left out as when they have no speaker."""
+    quotes: list[Quote] = []
+    for i, span in enumerate(spans):
+        text = _text(paragraphs, span)
+        left, _ = _left_context(paragraphs, spans, i, rules)
+        words = text.split()
+        named = may_match(left, rules.naming_hints) and bool(rules.naming_words.search(left))
+        if _is_title(words, rules) or named:
+            continue
+        found = _Found(span, text, None, _is_partial(words, text, left, rules))
+        quotes.extend(_to_quotes(found, paragraphs))
     return quotes
 
 
