@@ -529,6 +529,8 @@ def _indirect_speakers(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
     """Names that are the subject of a speech verb ("Kelly L Clarke, from Vredehoek, said the
     conference ..."): reported speakers, the likeliest antecedents of a later "she said"."""
     found: list[tuple[int, str]] = []
+    if rules.cue.search(text) is None:
+        return found  # no speech verb: no sentence has a reported speaker
     starts = [0] + [m.end() for m in _BOUNDARY.finditer(text)]
     for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
         by_cue = _cue_subject(text[start:end], rules)

@@ -129,7 +129,7 @@ def _unattributed(paragraphs: list[str], spans: list[Span], rules: QuoteRules) -
         named = may_match(left, rules.naming_hints) and bool(rules.naming_words.search(left))
         if _is_title(words, rules) or named:
             continue
-        found = _Found(span, text, None, _is_partial(words, text, left, rules))
+        found = _Found(span, text, None, _is_partial(words, text, left, False))
         quotes.extend(_to_quotes(found, paragraphs))
     return quotes
 
@@ -269,8 +269,8 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
     if attribution is None and participle:
         attribution = _participle_speaker(paragraphs[span.paragraph][: span.open_at], rules)
     words = text.split()
-    found = _Found(span, text, attribution, _is_partial(words, text, left, rules))
-    found.title = _is_title(words, rules)
+    title = _is_title(words, rules)
+    found = _Found(span, text, attribution, _is_partial(words, text, left, title), title=title)
     found.named = may_match(left, rules.naming_hints) and bool(rules.naming_words.search(left))
     connected = not right.strip(_MARKS) or participle
     found.continuing = not _reporter_words(left, rules, participle) and connected
@@ -316,10 +316,10 @@ def _reporter_words(left: str, rules: QuoteRules, participle: bool) -> bool:
     return not all(w.lower() in rules.clause_openers for w in rest.split())
 
 
-def _is_partial(words: list[str], text: str, left: str, rules: QuoteRules) -> bool:
+def _is_partial(words: list[str], text: str, left: str, title: bool) -> bool:
     """A fragment quoted inside the reporter's sentence, a title, or a quote under four words
-    (``words``: the quote's whitespace-separated words)."""
-    if len(words) < MIN_FULL_WORDS or _is_title(words, rules):
+    (``words``: the quote's whitespace-separated words; ``title``: whether they are a title)."""
+    if len(words) < MIN_FULL_WORDS or title:
         return True
     before = left.rstrip()
     introduced = not before or before.endswith((":", ",")) or before[-1:] in "—–-"
