@@ -84,6 +84,10 @@ def test_jsonld_publisher_credit_is_not_overridden_by_markup_boxes() -> None:
     meta = '<meta name="cxenseparse:author" content="Mia Wong">'
     article = extract_metadata(_tree(ld + meta, box), "https://coastal.example/a")  # type: ignore[arg-type]
     assert article.authors == ["Mia Wong"]
+    # A full name in the byline does override it, and the place written after it stays.
+    byline = '<span class="article__author">Von Seb Dumitru, Lille</span>'
+    article = extract_metadata(_tree(ld, byline), "https://coastal.example/a")  # type: ignore[arg-type]
+    assert article.authors == ["Seb Dumitru", "Lille"]
 
 
 def test_job_titles_and_affiliations_after_names_are_dropped() -> None:

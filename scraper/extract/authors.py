@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -21,6 +22,9 @@ from selectolax.lexbor import LexborHTMLParser
 from scraper.extract.bylines import markup_bylines
 from scraper.extract.jsonld import first_text, texts
 from scraper.extract.text import normalize_space, simplify
+
+#: ``simplify`` remembered: site names, title parts and bylines recur on every page of a site.
+simplified = lru_cache(maxsize=4096)(simplify)
 
 #: Meta names (name/property, lower case) that carry the byline, in order.
 AUTHOR_META = (
@@ -290,7 +294,7 @@ def clean_authors(names: list[str], publisher: str | None = None) -> list[str]:
     """
     result: list[str] = []
     seen: set[str] = set()
-    pub = simplify(publisher) if publisher else ""
+    pub = simplified(publisher) if publisher else ""
     for raw in names:
         raw = _BYLINE_PREFIX.sub("", _without_label(normalize_space(raw)))
         if "://" in raw or raw.startswith("www."):
@@ -307,7 +311,7 @@ def clean_authors(names: list[str], publisher: str | None = None) -> list[str]:
     # "Daniel Großert Redakteur" beside "Daniel Großert": the longer one adds a title.
     result = [name for name in result if not any(_extends(name, other) for other in result)]
     if pub and len(result) > 1:
-        result = [name for name in result if simplify(name) != pub] or result
+        result = [name for name in result if simplified(name) != pub] or result
     return result
 
 
@@ -341,24 +345,24 @@ def _author_candidates(
 
 
 def _publisher_keys(article: dict[str, Any] | None, site: str | None, url: str | None) -> set[str]:
-    keys = {simplify(site or "")}
+    keys = {simplified(site or "")}
     if article is not None:
-        keys.add(simplify(first_text(article.get("publisher")) or ""))
+        keys.add(simplified(first_text(article.get("publisher")) or ""))
     host = urlsplit(url).hostname if url else None
     if host:
-        keys.add(simplify(host.removeprefix("www.").rsplit(".", 1)[0]))
+        keys.add(simplified(host.removeprefix("www.").rsplit(".", 1)[0]))
     return {key for key in keys if len(key) >= 2}
 
 
 def _is_publisher(name: str, keys: set[str]) -> bool:
     if "/" in name:  # "srf/hosb": the desk and a journalist's initials, more than the publisher
         return False
-    simple = simplify(name)
+    simple = simplified(name)
     if not simple:
         return False
     # The publisher's key must be whole parts of the name ("n-tv NACHRICHTEN", "mdr.de",
     # "Redaktion hessenschau.de"), not a piece of one: "Tom Sternberg" is not stern.de.
-    words = [simplify(word) for word in _NAME_PARTS.split(name)]
+    words = [simplified(word) for word in _NAME_PARTS.split(name)]
     spans = {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
     # A short name inside a key is a coincidence ("Tim" in "lesothotimes"), a longer one the
     # publisher's short form ("Lesotho" for "Lesotho Times").
@@ -367,10 +371,10 @@ def _is_publisher(name: str, keys: set[str]) -> bool:
 
 def _without_labels(texts: list[str], full_names_only: bool) -> list[str]:
     """Byline elements without section links ("News", "Travel": one word, not an agency's
-    short form like "dpa" or "AFP") when another element holds a full name; only full names
-    when ``full_names_only``."""
+    short form like "dpa" or "AFP") when another element holds a full name; only those that
+    name someone in full when ``full_names_only`` (a place may follow: "Von Ana Roth, Lille")."""
     if full_names_only:
-        return [text for text in texts if all(len(p.split()) > 1 for p in clean_authors([text]))]
+        return [text for text in texts if any(len(p.split()) > 1 for p in clean_authors([text]))]
     if any(len(text.split()) > 1 for text in texts):
         return [text for text in texts if not _SECTION_WORD.match(text)]
     return texts
@@ -388,13 +392,17 @@ def extract_authors(
     When JSON-LD credits the publisher itself, markup overrides it only with full names
     ("By Mia Wong"), not with a bare agency or initials ("von APA").
     """
-    keys = _publisher_keys(article, site, url)
+    keys: set[str] | None = None  # found once some source names anyone
     fallback: tuple[list[str], str] = ([], "")
     for names, source in _author_candidates(tree, article, meta):
+        if not names:
+            continue
+        if keys is None:
+            keys = _publisher_keys(article, site, url)
         if source.startswith("selector:"):
             names = _without_labels(names, full_names_only=fallback[1] == "jsonld")
         # "Site.de, Frankfurt, Germany" is the publisher's imprint, not a list of people.
-        names = [n for n in names if not _is_publisher(n.split(",")[0], keys) or "," not in n]
+        names = [n for n in names if "," not in n or not _is_publisher(n.split(",")[0], keys)]
         cleaned = clean_authors(names, site)
         if not cleaned:
             continue

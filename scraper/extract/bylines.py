@@ -52,7 +52,7 @@ AUTHOR_SELECTORS: tuple[tuple[str, str, str], ...] = (
 #: Kept short: each part of a selector list costs lexbor a test on every element.
 _MARKED = (
     '[class*="author" i], [class*="byline" i], [itemprop*="author" i], [rel*="author" i], '
-    '[href*="/author" i], [href*="/autor" i]'
+    'a[href*="/aut" i]'
 )
 _MARK_ATTRIBUTES = tuple(dict.fromkeys(attribute for _, attribute, _ in AUTHOR_SELECTORS))
 #: Class or id words of containers whose bylines belong to readers' comments.
@@ -74,11 +74,11 @@ def markup_bylines(
         return
     # Which marks occur: lexbor's walk per selector costs as much on a page where it finds
     # nothing, so only selectors whose mark some element carries are run.
-    found = [
-        " ".join((node.attributes.get(name) or "").lower() for node in marked)
+    attributes = [node.attributes for node in marked]
+    present = {
+        name: " ".join(found.get(name) or "" for found in attributes).lower()
         for name in _MARK_ATTRIBUTES
-    ]
-    present = dict(zip(_MARK_ATTRIBUTES, found, strict=True))
+    }
     for css, attribute, mark in AUTHOR_SELECTORS:
         if mark in present[attribute]:
             yield _distinct_texts(tree.css(css), usable), f"selector:{css}"

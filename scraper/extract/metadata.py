@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scraper.extract.authors import AUTHOR_META, clean_authors, extract_authors
+from scraper.extract.authors import AUTHOR_META, clean_authors, extract_authors, simplified
 from scraper.extract.dates import parse_date
 from scraper.extract.jsonld import (
     JSONLD_SCRIPTS,
@@ -24,7 +24,7 @@ from scraper.extract.jsonld import (
     types_of,
 )
 from scraper.extract.published import find_modified, find_published
-from scraper.extract.text import normalize_space, simplify
+from scraper.extract.text import normalize_space
 from scraper.models import Article
 
 __all__ = ["clean_authors", "clean_headline", "extract_metadata", "meta_table"]
@@ -115,7 +115,7 @@ def clean_headline(headline: str, site_name: str | None = None) -> str:
     parts = _SEPARATORS.split(headline)
     if len(parts) == 1:
         return headline
-    site = simplify(site_name) if site_name else ""
+    site = simplified(site_name) if site_name else ""
     if len(parts) > 1 and site and _is_site(parts[0], site):
         parts = parts[1:]
     after_site = False  # "Headline - Sport - SZ.de": the section before the site goes too
@@ -126,9 +126,9 @@ def clean_headline(headline: str, site_name: str | None = None) -> str:
         is_site = bool(site) and _is_site(last, site)
         if (
             is_site
-            or parse_date(last)
             or (pipe_like and len(last.split()) <= 3)
             or (after_site and len(last.split()) <= 2)
+            or parse_date(last)  # the costliest test last
         ):
             parts = parts[:-1]
             after_site = after_site or is_site
@@ -138,7 +138,7 @@ def clean_headline(headline: str, site_name: str | None = None) -> str:
 
 
 def _is_site(part: str, site: str) -> bool:
-    simple = simplify(part)
+    simple = simplified(part)
     return bool(simple) and (simple == site or simple in site or site in simple)
 
 
@@ -272,7 +272,6 @@ def _headline(
     url: str | None = None,
     objects: list[dict[str, Any]] | None = None,
 ) -> tuple[str | None, str]:
-    title = _node_text(elements.title[0]) if elements.title else None
     candidates: list[tuple[str, str]] = []
     if article is not None:
         value = first_text(article.get("headline")) or first_text(article.get("name"))
@@ -281,8 +280,6 @@ def _headline(
     found = _first_meta(meta, META_FIELDS["headline"])
     if found:
         candidates.append((found[0], f"meta:{found[1]}"))
-    if title:
-        candidates.append((title, "selector:title"))
     names = _site_names(article, site, url)
     cleaned = [(_clean_title(value, names), source) for value, source in candidates]
     if len(cleaned) > 1 and cleaned[0][1] == "jsonld" and cleaned[1][1].startswith("meta:"):
@@ -291,14 +288,17 @@ def _headline(
     # Publishers write the headline they mean into JSON-LD/OpenGraph; the visible <h1> often
     # adds a kicker ("Topic: ...") and is used only when metadata has no headline.
     for value, source in cleaned:
-        if value and source != "selector:title":
+        if value:
             return value, source
+    # Read only now: most pages never need the <title> or the headings.
+    title = _node_text(elements.title[0]) if elements.title else None
     h1 = _visible_headline(elements.h1, title)
     if h1 and 3 <= len(h1) <= 300:
         return h1, "selector:h1"
-    for value, source in cleaned:
+    if title:
+        value = _clean_title(title, names)
         if value:
-            return value, source
+            return value, "selector:title"
     return None, ""
 
 
