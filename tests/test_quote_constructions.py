@@ -206,3 +206,29 @@ def test_english_and_bogus_language_codes_keep_attribution() -> None:
     paragraphs = ['"We will rebuild the bridge by spring," Ana Ruiz said.']
     for language in (None, "en", "en-GB", "utf-8"):
         assert [q.speaker for q in find_quotes(paragraphs, language)] == ["Ana Ruiz"]
+
+
+def test_a_quoted_title_inside_the_attribution_after_the_quote_is_read_through() -> None:
+    paragraphs = [
+        "“He has seen the way people connect to the show,” Randy Barbato, an executive "
+        "producer of “Drag Race,” said."
+    ]
+    assert speakers(paragraphs)[0] == "Randy Barbato"
+
+
+def test_a_quoted_title_inside_the_attribution_before_the_quote_is_read_through() -> None:
+    paragraphs = [
+        "Sam Lansky, a writer who helped him with “The House of Hidden Meanings,” told me, "
+        "“He has been misread in terms of his beliefs.”"
+    ]
+    found = find_quotes(paragraphs)
+    assert [q.speaker for q in found if not q.partial] == ["Sam Lansky"]
+    assert "me" not in [q.speaker for q in found]  # "told me": the object, never a speaker
+
+
+def test_a_sentence_adverb_is_no_part_of_a_name() -> None:
+    paragraphs = [
+        "Perhaps Christa found the chatbot easier to talk to than her friends.",
+        "“It felt just like a normal person texting me,” Christa says.",
+    ]
+    assert speakers(paragraphs) == ["Christa"]

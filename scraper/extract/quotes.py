@@ -207,10 +207,19 @@ def _left_context(
     when the quote opens a new sentence (or paragraph)."""
     span = spans[i]
     para = paragraphs[span.paragraph]
-    begin = 0
+    begin, titles = 0, ""
     if i and spans[i - 1].last_paragraph == span.paragraph:
         begin = spans[i - 1].close_at + 1
-    before = para[begin : span.open_at]
+        j = i - 1  # a quoted title in the sentence is read as words: 'X, who wrote "Y," said'
+        while j >= 0 and (title := _unquoted_title(paragraphs, spans[j], span.paragraph, rules)):
+            start = (
+                spans[j - 1].close_at + 1
+                if j and spans[j - 1].last_paragraph == span.paragraph
+                else 0
+            )
+            titles = para[start : spans[j].open_at] + title + titles
+            j -= 1
+    before = titles + para[begin : span.open_at]
     opens_paragraph = _LEADING_SPACE.match(para).end() >= span.open_at  # type: ignore[union-attr]
     if opens_paragraph and span.paragraph and not begin:
         previous = paragraphs[span.paragraph - 1].rstrip()
@@ -238,10 +247,31 @@ def _ends_in(spans: list[Span], i: int, paragraph: int) -> bool:
 def _right_context(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules) -> str:
     span = spans[i]
     para = paragraphs[span.last_paragraph]
-    end = len(para)
-    if i + 1 < len(spans) and spans[i + 1].paragraph == span.last_paragraph:
-        end = spans[i + 1].open_at
-    return first_sentence(para[span.close_at + 1 : end], rules)
+    text, start = "", span.close_at + 1
+    for later in spans[i + 1 :]:
+        if later.paragraph != span.last_paragraph:
+            break
+        title = _unquoted_title(paragraphs, later, span.last_paragraph, rules)
+        if title is None:
+            return first_sentence(text + para[start : later.open_at], rules)
+        text, start = text + para[start : later.open_at] + title, later.close_at + 1
+    return first_sentence(text + para[start:], rules)
+
+
+#: Most words of a quoted title read as part of an attribution ("an executive producer of
+#: "Drag Race," said").
+TITLE_WORDS = 8
+
+
+def _unquoted_title(
+    paragraphs: list[str], span: Span, paragraph: int, rules: QuoteRules
+) -> str | None:
+    """The words of ``span`` without its marks when it is a short title in ``paragraph``."""
+    if span.paragraph != paragraph or span.last_paragraph != paragraph:
+        return None
+    text = paragraphs[paragraph][span.open_at + 1 : span.close_at]
+    words = text.split()
+    return text if len(words) <= TITLE_WORDS and _is_title(words, rules) else None
 
 
 def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules) -> _Found:
