@@ -22,6 +22,7 @@ TEMPLATED = ("robots.txt", "sitemap.xml", "feed.xml")
 TEMPLATE_TYPES = {".txt": "text/plain; charset=utf-8", ".xml": "application/xml; charset=utf-8"}
 DEMO_DELAY = 0.05
 SAMPLE_PARAGRAPHS = 3
+MAX_PORT = 65535
 
 
 @dataclass
@@ -37,6 +38,8 @@ def serve_demo(port: int = 0, site: Path = DEMO_SITE) -> LoopbackServer:
     """Start the demo site on 127.0.0.1 (``port`` 0: a free one) with templates filled in."""
     if not (site / "index.html").is_file():
         raise UsageError(f"demo site not found at {site}; run from a source checkout")
+    if not 0 <= port <= MAX_PORT:
+        raise UsageError(f"--port {port}: a port is a number from 0 to {MAX_PORT}")
     try:
         server = LoopbackServer(site, port=port)
     except OSError as err:

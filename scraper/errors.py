@@ -7,6 +7,10 @@ EXIT_OK = 0
 EXIT_PARTIAL = 1
 EXIT_USAGE = 2
 EXIT_LOCKED = 3
+#: The shell's codes for a command stopped by Ctrl-C (128 + SIGINT) or by a closed pipe
+#: (128 + SIGPIPE), so scripts see the same code as for any other program.
+EXIT_INTERRUPTED = 130
+EXIT_PIPE_CLOSED = 141
 
 
 class ScraperError(Exception):

@@ -247,6 +247,8 @@ class Fetcher:
             except _GiveUp as give_up:
                 give_up.result.url = url
                 return give_up.result
+            except httpx.InvalidURL as err:  # a host httpx cannot encode, from a page or header
+                return FetchResult(url, SKIPPED, error=f"invalid URL ({err})")
             location = response.header("location")
             if response.status in REDIRECT_STATUSES and location:
                 target = urljoin(current, location)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import Any
 
 import typer
 from typer.core import TyperGroup
 
 from scraper import __version__
-from scraper.errors import EXIT_USAGE, ScraperError
+from scraper.errors import EXIT_INTERRUPTED, EXIT_PIPE_CLOSED, EXIT_USAGE, ScraperError
 
 
 class _ErrorBoundary(TyperGroup):
@@ -20,10 +22,28 @@ class _ErrorBoundary(TyperGroup):
         except ScraperError as err:
             typer.echo(f"error: {err}", err=True)
             raise typer.Exit(err.exit_code) from None
+        except BrokenPipeError:
+            # `scraper export | head`: the reader has all it wants; that is not an error.
+            _silence_stdout()
+            raise typer.Exit(EXIT_PIPE_CLOSED) from None
+        except KeyboardInterrupt:
+            # Commands that can say more (crawl, fetch) catch Ctrl-C themselves. Everything
+            # else writes one page or record per transaction, so what is stored stays whole.
+            typer.echo("interrupted: what was stored before Ctrl-C is kept", err=True)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
         except OSError as err:
             # A missing file or unreadable path given by the user: say so, no traceback.
             typer.echo(f"error: {err.strerror or err}: {err.filename or ''}".rstrip(": "), err=True)
             raise typer.Exit(EXIT_USAGE) from None
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the flush at exit does not raise BrokenPipeError again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass  # not a real file descriptor (a test runner's buffer): nothing to flush
 
 
 app = typer.Typer(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import zlib
 from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlsplit
@@ -17,6 +18,19 @@ from scraper.extract import extract
 
 #: Larger files are not news pages; parsing them would take minutes and gigabytes.
 MAX_PAGE_BYTES = 20 * 1024 * 1024
+#: How a file that is not HTML starts, and what to call it in the error.
+BINARY_SIGNATURES = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"\x7fELF", "a program"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+#: Bytes looked at to tell text from binary data (NUL bytes never occur in an HTML page).
+SNIFF_BYTES = 4096
+GZIP_MAGIC = b"\x1f\x8b"
 
 PathsArgument = Annotated[
     list[str],
@@ -61,15 +75,45 @@ def _check_url(url: str | None) -> None:
 
 
 def _read(path: str) -> bytes:
-    """The page's bytes; raises ValueError for a file too large to be a page."""
+    """The page's bytes, gunzipped when compressed; ValueError says why a file is no page."""
     if path == "-":
         data = sys.stdin.buffer.read(MAX_PAGE_BYTES + 1)
     else:
         with open(path, "rb") as file:
             data = file.read(MAX_PAGE_BYTES + 1)
+    _check_size(data)
+    if data.startswith(GZIP_MAGIC):
+        data = _gunzip(data)
+        _check_size(data)
+    _refuse_binary(data)
+    return data
+
+
+def _check_size(data: bytes) -> None:
     if len(data) > MAX_PAGE_BYTES:
         raise ValueError(f"larger than {MAX_PAGE_BYTES // (1024 * 1024)} MB, not a web page")
-    return data
+
+
+def _gunzip(data: bytes) -> bytes:
+    """Saved pages are often ``.html.gz``; read at most one byte past the limit (no bombs)."""
+    inflate = zlib.decompressobj(wbits=31)
+    try:
+        html = inflate.decompress(data, MAX_PAGE_BYTES + 1)
+    except zlib.error as err:
+        raise ValueError(f"broken gzip data ({err})") from None
+    if not inflate.eof and len(html) <= MAX_PAGE_BYTES:
+        raise ValueError("gzip data cut short (an incomplete download?)")
+    return html
+
+
+def _refuse_binary(data: bytes) -> None:
+    for signature, kind in BINARY_SIGNATURES:
+        if data.startswith(signature):
+            raise ValueError(f"{kind}, not an HTML page")
+    head = data[:SNIFF_BYTES]
+    # UTF-16 pages carry NUL bytes in every other position; their BOM says so.
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ValueError("binary data, not an HTML page")
 
 
 @app.command("extract")

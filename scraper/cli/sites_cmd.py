@@ -30,21 +30,21 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of 
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No summary line.")]
 
 
-def _load_each(paths: list[Path]) -> tuple[list[SiteConfig], list[str]]:
-    """The configs that load, and one error line per config that does not."""
+def _load_each(paths: list[Path]) -> tuple[list[SiteConfig], dict[Path, str]]:
+    """The configs that load, and one error line per config file that does not."""
     configs: list[SiteConfig] = []
-    errors: list[str] = []
+    errors: dict[Path, str] = {}
     for path in paths:
         try:
             configs.append(load_config(path))
         except ConfigError as err:
-            errors.append(str(err))
+            errors[path] = str(err)
     return configs, errors
 
 
-def _report_invalid(errors: list[str]) -> None:
+def _report_invalid(errors: list[str] | dict[Path, str]) -> None:
     """One ``error:`` line per invalid config on stderr, then exit 2 (usage/config error)."""
-    for line in errors:
+    for line in errors.values() if isinstance(errors, dict) else errors:
         typer.echo(f"error: {line}", err=True)
     if errors:
         typer.echo("(run `scraper sites check` for details)", err=True)
@@ -55,7 +55,11 @@ def _files(directory: Path | None) -> list[Path]:
     folder = directory or default_directory()
     if not folder.is_dir():
         raise UsageError(f"no config folder at {folder} (pass --dir or set SCRAPER_SELECTORS)")
-    return config_files(folder)
+    files = config_files(folder)
+    if not files:
+        # A wrong --dir must not pass `sites check` in cron as "0 invalid".
+        raise UsageError(f"no site configs (*.toml) in {folder}")
+    return files
 
 
 @sites_app.command("list")
@@ -158,7 +162,15 @@ def test_sites(
     results: list[dict[str, Any]] = []
     configs, errors = _load_each(_files(directory))
     if site is not None and errors and not any(_names(c, site) for c in configs):
-        _report_invalid(errors)  # the wanted config may be the broken one: say so
+        # The wanted config may be the broken one: name it when its file says so.
+        wanted = {p: e for p, e in errors.items() if p.stem == site.lower().removeprefix("www.")}
+        if wanted:
+            _report_invalid(wanted)
+        raise UsageError(
+            f"no valid site config named {site!r}; {len(errors)} configs in "
+            f"{directory or default_directory()} are invalid and one may be it "
+            "(see: scraper sites check)"
+        )
     for config in _select(configs, site):
         for i, case in enumerate(config.tests):
             problems = run_site_test(config, case)
