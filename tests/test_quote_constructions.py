@@ -232,3 +232,28 @@ def test_a_sentence_adverb_is_no_part_of_a_name() -> None:
         "“It felt just like a normal person texting me,” Christa says.",
     ]
     assert speakers(paragraphs) == ["Christa"]
+
+
+def test_a_named_subject_introducing_a_quote_with_a_colon_speaks() -> None:
+    paragraphs = [
+        "Next door neighbour Doris Zibulka kept calling the city about the smell.",
+        "But neighbour Zibulka picks up the story: “All of a sudden, the door opens and he "
+        "walks out.”",
+        "Tamara Abraham is on the red carpet. Tamara’s verdict: “Kylie’s strapless dress is "
+        "not an easy look, but she nails it.”",
+    ]
+    assert speakers(paragraphs) == ["Doris Zibulka", "Tamara Abraham"]
+
+
+def test_a_colon_after_a_phrase_without_subject_and_verb_names_no_one() -> None:
+    paragraphs = ["Bottom line: “Simply pour the syrup and garnish with mint.”"]
+    assert speakers(paragraphs) == [None]
+
+
+def test_an_inverted_speech_verb_is_no_part_of_the_name() -> None:
+    paragraphs = [
+        "Our critic Neil McCormick is watching the show.",
+        "“Jungle get to show why live audiences love them,” says Neil.",
+        "Says Neil: “Casisdead usually wears a mask in public, so this is new.”",
+    ]
+    assert speakers(paragraphs) == ["Neil McCormick", "Neil McCormick"]

@@ -52,7 +52,11 @@ def _mention(
     where: tuple[int, int],
     rules: QuoteRules,
 ) -> Mention | None:
-    while tokens and (_strip(tokens[0]) in rules.run_skip or _strip(tokens[0]) in _FROM_OF):
+    while tokens and (
+        _strip(tokens[0]) in rules.run_skip
+        or _strip(tokens[0]) in _FROM_OF
+        or rules.cue.fullmatch(_strip(tokens[0]))  # "Says Tamara": an inverted cue
+    ):
         tokens = tokens[1:]
     cut = 0
     for i, token in enumerate(tokens[:-1]):

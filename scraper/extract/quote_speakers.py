@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from scraper.extract.quote_names import POSSESSIVES, capital_runs
 from scraper.extract.quote_phrases import (
@@ -217,6 +218,43 @@ def opening_source(sentence: str, rules: QuoteRules) -> str | None:
     if m is None or "," not in text:
         return None
     return _source_phrase(_clause(text[m.end() :]), rules)
+
+
+def colon_speaker(left: str, rules: QuoteRules) -> Attribution | None:
+    """A sentence with no speech verb that introduces the quote with a colon: its subject
+    speaks when it is a name or a pronoun ("Zibulka picks up the story:", "Tamara's verdict:")."""
+    words = left.split()
+    if not words:
+        return None
+    first = words[0].strip(EDGE)
+    if first.endswith(POSSESSIVES) and is_capital(first) and len(words) <= 6:
+        owner = first[:-2]
+        return Attribution(owner, ":") if owner and plausible([owner], rules) else None
+    subject = sentence_subject(left, rules)
+    names = subject.split() if subject else []
+    inverted = bool(names) and rules.cue.fullmatch(names[0].lower()) is not None
+    if inverted:
+        names = names[1:]  # "Says Neil:": an inverted speech verb, its subject after it
+    if not names or not (
+        all(is_capital(w) for w in names) or bare_word(names[0]) in rules.pronouns
+    ):
+        return None
+    if is_organisation(names, rules) or len(names) > 4 or names[-1].endswith(POSSESSIVES):
+        return None
+    if len(names) == 1 and not inverted and not _acts(left, names[0], rules):
+        return None  # "Bottom line:", "More importantly, ...": no subject and verb
+    return Attribution(" ".join(names), ":")
+
+
+def _acts(text: str, word: str, rules: QuoteRules) -> bool:
+    """``word`` is followed in ``text`` by a lower-case verb ("Zibulka picks", "Harry is")."""
+    words = text.split()
+    for before, after in pairwise(words):
+        if before.strip(EDGE) == word:
+            bare = bare_word(after)
+            verb = bare in rules.verb_markers or bare.endswith(("s", "ed"))
+            return after[:1].islower() and (verb or bool(rules.cue.fullmatch(bare)))
+    return False
 
 
 def _participle_subject(text: str, rules: QuoteRules) -> Attribution | None:

@@ -40,6 +40,7 @@ from scraper.extract.quote_speakers import (
     Attribution,
     attribute_after,
     attribute_before,
+    colon_speaker,
     first_sentence,
     last_participle,
     last_sentence,
@@ -298,6 +299,8 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
     participle = last_participle(left, rules) is not None
     if attribution is None and participle:
         attribution = _participle_speaker(paragraphs[span.paragraph][: span.open_at], rules)
+    if attribution is None and left.rstrip().endswith(":"):
+        attribution = colon_speaker(left, rules)
     words = text.split()
     title = _is_title(words, rules)
     found = _Found(span, text, attribution, _is_partial(words, text, left, title), title=title)
