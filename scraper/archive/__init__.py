@@ -19,6 +19,7 @@ from urllib.parse import quote
 from sqlite_utils import Database
 
 from scraper.archive import boilerplate
+from scraper.archive.fts import index_pending
 from scraper.archive.schema import SCHEMA_VERSION, current_version, migrate
 from scraper.archive.store import (
     StoreResult,
@@ -44,6 +45,9 @@ BUSY_TIMEOUT = 30.0
 CACHE_KIB = 16_000
 #: How much FTS merging ``Archive.merge`` does per index (leaf pages of about 4 KiB).
 MERGE_PAGES = 500
+#: In bulk mode, queued rows are indexed once at least this many articles were stored since
+#: the last indexing (and when bulk mode ends): searches lag by at most this many articles.
+BULK_INDEX_EVERY = 5_000
 
 
 @contextmanager
@@ -97,6 +101,8 @@ class Archive:
         self.readonly = readonly
         self.cache_kib = cache_kib
         self._learned: dict[str, set[str]] = {}
+        self._bulk = False
+        self._unindexed = 0
         with archive_errors(self.path):
             conn = _connect(self.path, readonly, timeout)
             try:
@@ -128,6 +134,8 @@ class Archive:
                 f"({SCHEMA_VERSION}); upgrade the scraper"
             )
         migrate(self.db)
+        if conn.execute("SELECT 1 FROM fts_pending LIMIT 1").fetchone():
+            self.index_pending()  # rows queued by a writer that died before indexing them
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -171,15 +179,47 @@ class Archive:
 
     def store(self, page: Page, article: Article | None, run_id: int | None = None) -> StoreResult:
         """Store a raw page and its record in ONE transaction; see ``StoreResult.outcome``."""
-        with self.transaction():
-            return self._store(page, article, run_id)
+        with self.transaction() as conn:
+            result = self._store(page, article, run_id)
+            self._index(conn, 1)
+            return result
 
     def store_many(
         self, items: Iterable[tuple[Page, Article | None]], run_id: int | None = None
     ) -> list[StoreResult]:
         """Bulk path: the same work as ``store`` for each item, all in one transaction."""
-        with self.transaction():
-            return [self._store(page, article, run_id) for page, article in items]
+        with self.transaction() as conn:
+            results = [self._store(page, article, run_id) for page, article in items]
+            self._index(conn, len(results))
+            return results
+
+    def _index(self, conn: sqlite3.Connection, stored: int) -> None:
+        # Outside bulk mode the transaction commits with its rows searchable.
+        self._unindexed += stored
+        if not self._bulk or self._unindexed >= BULK_INDEX_EVERY:
+            index_pending(conn)
+            self._unindexed = 0
+
+    @contextmanager
+    def bulk(self) -> Iterator[Archive]:
+        """Bulk mode for imports: full-text indexing every ``BULK_INDEX_EVERY`` articles.
+
+        Each store still commits on its own with its rows queued in ``fts_pending``, so a
+        crash loses nothing (the next writer indexes the queue); searches meanwhile miss at
+        most ``BULK_INDEX_EVERY`` articles. Leaving the block indexes the rest.
+        """
+        self._bulk = True
+        try:
+            yield self
+        finally:
+            self._bulk = False
+            self.index_pending()
+
+    def index_pending(self) -> int:
+        """Index every queued row now (one transaction); return how many were queued."""
+        with self.transaction() as conn:
+            self._unindexed = 0
+            return index_pending(conn)
 
     def _store(self, page: Page, article: Article | None, run_id: int | None) -> StoreResult:
         conn = self.db.conn
@@ -215,6 +255,7 @@ class Archive:
             if revision:
                 save_revision(conn, article_id, now_utc())
             update_article(conn, article_id, new, article)
+            index_pending(conn)
             return True
 
     def optimize(self) -> None:
@@ -222,6 +263,7 @@ class Archive:
 
         Rewrites the whole index, so call it after a large import or crawl, not per page.
         """
+        self.index_pending()
         with archive_errors(self.path):
             for table in ("articles_fts", "quotes_fts"):
                 self.db.conn.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
@@ -234,6 +276,7 @@ class Archive:
         the number of segments, and so search time, from creeping up between optimizes.
         """
         with archive_errors(self.path), self.transaction() as conn:
+            index_pending(conn)
             for table in ("articles_fts", "quotes_fts"):
                 conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('merge', ?)", (pages,))
 

@@ -301,6 +301,70 @@ def migration_6_fts_automerge(db: Database) -> None:
         )
 
 
+def _pending_triggers(table: str, columns: tuple[str, str]) -> str:
+    """Triggers that queue new and changed rows of ``table`` in ``fts_pending``.
+
+    A row already in the index is removed from it at once (its old values are needed for
+    that and are gone after the change); a queued row is simply (re)queued, because
+    ``index_pending`` reads its values when it indexes it.
+    """
+    fts, cols = f"{table}_fts", ", ".join(columns)
+    olds = ", ".join(f"old.{c}" for c in columns)
+    queued = f"SELECT 1 FROM fts_pending WHERE source = '{table}' AND row_id = old.id"
+    unindex = (
+        f"INSERT INTO {fts}({fts}, rowid, {cols}) SELECT 'delete', old.id, {olds}\n"
+        f"    WHERE NOT EXISTS ({queued});"
+    )
+    queue = f"INSERT OR IGNORE INTO fts_pending (source, row_id) VALUES ('{table}', new.id);"
+    return f"""
+DROP TRIGGER {fts}_insert;
+DROP TRIGGER {fts}_delete;
+DROP TRIGGER {fts}_update;
+CREATE TRIGGER {fts}_insert AFTER INSERT ON {table} BEGIN
+    {queue}
+END;
+CREATE TRIGGER {fts}_delete AFTER DELETE ON {table} BEGIN
+    {unindex}
+    DELETE FROM fts_pending WHERE source = '{table}' AND row_id = old.id;
+END;
+CREATE TRIGGER {fts}_update AFTER UPDATE OF {cols} ON {table} BEGIN
+    {unindex}
+    DELETE FROM fts_pending WHERE source = '{table}' AND row_id = old.id;
+    {queue}
+END;
+"""
+
+
+#: FTS5 ``hashsize`` (bytes of pending terms held in memory before a segment is written;
+#: SQLite's default is 1 MiB). A batch of 500 articles queues ~2.5 MB of text; held whole it
+#: becomes one segment instead of several, which cut the indexing time at 20,000 articles by
+#: about a third (CPU 4.9 -> 3.4 s). Memory is used only while a transaction indexes.
+FTS_HASHSIZE = 16 * 1024 * 1024
+
+
+def migration_7_fts_pending(db: Database) -> None:
+    """Version 7: rows reach the full-text indexes through the ``fts_pending`` queue.
+
+    Triggers that wrote each row into FTS5 made every ``INSERT INTO articles`` flush FTS5's
+    in-memory term buffer (a statement that needs a statement journal syncs the virtual
+    tables already in the transaction), so each article became its own tiny segment to merge:
+    ~60 % of ingest time. Now the triggers only queue the row id, in the same transaction as
+    the row, and ``index_pending`` indexes the queue with one ``INSERT ... SELECT`` before the
+    transaction commits (or, in bulk mode, every few thousand articles). A kill -9 leaves the
+    queue, which the next writer drains.
+    """
+    db.conn.execute(
+        "CREATE TABLE fts_pending (source TEXT NOT NULL, row_id INTEGER NOT NULL, "
+        "PRIMARY KEY (source, row_id)) WITHOUT ROWID"
+    )
+    _run_script(db, _pending_triggers("articles", ("headline", "text")))
+    _run_script(db, _pending_triggers("quotes", ("text", "speaker")))
+    for table in ("articles_fts", "quotes_fts"):
+        db.conn.execute(
+            f"INSERT INTO {table}({table}, rank) VALUES ('hashsize', ?)", (FTS_HASHSIZE,)
+        )
+
+
 #: Ordered schema migrations; the archive's version is the number of them applied.
 MIGRATIONS: list[Callable[[Database], None]] = [
     migration_1_initial,
@@ -309,6 +373,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     migration_4_learn_count,
     migration_5_fts_for_datasette,
     migration_6_fts_automerge,
+    migration_7_fts_pending,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -19,6 +19,7 @@ from rich.text import Text
 
 from scraper.archive import Archive, archive_errors, boilerplate
 from scraper.archive.export import write_export
+from scraper.archive.fts import pending_count
 from scraper.archive.importer import UnreadableFile, find_html_files, read_page
 from scraper.archive.query import run_read_only
 from scraper.archive.reextract import article_ids, reextract
@@ -91,7 +92,11 @@ def import_pages(
         raise UsageError(f"--url names one page, but {len(files)} files were given")
     counts: dict[str, int] = {}
     failed: list[str] = []
-    with _archive(db, readonly=False) as archive, progress("import", len(files), quiet) as step:
+    with (
+        _archive(db, readonly=False) as archive,
+        archive.bulk(),
+        progress("import", len(files), quiet) as step,
+    ):
         for path in files:
             try:
                 page = read_page(path, url)
@@ -154,10 +159,22 @@ def search_cmd(
     """
     with _archive(db, readonly=True) as archive:
         rows = search_articles(archive.db.conn, query, Filters(site, since, until), limit)
+        _note_unindexed(archive, "articles")
     if as_json:
         print_json(rows)
         return
     _table(rows, ["published", "site", "headline", "snippet", "url"])
+
+
+def _note_unindexed(archive: Archive, table: str) -> None:
+    # Rows queued by an import that is still running or was killed; a reader cannot index them.
+    behind = pending_count(archive.db.conn, table)
+    if behind:
+        typer.echo(
+            f"note: {behind} {table} are not in the search index yet (an import is running "
+            "or was interrupted); the next crawl, import or reextract indexes them",
+            err=True,
+        )
 
 
 @app.command("quotes")
@@ -179,6 +196,8 @@ def quotes_cmd(
     filters = Filters(site=site, since=since, speaker=speaker)
     with _archive(db, readonly=True) as archive:
         rows = search_quotes(archive.db.conn, query, filters, limit)
+        if query:
+            _note_unindexed(archive, "quotes")
     if as_json:
         print_json(rows)
         return
