@@ -257,3 +257,37 @@ def test_an_inverted_speech_verb_is_no_part_of_the_name() -> None:
         "Says Neil: “Casisdead usually wears a mask in public, so this is new.”",
     ]
     assert speakers(paragraphs) == ["Neil McCormick", "Neil McCormick"]
+
+
+def test_as_the_speaker_puts_it() -> None:
+    paragraphs = [
+        "Bob Enslin runs the product team. The tool aims to — as Enslin puts it — “bring "
+        "automation to anyone that has to copy and paste.”"
+    ]
+    assert speakers(paragraphs) == ["Bob Enslin"]
+
+
+def test_a_short_fronted_phrase_leads_into_the_same_speakers_next_words() -> None:
+    paragraphs = [
+        '"Our country is doing nothing to fill that gap," Nicole Slemp said. As a parent, '
+        '"we are supposed to keep the population going, and they are not helping."'
+    ]
+    assert speakers(paragraphs) == ["Nicole Slemp", "Nicole Slemp"]
+
+
+def test_a_sentence_that_goes_on_after_a_quote_keeps_its_speaker() -> None:
+    paragraphs = [
+        "Bobby McDonagh said that, while “the government can simply ignore her,” positions "
+        "taken by a President Connolly would “register internationally and damage the country.”"
+    ]
+    assert speakers(paragraphs) == ["Bobby McDonagh", "Bobby McDonagh"]
+
+
+def test_a_quoted_title_does_not_inherit_a_speaker_from_its_sentence() -> None:
+    paragraphs = [
+        "“He has seen the way people connect to the show,” Randy Barbato, a producer of "
+        "“Drag Race,” said."
+    ]
+    assert [q.text for q in find_quotes(paragraphs)] == [
+        "He has seen the way people connect to the show,"
+    ]

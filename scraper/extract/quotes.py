@@ -58,6 +58,8 @@ INHERIT_PARAGRAPHS = 2
 CONTEXT_CHARS = 300
 #: A new sentence after a quote ending in "." attributes it only when this short ("Kim said.").
 NEW_SENTENCE_WORDS = 6
+#: Most words of a fronted phrase before a quote that continues its speaker ("As a parent,").
+FRONTED_WORDS = 5
 #: How many paragraphs back a pronoun looks for a newly introduced person.
 MENTION_PARAGRAPHS = 3
 _NEW_SENTENCE = re.compile(r"\s+[A-Z]")
@@ -65,6 +67,8 @@ _COMPLETE = re.compile(r"[.!?…][\"'”’)]?\s*$")
 _SENTENCE = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[A-Z“\"])")
 _MARKS = ' \t\n,.;:!?…—–-"“”‘’«»'
 _INNER_CLOSERS = " \t\n'’\"”»›"
+#: Most words between two quotes of one sentence when the first ends with a comma.
+SAME_SENTENCE_WORDS = 12
 _BREAK = re.compile(r"[.!?…;:()]")
 _LEADING_SPACE = re.compile(r"\s*")
 
@@ -308,7 +312,9 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
     connected = not right.strip(_MARKS) or participle
     found.continuing = not _reporter_words(left, rules, participle) and connected
     found.joined = bool(left.strip(_MARKS)) and found.continuing
-    found.joined = found.joined or (not found.named and _same_sentence(paragraphs, spans, i, rules))
+    found.joined = found.joined or (
+        not (found.named or found.title) and _same_sentence(paragraphs, spans, i, rules)
+    )
     return found
 
 
@@ -319,8 +325,8 @@ def _same_sentence(paragraphs: list[str], spans: list[Span], i: int, rules: Quot
     if not i or spans[i - 1].last_paragraph != spans[i].paragraph:
         return False
     previous, span = spans[i - 1], spans[i]
-    if span.open_at - previous.close_at > 40:
-        return False  # more than three words between the quotes
+    if span.open_at - previous.close_at > 100:
+        return False  # too many words between the quotes
     para = paragraphs[span.paragraph]
     between = para[previous.close_at + 1 : span.open_at]
     end = previous.close_at - 1
@@ -329,7 +335,10 @@ def _same_sentence(paragraphs: list[str], spans: list[Span], i: int, rules: Quot
     ended = end >= 0 and para[end] in ".!?…"
     if ended or not between.strip() or _BREAK.search(between):
         return False
-    return len(between.split()) <= 3 and rules.cue.search(between) is None
+    # The previous quote's clause goes on ("... ignore her," positions taken by X would "...").
+    goes_on = para[end] == "," if end >= 0 else False
+    short = len(between.split()) <= 3 or (goes_on and len(between.split()) <= SAME_SENTENCE_WORDS)
+    return short and rules.cue.search(between) is None
 
 
 def _participle_speaker(before: str, rules: QuoteRules) -> Attribution | None:
@@ -346,7 +355,13 @@ def _reporter_words(left: str, rules: QuoteRules, participle: bool) -> bool:
     rest = left.strip(_MARKS)
     if not rest or participle:
         return False
-    return not all(w.lower() in rules.clause_openers for w in rest.split())
+    words = rest.split()
+    if all(w.lower() in rules.clause_openers for w in words):
+        return False
+    # A short fronted phrase ("As a parent, "...") leads into the speaker's next words.
+    fronted = words[0].lower() in rules.clause_openers or words[0].lower() in rules.prepositions
+    short = len(words) <= FRONTED_WORDS and left.rstrip().endswith(",")
+    return not (fronted and short and rules.cue.search(rest) is None)
 
 
 def _is_partial(words: list[str], text: str, left: str, title: bool) -> bool:
