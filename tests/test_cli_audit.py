@@ -90,8 +90,8 @@ def test_extract_refuses_a_binary_file_by_name_and_prints_the_others(
     result = invoke("extract", str(binary), str(SEED))
     assert result.exit_code == 1 and no_traceback(result), result.output
     lines = stderr_lines(result)
-    assert len(lines) == 1 and lines[0].startswith(f"failed: {binary}: "), lines
-    assert kind in lines[0]
+    assert lines[0].startswith(f"failed: {binary}: ") and kind in lines[0], lines
+    assert lines[1:] == ["extracted 1 of 2 pages: 1 ok; 1 failed"]
     assert len(result.stdout.splitlines()) == 1  # the seed page's record, nothing for the binary
 
 
@@ -228,7 +228,7 @@ def test_ctrl_c_during_import_keeps_what_was_stored(
     db = tmp_path / "archive.db"
     result = invoke("import", str(pages), "--db", str(db), "-q")
     assert result.exit_code == EXIT_INTERRUPTED and no_traceback(result), repr(result.exception)
-    assert stderr_lines(result) == ["interrupted: what was stored before Ctrl-C is kept"]
+    assert stderr_lines(result) == ["interrupted by Ctrl-C: everything finished before it is kept"]
     assert count_articles(db) == 1
 
 
@@ -248,3 +248,20 @@ def test_a_reader_closing_the_pipe_early_is_not_an_error(archive_db: Path) -> No
     process.stderr.close()
     assert process.wait(timeout=60) == EXIT_PIPE_CLOSED
     assert stderr == ""
+
+
+def test_extract_ends_with_a_summary_that_quiet_silences(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.html"
+    empty.write_bytes(b"")
+    result = invoke("extract", str(SEED), str(empty))
+    assert result.exit_code == 0, result.output
+    assert stderr_lines(result) == ["extracted 2 of 2 pages: 1 empty, 1 ok"]
+    quiet = invoke("extract", str(SEED), str(empty), "--quiet")
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+    assert quiet.stdout == result.stdout
+
+
+def test_extract_config_folder_is_named_as_a_folder(tmp_path: Path) -> None:
+    result = invoke("extract", str(SEED), "--config", str(tmp_path))
+    assert result.exit_code == 2 and no_traceback(result)
+    assert stderr_lines(result) == [f"error: --config {tmp_path} is a folder; give one .toml file"]

@@ -29,7 +29,7 @@ class _ErrorBoundary(TyperGroup):
         except KeyboardInterrupt:
             # Commands that can say more (crawl, fetch) catch Ctrl-C themselves. Everything
             # else writes one page or record per transaction, so what is stored stays whole.
-            typer.echo("interrupted: what was stored before Ctrl-C is kept", err=True)
+            typer.echo("interrupted by Ctrl-C: everything finished before it is kept", err=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except OSError as err:
             # A missing file or unreadable path given by the user: say so, no traceback.

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import typer
 
 from scraper.cli.app import app
+from scraper.cli.options import QuietOption
 from scraper.cli.output import print_json, summary
 from scraper.errors import EXIT_PARTIAL, UsageError
 from scraper.extract import extract
@@ -122,11 +123,13 @@ def extract_command(
     url: UrlOption = None,
     config: ConfigOption = None,
     pretty: PrettyOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Extract clean article records from saved HTML pages and print them as JSON Lines.
 
     Without --url the generic extractor runs; with it the matching site config (if any) is
-    used. Nothing is fetched.
+    used. Nothing is fetched. Files may be gzipped; binary files and files over 20 MB are
+    refused by name (exit 1) while the others are still printed.
 
     Example: scraper extract page.html --url https://example.com/2025/12/24/story/ --pretty
     """
@@ -135,23 +138,35 @@ def extract_command(
         _check_path(path)
     site_config = None
     if config is not None:
+        if config.is_dir():
+            raise UsageError(f"--config {config} is a folder; give one .toml file")
         if not config.is_file():
             raise UsageError(f"no such config file: {config}")
         from scraper.sites import load_config
 
         site_config = load_config(config)
     failed = 0
+    statuses: dict[str, int] = {}
     for path in paths:
         try:
             html = _read(path)
         except (OSError, ValueError) as err:
+            # Failures are never quiet: without this line a missing record goes unnoticed.
             summary(f"failed: {path}: {err}")
             failed += 1
             continue
         article = extract(html, url=url, config=site_config)
+        statuses[article.status] = statuses.get(article.status, 0) + 1
         if pretty:
             sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n")
         else:
             print_json(article.to_dict())
+    counts = ", ".join(f"{n} {status}" for status, n in sorted(statuses.items()))
+    summary(
+        f"extracted {len(paths) - failed} of {len(paths)} pages"
+        + (f": {counts}" if counts else "")
+        + (f"; {failed} failed" if failed else ""),
+        quiet,
+    )
     if failed:
         raise typer.Exit(EXIT_PARTIAL)
