@@ -26,6 +26,13 @@ from scraper.extract.text import normalize_space, simplify
 #: ``simplify`` remembered: site names, title parts and bylines recur on every page of a site.
 simplified = lru_cache(maxsize=4096)(simplify)
 
+
+@lru_cache(maxsize=256)
+def hostname(url: str) -> str | None:
+    """The URL's host in lower case (remembered: several fields of a page ask for it)."""
+    return urlsplit(url).hostname
+
+
 #: Meta names (name/property, lower case) that carry the byline, in order.
 AUTHOR_META = (
     "author",
@@ -348,7 +355,7 @@ def _publisher_keys(article: dict[str, Any] | None, site: str | None, url: str |
     keys = {simplified(site or "")}
     if article is not None:
         keys.add(simplified(first_text(article.get("publisher")) or ""))
-    host = urlsplit(url).hostname if url else None
+    host = hostname(url) if url else None
     if host:
         keys.add(simplified(host.removeprefix("www.").rsplit(".", 1)[0]))
     return {key for key in keys if len(key) >= 2}

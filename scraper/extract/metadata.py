@@ -9,11 +9,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scraper.extract.authors import AUTHOR_META, clean_authors, extract_authors, simplified
+from scraper.extract.authors import (
+    AUTHOR_META,
+    clean_authors,
+    extract_authors,
+    hostname,
+    simplified,
+)
 from scraper.extract.dates import parse_date
 from scraper.extract.jsonld import (
     JSONLD_SCRIPTS,
@@ -170,7 +176,7 @@ def _site(
     found = _first_meta(meta, META_FIELDS["site"][1:3])
     if found:
         return found[0], f"meta:{found[1]}"
-    host = urlsplit(url).hostname if url else None
+    host = hostname(url) if url else None
     return (host.removeprefix("www."), "url") if host else (None, "")
 
 
@@ -208,7 +214,7 @@ def _site_names(article: dict[str, Any] | None, site: str | None, url: str | Non
     names = [site or ""]
     if article is not None:
         names.append(first_text(article.get("publisher")) or "")
-    host = urlsplit(url).hostname if url else None
+    host = hostname(url) if url else None
     if host:
         label = host.removeprefix("www.").rsplit(".", 1)[0].rsplit(".", 1)[-1]
         names.append(label if len(label) >= 4 else "")
