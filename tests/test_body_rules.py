@@ -134,3 +134,28 @@ def test_script_state_is_not_read_when_the_page_has_its_body() -> None:
 )
 def test_boilerplate_lines(text: str, expected: bool) -> None:
     assert is_boilerplate_paragraph(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Read also: the budget",
+        "Lesen Sie auch: Haushalt",
+        "à lire aussi",
+        "12 comments",
+        "Kommentare: 3",
+        "Foto: Jane Roe/AFP via Getty Images",
+        "Every article pushes back against disinformation. Your support keeps our team going.",
+        "(Credit: Jane Roe)",
+        "© 2024 Example",
+        "The council met on Tuesday.",
+        "Ümlaut am Anfang",
+        "ſhare this",
+        "",
+    ],
+)
+def test_pattern_index_agrees_with_the_whole_alternation(text: str) -> None:
+    from scraper.extract import boilerplate
+
+    expected = boilerplate._PARAGRAPH_PATTERN.match(text) is not None
+    assert boilerplate._matches_pattern(text) is expected

@@ -16,6 +16,7 @@ from scraper.extract.boilerplate import (
     UNPROTECTED_STEMS,
     boilerplate_token,
     clean_paragraphs,
+    has_boilerplate_attribute,
     is_caption_class,
 )
 from scraper.extract.content import (
@@ -98,9 +99,8 @@ INLINE_TAGS = frozenset(
 PROTECTED_SHARE = 0.4
 #: Block elements whose class/id names are checked for boilerplate words (inline elements are
 #: left to the paragraph filters: checking every classed <span> and <a> costs more than it finds).
-MARKED_CONTAINERS = ", ".join(
-    f"{tag}[class], {tag}[id]"
-    for tag in (
+MARKED_TAGS = frozenset(
+    {
         "div",
         "section",
         "ul",
@@ -115,8 +115,11 @@ MARKED_CONTAINERS = ", ".join(
         "h2",
         "h3",
         "h4",
-    )
+    }
 )
+#: Elements with names; ``MARKED_TAGS`` among them are checked (one query, filtered by tag,
+#: costs less than one selector per tag).
+_NAMED = "[class], [id]"
 #: Elements holding the standfirst (dek) by their class or id names.
 STANDFIRST_SELECTOR = ", ".join(
     f'[class*="{name}"], [id*="{name}"]'
@@ -127,6 +130,8 @@ MIN_STANDFIRST_CHARS = 40
 MAX_CAPTION_CHARS = 600
 MAX_STANDFIRST_CHARS = 600
 _STRIPPED = ", ".join(BOILERPLATE_SELECTORS)
+#: The stripped elements and the paragraphs, in one query (one walk of the tree).
+_STRIPPED_AND_PARAGRAPHS = f"{_STRIPPED}, p"
 _FIGURES_AND_CAPTIONS = f"figure, figcaption, {CAPTION_CANDIDATES}"
 #: Elements removed whatever their size (their text is code or form data, not prose).
 SCRIPT_TAGS = frozenset(
@@ -186,20 +191,32 @@ def strip_boilerplate(root: LexborNode) -> None:
     unlinked with their subtrees (lexbor does not free them), so descendants of a removed node
     have no parent and are skipped cheaply.
     """
-    prose = _paragraph_chars(root) or len(root.text(deep=True))
-    for node in root.css(_STRIPPED):
+    stripped: list[LexborNode] = []
+    prose = 0
+    for node in root.css(_STRIPPED_AND_PARAGRAPHS):
+        if node.tag == "p":
+            prose += len(node.text(deep=True))
+            # A paragraph matched the query as a paragraph; it is stripped only if it also
+            # matches a boilerplate selector (only attribute ones can match a <p>).
+            if not has_boilerplate_attribute(node.attributes):
+                continue
+        stripped.append(node)
+    prose = prose or len(root.text(deep=True))
+    for node in stripped:
         if node.parent is None:
             continue
         if node.tag in SCRIPT_TAGS or not _holds_most_prose(node, prose):
             node.decompose()
-    for node in root.css(MARKED_CONTAINERS):
-        if node.parent is None:
-            continue  # inside a subtree removed already
+    for node in root.css(_NAMED):
+        if node.tag not in MARKED_TAGS:
+            continue
         attrs = node.attributes
         css_class, element_id = attrs.get("class") or "", attrs.get("id") or ""
         # Checked separately so the cache hits on the class names pages repeat.
-        if not (boilerplate_token(css_class) or boilerplate_token(element_id)):
+        if not (boilerplate_token(css_class) or (element_id and boilerplate_token(element_id))):
             continue
+        if node.parent is None:
+            continue  # inside a subtree removed already
         names = f"{css_class} {element_id}"
         # The part of a BEM name after "__" says what the element is: "article-content__share"
         # is a share bar, not the article's content.
@@ -215,9 +232,12 @@ def _paragraph_chars(node: LexborNode) -> int:
 
 def _holds_most_prose(node: LexborNode, prose: int) -> bool:
     """A marked node with most of the page's paragraph text is a wrapper, not boilerplate."""
-    if prose <= 0 or len(node.text(deep=True)) < PROTECTED_SHARE * prose:
+    if prose <= 0:
         return False
-    return (_paragraph_chars(node) or len(node.text(deep=True))) >= PROTECTED_SHARE * prose
+    length = len(node.text(deep=True))
+    if length < PROTECTED_SHARE * prose:
+        return False
+    return (_paragraph_chars(node) or length) >= PROTECTED_SHARE * prose
 
 
 def _split(text: str) -> list[str]:
@@ -337,14 +357,25 @@ def body_paragraphs(tree: LexborHTMLParser, containers: list[LexborNode], mass: 
 
 def _strip_picture_boxes(container: LexborNode) -> None:
     """Remove picture boxes written without <figure>: an element named for a picture that
-    holds an image and only a short caption."""
+    holds an image and only a short caption.
+
+    All are chosen before any is removed: a box inside a removed one is freed with it, and
+    lexbor may reuse its memory for the text put in its place.
+    """
+    chosen: list[LexborNode] = []
+    chosen_ids: set[int] = set()
     for box in container.css(PICTURE_BOX_SELECTOR):
         if box.parent is None or not PICTURE_BOX_WORDS.search(box.attributes.get("class") or ""):
+            continue
+        if chosen_ids and is_inside(box, chosen_ids):
             continue
         if box.css_first("img, picture") is None or box.css_first("p p, h2, h3, li") is not None:
             continue
         if len(box.text(deep=True).strip()) <= MAX_PICTURE_BOX_CHARS:
-            box.replace_with("\n\n")  # it may sit between two runs of text
+            chosen.append(box)
+            chosen_ids.add(box.mem_id)
+    for box in chosen:
+        box.replace_with("\n\n")  # it may sit between two runs of text
 
 
 def _join_drop_caps(container: LexborNode) -> None:

@@ -95,18 +95,32 @@ CAPTION_CANDIDATES = ", ".join(
 #: Name parts that describe a wrapper having a caption, not the caption ("hasCaption").
 _CAPTION_OWNER_PREFIXES = ("has", "no", "with")
 #: CSS selectors for nodes stripped before body extraction (besides the class/id word rules).
+#: Attribute values that mark a non-content element (``None``: the attribute alone does).
+BOILERPLATE_ATTRIBUTES: dict[str, frozenset[str] | None] = {
+    "role": frozenset({"navigation", "banner", "contentinfo", "complementary", "dialog"}),
+    "aria-hidden": frozenset({"true"}),
+    "hidden": None,
+    "itemprop": frozenset({"comment"}),
+}
 BOILERPLATE_SELECTORS: tuple[str, ...] = (
     *NON_CONTENT_TAGS,
-    '[role="navigation"]',
-    '[role="banner"]',
-    '[role="contentinfo"]',
-    '[role="complementary"]',
-    '[role="dialog"]',
-    '[aria-hidden="true"]',
-    "[hidden]",
-    '[itemprop="comment"]',
+    *(
+        f'[{name}="{value}"]' if value else f"[{name}]"
+        for name, values in BOILERPLATE_ATTRIBUTES.items()
+        for value in sorted(values or {""})
+    ),
     "header:not(article header)",
 )
+
+
+def has_boilerplate_attribute(attributes: dict[str, str | None]) -> bool:
+    """Whether an element's attributes match ``BOILERPLATE_ATTRIBUTES`` (as the selectors do)."""
+    for name, values in BOILERPLATE_ATTRIBUTES.items():
+        if name in attributes and (values is None or attributes[name] in values):
+            return True
+    return False
+
+
 #: Paragraph patterns (case-insensitive, matched at the start of the folded paragraph text).
 BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"(?:read|see) (?:also|more)\b",
@@ -243,6 +257,75 @@ DATE_LINE_CHARS = 40
 _TIME_ONLY = re.compile(r"^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*uhr)?$", re.IGNORECASE)
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 _PARAGRAPH_PATTERN = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_PARAGRAPHS), re.IGNORECASE)
+
+
+def _first_letters(pattern: str) -> frozenset[str] | None:
+    """The lower-case ASCII characters a match of ``pattern`` can start with, or None when
+    it may start with anything else (a class like ``\\d``, an optional or any character)."""
+    try:  # the regex parser is private; without it every pattern is tried on every text
+        from re import _constants as sre  # type: ignore[attr-defined]
+        from re import _parser  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+
+    def first(items: list[tuple[object, object]]) -> frozenset[str] | None:
+        if not items:
+            return None
+        op, value = items[0]
+        if op is sre.LITERAL and isinstance(value, int):
+            char = chr(value).lower()
+            return frozenset({char}) if char.isascii() and char.isalpha() else None
+        if op is sre.SUBPATTERN:
+            return first(list(value[-1]))  # type: ignore[index]
+        if op is sre.BRANCH:
+            found: set[str] = set()
+            for branch in value[1]:  # type: ignore[index]
+                letters = first(list(branch))
+                if letters is None:
+                    return None
+                found |= letters
+            return frozenset(found)
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and value[0] >= 1:  # type: ignore[index]
+            return first(list(value[2]))  # type: ignore[index]
+        return None
+
+    return first(list(_parser.parse(pattern, re.IGNORECASE)))
+
+
+def _pattern_index(patterns: tuple[str, ...]) -> tuple[dict[str, re.Pattern[str]], re.Pattern[str]]:
+    """The patterns grouped by the letter their matches start with, and the rest: a paragraph
+    starting with an ASCII letter is tried only against its letter's group and the rest (one
+    alternation of ~150 patterns, tried branch by branch, costs more than the lookup)."""
+    by_letter: dict[str, list[str]] = {}
+    anywhere: list[str] = []
+    for pattern in patterns:
+        letters = _first_letters(pattern)
+        for letter in letters or ():
+            by_letter.setdefault(letter, []).append(pattern)
+        if letters is None:
+            anywhere.append(pattern)
+
+    def compiled(group: list[str]) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in group) or "(?!)", re.IGNORECASE)
+
+    return {letter: compiled(group) for letter, group in by_letter.items()}, compiled(anywhere)
+
+
+_PATTERNS_BY_LETTER, _PATTERNS_ANYWHERE = _pattern_index(BOILERPLATE_PARAGRAPHS)
+
+
+def _matches_pattern(text: str) -> bool:
+    """``_PARAGRAPH_PATTERN.match(text)``, through the index when the text starts with an
+    ASCII letter (other characters may match a pattern's letter case-insensitively)."""
+    start = text[:1].lower()
+    if not (start.isascii() and start.isalpha()):
+        return _PARAGRAPH_PATTERN.match(text) is not None
+    group = _PATTERNS_BY_LETTER.get(start)
+    if group is not None and group.match(text):
+        return True
+    return _PATTERNS_ANYWHERE.match(text) is not None
+
+
 #: Longer paragraphs cannot be three noise words (``_STANDALONE_NOISE``).
 STANDALONE_NOISE_CHARS = 40
 #: Paragraphs this short and without sentence punctuation are kept only if they look like a subhead.
@@ -281,7 +364,10 @@ def boilerplate_token(name: str) -> bool:
 
     camelCase names are split into words first ("c-inlineSignup" reads as "c-inline-signup").
     """
-    return any(_boilerplate_word(_CAMEL_JOINT.sub("-", raw).lower()) for raw in name.split())
+    return any(
+        _boilerplate_word(raw if raw.islower() else _CAMEL_JOINT.sub("-", raw).lower())
+        for raw in name.split()
+    )
 
 
 @lru_cache(maxsize=32768)
@@ -335,7 +421,7 @@ def is_caption_class(css_class: str) -> bool:
 def is_boilerplate_paragraph(text: str) -> bool:
     """Whether a single (whitespace-folded) paragraph is a known boilerplate line, or only a
     date or time (a dateline left over from the page furniture)."""
-    if _PARAGRAPH_PATTERN.match(text):
+    if _matches_pattern(text):
         return True
     if len(text) <= DATE_LINE_CHARS and _is_date_line(text):
         return True
