@@ -84,6 +84,13 @@ def test_subordinate_wie_clause_names_the_speaker() -> None:
     assert [(q.speaker, q.cue) for q in quotes] == [("Merz", "sagte")]
 
 
+@pytest.mark.xfail(
+    reason="'Laut Merz ist „…“': the source after 'laut' runs to the finite verb, with no "
+    "comma as after English 'according to X,'; the code cuts the source at clause "
+    "punctuation only (listing verbs as phrase breaks also cut reported-speech clauses "
+    "into speakers: 'Die Technik sei ..., betont sie' gave 'Die Technik')",
+    strict=True,
+)
 def test_laut_names_the_source_before_the_verb() -> None:
     # "laut X" is "according to X"; the quote is a fragment of the reporter's sentence.
     quotes = find_quotes(["Laut Merz ist „die Lage ernst, aber wir handeln jetzt“."], "de")
@@ -244,36 +251,47 @@ def test_inverted_subject_after_a_fronted_phrase() -> None:
     assert speakers([f"Am Montag sagte Merz: „{SAID}.“"]) == ["Merz"]
 
 
-@pytest.mark.xfail(
-    reason="compound and hyphenated titles ('SPD-Chef', 'Klimaforscher', "
-    "'Gemeindepräsidentin'): titles are matched per whole word; the code needs to test the "
-    "part after the last hyphen and known title endings (a title_suffixes key)",
-    strict=True,
-)
 @pytest.mark.parametrize(
-    "paragraph",
+    ("paragraph", "speaker"),
     [
-        f"„{SAID}“, sagte SPD-Chef Lars Klingbeil.",
-        f"„{SAID}“, sagte Klimaforscher Lars Klingbeil.",
+        (f"„{SAID}“, sagte Klimaforscher Lars Klingbeil.", "Lars Klingbeil"),
+        (f"„{SAID}“, sagte die Osnabrücker Leseforscherin Anna Brandt.", "Anna Brandt"),
+        (f"„{SAID}“, sagte der stellvertretende Regierungssprecher Jan Ohr.", "Jan Ohr"),
     ],
 )
-def test_compound_title_is_dropped(paragraph: str) -> None:
-    assert one([paragraph]).speaker == "Lars Klingbeil"
+def test_listed_compound_title_is_dropped(paragraph: str, speaker: str) -> None:
+    # Common compounds are listed one by one; a place adjective before one goes with it.
+    assert one([paragraph]).speaker == speaker
 
 
-@pytest.mark.xfail(
-    reason="real paragraph, https://www.sn.at/panorama/international/gemeinde-raeumt-"
-    "versaeumnisse-nach-feuer-in-crans-montana-ein-art-628452 : a place adjective and a "
-    "compound title before the name ('die Zermatter Gemeindepräsidentin Romy Biner')",
-    strict=True,
-)
 def test_real_paragraph_with_compound_title() -> None:
+    # https://www.sn.at/panorama/international/gemeinde-raeumt-versaeumnisse-nach-feuer-in-crans-montana-ein-art-628452
+    # (paragraph 16 of the article, its third sentence).
     paragraph = (
         '"Wenn ich da die Gemeinderessourcen anschaue, und da spreche ich sicher auch für '
         'andere Gemeinden, ist es oftmals ein Ressourcenproblem", sagte die Zermatter '
         "Gemeindepräsidentin Romy Biner."
     )
     assert one([paragraph]).speaker == "Romy Biner"
+
+
+@pytest.mark.xfail(
+    reason="hyphenated and unlisted compound titles ('SPD-Chef', 'InfoWars-Gründer', "
+    "'Hobbygärtner'): titles are matched per whole word; the code needs to test the part "
+    "after the last hyphen against the titles, and known title endings (a title_suffixes "
+    "key: 'sprecher', 'chef', 'experte', ...) for closed compounds",
+    strict=True,
+)
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        f"„{SAID}“, sagte SPD-Chef Lars Klingbeil.",
+        f"„{SAID}“, sagte US-Präsident Lars Klingbeil.",
+        f"„{SAID}“, sagte Hobbygärtner Lars Klingbeil.",
+    ],
+)
+def test_compound_title_is_dropped(paragraph: str) -> None:
+    assert one([paragraph]).speaker == "Lars Klingbeil"
 
 
 @pytest.mark.xfail(
