@@ -127,3 +127,21 @@ def test_not_future_allows_one_day_for_time_zones() -> None:
 )
 def test_day_first_url_dates_only_when_unambiguous(url: str, expected: str | None) -> None:
     assert date_from_url(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # month names in capitals, inside longer words' neighbourhood, and in other scripts: the
+        # month-name check that skips patterns must never skip one that matches
+        ("STAND: 3. MÄRZ 2020, 14:05", [(7, "2020-03-03T14:05:00")]),
+        ("Yayın: 12 Şubat 2021", [(7, "2021-02-12")]),
+        ("Marktbericht vom 1. Februar 2019", [(17, "2019-02-01")]),
+        ("公開 2021年5月3日", [(3, "2021-05-03")]),
+        ("Preis 2019 Euro, Saal 2020", []),
+    ],
+)
+def test_find_dates_with_and_without_month_names(
+    text: str, expected: list[tuple[int, str]]
+) -> None:
+    assert find_dates(text) == expected

@@ -176,17 +176,18 @@ def _texts_after(start: LexborNode, limit: int) -> Iterator[tuple[int, str]]:
     """Text nodes after ``start``'s subtree in document order with their distance from it."""
     node = _following(start)
     used = 0
-    # The hottest loop of date finding: one ``tag`` read per node, the next node found inline.
+    # The hottest loop of date finding: the cheapest node properties first (no strings made
+    # for the many whitespace-only text nodes), the next node found inline.
     for _step in range(WALK_NODES):
         if node is None or used >= limit:
             return
-        tag = node.tag
-        if tag == "-text":
-            text = (node.text_content or "").strip()
-            if text:
-                yield used, text
-                used += len(text)
-        elif tag not in SKIP_TAGS and not (tag in CONTAINER_TAGS and _excluded(node)):
+        if node.is_text_node:
+            if not node.is_empty_text_node:
+                text = (node.text_content or "").strip()
+                if text:
+                    yield used, text
+                    used += len(text)
+        elif (tag := node.tag) not in SKIP_TAGS and not (tag in CONTAINER_TAGS and _excluded(node)):
             child = node.child
             if child is not None:
                 node = child
