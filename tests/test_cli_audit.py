@@ -265,3 +265,17 @@ def test_extract_config_folder_is_named_as_a_folder(tmp_path: Path) -> None:
     result = invoke("extract", str(SEED), "--config", str(tmp_path))
     assert result.exit_code == 2 and no_traceback(result)
     assert stderr_lines(result) == [f"error: --config {tmp_path} is a folder; give one .toml file"]
+
+
+@pytest.mark.parametrize(
+    "command", [["import", str(SEED)], ["stats"], ["sites", "boilerplate", "x"]]
+)
+def test_db_in_a_missing_folder_names_the_folder(tmp_path: Path, command: list[str]) -> None:
+    db = tmp_path / "no-such-folder" / "archive.db"
+    result = invoke(*command, "--db", str(db))
+    assert result.exit_code == 2 and no_traceback(result)
+    assert stderr_lines(result) == [
+        f"error: {db}: cannot create an archive here (No such file or directory: "
+        f"{db.parent}); create the folder or pass another --db"
+    ]
+    assert list(tmp_path.iterdir()) == []

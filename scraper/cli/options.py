@@ -12,7 +12,20 @@ from scraper.errors import UsageError
 
 DEFAULT_DB = Path("archive.db")
 
-DbOption = Annotated[Path, typer.Option("--db", help="Archive file.", dir_okay=False)]
+
+def _db_in_a_folder(value: Path) -> Path:
+    """SQLite's own word for a missing folder is "unable to open database file": say which."""
+    if not value.parent.is_dir():
+        raise UsageError(  # worded as crawl's lock file says it, so all commands agree
+            f"{value}: cannot create an archive here (No such file or directory: "
+            f"{value.parent}); create the folder or pass another --db"
+        )
+    return value
+
+
+DbOption = Annotated[
+    Path, typer.Option("--db", help="Archive file.", dir_okay=False, callback=_db_in_a_folder)
+]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
 SiteOption = Annotated[str | None, typer.Option("--site", help="Only this site.")]
 
