@@ -150,6 +150,20 @@ def test_topic_label_before_the_headline_is_left_out_when_a_title_lacks_it() -> 
     assert extract_metadata(_tree(_scripts(ld) + og), None).headline == "MSV leads"
 
 
+def test_headline_behind_two_different_topic_labels_is_what_both_share() -> None:
+    og = '<meta property="og:title" content="Storm season: «We were not ready for this»">'
+    h1 = "<h1>Floods in the north - «We were not ready for this»</h1>"
+    assert extract_metadata(_tree(og, h1), None).headline == "«We were not ready for this»"
+    # One title written with two kinds of dash has no topic label to drop.
+    og = '<meta property="og:title" content="Energy Rising - 33 days of yoga">'
+    h1 = "<h1>Energy Rising – 33 days of yoga</h1>"
+    assert extract_metadata(_tree(og, h1), None).headline == "Energy Rising - 33 days of yoga"
+    # A heading that only shares a short ending is another title.
+    og = '<meta property="og:title" content="Markets: rates stay high">'
+    h1 = "<h1>Opinion: high</h1>"
+    assert extract_metadata(_tree(og, h1), None).headline == "Markets: rates stay high"
+
+
 def test_visible_heading_read_as_written() -> None:
     kicker = (
         '<h1><span class="kicker">LTE-Patent</span><span class="hidden">:</span> '

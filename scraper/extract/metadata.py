@@ -270,6 +270,36 @@ def _adds_kicker(longer: str, shorter: str) -> bool:
     return longer[: -len(shorter)].rstrip().endswith(KICKER_MARKS)
 
 
+#: A topic label (kicker) ending before a headline: "Topic: ", "Topic - ", "Topic | ".
+_KICKER_END = re.compile(r"(?:[:|/]|\s[-–—])\s+$")
+#: Whether a title may hold a kicker at all (the cheap test before the headings are read).
+_KICKER_PART = re.compile(r"[:|/]\s|\s[-–—]\s")
+#: Words the headline behind two different kickers must have at least.
+MIN_SHARED_WORDS = 3
+
+
+def _without_other_kicker(value: str, elements: _Elements) -> str:
+    """The headline without its kicker when the visible ``<h1>`` shows the same headline behind
+    another kicker ("Topic A: Headline" and "Topic B - Headline"): what both agree on."""
+    if not _KICKER_PART.search(value) or not elements.h1:
+        return value
+    title = _node_text(elements.title[0]) if elements.title else None
+    heading = _visible_headline(elements.h1, title)
+    if not heading or heading == value:
+        return value
+    shared = 0
+    while shared < min(len(value), len(heading)) and value[-1 - shared] == heading[-1 - shared]:
+        shared += 1
+    tail = value[len(value) - shared :].lstrip()
+    if len(tail.split()) < MIN_SHARED_WORDS or tail in (value, heading):
+        return value
+    heads = (value[: len(value) - len(tail)], heading[: len(heading) - len(tail)])
+    if not all(_KICKER_END.search(head) for head in heads):
+        return value
+    # Kickers that differ only in punctuation ("A - B", "A – B") are one title written twice.
+    return tail if simplified(heads[0]) != simplified(heads[1]) else value
+
+
 def _headline(
     elements: _Elements,
     article: dict[str, Any] | None,
@@ -295,7 +325,7 @@ def _headline(
     # adds a kicker ("Topic: ...") and is used only when metadata has no headline.
     for value, source in cleaned:
         if value:
-            return value, source
+            return _without_other_kicker(value, elements), source
     # Read only now: most pages never need the <title> or the headings.
     title = _node_text(elements.title[0]) if elements.title else None
     h1 = _visible_headline(elements.h1, title)
