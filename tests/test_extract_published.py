@@ -282,3 +282,27 @@ def test_markup_order_is_kept_from_one_query() -> None:
     )
     # "article time[datetime]" comes before a bare "time[datetime]" and class names
     assert _published(html) == ("2020-02-02", "selector:article time[datetime]")
+
+
+def test_one_query_sorts_nodes_to_the_selectors_lexbor_would_match() -> None:
+    from scraper.extract.published import (
+        _HEADLINE_OR_DATE,
+        DATE_SELECTORS,
+        _selectors_of,
+        _unique,
+    )
+
+    tree = LexborHTMLParser(
+        '<html><head><meta itemprop="datePublished" content="2020-01-01"></head><body>'
+        '<h1 class="update-date">T</h1><time pubdate datetime="2020-01-02">a</time>'
+        '<article><div><time datetime="2020-01-03">b</time></div><time>c</time></article>'
+        '<span class="xdatex"><time class="date">d</time></span><p itemprop="datepublished">e</p>'
+        '<abbr itemprop="datePublished" title="2020-01-04">f</abbr><div class="Date">g</div>'
+        "</body></html>"
+    )
+    candidates = _unique(tree.css(_HEADLINE_OR_DATE))
+    assert [node.tag for node in candidates if node.tag == "h1"] == ["h1"]
+    for css, _attr in DATE_SELECTORS:
+        expected = [node.mem_id for node in tree.css(css)]
+        assert expected, css
+        assert [node.mem_id for node in candidates if css in _selectors_of(node)] == expected

@@ -104,7 +104,9 @@ LOCAL_ZONES = (timedelta(hours=-10), timedelta(hours=13))
 #: Selectors trusted over the shown date (they name the publication date explicitly).
 _ITEMPROP = '[itemprop="datePublished"]'
 STRONG_SELECTORS = frozenset({_ITEMPROP})
-_HEADLINE_OR_DATE = ", ".join(["h1", *(css for css, _attr in DATE_SELECTORS)])
+#: One query for the headline and every node a ``DATE_SELECTORS`` entry can match (the ``time``
+#: selectors all match ``time`` elements; fewer selectors make the query cheaper).
+_HEADLINE_OR_DATE = f'h1, time, {_ITEMPROP}, [class*="date"]'
 
 
 def find_published(
@@ -272,7 +274,7 @@ def _date_in_scripts(tree: LexborHTMLParser) -> str | None:
 
 def _published_from_markup(tree: LexborHTMLParser, url: str | None) -> tuple[str | None, str]:
     # one query for the date markup and the headline: each query walks the whole page
-    nodes = tree.css(_HEADLINE_OR_DATE)
+    nodes = _unique(tree.css(_HEADLINE_OR_DATE))
     found = _date_markup(nodes)
     if found and found[1] in STRONG_SELECTORS:
         return found[0], f"selector:{found[1]}"
@@ -329,6 +331,17 @@ def _date_markup(candidates: list[LexborNode]) -> tuple[str, str] | None:
             if parsed:
                 return parsed, css
     return None
+
+
+def _unique(nodes: list[LexborNode]) -> list[LexborNode]:
+    """``nodes`` without repeats (lexbor lists a node once per selector of a list it matches)."""
+    seen: set[int] = set()
+    unique = []
+    for node in nodes:
+        if node.mem_id not in seen:
+            seen.add(node.mem_id)
+            unique.append(node)
+    return unique
 
 
 def _selectors_of(node: LexborNode) -> list[str]:
