@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -279,3 +280,16 @@ def test_db_in_a_missing_folder_names_the_folder(tmp_path: Path, command: list[s
         f"{db.parent}); create the folder or pass another --db"
     ]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_extract_reads_a_pipe_given_as_a_path() -> None:
+    # `scraper extract <(curl -s URL)` hands over /dev/fd/N, a pipe and no regular file.
+    read_end, write_end = os.pipe()
+    try:
+        os.write(write_end, STORY.format(title="Piped flood").encode("utf-8"))
+        os.close(write_end)
+        result = invoke("extract", f"/dev/fd/{read_end}")
+    finally:
+        os.close(read_end)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["headline"] == "Piped flood"

@@ -61,7 +61,7 @@ def _check_path(path: str) -> None:
         raise UsageError(
             f"{path} is a directory: extract takes files (scraper import takes folders)"
         )
-    if not file.is_file():
+    if not file.exists():  # a pipe such as <(curl ...) is no regular file, yet a page
         raise UsageError(f"no such file: {path}")
 
 
