@@ -293,3 +293,10 @@ def test_extract_reads_a_pipe_given_as_a_path() -> None:
         os.close(read_end)
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["headline"] == "Piped flood"
+
+
+def test_extract_read_error_is_named_once_without_errno_noise() -> None:
+    # Reading /proc/self/mem at offset 0 fails with EIO even for root: a real OSError.
+    result = invoke("extract", "/proc/self/mem", str(SEED))
+    assert result.exit_code == 1 and no_traceback(result)
+    assert stderr_lines(result)[0] == "failed: /proc/self/mem: Input/output error"

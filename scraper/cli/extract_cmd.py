@@ -152,7 +152,8 @@ def extract_command(
             html = _read(path)
         except (OSError, ValueError) as err:
             # Failures are never quiet: without this line a missing record goes unnoticed.
-            summary(f"failed: {path}: {err}")
+            reason = err.strerror if isinstance(err, OSError) and err.strerror else err
+            summary(f"failed: {path}: {reason}")
             failed += 1
             continue
         article = extract(html, url=url, config=site_config)
