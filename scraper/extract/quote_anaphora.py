@@ -9,9 +9,10 @@ from collections.abc import Sequence
 from functools import cache
 
 from scraper.extract.quote_names import POSSESSIVES
+from scraper.extract.quote_people import cue_subjects, person_mentions
 from scraper.extract.quote_phrases import EDGE, bare_word, is_capital
 from scraper.extract.quote_rules import QuoteRules
-from scraper.extract.quote_speakers import cue_subjects, person_mentions, sentence_subject
+from scraper.extract.quote_speakers import sentence_subject
 
 #: How many paragraphs back "it" looks for what it stands for.
 NEUTER_PARAGRAPHS = 2

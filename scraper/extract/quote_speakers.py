@@ -13,7 +13,6 @@ from scraper.extract.quote_phrases import (
     EDGE,
     bare_word,
     clean_speaker,
-    has_letters,
     is_capital,
     is_organisation,
     name_start,
@@ -21,7 +20,8 @@ from scraper.extract.quote_phrases import (
 )
 from scraper.extract.quote_rules import QuoteRules, may_match
 
-_BOUNDARY = re.compile(r"[.!?…]+[”\"’']?\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+#: The end of a sentence (punctuation, an optional closing mark, space, a capital next).
+SENTENCE_BOUNDARY = re.compile(r"[.!?…]+[”\"’']?\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 _CLAUSE_PUNCT = re.compile(r"[,;:()\[\]—–]|\s-\s")
 #: Most words a speaker phrase right after a quote may have before its verb.
 SUBJECT_WORDS = 7
@@ -50,7 +50,7 @@ class Attribution:
 def last_sentence(text: str, rules: QuoteRules) -> str:
     """The part of ``text`` after its last sentence boundary (abbreviations are not ends)."""
     cut = 0
-    for m in _BOUNDARY.finditer(text):
+    for m in SENTENCE_BOUNDARY.finditer(text):
         if not _is_abbreviation(text, m.start(), rules):
             cut = m.end()
     return text[cut:]
@@ -61,7 +61,7 @@ def first_sentence(text: str, rules: QuoteRules) -> str:
     ended = _ENDED.match(text)
     if ended:
         return ended.group()  # '"...". Downing Street said': the quote's sentence ended
-    for m in _BOUNDARY.finditer(text):
+    for m in SENTENCE_BOUNDARY.finditer(text):
         if m.start() > 0 and not _is_abbreviation(text, m.start(), rules):
             return text[: m.start() + 1]
     return text
@@ -114,7 +114,7 @@ def attribute_before(text: str, rules: QuoteRules) -> Attribution | None:
     participle = _participle_subject(text, rules)
     if participle is not None:
         return participle
-    by_cue = _cue_subject(text, rules)
+    by_cue = cue_subject(text, rules)
     prefixes = list(rules.prefix_cue.finditer(text)) if may_match(text, rules.prefix_hints) else []
     if prefixes and (by_cue is None or by_cue[1] < prefixes[-1].start()):
         prefix = prefixes[-1]
@@ -125,7 +125,7 @@ def attribute_before(text: str, rules: QuoteRules) -> Attribution | None:
 
 
 @lru_cache(maxsize=4096)
-def _cue_subject(text: str, rules: QuoteRules) -> tuple[Attribution, int] | None:
+def cue_subject(text: str, rules: QuoteRules) -> tuple[Attribution, int] | None:
     """The last cue verb in ``text`` with a plausible subject before it, and its offset."""
     for cue in reversed(list(rules.cue.finditer(text))):
         word, after = cue.group().lower(), text[cue.end() :]
@@ -454,84 +454,6 @@ def _trailing_capitalised(text: str, rules: QuoteRules) -> str | None:
     return " ".join(t.strip(EDGE) for t in tokens[name_at:]) or None
 
 
-_SENTENCE_START = re.compile(r"(?:^|[.!?…][”\"’']?\s+)$")
-_APPOSED = re.compile(r"\s+(?:a|an|the|his|her|their|its|who|\d)\b", re.IGNORECASE)
-_WORD_AND_SPACE = re.compile(r"\s*(\w+)\s+")
-
-
-def _after_adverbs(after: str, rules: QuoteRules) -> int:
-    """Where the verb after a name starts, past up to two adverbs ("Fahmi also clarified",
-    "Kim later angrily said")."""
-    at = len(after) - len(after.lstrip())
-    for _ in range(2):
-        m = _WORD_AND_SPACE.match(after, at)
-        word = m.group(1).lower() if m else ""
-        if not m or not (word in rules.adverbs or word.endswith("ly")):
-            break
-        at = m.end()
-    return at
-
-
-@lru_cache(maxsize=4096)
-def person_mentions(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
-    """Offsets and names of people who act in ``text``: a name followed by a cue verb
-    ("Medrano said"), a full name opening a sentence ("Muhammad Sabir, a resident, ..."), or
-    a full name after a title and before a comma."""
-    if text == text.lower():
-        return []  # no capital letter, no name (", he said. ")
-    found: list[tuple[int, str]] = []
-    skip = rules.mention_skip
-    for start, end, tokens in capital_runs(text, rules):
-        if bare_word(tokens[0]) in {"the", "a", "an"} and len(tokens) == 2:
-            continue  # "The Kentuckian": a description, not a person's name
-        if tokens[-1].rstrip(EDGE).endswith(POSSESSIVES):
-            continue  # "Donald Trump’s ...": an owner, not someone who acts
-        while tokens and bare_word(tokens[0]) in skip:
-            tokens = tokens[1:]
-        if not tokens or any(bare_word(t) in rules.not_persons for t in tokens):
-            continue
-        previous = text[:start].split()[-1:]
-        if previous and bare_word(previous[0]) in skip:
-            continue  # "from Brooklyn, said": a place in an apposition
-        name_at = name_start(tokens, rules)
-        if name_at is None or not tokens:
-            continue
-        name = [t.strip(EDGE) for t in tokens[name_at:]]
-        if any(bare_word(t) in rules.not_name_words for t in name) or not has_letters(name):
-            continue
-        after = text[end : end + 40]
-        spoke = rules.cue.match(after, _after_adverbs(after, rules)) if after[:1] == " " else None
-        full = len(name) >= 2
-        at_start = bool(_SENTENCE_START.search(text[:start]))
-        role_before = bool(previous) and bare_word(previous[0]) in rules.titles
-        following = after.split()[:1]
-        acts = (
-            bool(following) and following[0][:1].islower() and bare_word(following[0]) not in skip
-        )
-        titled = (
-            (name_at > 0 or role_before) and full and (tokens[-1].endswith(",") or spoke or acts)
-        )
-        honoured = name_at > 0 and bare_word(tokens[name_at - 1]) in rules.honorifics
-        honoured = honoured and not tokens[-1].rstrip(EDGE).endswith(POSSESSIVES)
-        introduced = at_start and bool(_APPOSED.match(text, end)) and tokens[-1].endswith(",")
-        introduced = introduced and plausible(name, rules)
-        if spoke or titled or honoured or introduced or (full and at_start):
-            found.append((start, " ".join(name)))
-    found.extend(_indirect_speakers(text, rules))
-    return sorted(set(found))
-
-
-def cue_subjects(text: str, rules: QuoteRules) -> list[str]:
-    """The subject of the last speech verb of each sentence of ``text``, in order."""
-    starts = [0] + [m.end() for m in _BOUNDARY.finditer(text)]
-    found = []
-    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
-        by_cue = _cue_subject(text[start:end], rules)
-        if by_cue:
-            found.append(by_cue[0].speaker)
-    return found
-
-
 _CLAUSE_START = frozenset({"that", "which", "and", "but", "as", "when", "while", "where"})
 
 
@@ -563,35 +485,13 @@ def neuter_subject(text: str, rules: QuoteRules) -> str | None:
     return words[-1].strip(EDGE)
 
 
-def _indirect_speakers(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
-    """Names that are the subject of a speech verb ("Kelly L Clarke, from Vredehoek, said the
-    conference ..."): reported speakers, the likeliest antecedents of a later "she said"."""
-    found: list[tuple[int, str]] = []
-    if rules.cue.search(text) is None:
-        return found  # no speech verb: no sentence has a reported speaker
-    starts = [0] + [m.end() for m in _BOUNDARY.finditer(text)]
-    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
-        by_cue = _cue_subject(text[start:end], rules)
-        words = by_cue[0].speaker.split() if by_cue else []
-        if (
-            len(words) < 2
-            or is_organisation(words, rules)
-            or bare_word(words[0]) in rules.determiners
-        ):
-            continue
-        if all(is_capital(w) for w in words if w.lower() not in rules.name_particles):
-            found.append((start + max(0, text.find(words[0], start, end) - start), " ".join(words)))
-    return found
-
-
 #: The per-text caches of this module (cleared together by ``quotes.clear_caches``).
 CACHED = (
     last_sentence,
     attribute_after,
     attribute_before,
-    _cue_subject,
+    cue_subject,
     sentence_subject,
     subject_before,
     last_participle,
-    person_mentions,
 )

@@ -32,6 +32,8 @@ from scraper.extract.quote_names import (
     name_mentions,
     organisation_mentions,
 )
+from scraper.extract.quote_people import CACHED as PEOPLE_CACHES
+from scraper.extract.quote_people import person_mentions
 from scraper.extract.quote_phrases import clean_speaker
 from scraper.extract.quote_rules import QuoteRules, attributes, may_match, rules_for
 from scraper.extract.quote_spans import Span, find_spans
@@ -45,7 +47,6 @@ from scraper.extract.quote_speakers import (
     last_participle,
     last_sentence,
     opening_source,
-    person_mentions,
     sentence_subject,
 )
 from scraper.models import Quote
@@ -196,7 +197,14 @@ def _is_person(words: list[str], paragraphs: list[str]) -> bool:
 
 def clear_caches() -> None:
     """Forget the per-paragraph caches (benchmarks call this so repeats are not flattered)."""
-    for cached in (capital_runs, long_runs, clean_speaker, _known_surname, *SPEAKER_CACHES):
+    for cached in (
+        capital_runs,
+        long_runs,
+        clean_speaker,
+        _known_surname,
+        *SPEAKER_CACHES,
+        *PEOPLE_CACHES,
+    ):
         cached.cache_clear()
 
 
