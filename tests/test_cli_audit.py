@@ -300,3 +300,12 @@ def test_extract_read_error_is_named_once_without_errno_noise() -> None:
     result = invoke("extract", "/proc/self/mem", str(SEED))
     assert result.exit_code == 1 and no_traceback(result)
     assert stderr_lines(result)[0] == "failed: /proc/self/mem: Input/output error"
+
+
+def test_records_are_utf8_even_in_an_ascii_locale() -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    command = [sys.executable, "-m", "scraper", "extract", str(SEED), "--quiet"]
+    done = subprocess.run(command, capture_output=True, cwd=ROOT, env=env, check=False)
+    assert done.returncode == 0 and done.stderr == b"", done.stderr.decode()
+    record = json.loads(done.stdout.decode("utf-8"))
+    assert record["headline"].startswith("“The Beginning of a New Life”")

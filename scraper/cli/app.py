@@ -77,4 +77,14 @@ def _root(
 
 def main() -> None:
     """Console-script entry point."""
+    _utf8_stdout()
     app(prog_name="scraper")
+
+
+def _utf8_stdout() -> None:
+    """Records are UTF-8 (JSON requires it) whatever the locale; a Latin-1 or ASCII locale
+    (cron, old servers, Windows consoles) must not turn the first "é" into a traceback."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if encoding not in ("utf8", "") and reconfigure is not None:
+        reconfigure(encoding="utf-8")
