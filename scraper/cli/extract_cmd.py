@@ -13,9 +13,10 @@ import typer
 
 from scraper.cli.app import app
 from scraper.cli.options import QuietOption
-from scraper.cli.output import print_json, summary
+from scraper.cli.output import Advance, print_json, progress, summary
 from scraper.errors import EXIT_PARTIAL, UsageError
 from scraper.extract import extract
+from scraper.sites import SiteConfig, load_config
 
 #: Larger files are not news pages; parsing them would take minutes and gigabytes.
 MAX_PAGE_BYTES = 20 * 1024 * 1024
@@ -142,26 +143,11 @@ def extract_command(
             raise UsageError(f"--config {config} is a folder; give one .toml file")
         if not config.is_file():
             raise UsageError(f"no such config file: {config}")
-        from scraper.sites import load_config
-
         site_config = load_config(config)
-    failed = 0
-    statuses: dict[str, int] = {}
-    for path in paths:
-        try:
-            html = _read(path)
-        except (OSError, ValueError) as err:
-            # Failures are never quiet: without this line a missing record goes unnoticed.
-            reason = err.strerror if isinstance(err, OSError) and err.strerror else err
-            summary(f"failed: {path}: {reason}")
-            failed += 1
-            continue
-        article = extract(html, url=url, config=site_config)
-        statuses[article.status] = statuses.get(article.status, 0) + 1
-        if pretty:
-            sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n")
-        else:
-            print_json(article.to_dict())
+    # No bar over records printed to the same terminal, nor for a single page.
+    no_bar = quiet or len(paths) < 2 or sys.stdout.isatty()
+    with progress("extract", len(paths), no_bar) as step:
+        statuses, failed = _extract_each(paths, url, site_config, pretty, step)
     counts = ", ".join(f"{n} {status}" for status, n in sorted(statuses.items()))
     summary(
         f"extracted {len(paths) - failed} of {len(paths)} pages"
@@ -171,3 +157,28 @@ def extract_command(
     )
     if failed:
         raise typer.Exit(EXIT_PARTIAL)
+
+
+def _extract_each(
+    paths: list[str], url: str | None, config: SiteConfig | None, pretty: bool, step: Advance
+) -> tuple[dict[str, int], int]:
+    """Print each page's record; return the records per status and the number that failed."""
+    failed = 0
+    statuses: dict[str, int] = {}
+    for path in paths:
+        step()
+        try:
+            html = _read(path)
+        except (OSError, ValueError) as err:
+            # Failures are never quiet: without this line a missing record goes unnoticed.
+            reason = err.strerror if isinstance(err, OSError) and err.strerror else err
+            summary(f"failed: {path}: {reason}")
+            failed += 1
+            continue
+        article = extract(html, url=url, config=config)
+        statuses[article.status] = statuses.get(article.status, 0) + 1
+        if pretty:
+            sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        else:
+            print_json(article.to_dict())
+    return statuses, failed
