@@ -210,8 +210,8 @@ def strip_boilerplate(root: LexborNode) -> None:
     for node in root.css(_NAMED):
         if node.tag not in MARKED_TAGS:
             continue
-        attrs = node.attributes
-        css_class, element_id = attrs.get("class") or "", attrs.get("id") or ""
+        # Two attributes read alone cost less than the whole attribute dict.
+        css_class, element_id = node.attrs.sget("class", "") or "", node.id or ""
         # Checked separately so the cache hits on the class names pages repeat.
         if not (boilerplate_token(css_class) or (element_id and boilerplate_token(element_id))):
             continue

@@ -364,10 +364,19 @@ def boilerplate_token(name: str) -> bool:
 
     camelCase names are split into words first ("c-inlineSignup" reads as "c-inline-signup").
     """
-    return any(
-        _boilerplate_word(raw if raw.islower() else _CAMEL_JOINT.sub("-", raw).lower())
-        for raw in name.split()
-    )
+    # A loop, not any() over a generator: most names on a page are seen once, so this runs
+    # for most of them and its overhead counts.
+    for raw in name.split():  # noqa: SIM110
+        if _boilerplate_raw(raw):
+            return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def _boilerplate_raw(raw: str) -> bool:
+    """One class or id token as written (cached: pages share most of their tokens, though
+    not whole class values)."""
+    return _boilerplate_word(raw if raw.islower() else _CAMEL_JOINT.sub("-", raw).lower())
 
 
 @lru_cache(maxsize=32768)
