@@ -102,3 +102,27 @@ def test_labels_are_whole_words() -> None:
     text = "Seit dem 01.01.2019 zählen wir. Zum Bestand: 12.03.2020 gehören viele Dinge."
     tree = LexborHTMLParser(_page("", f"<h1>Inventur</h1><p>{text}</p>"))
     assert date_in_text(tree, headline_node(tree)) == "2019-01-01"
+
+
+def test_headings_for_screen_readers_only_are_not_the_headline() -> None:
+    html = _page(
+        "<title>Lawinensituation</title>",
+        '<h2 class="sr-only">Navigation mit Access Keys</h2><ul><li>29.12.2021</li></ul>'
+        '<h2 class="text-hide">Hauptinhalt</h2><h2 hidden>Menü</h2>'
+        "<h2>Schwache Profile</h2><p>14.01.2022</p><p>Ein Bericht über die Woche.</p>",
+    )
+    node = headline_node(LexborHTMLParser(html))
+    assert node is not None
+    assert node.text() == "Schwache Profile"
+    assert shown_date(LexborHTMLParser(html)) == ("2022-01-14", "heuristic")
+
+
+def test_heading_hidden_on_phones_only_is_still_the_headline() -> None:
+    html = _page(
+        "",
+        '<h1 class="inline sr-only sm:not-sr-only">Job-Turbo hilft</h1><p>27.04.2024</p>'
+        "<h2>Mehr zum Thema</h2>",
+    )
+    node = headline_node(LexborHTMLParser(html))
+    assert node is not None
+    assert node.text() == "Job-Turbo hilft"

@@ -51,6 +51,19 @@ EXCLUDED_MARKS = (
 _EXCLUDED = re.compile("|".join(EXCLUDED_MARKS))
 #: Class/id fragments (or role="banner") of a site banner: an ``<h1>`` there is the logo.
 BRANDING_MARKS = ("brand", "logo", "masthead", "site-title", "sitename", "site-name")
+#: Class fragments of headings only screen readers see (skip links, "Navigation", "Menu").
+HIDDEN_MARKS = (
+    "sr-only",
+    "screen-reader",
+    "visually-hidden",
+    "visuallyhidden",
+    "visually_hidden",
+    "element-invisible",
+    "text-hide",
+    "offscreen",
+    "unsichtbar",
+)
+_HIDDEN = re.compile("|".join(map(re.escape, HIDDEN_MARKS)))
 #: Where the headline is when no ``<h1>`` has text.
 HEADLINE_FALLBACK = '[itemprop="headline"], [class*="entry-title"], [class*="post-title"], h2'
 #: Labels written before a date, publication first ("updated" group: a later change).
@@ -119,11 +132,9 @@ def headline_node(tree: LexborHTMLParser, h1s: list[LexborNode] | None = None) -
     site-name ``<h1>`` is not). ``h1s``: the page's ``<h1>`` elements when already queried."""
     # tags() is the cheapest full-page lookup (a third of css("h1")); this runs on most pages
     found = tree.tags("h1") if h1s is None else h1s
-    headings = [node for node in found if node.text(deep=True, strip=True)]
+    headings = [node for node in found if _shown_heading(node)]
     if not headings:
-        headings = [
-            node for node in tree.css(HEADLINE_FALLBACK) if node.text(deep=True, strip=True)
-        ]
+        headings = [node for node in tree.css(HEADLINE_FALLBACK) if _shown_heading(node)]
     articles = [node for node in headings if not _in_branding(node)]
     if len(articles) < 2:
         return articles[0] if articles else (headings[0] if headings else None)
@@ -138,6 +149,18 @@ def headline_node(tree: LexborHTMLParser, h1s: list[LexborNode] | None = None) -
         if len(words) > 2 and sum(word in title_words for word in words) * 2 >= len(words):
             return node
     return headings[0]
+
+
+def _shown_heading(node: LexborNode) -> bool:
+    """A heading with text that is not hidden for screen readers only ("Navigation")."""
+    if not node.text(deep=True, strip=True):
+        return False
+    attrs = node.attributes
+    if "hidden" in attrs:
+        return False
+    classes = (attrs.get("class") or "").lower()
+    # "sr-only md:not-sr-only": hidden on phones only (Tailwind)
+    return _HIDDEN.search(classes) is None or "not-sr-only" in classes
 
 
 def _in_branding(node: LexborNode) -> bool:
