@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from scraper.extract import bylines
 from scraper.extract.bylines import markup_bylines
 from scraper.extract.generic import parse_html
 
@@ -70,3 +71,18 @@ def test_every_selector_runs_when_its_mark_is_on_the_page() -> None:
         tree = parse_html(f"<html><body>{body}</body></html>")
         found = dict((source, texts) for texts, source in markup_bylines(tree, _named))
         assert found.get(f"selector:{css}") == ["Ana Roth"], css
+
+
+def test_matches_found_from_marked_elements_equal_a_whole_page_query() -> None:
+    page = parse_html(
+        '<html><body><div class="Author-Box"><div class="author"><a rel="author">A One</a>'
+        '<span itemprop="author"><b itemprop="name">B Two</b></span></div></div>'
+        '<p class="byline">By <a href="/authors/c">C Three</a></p>'
+        '<ul class="teasers"><li class="byline"><a>D Four</a></li></ul>'
+        '<a href="/author/e" class="author-name">E Five</a></body></html>'
+    )
+    marked = page.css(bylines._MARKED)
+    for css, attribute, mark in bylines.AUTHOR_SELECTORS:
+        carriers = [n for n in marked if mark in (n.attributes.get(attribute) or "").lower()]
+        expected = list({n.mem_id: n.text() for n in page.css(css)}.values())
+        assert [n.text() for n in bylines._matches(css, carriers)] == expected, css

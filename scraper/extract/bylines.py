@@ -69,19 +69,38 @@ def markup_bylines(
 
     ``usable`` tells whether a text names someone (the first usable match anchors the byline).
     """
-    marked = tree.css(_MARKED)
+    marked = list({node.mem_id: node for node in tree.css(_MARKED)}.values())
     if not marked:
         return
-    # Which marks occur: lexbor's walk per selector costs as much on a page where it finds
-    # nothing, so only selectors whose mark some element carries are run.
-    attributes = [node.attributes for node in marked]
-    present = {
-        name: " ".join(found.get(name) or "" for found in attributes).lower()
-        for name in _MARK_ATTRIBUTES
-    }
+    # A whole-page query costs lexbor a walk of every element even where it finds nothing:
+    # each selector runs only on the elements that carry its mark (its matches are those
+    # elements or lie inside them), and not at all when none does.
+    attributes = [
+        {name: (found.get(name) or "").lower() for name in _MARK_ATTRIBUTES}
+        for found in (node.attributes for node in marked)
+    ]
     for css, attribute, mark in AUTHOR_SELECTORS:
-        if mark in present[attribute]:
-            yield _distinct_texts(tree.css(css), usable), f"selector:{css}"
+        carriers = [
+            n for n, found in zip(marked, attributes, strict=True) if mark in found[attribute]
+        ]
+        if carriers:
+            yield _distinct_texts(_matches(css, carriers), usable), f"selector:{css}"
+
+
+def _matches(css: str, carriers: list[LexborNode]) -> list[LexborNode]:
+    """The matches of ``css`` in document order, each once, when every match is one of the
+    ``carriers`` (in document order) or lies inside one. A query on an element also tests the
+    element itself, and ancestors outside it still count for combinators."""
+    seen: set[int] = set()
+    found: list[LexborNode] = []
+    for carrier in carriers:
+        if carrier.mem_id in seen:
+            continue  # a match of an earlier carrier's query: its subtree has been searched
+        for node in carrier.css(css):
+            if node.mem_id not in seen:
+                seen.add(node.mem_id)
+                found.append(node)
+    return found
 
 
 #: How many levels up two byline elements may meet to count as one byline.
