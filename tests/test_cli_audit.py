@@ -309,3 +309,9 @@ def test_records_are_utf8_even_in_an_ascii_locale() -> None:
     assert done.returncode == 0 and done.stderr == b"", done.stderr.decode()
     record = json.loads(done.stdout.decode("utf-8"))
     assert record["headline"].startswith("“The Beginning of a New Life”")
+
+
+def test_extract_refuses_stdin_twice() -> None:
+    result = runner.invoke(app, ["extract", "-", "-"], input=STORY.format(title="Once"))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert stderr_lines(result) == ["error: '-' (stdin) can be given once: it holds one page"]

@@ -135,6 +135,8 @@ def extract_command(
     Example: scraper extract page.html --url https://example.com/2025/12/24/story/ --pretty
     """
     _check_url(url)
+    if paths.count("-") > 1:
+        raise UsageError("'-' (stdin) can be given once: it holds one page")
     for path in paths:
         _check_path(path)
     site_config = None
