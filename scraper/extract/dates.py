@@ -97,6 +97,7 @@ _URL_DATE = (
 #: ``/29-10-2021`` (day first) in a URL: read only when the order is unambiguous (day > 12).
 _URL_DAY_FIRST = re.compile(r"/(\d{2})-(\d{2})-((?:19|20)\d{2})(?=/|[-_.]|$)")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_URL_YEAR = re.compile(r"(?:19|20)\d{2}")
 _RFC2822 = re.compile(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{2}:\d{2}")
 _COMPACT = re.compile(r"^\s*((?:19|20)\d{2})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?\s*$")
 #: Plausible publication years; outside this range a match is noise (prices, IDs).
@@ -286,7 +287,7 @@ def not_future(value: str, today: date | None = None) -> bool:
 
 def date_from_url(url: str | None) -> str | None:
     """A date written in a URL path (``/2025/12/24/``, ``-20251224-``, ``/24-12-2025``)."""
-    if not url:
+    if not url or _URL_YEAR.search(url) is None:  # every URL pattern has a 19xx/20xx year
         return None
     for pattern in _URL_DATE:
         match = pattern.search(url)
