@@ -291,3 +291,13 @@ def test_a_quoted_title_does_not_inherit_a_speaker_from_its_sentence() -> None:
     assert [q.text for q in find_quotes(paragraphs)] == [
         "He has seen the way people connect to the show,"
     ]
+
+
+def test_an_advocates_courtesy_title_is_dropped_and_the_full_name_given() -> None:
+    # "Advocate Thabo Lerata" introduces him; "Adv Lerata" later is the same man.
+    paragraphs = [
+        "Born in Mafeteng, Advocate Thabo Lerata has spent a decade in the courts.",
+        "“The courts must be open to everyone who needs them,” Adv Lerata says.",
+        "“Justice delayed is justice denied in every village,” said Hon. Lerata.",
+    ]
+    assert speakers(paragraphs) == ["Thabo Lerata", "Thabo Lerata"]
