@@ -115,6 +115,7 @@ def test_laut_names_the_source_before_the_verb() -> None:
         (f"„{SAID}“, lästerte der Diplomat Jan Ohr.", "Jan Ohr"),
         (f"„{SAID}“, lacht Kerstin Ohr, Co-Chefin der Galerie.", "Kerstin Ohr"),
         (f"„{SAID}“, meint Merz trocken.", "Merz"),
+        (f"„{SAID}“, freut sich Anna Brandt nach dem Rennen.", "Anna Brandt"),
         (f"„{SAID}“, sagt Anna Berg, Sprecherin der Initiative.", "Anna Berg"),
         (f"„{SAID}“, sagte Anna Berg der Deutschen Presse-Agentur.", "Anna Berg"),
         (f"„{SAID}“, sagte Frau Berg.", "Berg"),
