@@ -315,3 +315,51 @@ def test_extract_refuses_stdin_twice() -> None:
     result = runner.invoke(app, ["extract", "-", "-"], input=STORY.format(title="Once"))
     assert result.exit_code == 2 and result.stdout == ""
     assert stderr_lines(result) == ["error: '-' (stdin) can be given once: it holds one page"]
+
+
+# -- --db naming a file that is no archive of ours ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "command", [["stats"], ["reextract"], ["import", str(SEED)], ["sites", "boilerplate", "x"]]
+)
+def test_another_programs_database_is_refused_and_left_alone(
+    tmp_path: Path, command: list[str]
+) -> None:
+    db = tmp_path / "notes.db"
+    with closing(sqlite3.connect(db)) as conn:
+        conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
+        conn.execute("INSERT INTO notes (text) VALUES ('keep me')")
+        conn.commit()
+    before = db.read_bytes()
+    result = invoke(*command, "--db", str(db))
+    assert result.exit_code == 2 and no_traceback(result), result.output
+    assert stderr_lines(result) == [
+        f"error: {db}: an SQLite database of another program (tables: notes), "
+        "not a scraper archive; pass another --db"
+    ]
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"]
+
+
+def test_an_empty_file_is_no_archive_for_readers_but_a_new_one_for_writers(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "new.db"
+    db.write_bytes(b"")
+    result = invoke("stats", "--db", str(db))
+    assert result.exit_code == 2 and "an empty file, not an archive yet" in result.stderr
+    assert db.read_bytes() == b""
+    assert invoke("import", str(SEED), "--db", str(db), "-q").exit_code == 0
+    assert count_articles(db) == 1
+
+
+def test_readers_of_a_newer_archive_are_told_to_upgrade_the_scraper(archive_db: Path) -> None:
+    with closing(sqlite3.connect(archive_db)) as conn:
+        conn.execute("INSERT INTO schema_version (version, applied_at) VALUES (999, 'later')")
+        conn.commit()
+    for command in (["stats"], ["search", "flood"], ["reextract"]):
+        result = invoke(*command, "--db", str(archive_db))
+        assert result.exit_code == 2 and no_traceback(result)
+        assert "version 999 is newer than this scraper" in result.stderr, result.stderr
+        assert "upgrade the scraper" in result.stderr

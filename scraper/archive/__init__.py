@@ -116,26 +116,51 @@ class Archive:
         conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA cache_size = -{int(self.cache_kib)}")
+        version = current_version(self.db)
+        self._refuse_unreadable_version(conn, version, readonly)
         if readonly:
             conn.execute("PRAGMA query_only = ON")
-            version = current_version(self.db)
-            if version != SCHEMA_VERSION:
-                raise ArchiveError(
-                    f"{self.path}: archive schema version {version}, this scraper reads "
-                    f"{SCHEMA_VERSION}; open it once with a writing command to upgrade"
-                )
             return
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
-        version = current_version(self.db)
+        migrate(self.db)
+        if conn.execute("SELECT 1 FROM fts_pending LIMIT 1").fetchone():
+            self.index_pending()  # rows queued by a writer that died before indexing them
+
+    def _refuse_unreadable_version(
+        self, conn: sqlite3.Connection, version: int, readonly: bool
+    ) -> None:
+        """Refuse, before anything is written, another program's database and versions this
+        scraper cannot read; an empty file is a new archive for writers."""
+        if version == 0:
+            tables = [
+                row[0]
+                for row in conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' "
+                    "AND name NOT LIKE 'sqlite_%' AND name != 'schema_version' ORDER BY name"
+                )
+            ]
+            if tables:
+                raise ArchiveError(
+                    f"{self.path}: an SQLite database of another program (tables: "
+                    f"{', '.join(tables[:3])}{', ...' if len(tables) > 3 else ''}), "
+                    "not a scraper archive; pass another --db"
+                )
+            if readonly:
+                raise ArchiveError(
+                    f"{self.path}: an empty file, not an archive yet; create one with "
+                    "`scraper crawl` or `scraper import`, or pass another --db"
+                )
         if version > SCHEMA_VERSION:
             raise ArchiveError(
                 f"{self.path}: archive schema version {version} is newer than this scraper "
                 f"({SCHEMA_VERSION}); upgrade the scraper"
             )
-        migrate(self.db)
-        if conn.execute("SELECT 1 FROM fts_pending LIMIT 1").fetchone():
-            self.index_pending()  # rows queued by a writer that died before indexing them
+        if readonly and version < SCHEMA_VERSION:
+            raise ArchiveError(
+                f"{self.path}: archive schema version {version}, this scraper reads "
+                f"{SCHEMA_VERSION}; open it once with a writing command to upgrade"
+            )
 
     # -- lifecycle -------------------------------------------------------------------------
 
