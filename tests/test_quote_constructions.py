@@ -301,3 +301,24 @@ def test_an_advocates_courtesy_title_is_dropped_and_the_full_name_given() -> Non
         "“Justice delayed is justice denied in every village,” said Hon. Lerata.",
     ]
     assert speakers(paragraphs) == ["Thabo Lerata", "Thabo Lerata"]
+
+
+def test_the_last_words_of_a_name_stand_for_the_whole_name() -> None:
+    # "Abu Karim Al Masri" is introduced; "Al Masri" later is him, by his full name.
+    paragraphs = [
+        "“We want the road rebuilt before the rains,” Abu Karim Al Masri told reporters.",
+        "But Al Masri is not hopeful.",
+        "“Nobody has come to look at it since March,” said Al Masri.",
+    ]
+    assert speakers(paragraphs) == ["Abu Karim Al Masri", "Abu Karim Al Masri"]
+
+
+def test_a_word_used_alone_before_a_person_is_introduced_is_not_his_first_name() -> None:
+    # "Jordan" is the country before Foreign Minister Jordan Peel appears in the article.
+    paragraphs = [
+        "Jordan said it would keep the crossing open, calling the closure “a step that "
+        "would hurt thousands of families”.",
+        "Later, Foreign Minister Jordan Peel visited the border post.",
+        "“We will not close it again,” said Jordan Peel.",
+    ]
+    assert speakers(paragraphs) == ["Jordan", "Jordan Peel"]

@@ -265,16 +265,26 @@ def fullest_name(
     if bare[0] in rules.determiners:
         role = _role_name(bare, paragraph, offset, mentions, rules, paragraphs)
         return role or _organisation_name(bare, paragraph, offset, organisations, rules) or speaker
-    if len(words) > 1:
-        return speaker  # already a full name ("Tony Fernandes") or a phrase
     if not all(w[:1].isupper() for w in words if _strip(w) not in rules.name_particles):
-        return speaker
+        return speaker  # a phrase
     size, key = len(words), tuple(bare)
     longer = [m for m in mentions if len(m.words) > size and key[-1] in m.words]
     surname = _by_title([m for m in longer if m.words[-size:] == key], speaker, context, rules)
+    if size > 1:  # "Al Saud" after "Abu Anas Al Saud": the trailing words of a longer name
+        best = _best(surname) if not any(w in rules.not_name_words for w in bare) else None
+        return best.name if best else speaker
     first = [m for m in longer if m.words[:size] == key]
+    if paragraphs:  # "Israel" named alone before "Israel Katz" is introduced is not him
+        first = [m for m in first if not _alone_before(words[0], m, paragraphs)]
     best = _best(surname) or _best(first)
     return best.name if best else speaker
+
+
+def _alone_before(word: str, mention: Mention, paragraphs: Sequence[str]) -> bool:
+    """Whether ``word`` stands in the article before ``mention`` introduces it as a first name."""
+    pattern = re.compile(rf"\b{re.escape(word)}\b")
+    texts = [*paragraphs[: mention.paragraph], paragraphs[mention.paragraph][: mention.offset]]
+    return any(pattern.search(text) for text in texts)
 
 
 def _by_title(

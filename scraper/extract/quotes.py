@@ -151,6 +151,8 @@ def _wanted(found: list[_Found], rules: QuoteRules) -> tuple[frozenset[str], fro
             bare = word.strip(_MARKS + "()'’").lower()
             if len(words) == 1 and word[:1].isupper():
                 names.add(bare)  # a surname or first name: look for the full name
+            elif word is words[-1] and all(w[:1].isupper() for w in words):
+                names.add(bare)  # "Al Saud": look for a longer name ending so
             elif bare in rules.titles:
                 roles.update({bare, rules.role_synonyms.get(bare, bare)})
     return frozenset(names), frozenset(roles)
