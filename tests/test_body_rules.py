@@ -159,3 +159,25 @@ def test_pattern_index_agrees_with_the_whole_alternation(text: str) -> None:
 
     expected = boilerplate._PARAGRAPH_PATTERN.match(text) is not None
     assert boilerplate._matches_pattern(text) is expected
+
+
+def test_marked_block_holding_the_headline_stays_so_a_second_story_is_told_apart() -> None:
+    # Infinite scroll: the next story follows the first, each headed by a classed block
+    # ("article-header" reads as a page header) that holds its <h1>.
+    second = " ".join([MORE] * 6)
+    html = page(
+        "<main><article id='first'><div class='article-header'><h1>Budget row</h1></div>"
+        f"<div class='text'><p>{PROSE}</p><p>{MORE}</p></div></article>"
+        "<div class='under-article'><article id='second'><div class='article-header'>"
+        f"<h1>Another story</h1></div><div class='text'><p>{second}</p><p>{second}</p></div>"
+        "</article></div></main>"
+    )
+    assert extract_generic(html, "https://example.org/a").body == [PROSE, MORE]
+
+
+def test_heading_id_is_an_anchor_not_a_role() -> None:
+    html = article(
+        f"<p>{PROSE}</p><h3 id='nav_budget_row__0'>What the council wants</h3><p>{MORE}</p>"
+    )
+    body = extract_generic(html, "https://example.org/a").body
+    assert body == [PROSE, "What the council wants", MORE]

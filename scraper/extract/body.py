@@ -208,10 +208,13 @@ def strip_boilerplate(root: LexborNode) -> None:
         if node.tag in SCRIPT_TAGS or not _holds_most_prose(node, prose):
             node.decompose()
     for node in root.css(_NAMED):
-        if node.tag not in MARKED_TAGS:
+        tag = node.tag
+        if tag not in MARKED_TAGS:
             continue
         # Two attributes read alone cost less than the whole attribute dict.
-        css_class, element_id = node.attrs.sget("class", "") or "", node.id or ""
+        css_class = node.attrs.sget("class", "") or ""
+        # A heading's id is an anchor made of its words ("nav_phishing_masche"), not a role.
+        element_id = "" if tag in HEADINGS else node.id or ""
         # Checked separately so the cache hits on the class names pages repeat.
         if not (boilerplate_token(css_class) or (element_id and boilerplate_token(element_id))):
             continue
@@ -222,7 +225,11 @@ def strip_boilerplate(root: LexborNode) -> None:
         # is a share bar, not the article's content.
         if CONTENT_NAMES.search(_BEM_BLOCK.sub("", names)):
             continue
-        if UNPROTECTED_STEMS.search(names) or not _holds_most_prose(node, prose):
+        if UNPROTECTED_STEMS.search(names):
+            node.decompose()
+        elif not _holds_most_prose(node, prose) and node.css_first("h1") is None:
+            # A block holding the headline is the story's header ("articleHeader"): later
+            # steps need its <h1> to tell one story from the next.
             node.decompose()
 
 
