@@ -317,8 +317,14 @@ def _headline(
     if found:
         candidates.append((found[0], f"meta:{found[1]}"))
     names = _site_names(article, site, url)
-    cleaned = [(_clean_title(value, names), source) for value, source in candidates]
-    if len(cleaned) > 1 and cleaned[0][1] == "jsonld" and cleaned[1][1].startswith("meta:"):
+    titles = {value: _clean_title(value, names) for value, _ in candidates}  # often one value
+    cleaned = [(titles[value], source) for value, source in candidates]
+    if (
+        len(cleaned) > 1
+        and cleaned[0][1] == "jsonld"
+        and cleaned[1][1].startswith("meta:")
+        and cleaned[0][0] != cleaned[1][0]  # agreeing titles need no arbiter
+    ):
         witnesses = {_clean_title(value, names) for value in _witnesses(article, objects or [])}
         cleaned = _prefer_repeated(cleaned, witnesses)
     # Publishers write the headline they mean into JSON-LD/OpenGraph; the visible <h1> often
@@ -387,15 +393,24 @@ def _language(
     return None, ""
 
 
+#: An address ``urljoin`` returns as it is (absolute, nothing to resolve or normalise in a
+#: query or fragment): most canonical URLs, and joining costs more than the rest of the field.
+_ABSOLUTE_URL = re.compile(r"https?://[^\s?#\[\]]+\Z")
+
+
+def _absolute(url: str | None, href: str) -> str:
+    return href if _ABSOLUTE_URL.match(href) else urljoin(url or "", href)
+
+
 def _canonical(
     links: list[LexborNode], meta: dict[str, list[str]], url: str | None
 ) -> tuple[str | None, str]:
     href = links[0].attributes.get("href") if links else None
     if href and href.strip():
-        return urljoin(url or "", href.strip()), "selector:link[rel=canonical]"
+        return _absolute(url, href.strip()), "selector:link[rel=canonical]"
     found = _first_meta(meta, ("og:url",))
     if found:
-        return urljoin(url or "", found[0]), "meta:og:url"
+        return _absolute(url, found[0]), "meta:og:url"
     return None, ""
 
 
