@@ -363,3 +363,18 @@ def test_readers_of_a_newer_archive_are_told_to_upgrade_the_scraper(archive_db: 
         assert result.exit_code == 2 and no_traceback(result)
         assert "version 999 is newer than this scraper" in result.stderr, result.stderr
         assert "upgrade the scraper" in result.stderr
+
+
+def test_import_refuses_oversized_files_and_gzip_bombs_and_stores_the_rest(
+    tmp_path: Path,
+) -> None:
+    huge = tmp_path / "huge.html"
+    huge.write_bytes(b"<p>" + b"x" * (21 * 2**20))
+    bomb = tmp_path / "bomb.html.gz"
+    bomb.write_bytes(gzip.compress(b"<p>" + b" " * (25 * 2**20), 9))
+    db = tmp_path / "archive.db"
+    result = invoke("import", str(huge), str(bomb), str(SEED), "--db", str(db))
+    assert result.exit_code == 1 and no_traceback(result), result.output
+    assert f"failed: {huge}: larger than 20 MB, not a web page" in result.stderr
+    assert f"failed: {bomb}: larger than 20 MB, not a web page" in result.stderr
+    assert count_articles(db) == 1
