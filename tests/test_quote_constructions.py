@@ -322,3 +322,17 @@ def test_a_word_used_alone_before_a_person_is_introduced_is_not_his_first_name()
         "“We will not close it again,” said Jordan Peel.",
     ]
     assert speakers(paragraphs) == ["Jordan", "Jordan Peel"]
+
+
+def test_a_subheading_quoting_the_body_takes_that_quotes_speaker() -> None:
+    # The subheading repeats words spoken further down; the paragraph before it has another
+    # speaker, whose quote the subheading must not continue.
+    paragraphs = [
+        "“Talks can still succeed this month,” said Mark Fenton, a fellow at the institute.",
+        "‘No room left for this commander’",
+        "On Tuesday, the army spokesperson, Colonel Dana Roth, said the appointment changed "
+        "nothing.",
+        "“There is no room left for this commander anywhere in the region,” she told a radio "
+        "station.",
+    ]
+    assert speakers(paragraphs) == ["Mark Fenton", "Dana Roth", "Dana Roth"]

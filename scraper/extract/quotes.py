@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from scraper.extract.quote_anaphora import described_person, neuter_antecedent, next_person
+from scraper.extract.quote_headings import echo_speakers
 from scraper.extract.quote_names import (
     Mention,
     capital_runs,
@@ -121,6 +122,7 @@ def find_quotes(paragraphs: list[str], language: str | None = None) -> list[Quot
                 resolved[key] = name
             f.attribution = Attribution(resolved[key], f.attribution.cue)
         quotes.extend(_to_quotes(f, paragraphs))
+    echo_speakers(quotes, paragraphs)
     return quotes
 
 
