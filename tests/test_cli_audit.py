@@ -378,3 +378,47 @@ def test_import_refuses_oversized_files_and_gzip_bombs_and_stores_the_rest(
     assert f"failed: {huge}: larger than 20 MB, not a web page" in result.stderr
     assert f"failed: {bomb}: larger than 20 MB, not a web page" in result.stderr
     assert count_articles(db) == 1
+
+
+# -- small usage mistakes that silently did something else ---------------------------------------
+
+
+def test_query_with_both_formats_or_no_statement_is_a_usage_error(archive_db: Path) -> None:
+    both = invoke("query", "SELECT 1", "--json", "--csv", "--db", str(archive_db))
+    assert both.exit_code == 2 and stderr_lines(both) == ["error: give --json or --csv, not both"]
+    empty = invoke("query", "  ", "--db", str(archive_db))
+    assert empty.exit_code == 2 and empty.stdout == ""
+    assert "give one SQL statement" in empty.stderr
+
+
+def test_search_since_after_until_is_a_usage_error(archive_db: Path) -> None:
+    args = ["--since", "2025-02-01", "--until", "2025-01-01", "--db", str(archive_db)]
+    result = invoke("search", "flood", *args)
+    assert result.exit_code == 2 and no_traceback(result)
+    assert "--since 2025-02-01 is after --until 2025-01-01" in result.stderr
+
+
+def test_boilerplate_switch_creates_no_archive(tmp_path: Path) -> None:
+    db = tmp_path / "missing.db"
+    result = invoke("sites", "boilerplate", "example.com", "--disable", "--db", str(db))
+    assert result.exit_code == 2 and "no archive here" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_interrupted_export_leaves_the_previous_file_whole(
+    archive_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    output = tmp_path / "export.jsonl"
+    assert invoke("export", "--db", str(archive_db), "-o", str(output), "-q").exit_code == 0
+    previous = output.read_bytes()
+    assert len(previous.splitlines()) == 2
+
+    def write_one_then_stop(conn: Any, out: Any, fmt: str, filters: Any) -> int:
+        out.write('{"url": "half"}\n')
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(scraper.cli.archive_cmd, "write_export", write_one_then_stop)
+    result = invoke("export", "--db", str(archive_db), "-o", str(output))
+    assert result.exit_code == EXIT_INTERRUPTED and no_traceback(result)
+    assert output.read_bytes() == previous
+    assert sorted(p.name for p in tmp_path.iterdir() if "export" in p.name) == ["export.jsonl"]

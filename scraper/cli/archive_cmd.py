@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TextIO
 
 import typer
 from rich.console import Console
@@ -70,7 +70,9 @@ def import_pages(
     url: Annotated[
         str | None, typer.Option("--url", help="URL of the page (one file only).")
     ] = None,
-    site: SiteOption = None,
+    site: Annotated[
+        str | None, typer.Option("--site", help="Store the records under this site name.")
+    ] = None,
     quiet: QuietOption = False,
 ) -> None:
     """Import saved HTML pages (.html, .htm, .html.gz) into the archive.
@@ -132,7 +134,7 @@ def reextract_cmd(
     if not db.exists():
         raise UsageError(f"{db}: no archive here; pass --db")
     filters = Filters(site=site, since=since)
-    with _archive(db, readonly=False) as archive:
+    with _archive(db, readonly=False) as archive, archive.bulk():
         total = len(article_ids(archive, filters))
         with progress("reextract", total, quiet) as step:
             report = reextract(archive, filters, lambda: step())
@@ -157,6 +159,8 @@ def search_cmd(
 
     Example: scraper search '"climate change" AND flood' --since 2025-01-01 --limit 5
     """
+    if since and until and since > until:
+        raise UsageError(f"--since {since} is after --until {until}: no day is in between")
     with _archive(db, readonly=True) as archive:
         rows = search_articles(archive.db.conn, query, Filters(site, since, until), limit)
         _note_unindexed(archive, "articles")
@@ -215,6 +219,10 @@ def query_cmd(
 
     Example: scraper query "SELECT site, count(*) FROM articles GROUP BY site" --csv
     """
+    if as_json and as_csv:
+        raise UsageError("give --json or --csv, not both")
+    if not sql.strip():
+        raise UsageError('give one SQL statement, e.g. "SELECT count(*) FROM articles"')
     with _archive(db, readonly=True) as archive:
         cursor = run_read_only(archive.db.conn, sql)
         columns = [d[0] for d in cursor.description or []]
@@ -255,9 +263,22 @@ def export_cmd(
         if output is None:
             count = write_export(archive.db.conn, sys.stdout, fmt, Filters(site, since))
         else:
-            with output.open("w", encoding="utf-8", newline="") as out:
+            with _whole_file(output) as out:
                 count = write_export(archive.db.conn, out, fmt, Filters(site, since))
     summary(f"exported {count} articles" + (f" to {output}" if output else ""), quiet)
+
+
+@contextmanager
+def _whole_file(output: Path) -> Iterator[TextIO]:
+    """Write beside ``output`` and rename at the end: an export stopped by Ctrl-C or an error
+    leaves no half file, and the previous export stays as it was."""
+    part = output.with_name(f".{output.name}.part")
+    try:
+        with part.open("w", encoding="utf-8", newline="") as out:
+            yield out
+        part.replace(output)
+    finally:
+        part.unlink(missing_ok=True)
 
 
 def _coverage_text(coverage: dict[str, float | None]) -> str:
@@ -312,6 +333,8 @@ def sites_boilerplate(
     """
     if disable and enable:
         raise UsageError("give --disable or --enable, not both")
+    if (disable or enable) and not db.exists():
+        raise UsageError(f"{db}: no archive here; pass --db")
     with _archive(db, readonly=not (disable or enable)) as archive:
         if disable or enable:
             archive.set_boilerplate_enabled(site, enable)
