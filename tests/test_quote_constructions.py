@@ -336,3 +336,30 @@ def test_a_subheading_quoting_the_body_takes_that_quotes_speaker() -> None:
         "station.",
     ]
     assert speakers(paragraphs) == ["Mark Fenton", "Dana Roth", "Dana Roth"]
+
+
+def test_an_adverb_set_off_before_the_cue_is_no_speaker() -> None:
+    # ", too, says Okafor": "too" sits between the quote and the verb; the speaker follows it.
+    paragraphs = [
+        "“The river has never been this low in living memory,” Ruth Okafor said on Monday.",
+        "“Farmers will lose the whole harvest this year,” too, says Okafor.",
+    ]
+    assert speakers(paragraphs) == ["Ruth Okafor", "Ruth Okafor"]
+
+
+def test_a_quote_that_runs_on_into_an_attributed_quote_shares_its_speaker() -> None:
+    # The sentence goes on from the first quote into the second, whose cue names the speaker.
+    paragraphs = [
+        "“We have a group of teachers who joined the strike” across the province “and who "
+        "still teach in church halls”, says Martin Dube.",
+    ]
+    assert speakers(paragraphs) == ["Martin Dube", "Martin Dube"]
+
+
+def test_the_reporter_saying_i_is_no_speaker() -> None:
+    # The first-person reporter asked; the answer is not "I"'s.
+    paragraphs = [
+        "I asked whether people could switch the feature off, and I was told:",
+        "“The new box gives everyone quick access to the tools they already use.”",
+    ]
+    assert speakers(paragraphs) == [None]

@@ -35,6 +35,7 @@ _ENDED = re.compile(r"\s*[.!?…]+(?=\s+[\"“‘'(\[]?[A-Z])")
 _CLAUSE_END = re.compile(r"[,.!?…][”\"’']?$")
 _LEAD = re.compile(r"^[\s,;:—–-]*")
 _COLON_NAME = re.compile(r"\s*:\s*([^\W\d][\w'’&.-]*(?:\s+[\w'’&.-]+){0,4})\s*$")
+_ASIDE = re.compile(r"(\w+),\s+")
 _ADJACENT = re.compile(r"\s*(?:that\s*)?[:,]?\s*", re.IGNORECASE)
 
 
@@ -83,6 +84,9 @@ def attribute_after(text: str, rules: QuoteRules) -> Attribution | None:
         return Attribution(colon.group(1), ":")  # "'BoC to stay on sidelines': TD Economics"
     lead = _LEAD.match(text)
     rest = text[lead.end() if lead else 0 :]
+    aside = _ASIDE.match(rest)
+    if aside and _is_aside(aside.group(1).lower(), rules):
+        rest = rest[aside.end() :]  # '"...", too, says Rhoads': the adverb is no speaker
     for pattern, prefix in ((rules.cue, False), (rules.prefix_cue, True)):
         m = pattern.match(rest)
         if m:
@@ -106,6 +110,13 @@ def attribute_after(text: str, rules: QuoteRules) -> Attribution | None:
         return None  # "tax status as he considers ... says": too far to be the subject
     speaker = subject_before(subject, rules)
     return Attribution(speaker, m.group()) if speaker else None
+
+
+def _is_aside(word: str, rules: QuoteRules) -> bool:
+    """An adverb set off by commas between a quote and its cue ("too", "however")."""
+    if word in rules.pronouns or word in rules.neuter_pronouns:
+        return False
+    return word in rules.not_speakers or word in rules.clause_openers or word in rules.adverbs
 
 
 @lru_cache(maxsize=4096)

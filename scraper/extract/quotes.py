@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from scraper.extract.quote_anaphora import described_person, neuter_antecedent, next_person
 from scraper.extract.quote_headings import echo_speakers
@@ -428,6 +429,17 @@ def _resolve(
             last_named = f
         if f.attribution is not None:
             spoken.append((f.span.paragraph, f.attribution.speaker))
+    _attribute_back(found)
+
+
+def _attribute_back(found: list[_Found]) -> None:
+    """'"We have ..." inside the country "that are ...", too, says Rhoads': a quote whose
+    sentence goes on into another quote takes the speaker that quote's cue names."""
+    for f, after in reversed(list(pairwise(found))):
+        if f.attribution is not None or after.attribution is None or not after.joined:
+            continue
+        if after.span.paragraph == f.span.last_paragraph and after.attribution.cue:
+            f.attribution = after.attribution
 
 
 def _nearby_mention(paragraphs: list[str], f: _Found, rules: QuoteRules) -> str | None:
