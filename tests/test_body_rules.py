@@ -181,3 +181,13 @@ def test_heading_id_is_an_anchor_not_a_role() -> None:
     )
     body = extract_generic(html, "https://example.org/a").body
     assert body == [PROSE, "What the council wants", MORE]
+
+
+def test_subhead_alone_in_its_wrapper_is_read_when_prose_follows() -> None:
+    html = article(
+        f"<p>{PROSE}</p><div class='slide-title'><h2>The bridge in winter</h2></div>"
+        f"<p>{MORE}</p><div class='widget-title'><h3>More from the council</h3></div>"
+        "<ul><li><a href='/1'>Link one</a></li><li><a href='/2'>Link two</a></li></ul>"
+    )
+    body = extract_generic(html, "https://example.org/a").body
+    assert body == [PROSE, "The bridge in winter", MORE]

@@ -331,7 +331,31 @@ def read_blocks(
             flush()
             if child.mem_id in mass:
                 read_blocks(child, out, mass, skip)
+            else:
+                _wrapped_heading(child, out, mass)
     flush()
+
+
+def _wrapped_heading(wrapper: LexborNode, out: list[str], mass: Mass) -> None:
+    """Append the subhead a wrapper holds alone ("<div class=slide-title><h2>"): subheads
+    weigh nothing in ``mass``, so their wrappers would be skipped as widgets. It is kept when
+    the wrapper leads to prose, like a bare subhead."""
+    heading: LexborNode | None = None
+    for child in wrapper.iter(include_text=True):
+        tag = child.tag or "-"
+        if tag == "-text":
+            if (child.text_content or "").strip():
+                return
+        elif tag in HEADINGS and heading is None:
+            heading = child
+        elif not tag.startswith("-"):
+            return
+    if (
+        heading is not None
+        and not _has_blocks(heading)
+        and not _heading_leads_nowhere(wrapper, mass)
+    ):
+        _leaf(heading, out)
 
 
 def body_paragraphs(tree: LexborHTMLParser, containers: list[LexborNode], mass: Mass) -> list[str]:
