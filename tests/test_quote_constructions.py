@@ -363,3 +363,14 @@ def test_the_reporter_saying_i_is_no_speaker() -> None:
         "“The new box gives everyone quick access to the tools they already use.”",
     ]
     assert speakers(paragraphs) == [None]
+
+
+def test_a_full_name_after_the_quote_speaks_across_a_long_apposition() -> None:
+    # The appositions after the name hold other nouns ("a grading company", "who ...").
+    paragraphs = [
+        "“It is very rare that a printing error reaches circulation,” Chad Hollis, vice "
+        "president of BGC, a coin grading company in Ohio told Fox.",
+        "“The lower your latitude, the more orbits you can reach,” Director Jim Carrow, who "
+        "worked at a launch firm in its early days and is now head of Orbit Works, told us.",
+    ]
+    assert speakers(paragraphs) == ["Chad Hollis", "Jim Carrow"]

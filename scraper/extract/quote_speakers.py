@@ -102,6 +102,9 @@ def attribute_after(text: str, rules: QuoteRules) -> Attribution | None:
     if m.group().lower() in rules.ambiguous_cues and len(rest[m.end() :].split()) > 4:
         return None
     subject = rest[: m.start()]
+    named = _named_apposition(subject, rules)
+    if named:
+        return Attribution(named, m.group())
     if len(subject.split()) > 16 or re.search(r"[;:()\[\]]", subject):
         return None
     parts = subject.split(",")
@@ -110,6 +113,27 @@ def attribute_after(text: str, rules: QuoteRules) -> Attribution | None:
         return None  # "tax status as he considers ... says": too far to be the subject
     speaker = subject_before(subject, rules)
     return Attribution(speaker, m.group()) if speaker else None
+
+
+#: A full name and the comma of an apposition after it ("Jim Ward, who ...", "Ann Lee, a ...",
+#: "Chad Hawk, vice president of ...").
+_NAMED_APPOSITION = re.compile(
+    r"((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*),\s+(?=(?:who|whose|a|an|the)\s|[a-z]|\d)"
+)
+
+
+def _named_apposition(subject: str, rules: QuoteRules) -> str | None:
+    """'"...," Jim Ward, who founded the firm and now runs another, told us': the full name
+    right after the quote is the subject, however long its apposition."""
+    m = _NAMED_APPOSITION.match(subject)
+    if m is None or SENTENCE_BOUNDARY.search(subject) or ";" in subject:
+        return None
+    tokens = m.group(1).split()
+    at = name_start(tokens, rules)
+    if at is None or len(tokens) - at < 2 or is_organisation(tokens, rules):
+        return None  # a surname alone may be the object of what follows
+    name = tokens[at:]
+    return " ".join(name) if plausible(name, rules) else None
 
 
 def _is_aside(word: str, rules: QuoteRules) -> bool:
