@@ -54,7 +54,7 @@ _SEPARATORS = re.compile(r"\s+(?:[|–—·»:•~/]|-{1,2}|::)\s+")
 
 #: The elements metadata reads, found in one walk of the document: each whole-document query
 #: costs lexbor a walk of every element, and a list of tag selectors hardly more than one.
-_ELEMENTS = f'meta, {JSONLD_SCRIPTS}, h1, title, link[rel="canonical"]'
+_ELEMENTS = f'meta[content], {JSONLD_SCRIPTS}, h1, title, link[rel="canonical"]'
 
 #: How many ``<h1>`` elements are compared with the ``<title>``.
 MAX_H1 = 8
@@ -79,17 +79,22 @@ def meta_table(
     return table
 
 
+#: The attributes that name a <meta> value, in the order their names are recorded.
+_META_KEYS = ("property", "name", "itemprop", "http-equiv")
+
+
 def _read_meta(nodes: list[LexborNode]) -> dict[str, list[str]]:
     table: dict[str, list[str]] = {}
     for node in nodes:
         attrs = node.attributes
         content = attrs.get("content")
-        if content is None:
-            continue
-        content = normalize_space(content)
         if not content:
             continue
-        for key in ("property", "name", "itemprop", "http-equiv"):
+        # normalize_space, its common case inline: this loop runs for every <meta> of a page.
+        content = " ".join(content.split()) if content.isascii() else normalize_space(content)
+        if not content:
+            continue
+        for key in _META_KEYS:
             name = attrs.get(key)
             if name:
                 table.setdefault(name.strip().lower(), []).append(content)
