@@ -191,3 +191,21 @@ def test_subhead_alone_in_its_wrapper_is_read_when_prose_follows() -> None:
     )
     body = extract_generic(html, "https://example.org/a").body
     assert body == [PROSE, "The bridge in winter", MORE]
+
+
+def test_free_lead_paragraph_before_the_restricted_wrapper_is_read() -> None:
+    rest = "".join(f"<p>{MORE} ({n})</p>" for n in range(5))
+    html = page(
+        "<main><article><h1>Budget row</h1><div class='article-body'>"
+        f"<p>{PROSE}</p><div class='restricted-area'>{rest}</div>"
+        "<p>Click to read more and view comments</p></div></article></main>"
+    )
+    body = extract_generic(html, "https://example.org/a").body
+    assert body == [PROSE] + [f"{MORE} ({n})" for n in range(5)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Article réservé aux abonnés", "Subscribers only", "Exklusiv für Abonnenten"]
+)
+def test_paywall_labels(text: str) -> None:
+    assert is_boilerplate_paragraph(text)

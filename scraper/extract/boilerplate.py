@@ -245,6 +245,9 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"skip to (?:the )?(?:main )?content$",
     r"(?:register|sign in|log in)\s*(?:/|or)\s*(?:register|sign in|log in)\b",
     r"il vous reste \d",
+    r"(?:article|contenu) réservé aux abonnés$",
+    r"(?:for )?subscribers only$",
+    r"(?:nur|exklusiv) für abonnenten$",
     r"follow .{0,40} on google news\b",
     r"(?:watch|video|audio|listen)\s*\|",
     # Template placeholders left in the page ("$$ARTICLEAD$$", "{{ad}}").

@@ -334,10 +334,25 @@ def _with_siblings(node: LexborNode, mass: Mass, articles: list[LexborNode]) -> 
         return [node]
     chosen: list[LexborNode] = []
     floor = max(SIBLING_MIN_CHARS, SIBLING_SHARE * mass.get(node.mem_id, 0))
+    paragraphs: list[LexborNode] = []
+    others = False
+    before = True
     for sibling in parent.iter():
         own = sibling.mem_id == node.mem_id
+        before = before and not own
         if own or (mass.get(sibling.mem_id, 0) >= floor and not _holds_story(sibling, articles)):
             chosen.append(sibling)
+        elif sibling.tag == "p" and before:
+            paragraphs.append(sibling)
+        elif sibling.mem_id in mass:
+            others = True
+    if paragraphs and not others:
+        # The rest of the parent's prose before the container is paragraphs of its own: the
+        # free start of an article whose remainder sits in a wrapper ("<p>Lead</p><div
+        # class=restricted>...</div>"); paragraphs after it are notes and prompts.
+        ids = {sibling.mem_id for sibling in chosen}
+        ids.update(p.mem_id for p in paragraphs if paragraph_weight(p, "p") >= MIN_BLOCK_CHARS)
+        return [sibling for sibling in parent.iter() if sibling.mem_id in ids]
     return chosen
 
 
