@@ -374,3 +374,13 @@ def test_a_full_name_after_the_quote_speaks_across_a_long_apposition() -> None:
         "worked at a launch firm in its early days and is now head of Orbit Works, told us.",
     ]
     assert speakers(paragraphs) == ["Chad Hollis", "Jim Carrow"]
+
+
+def test_a_pronoun_after_a_subordinator_takes_the_name_earlier_in_its_sentence() -> None:
+    # "after she said": the pronoun opens a subordinate clause; its antecedent is the name
+    # in the main clause, not the speaker of the paragraph before.
+    paragraphs = [
+        "Old colleagues told the Daily Post that the actress was unhappy in Hollywood.",
+        "Critics round on Nadia Forde after she said 'she had a lonely time in London'",
+    ]
+    assert speakers(paragraphs) == ["Nadia Forde"]

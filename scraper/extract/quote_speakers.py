@@ -489,7 +489,10 @@ def _trailing_capitalised(text: str, rules: QuoteRules) -> str | None:
     return " ".join(t.strip(EDGE) for t in tokens[name_at:]) or None
 
 
-_CLAUSE_START = frozenset({"that", "which", "and", "but", "as", "when", "while", "where"})
+_CLAUSE_START = frozenset(
+    {"that", "which", "and", "but", "as", "when", "while", "where", "after", "before", "because"}
+    | {"since", "until", "once", "if", "although", "though", "whereas", "so", "yet"}
+)
 
 
 def _pronoun_subject(text: str, rules: QuoteRules) -> str | None:

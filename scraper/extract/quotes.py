@@ -417,8 +417,9 @@ def _resolve(
                 f.attribution = a = Attribution(described, a.cue)
             last_named = f
         elif a is not None:  # a pronoun or bare role: keep the cue, name the person
-            name = _nearest_person(paragraphs, last_named, f, rules)
-            if name is None and a.speaker.lower() in rules.pronouns:
+            pronoun = a.speaker.lower() in rules.pronouns
+            name = _nearest_person(paragraphs, last_named, f, rules, pronoun)
+            if name is None and pronoun:
                 name = _nearby_mention(paragraphs, f, rules)
                 name = name or next_person(paragraphs, f.span.paragraph, rules)
             if name:
@@ -464,7 +465,11 @@ def _is_anaphor(
 
 
 def _nearest_person(
-    paragraphs: list[str], named: _Found | None, current: _Found, rules: QuoteRules
+    paragraphs: list[str],
+    named: _Found | None,
+    current: _Found,
+    rules: QuoteRules,
+    pronoun: bool = False,
 ) -> str | None:
     """The person introduced after the last named speaker's quote, else that speaker."""
     here = current.span.paragraph
@@ -478,9 +483,26 @@ def _nearest_person(
         mentions = person_mentions(stretch, rules) if begin < stop else []
         if begin < stop and stretch != stretch.lower():
             mentions = sorted(mentions + _surname_subjects(stretch, paragraphs, rules))
+        if not mentions and index == here and begin < stop and pronoun:
+            # "Critics turned on Ana Ruiz after she said": a full name earlier in the sentence
+            mentions = _names_before_pronoun(last_sentence(stretch, rules), rules)
         if mentions:
             return mentions[-1][1]
     return named.attribution.speaker if named and named.attribution else None
+
+
+def _names_before_pronoun(sentence: str, rules: QuoteRules) -> list[tuple[int, str]]:
+    """Full names before the sentence's last personal pronoun, not after a determiner ("the
+    Computer Crimes Bill"): the antecedents of that pronoun within its sentence."""
+    pronouns = [m for m in re.finditer(r"\b\w+\b", sentence) if m.group() in rules.pronouns]
+    if not pronouns:
+        return []
+    found = []
+    for m in name_mentions([sentence], rules):
+        before = sentence[: m.offset].split()[-1:]
+        if m.offset < pronouns[-1].start() and not (before and before[0].lower() in {"the", "a"}):
+            found.append((m.offset, m.name))
+    return found
 
 
 #: A sentence opening with a single capitalised word (after "The" and an adjective) and a
