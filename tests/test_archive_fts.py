@@ -3,6 +3,7 @@ mode, deferred but crash-safe inside it, and upgrades of older archives."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 import subprocess
@@ -11,11 +12,13 @@ from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
+from typer.testing import CliRunner
 
 import scraper.archive as archive_module
 from scraper.archive import Archive
 from scraper.archive.fts import pending_count
 from scraper.archive.schema import MIGRATIONS, SCHEMA_VERSION, current_version, migrate
+from scraper.cli import app
 from scraper.models import Article, Page, Quote
 
 V1_FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "archive" / "v1.db"
@@ -144,3 +147,20 @@ def test_v6_archive_with_data_upgrades_and_searches(tmp_path: Path) -> None:
         archive.index_pending()
         assert hits(conn, "gamma") == [1] and hits(conn, "beta") == []
         integrity_check(conn)
+
+
+def test_search_says_how_many_articles_are_not_indexed_yet(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    with Archive(path) as archive:
+        archive.store(*item(1))
+        archive.db.conn.execute("UPDATE articles SET headline = 'Storm' WHERE id = 1")
+    runner = CliRunner()
+    result = runner.invoke(app, ["search", "river", "--db", str(path), "--json"])
+    assert result.exit_code == 0
+    assert "1 articles are not in the search index yet" in result.stderr
+    assert json.loads(result.stdout) == []  # unindexed by the raw UPDATE, queued
+    with Archive(path):
+        pass  # a writer indexes the queue when it opens the archive
+    result = runner.invoke(app, ["search", "storm", "--db", str(path), "--json"])
+    assert "not in the search index" not in result.stderr
+    assert [hit["id"] for hit in json.loads(result.stdout)] == [1]

@@ -280,7 +280,7 @@ class Archive:
             if revision:
                 save_revision(conn, article_id, now_utc())
             update_article(conn, article_id, new, article)
-            index_pending(conn)
+            self._index(conn, 1)
             return True
 
     def optimize(self) -> None:
