@@ -384,3 +384,14 @@ def test_a_pronoun_after_a_subordinator_takes_the_name_earlier_in_its_sentence()
         "Critics round on Nadia Forde after she said 'she had a lonely time in London'",
     ]
     assert speakers(paragraphs) == ["Nadia Forde"]
+
+
+def test_a_title_after_titled_is_no_quotation_even_in_an_attributed_sentence() -> None:
+    # "writes in an article titled '...' that": the verb attributes the second quote only.
+    paragraphs = [
+        "Researcher Anna Kowal writes in a report titled ‘Lighting the Way: Public Lamps and "
+        "the Safety of Women in Small Towns’ that “women fear the dark streets more than "
+        "anything else.”",
+    ]
+    found = find_quotes(paragraphs)
+    assert [q.text for q in found] == ["women fear the dark streets more than anything else."]

@@ -110,6 +110,8 @@ def find_quotes(paragraphs: list[str], language: str | None = None) -> list[Quot
     for f in found:
         if (f.title or f.named) and f.attribution is None:
             continue  # the name of a work or account, or a gloss: not a quotation
+        if f.named and (f.title or _is_title(f.text.split(), rules, NAMED_TITLE_WORDS)):
+            continue  # 'writes in an article titled ‘Safer Cities’ that': a title all the same
         if f.attribution is not None:
             p, a = f.span.paragraph, f.span.open_at
             key = (f.attribution.speaker, p)
@@ -388,11 +390,16 @@ def _is_partial(words: list[str], text: str, left: str, title: bool) -> bool:
     return not introduced and embedded and text[:1].islower()
 
 
-def _is_title(words: list[str], rules: QuoteRules) -> bool:
+#: Most words of a Title Case quote read as a title; after "titled", "called", ... more.
+TITLE_MAX_WORDS = 10
+NAMED_TITLE_WORDS = 24
+
+
+def _is_title(words: list[str], rules: QuoteRules, longest: int = TITLE_MAX_WORDS) -> bool:
     """Title Case words with no sentence punctuation: the name of a work, not a statement."""
     if not words or words[-1][-1:] in ".!?…" or (words[-1][-1:] == "," and len(words) > 6):
         return False
-    if len(words) > 10:
+    if len(words) > longest:
         return False
     capitals = [w[:1].isupper() for w in words if w.lower() not in rules.title_small_words]
     return bool(capitals) and all(capitals)
