@@ -395,3 +395,12 @@ def test_a_title_after_titled_is_no_quotation_even_in_an_attributed_sentence() -
     ]
     found = find_quotes(paragraphs)
     assert [q.text for q in found] == ["women fear the dark streets more than anything else."]
+
+
+def test_a_fronted_participle_phrase_is_not_the_subject() -> None:
+    # "Appearing before the court, the delegation said ..., arguing that '...'".
+    paragraphs = [
+        "Appearing before the tribunal, the Kenyan delegation said the company acted unlawfully, "
+        "arguing that ‘it does not care to meet its duties to the workers at all’.",
+    ]
+    assert speakers(paragraphs) == ["the Kenyan delegation"]

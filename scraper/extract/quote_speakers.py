@@ -362,6 +362,16 @@ def _leading_noun_phrase(words: list[str], rules: QuoteRules) -> str | None:
     return " ".join(phrase) if 2 <= len(phrase) <= 4 else None
 
 
+#: A phrase opening a sentence up to its comma ("Appearing before the court, ").
+_FRONTED = re.compile(r"\s*(\S+)[^,;:.!?“”\"]{0,80},\s+")
+
+
+def _is_fronted(word: str, rules: QuoteRules) -> bool:
+    """A sentence opening with a participle ("Appearing") or a preposition ("In")."""
+    bare = bare_word(word)
+    return is_capital(word) and (bare.endswith("ing") or bare in rules.prepositions)
+
+
 @lru_cache(maxsize=4096)
 def sentence_subject(text: str, rules: QuoteRules) -> str | None:
     """The first name in ``text`` that is not inside a prepositional phrase, or a leading
@@ -371,6 +381,12 @@ def sentence_subject(text: str, rules: QuoteRules) -> str | None:
         return words[0].strip(EDGE)
     if words and bare_word(words[0]) in {"a", "an", "the", "one", "another"}:
         return _leading_noun_phrase(words, rules)  # "A voice is then heard saying"
+    fronted = _FRONTED.match(text)
+    if fronted and _is_fronted(fronted.group(1), rules):
+        # "Appearing before the court, the delegation said": the subject follows the phrase
+        after = sentence_subject(text[fronted.end() :], rules)
+        if after:
+            return after
     skip = rules.subject_skip
     for start, end, tokens in capital_runs(text, rules):
         previous = text[:start].split()[-1:]
