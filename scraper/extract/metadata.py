@@ -358,7 +358,9 @@ def _tags(
             if len(values) == 1:
                 values = values[0].split(",")
             return _dedupe(values), f"meta:{name}"
-    for css in TAG_SELECTORS:
+    # One walk (stopping at the first link) spares most pages the walk of each selector.
+    has_links = tree.css_first(", ".join(TAG_SELECTORS)) is not None
+    for css in TAG_SELECTORS if has_links else ():
         links = [normalize_space(a.text(deep=True)) for a in tree.css(css)]
         if links:
             return _dedupe(links), f"selector:{css}"
