@@ -422,3 +422,15 @@ def test_interrupted_export_leaves_the_previous_file_whole(
     assert result.exit_code == EXIT_INTERRUPTED and no_traceback(result)
     assert output.read_bytes() == previous
     assert sorted(p.name for p in tmp_path.iterdir() if "export" in p.name) == ["export.jsonl"]
+
+
+def test_sites_test_of_a_config_without_tests_says_so(tmp_path: Path) -> None:
+    (tmp_path / "t.example.toml").write_text(
+        '[site]\nname = "T"\nhosts = ["t.example"]\n[fields]\nbody = ["article"]\n',
+        encoding="utf-8",
+    )
+    result = invoke("sites", "test", "t.example", "--dir", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert stderr_lines(result) == [
+        "0 passed, 0 failed (no [[tests]] in these configs: see docs/selectors.md)"
+    ]

@@ -192,7 +192,8 @@ def test_sites(
             typer.echo(f"{status}\t{result['site']} [{result['case']}]\t{result['fixture']}")
             for problem in result["problems"]:
                 typer.echo(f"\t{problem}")
-    summary(f"{len(results) - len(failed)} passed, {len(failed)} failed", quiet)
+    untested = "" if results else " (no [[tests]] in these configs: see docs/selectors.md)"
+    summary(f"{len(results) - len(failed)} passed, {len(failed)} failed{untested}", quiet)
     if site is None:
         _report_invalid(errors)
     if failed:
