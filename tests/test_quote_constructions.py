@@ -404,3 +404,16 @@ def test_a_fronted_participle_phrase_is_not_the_subject() -> None:
         "arguing that ‘it does not care to meet its duties to the workers at all’.",
     ]
     assert speakers(paragraphs) == ["the Kenyan delegation"]
+
+
+def test_a_fragment_in_the_reporters_sentence_is_its_subjects() -> None:
+    # No speech verb: the subject of the sentence holding the fragment is its source.
+    paragraphs = [
+        "Officials in Norway have said they will send more aid to the region this winter.",
+        "Norway did not attend the talks, but in a letter to the court rejected the claims as "
+        "“entirely without any basis in fact”.",
+        "Jane Mercer famously set off for the hills with “nothing but a map and some bread”.",
+        "Visitors found the gates locked and “closed for the whole of the winter” on a sign.",
+        "A week later she “heard a voice coming from the cellar below the house”.",
+    ]
+    assert speakers(paragraphs) == ["Norway", "Jane Mercer", None, None]

@@ -36,7 +36,7 @@ from scraper.extract.quote_names import (
 )
 from scraper.extract.quote_people import CACHED as PEOPLE_CACHES
 from scraper.extract.quote_people import person_mentions
-from scraper.extract.quote_phrases import clean_speaker
+from scraper.extract.quote_phrases import bare_word, clean_speaker
 from scraper.extract.quote_rules import QuoteRules, attributes, may_match, rules_for
 from scraper.extract.quote_spans import Span, find_spans
 from scraper.extract.quote_speakers import CACHED as SPEAKER_CACHES
@@ -324,6 +324,8 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
     title = _is_title(words, rules)
     found = _Found(span, text, attribution, _is_partial(words, text, left, title), title=title)
     found.named = may_match(left, rules.naming_hints) and bool(rules.naming_words.search(left))
+    if attribution is None and found.partial and not (title or found.named):
+        found.attribution = _fragment_speaker(left, paragraphs, rules)
     connected = not right.strip(_MARKS) or participle
     found.continuing = not _reporter_words(left, rules, participle) and connected
     found.joined = bool(left.strip(_MARKS)) and found.continuing
@@ -331,6 +333,42 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
         not (found.named or found.title) and _same_sentence(paragraphs, spans, i, rules)
     )
     return found
+
+
+def _fragment_speaker(left: str, paragraphs: list[str], rules: QuoteRules) -> Attribution | None:
+    """'Israel rejected the questions as “patently biased”', 'John Muir set off with “some
+    bread and tea”': a fragment quoted in the reporter's sentence is the words of that
+    sentence's subject: a full name, "he" or "she", a name the article uses mid-sentence
+    ("Israel"; not "Shoppers"), or a determiner phrase right before its verb."""
+    subject = sentence_subject(left, rules)
+    words = subject.split() if subject else []
+    if not words or subject is None:
+        return None
+    first = bare_word(words[0])
+    if first in rules.pronouns:
+        return Attribution(subject, "") if first in FRAGMENT_PRONOUNS else None
+    after = left[left.find(subject) + len(subject) :].split()[:1]
+    verb = bool(after) and after[0][:1].islower() and _is_verb(bare_word(after[0]), rules)
+    if (first in rules.determiners or len(words) == 1) and not verb:
+        return None  # "A week later she", "International humanitarian law"
+    if len(words) == 1:
+        mid = re.compile(rf"\b[a-z]+\s+{re.escape(words[0])}\b")
+        if not any(mid.search(text) for text in paragraphs):
+            return None  # "Shoppers found ...": a capitalised noun, not a name
+    return Attribution(subject, "")
+
+
+#: Pronouns that may speak a fragment: "they have to declare “...”" quotes a rule.
+FRAGMENT_PRONOUNS = frozenset({"he", "she"})
+
+
+def _is_verb(word: str, rules: QuoteRules) -> bool:
+    """A finite verb after a subject ("rejected", "has", "says")."""
+    return (
+        word in rules.verb_markers
+        or word.endswith(("s", "ed"))
+        or rules.cue.fullmatch(word) is not None
+    )
 
 
 def _same_sentence(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules) -> bool:
