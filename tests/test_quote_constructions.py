@@ -417,3 +417,13 @@ def test_a_fragment_in_the_reporters_sentence_is_its_subjects() -> None:
         "A week later she “heard a voice coming from the cellar below the house”.",
     ]
     assert speakers(paragraphs) == ["Norway", "Jane Mercer", None, None]
+
+
+def test_a_statement_by_someone_is_that_persons() -> None:
+    # "a statement by a palace spokesperson confirming the move read:": the author speaks.
+    paragraphs = [
+        "Last June, a statement by a palace spokesperson confirming the move read: “We can "
+        "confirm the family have been asked to leave the cottage.”",
+        "“Every word of it will be read closely by everyone,” Ann Moss summarises.",
+    ]
+    assert speakers(paragraphs) == ["a palace spokesperson", "Ann Moss"]

@@ -114,6 +114,9 @@ def clean_speaker(
         tokens, spans = tokens[1:], spans[1:]
     while tokens and trailing_filler(tokens[-1], rules):
         tokens, spans = tokens[:-1], spans[:-1]
+    author = _document_author(tokens, rules)
+    if author:
+        tokens, spans = tokens[author:], spans[author:]  # "a statement by a spokesperson"
     name = leading_name(tokens, rules)
     if before_cue and not name:
         name = trailing_name(tokens, spans, phrase, rules)
@@ -146,6 +149,22 @@ def clean_speaker(
         start = spans[0][0]
     text = phrase[start : spans[-1][1]].strip(EDGE)
     return text or None
+
+
+#: Words that name the author of a document ("a statement by", "a letter from").
+AUTHOR_WORDS = frozenset({"by", "from"})
+
+
+def _document_author(tokens: list[str], rules: QuoteRules) -> int:
+    """Where the author starts in "a statement by a Sussex spokesperson": the person or body
+    after a document noun and "by"/"from" is the speaker (0 when the phrase is no such)."""
+    for i, token in enumerate(tokens[:3]):
+        if bare_word(token) in AUTHOR_WORDS:
+            head = [bare_word(t) for t in tokens[:i]]
+            document = bool(head) and head[-1] in rules.document_words
+            plain = all(w in rules.determiners for w in head[:-1])
+            return i + 1 if document and plain and i + 1 < len(tokens) else 0
+    return 0
 
 
 def _names_organisation(tokens: list[str], rules: QuoteRules) -> bool:
@@ -228,8 +247,12 @@ def has_letters(tokens: list[str]) -> bool:
 
 
 def noun_phrase_end(tokens: list[str], rules: QuoteRules, *, before_cue: bool) -> int:
-    """Cut a phrase at its first preposition or relative word ("a spokesperson for ...")."""
+    """Cut a phrase at its first preposition or relative word ("a spokesperson for ..."), or
+    at a participle with an object ("a spokesperson confirming the eviction")."""
     for i, token in enumerate(tokens):
+        participle = i > 1 and token[:1].islower() and bare_word(token).endswith("ing")
+        if participle and i + 1 < len(tokens) and bare_word(tokens[i + 1]) in rules.determiners:
+            return i
         if i and bare_word(token) in rules.phrase_breaks:
             if before_cue and tokens[0] and bare_word(tokens[0]) in rules.phrase_breaks:
                 continue

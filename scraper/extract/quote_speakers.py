@@ -458,6 +458,7 @@ def subject_before(text: str, rules: QuoteRules) -> str | None:
             parts.pop()
         previous = parts[-2].split() if len(parts) > 1 else []
         whole_name = 0 < len(previous) <= 5 and all(is_capital(w) for w in previous)
+        whole_name = whole_name and not is_organisation(previous, rules)  # "Last June, a"
         if whole_name and bare_word(parts[-1].split()[0]) in {"a", "an", "the"}:
             named = clean_speaker(parts[-2], rules, before_cue=True)
             if named and len(named.split()) >= 2 and named[:1].isupper():
