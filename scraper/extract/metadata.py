@@ -116,7 +116,9 @@ def _elements(tree: LexborHTMLParser) -> _Elements:
     found = _Elements()
     lists: dict[str, list[LexborNode]] = vars(found)
     for node in tree.css(_ELEMENTS):
-        lists[node.tag or ""].append(node)
+        found_of_tag = lists.get((node.tag or "").lower())
+        if found_of_tag is not None:  # a tag spelled otherwise (foreign content) is left out
+            found_of_tag.append(node)
     return found
 
 
