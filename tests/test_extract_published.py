@@ -306,3 +306,19 @@ def test_one_query_sorts_nodes_to_the_selectors_lexbor_would_match() -> None:
         expected = [node.mem_id for node in tree.css(css)]
         assert expected, css
         assert [node.mem_id for node in candidates if css in _selectors_of(node)] == expected
+
+
+def test_h1_elements_given_by_the_caller_are_used_as_found() -> None:
+    html = _page(
+        '<meta property="article:published_time" content="2021-11-04T23:00:00Z">',
+        '<h1 class="sr-only">Menü</h1><h1>Kommunalwahlen</h1><p>5. November 2021</p>',
+    )
+    tree = LexborHTMLParser(html)
+    article, meta = find_article(jsonld_objects(tree)), meta_table(tree)
+    expected = ("2021-11-05", "heuristic")
+    assert find_published(tree, article, meta, None) == expected
+    assert find_published(tree, article, meta, None, tree.css("h1")) == expected
+    # the caller's list is what is read: without the visible <h1> no date line follows
+    assert find_published(tree, article, meta, None, tree.css("h1")[:1])[0] == (
+        "2021-11-04T23:00:00+00:00"
+    )
