@@ -427,3 +427,24 @@ def test_a_statement_by_someone_is_that_persons() -> None:
         "“Every word of it will be read closely by everyone,” Ann Moss summarises.",
     ]
     assert speakers(paragraphs) == ["a palace spokesperson", "Ann Moss"]
+
+
+def test_later_fragments_of_an_attributed_sentence_share_its_speaker() -> None:
+    # One sentence quotes three fragments; only the verb before the first names the source.
+    paragraphs = [
+        "In its filing, Freedonia said there are “deep and lasting links” between the case and "
+        "that of the “pending dispute between the two neighbours”, and that the court should "
+        "use its discretion “not to give the opinion it was asked for”.",
+        "Judge Ida Berg said the state may not, as a party, “simply declare” a body biased, "
+        "“and refuse all of its requests”.",
+    ]
+    assert speakers(paragraphs) == ["Freedonia"] * 3 + ["Ida Berg"] * 2
+
+
+def test_a_study_conducted_by_someone_is_that_persons() -> None:
+    # "According to a study conducted by X ...": X is the source, not "study conducted".
+    paragraphs = [
+        "According to a study conducted by Tara Allen of Plains State University in 2018, street "
+        "lighting has been around “since people first began living together in towns.”",
+    ]
+    assert speakers(paragraphs) == ["Tara Allen"]

@@ -156,11 +156,14 @@ AUTHOR_WORDS = frozenset({"by", "from"})
 
 
 def _document_author(tokens: list[str], rules: QuoteRules) -> int:
-    """Where the author starts in "a statement by a Sussex spokesperson": the person or body
-    after a document noun and "by"/"from" is the speaker (0 when the phrase is no such)."""
-    for i, token in enumerate(tokens[:3]):
+    """Where the author starts in "a statement by a Sussex spokesperson" or "a study conducted
+    by Ann Lee": the person or body after a document noun and "by"/"from" is the speaker (0
+    when the phrase is no such)."""
+    for i, token in enumerate(tokens[:4]):
         if bare_word(token) in AUTHOR_WORDS:
             head = [bare_word(t) for t in tokens[:i]]
+            if head and head[-1].endswith("ed"):
+                head = head[:-1]  # "a study conducted by", "a letter signed by"
             document = bool(head) and head[-1] in rules.document_words
             plain = all(w in rules.determiners for w in head[:-1])
             return i + 1 if document and plain and i + 1 < len(tokens) else 0

@@ -86,6 +86,8 @@ class _Found:
     joined: bool = False  # follows the previous quote through "and" or a participle
     title: bool = False  # Title Case words without sentence punctuation
     named: bool = False  # right after "called", "meaning", ...: a name or a gloss
+    #: where the quote before it closed, when that quote is in the same sentence
+    sentence_after: int | None = None
 
 
 def find_quotes(paragraphs: list[str], language: str | None = None) -> list[Quote]:
@@ -324,8 +326,11 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
     title = _is_title(words, rules)
     found = _Found(span, text, attribution, _is_partial(words, text, left, title), title=title)
     found.named = may_match(left, rules.naming_hints) and bool(rules.naming_words.search(left))
-    if attribution is None and found.partial and not (title or found.named):
-        found.attribution = _fragment_speaker(left, paragraphs, rules)
+    fragment = found.partial or text[:1].islower()  # ', “and deny its relief schemes”'
+    if attribution is None and fragment and not (title or found.named):
+        found.sentence_after = _sentence_after(paragraphs, spans, i)
+        if found.sentence_after is None and found.partial:
+            found.attribution = _fragment_speaker(left, paragraphs, rules)
     connected = not right.strip(_MARKS) or participle
     found.continuing = not _reporter_words(left, rules, participle) and connected
     found.joined = bool(left.strip(_MARKS)) and found.continuing
@@ -333,6 +338,20 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
         not (found.named or found.title) and _same_sentence(paragraphs, spans, i, rules)
     )
     return found
+
+
+def _sentence_after(paragraphs: list[str], spans: list[Span], i: int) -> int | None:
+    """Where the quote before ``spans[i]`` closes, when both are in one sentence."""
+    if not i or spans[i - 1].last_paragraph != spans[i].paragraph:
+        return None
+    previous, para = spans[i - 1], paragraphs[spans[i].paragraph]
+    between = para[previous.close_at + 1 : spans[i].open_at]
+    end = previous.pieces[-1][2]
+    ended = para[end - 1 : end] in (".", "!", "?", "…")
+    return None if ended or _SENTENCE_END.search(between) else previous.close_at
+
+
+_SENTENCE_END = re.compile(r"[.!?…]")
 
 
 def _fragment_speaker(left: str, paragraphs: list[str], rules: QuoteRules) -> Attribution | None:
@@ -590,6 +609,8 @@ def _position(f: _Found) -> tuple[int, int]:
 
 def _continues(previous: _Found, current: _Found) -> bool:
     gap = current.span.paragraph - previous.span.last_paragraph
+    if current.sentence_after is not None and gap == 0:
+        return previous.span.close_at == current.sentence_after  # a fragment of its sentence
     if current.joined:
         return gap == 0
     return 0 <= gap <= INHERIT_PARAGRAPHS and current.continuing and not current.partial
