@@ -192,3 +192,13 @@ def test_comment_authors_and_posted_by_labels() -> None:
     assert clean_authors(["Posted by Ned Deily"]) == ["Ned Deily"]
     assert clean_authors(["Alle Artikel von Tanja Karrasch"]) == ["Tanja Karrasch"]
     assert clean_authors(["Name", "Antworten", "Alle Beiträge"]) == []
+
+
+def test_author_name_meta_fields_of_other_vocabularies() -> None:
+    for name in ("article:author_name", "og:article:author", "og:author"):
+        head = f'<meta property="{name}" content="Victoria Rhee">'
+        article = extract_metadata(_tree(head), None)  # type: ignore[arg-type]
+        assert (article.authors, article.sources.get("authors")) == (
+            ["Victoria Rhee"],
+            f"meta:{name}",
+        )

@@ -43,6 +43,9 @@ AUTHOR_META = (
     "byl",
     "twitter:misc:written by",
     "cxenseparse:author",
+    "article:author_name",
+    "og:article:author",
+    "og:author",
 )
 #: Labels of a Twitter card field that holds the byline.
 BYLINE_LABELS = frozenset(
