@@ -595,12 +595,11 @@ def _surname_subjects(text: str, paragraphs: list[str], rules: QuoteRules) -> li
 
 @lru_cache(maxsize=1024)
 def _known_surname(word: str, paragraphs: tuple[str, ...]) -> bool:
-    """The article gives ``word`` a first name and also uses it mid-sentence (a name, not a
-    capitalised "Even")."""
+    """The article gives ``word`` a first name ("Julanda Al-Riyami") and uses it again alone:
+    a surname, not a capitalised "Even" (which no capitalised first name precedes)."""
     if sum(text.count(word) for text in paragraphs) < 2:
-        return False  # a first name before it and a mid-sentence use need two occurrences
-    mid_sentence = re.compile(rf"\b[a-z]+\s+{re.escape(word)}\b")
-    return _is_person([word], list(paragraphs)) and any(mid_sentence.search(t) for t in paragraphs)
+        return False  # the full name and a use alone need two occurrences
+    return _is_person([word], list(paragraphs))
 
 
 def _position(f: _Found) -> tuple[int, int]:
