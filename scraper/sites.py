@@ -14,7 +14,7 @@ import logging
 import os
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -44,7 +44,42 @@ FIELD_NAMES = (
     "image_credit",
 )
 #: Keys of ``[fields]`` that are not fallback lists.
-RULE_NAMES = ("paragraphs", "strip", "drop_paragraphs")
+RULE_NAMES = (
+    "paragraphs",
+    "strip",
+    "drop_paragraphs",
+    "headline_strip",
+    "exclude",
+    "strip_fields",
+)
+#: Fields read as text from a node, whose descendants ``exclude`` may leave out. The body is
+#: not among them: ``strip`` removes nodes from it.
+TEXT_FIELDS = (
+    "headline",
+    "subheadline",
+    "authors",
+    "published",
+    "modified",
+    "language",
+    "section",
+    "tags",
+    "canonical_url",
+    "image_caption",
+    "image_credit",
+)
+#: Fields whose source node ``strip_fields`` may remove from the page before the body is read
+#: (the record's metadata fields; images have ``strip``, the body is what is being read).
+STRIPPABLE_FIELDS = (
+    "headline",
+    "subheadline",
+    "authors",
+    "published",
+    "modified",
+    "language",
+    "section",
+    "tags",
+    "canonical_url",
+)
 SITE_KEYS = ("name", "hosts", "feeds", "sitemaps", "article_urls", "delay", "language")
 LAYOUT_KEYS = ("name", "valid_from", "valid_until", "fields")
 TOP_KEYS = ("site", "fields", "layouts", "tests")
@@ -76,6 +111,12 @@ class Layout:
     paragraphs: str = DEFAULT_PARAGRAPHS
     strip: tuple[str, ...] = ()
     drop_paragraphs: tuple[re.Pattern[str], ...] = ()
+    #: Regexes removed from the headline (a house style of section and site suffixes).
+    headline_strip: tuple[re.Pattern[str], ...] = ()
+    #: Per field: selectors of descendants left out of the text of the field's matches.
+    exclude: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Fields whose source node (the CSS match a value was read from) leaves the body.
+    strip_fields: tuple[str, ...] = ()
     valid_from: dt.date | None = None
     valid_until: dt.date | None = None
 
@@ -272,24 +313,66 @@ def _read_fields(reader: _Reader) -> dict[str, tuple[str, ...]]:
     return fields
 
 
+def _check_selectors(reader: _Reader, name: str, selectors: tuple[str, ...]) -> None:
+    for i, selector in enumerate(selectors):
+        problem = check_selector(selector)
+        if problem:
+            raise reader.fail(f"{name}[{i}]", f"bad CSS selector {selector!r}: {problem}")
+
+
+def _read_exclude(reader: _Reader, base: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """``exclude``: a table of field name -> selectors; a layout adds to the inherited lists."""
+    table = reader.table_of("exclude")
+    for name in ("body", "images"):
+        if name in table:
+            problem = f"{name!r} has no exclude (remove such nodes with 'strip')"
+            raise reader.fail(f"exclude.{name}", problem)
+    inner = _Reader(reader.path, reader.key("exclude."), table, TEXT_FIELDS)
+    merged = dict(base)
+    for name in table:
+        selectors = inner.strings(name)
+        _check_selectors(inner, name, selectors)
+        merged[name] = merged.get(name, ()) + selectors
+    return merged
+
+
+def _read_strip_fields(reader: _Reader) -> tuple[str, ...]:
+    names = reader.strings("strip_fields")
+    for i, name in enumerate(names):
+        if name in STRIPPABLE_FIELDS:
+            continue
+        if name in ("body", "images", "image_caption", "image_credit"):
+            problem = f"{name!r} cannot be stripped (remove such nodes with 'strip')"
+        else:
+            close = difflib.get_close_matches(name, STRIPPABLE_FIELDS, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            problem = f"{name!r} is not a field{hint}"
+        raise reader.fail(f"strip_fields[{i}]", problem)
+    return names
+
+
 def _read_layout(path: str, prefix: str, table: dict[str, Any], base: Layout | None) -> Layout:
     reader = _Reader(path, prefix, table, FIELD_NAMES + RULE_NAMES)
     fields = {**(base.fields if base else {}), **_read_fields(reader)}
     strip = reader.strings("strip")
-    for i, selector in enumerate(strip):
-        problem = check_selector(selector)
-        if problem:
-            raise reader.fail(f"strip[{i}]", f"bad CSS selector {selector!r}: {problem}")
+    _check_selectors(reader, "strip", strip)
     paragraphs = reader.string("paragraphs")
     if paragraphs is not None and (problem := check_selector(paragraphs)):
         raise reader.fail("paragraphs", f"bad CSS selector {paragraphs!r}: {problem}")
-    default_paragraphs = base.paragraphs if base else DEFAULT_PARAGRAPHS
+    inherited = base or Layout(name="default", fields={})
+    strip_fields = inherited.strip_fields + tuple(
+        name for name in _read_strip_fields(reader) if name not in inherited.strip_fields
+    )
+    # Cleaning rules add to the inherited ones; fallbacks and ``paragraphs`` replace them.
     return Layout(
         name="default",
         fields=fields,
-        paragraphs=paragraphs or default_paragraphs,
-        strip=(base.strip if base else ()) + strip,
-        drop_paragraphs=(base.drop_paragraphs if base else ()) + reader.regexes("drop_paragraphs"),
+        paragraphs=paragraphs or inherited.paragraphs,
+        strip=inherited.strip + strip,
+        drop_paragraphs=inherited.drop_paragraphs + reader.regexes("drop_paragraphs"),
+        headline_strip=inherited.headline_strip + reader.regexes("headline_strip"),
+        exclude=_read_exclude(reader, inherited.exclude),
+        strip_fields=strip_fields,
     )
 
 
@@ -299,12 +382,9 @@ def _read_layouts(path: str, top: _Reader) -> tuple[Layout, ...]:
     for i, table in enumerate(top.tables("layouts")):
         reader = _Reader(path, f"layouts[{i}].", table, LAYOUT_KEYS)
         inner = _read_layout(path, f"layouts[{i}].fields.", reader.table_of("fields"), base)
-        layout = Layout(
+        layout = replace(
+            inner,
             name=reader.string("name") or f"layout{i + 1}",
-            fields=inner.fields,
-            paragraphs=inner.paragraphs,
-            strip=inner.strip,
-            drop_paragraphs=inner.drop_paragraphs,
             valid_from=reader.date("valid_from"),
             valid_until=reader.date("valid_until"),
         )

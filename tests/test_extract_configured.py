@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from scraper.extract import configured, extract
-from scraper.extract.configured import extract_with_config, run_site_test
+from scraper.extract import config_cleaning, configured, extract
+from scraper.extract.configured import extract_with_config
+from scraper.extract.site_tests import run_site_test
 from scraper.models import Article
 from scraper.sites import SiteConfig, config_files, load_config, parse_config
 
@@ -244,7 +245,7 @@ def test_generic_runs_only_when_a_field_is_missing(monkeypatch: pytest.MonkeyPat
     missing = run('[fields]\nbody = ["div.nothing-here"]\n')
     assert len(calls) == 1
     assert missing.body == ["Generic body paragraph."]
-    assert missing.sources["body"] == "heuristic"
+    assert missing.sources["body"] == "generic:heuristic"
 
 
 def test_empty_page_is_marked_empty(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -283,7 +284,7 @@ def test_run_site_test_reports_each_difference(tmp_path: Path) -> None:
 
 
 def test_cleaning_helpers_are_wired() -> None:
-    assert callable(configured.clean_paragraphs) and callable(configured.clean_headline)
+    assert callable(configured.clean_paragraphs) and callable(config_cleaning.clean_headline)
 
 
 @pytest.mark.parametrize("path", config_files(), ids=lambda p: p.stem)

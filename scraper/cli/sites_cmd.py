@@ -157,7 +157,7 @@ def test_sites(
 
     Example: scraper sites test apnews.com
     """
-    from scraper.extract.configured import run_site_test
+    from scraper.extract.site_tests import run_site_test
 
     results: list[dict[str, Any]] = []
     configs, errors = _load_each(_files(directory))

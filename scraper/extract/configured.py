@@ -1,16 +1,15 @@
 """Apply a per-site config (selectors/*.toml) to a page: pick the layout, read each field from
 its first fallback that yields a value, and fall back to the generic extractor per field.
 
-Order of work: layout choice, metadata fields, images, ``strip``, body, cleaning,
-``drop_paragraphs``. See docs/selectors.md.
+Order of work: layout choice, metadata fields (``exclude``), images, ``strip`` and the
+``strip_fields`` nodes, body, cleaning (``config_cleaning``), ``drop_paragraphs``. See
+docs/selectors.md.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
-import importlib
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -19,12 +18,13 @@ from urllib.parse import urljoin
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper import __version__
+from scraper.extract.config_cleaning import clean_paragraphs, config_authors, config_headline
 from scraper.extract.dates import parse_date
 from scraper.extract.generic import parse_html
 from scraper.extract.jsonld import find_article, jsonld_objects
 from scraper.extract.text import normalize_space
 from scraper.models import STATUS_EMPTY, STATUS_OK, Article, Image
-from scraper.sites import Layout, SiteConfig, SiteTest, config_hash, split_attribute
+from scraper.sites import Layout, SiteConfig, config_hash, split_attribute
 
 #: Fields holding one string, and fields holding a list of strings.
 SINGLE_FIELDS = (
@@ -57,43 +57,14 @@ DEFAULT_FALLBACKS: dict[str, tuple[str, ...]] = {
 }
 #: Fields for which the generic extractor is consulted when everything else came out empty.
 GENERIC_FIELDS = ("headline", "published", "body")
+#: Prefix of ``Article.sources`` values for fields the generic extractor supplied because the
+#: config (and the built-in defaults) found nothing: ``generic:heuristic``, ``generic:jsonld``.
+GENERIC_SOURCE = "generic:"
 #: Stands in for ``<br>`` while reading text (a private-use character: never in real text,
 #: and unlike a newline not confused with line breaks of the HTML source).
 _LINE_BREAK = "\ue000"
 _IMAGE_TAGS = ("img", "amp-img")
 _IMAGE_ATTRIBUTES = ("src", "data-src", "data-original", "data-lazy-src", "srcset", "data-srcset")
-
-
-def _helper(module: str, name: str, fallback: Callable[..., Any]) -> Callable[..., Any]:
-    """The generic extractor's cleaning function when it exists, else a local fallback."""
-    try:
-        found = getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return fallback
-    return found if callable(found) else fallback
-
-
-def _clean_headline(headline: str, site_name: str | None = None) -> str:
-    return normalize_space(headline)
-
-
-def _clean_authors(names: list[str], publisher: str | None = None) -> list[str]:
-    out: list[str] = []
-    for name in names:
-        name = normalize_space(name)
-        name = name[3:] if name.lower().startswith("by ") else name
-        if name and name not in out and name != publisher:
-            out.append(name)
-    return out
-
-
-def _clean_paragraphs(paragraphs: list[str], language: str | None = None) -> list[str]:
-    return [p for p in paragraphs if p]
-
-
-clean_headline = _helper("scraper.extract.metadata", "clean_headline", _clean_headline)
-clean_authors = _helper("scraper.extract.metadata", "clean_authors", _clean_authors)
-clean_paragraphs = _helper("scraper.extract.boilerplate", "clean_paragraphs", _clean_paragraphs)
 
 
 @dataclass
@@ -168,17 +139,65 @@ def _jsonld_values(value: Any, path: list[str]) -> list[str]:
     return []
 
 
-def node_lines(node: LexborNode) -> list[str]:
-    """The folded, non-empty lines of a node's text; ``<br>`` ends a line."""
+def node_lines(node: LexborNode, exclude: tuple[str, ...] = ()) -> list[str]:
+    """The folded, non-empty lines of a node's text; ``<br>`` ends a line. Descendants matching
+    ``exclude`` (a kicker inside the ``h1``, a "By" label) are left out."""
     for br in node.css("br"):
         br.replace_with(_LINE_BREAK)
-    lines = node.text(deep=True, separator="").split(_LINE_BREAK)
-    return [line for line in map(normalize_space, lines) if line]
+    if exclude:
+        left_out = {n.mem_id for n in node.css(", ".join(exclude))} - {node.mem_id}
+        text = "".join(_text_without(node, left_out)) if left_out else node.text(separator="")
+    else:
+        text = node.text(deep=True, separator="")
+    return [line for line in map(normalize_space, text.split(_LINE_BREAK)) if line]
 
 
-def node_text(node: LexborNode) -> str:
-    """The folded text of a node (``<br>`` counts as a space)."""
-    return " ".join(node_lines(node))
+def _text_without(node: LexborNode, left_out: set[int]) -> list[str]:
+    """The text pieces below ``node`` in document order, skipping the ``left_out`` subtrees."""
+    pieces: list[str] = []
+    for child in node.iter(include_text=True):
+        if child.tag == "-text":
+            pieces.append(child.text_content or "")
+        elif child.tag != "-comment" and child.mem_id not in left_out:
+            pieces.extend(_text_without(child, left_out))
+    return pieces
+
+
+def node_text(node: LexborNode, exclude: tuple[str, ...] = ()) -> str:
+    """The folded text of a node (``<br>`` counts as a space), without ``exclude`` matches."""
+    return " ".join(node_lines(node, exclude))
+
+
+#: What one fallback read: its values, each with the node it came from (None for metadata).
+_Matches = list[tuple[str, LexborNode | None]]
+
+
+def _read_matches(
+    page: _Page,
+    fallback: str,
+    many: bool,
+    root: LexborNode | None = None,
+    exclude: tuple[str, ...] = (),
+) -> tuple[_Matches, str]:
+    """The non-empty values of one fallback with their nodes, and the source to record."""
+    found: _Matches
+    if fallback.startswith("jsonld:"):
+        key = fallback[7:]
+        values = _jsonld_values(page.jsonld, key.split(".")) if page.jsonld else []
+        found, source = [(v, None) for v in values], "jsonld"
+    elif fallback.startswith("meta:"):
+        key = fallback[5:]
+        found, source = [(v, None) for v in page.meta.get(key.lower(), [])], f"meta:{key}"
+    else:
+        selector, attribute = split_attribute(fallback)
+        nodes = select(root if root is not None else page.tree, selector)
+        if attribute:
+            found = [(n.attributes.get(attribute) or "", n) for n in nodes]
+        else:
+            found = [(node_text(n, exclude), n) for n in (nodes if many else nodes[:3])]
+        source = f"selector:{fallback}"
+    found = [(normalize_space(v), n) for v, n in found if v and v.strip()]
+    return (found if many else found[:1]), source
 
 
 def read_fallback(
@@ -188,35 +207,34 @@ def read_fallback(
 
     CSS fallbacks search ``root`` when given (an image's figure), else the whole page.
     """
-    if fallback.startswith("jsonld:"):
-        key = fallback[7:]
-        values = _jsonld_values(page.jsonld, key.split(".")) if page.jsonld else []
-        source = "jsonld"
-    elif fallback.startswith("meta:"):
-        key = fallback[5:]
-        values = page.meta.get(key.lower(), [])
-        source = f"meta:{key}"
-    else:
-        selector, attribute = split_attribute(fallback)
-        nodes = select(root if root is not None else page.tree, selector)
-        if attribute:
-            values = [n.attributes.get(attribute) or "" for n in nodes]
-        else:
-            values = [node_text(n) for n in (nodes if many else nodes[:3])]
-        source = f"selector:{fallback}"
-    values = [normalize_space(v) for v in values if v and v.strip()]
-    return (values if many else values[:1]), source
+    found, source = _read_matches(page, fallback, many, root)
+    return [value for value, _ in found], source
+
+
+def _first_matches(
+    page: _Page,
+    fallbacks: tuple[str, ...],
+    many: bool,
+    root: LexborNode | None = None,
+    exclude: tuple[str, ...] = (),
+) -> tuple[_Matches, str | None]:
+    for fallback in fallbacks:
+        found, source = _read_matches(page, fallback, many, root, exclude)
+        if found:
+            return found, source
+    return [], None
 
 
 def first_values(
-    page: _Page, fallbacks: tuple[str, ...], many: bool, root: LexborNode | None = None
+    page: _Page,
+    fallbacks: tuple[str, ...],
+    many: bool,
+    root: LexborNode | None = None,
+    exclude: tuple[str, ...] = (),
 ) -> tuple[list[str], str | None]:
     """The values of the first fallback that yields any, with its source."""
-    for fallback in fallbacks:
-        values, source = read_fallback(page, fallback, many, root)
-        if values:
-            return values, source
-    return [], None
+    found, source = _first_matches(page, fallbacks, many, root, exclude)
+    return [value for value, _ in found], source
 
 
 # ---------------------------------------------------------------- layout, body, images
@@ -349,8 +367,11 @@ def _image_from_node(
     if not url:
         return None
     caption_fallbacks = layout.fields.get("image_caption", DEFAULT_FALLBACKS["image_caption"])
-    caption, _ = first_values(page, caption_fallbacks, False, node)
-    credit, _ = first_values(page, layout.fields.get("image_credit", ()), False, node)
+    caption_exclude = layout.exclude.get("image_caption", ())
+    caption, _ = first_values(page, caption_fallbacks, False, node, caption_exclude)
+    credit_fallbacks = layout.fields.get("image_credit", ())
+    credit_exclude = layout.exclude.get("image_credit", ())
+    credit, _ = first_values(page, credit_fallbacks, False, node, credit_exclude)
     attrs = img.attributes if img is not None else {}
     return Image(
         url=url,
@@ -385,13 +406,18 @@ def read_images(page: _Page, layout: Layout) -> tuple[list[Image], str | None]:
 # ---------------------------------------------------------------- the record
 
 
-def _read_metadata(page: _Page, layout: Layout, article: Article) -> None:
+def _read_metadata(page: _Page, layout: Layout, article: Article) -> list[LexborNode]:
+    """Fill the metadata fields; return the nodes of the ``strip_fields`` values."""
+    read_from: list[LexborNode] = []
     for name in SINGLE_FIELDS + LIST_FIELDS:
         many = name in LIST_FIELDS
         fallbacks = layout.fields.get(name, ()) + DEFAULT_FALLBACKS.get(name, ())
-        values, source = first_values(page, fallbacks, many)
-        if not values:
+        found, source = _first_matches(page, fallbacks, many, None, layout.exclude.get(name, ()))
+        if not found:
             continue
+        if name in layout.strip_fields:
+            read_from.extend(node for _, node in found if node is not None)
+        values = [value for value, _ in found]
         page.sources[name] = source or "heuristic"
         if name in ("published", "modified"):
             setattr(article, name, parse_date(values[0]))
@@ -401,6 +427,16 @@ def _read_metadata(page: _Page, layout: Layout, article: Article) -> None:
             article.canonical_url = urljoin(page.url or "", values[0])
         else:
             setattr(article, name, values[0])
+    return read_from
+
+
+def _publisher_names(page: _Page, config: SiteConfig) -> list[str]:
+    """The names the publisher goes by: the config's ``name``, then the JSON-LD publisher's."""
+    names = [config.name]
+    if page.jsonld:
+        publisher = page.jsonld.get("publisher")
+        names += _jsonld_values(publisher, []) + _jsonld_values(publisher, ["alternateName"])
+    return names
 
 
 def _fill_from_generic(page: _Page, article: Article) -> None:
@@ -411,16 +447,21 @@ def _fill_from_generic(page: _Page, article: Article) -> None:
         value = getattr(fallback, name)
         if value:
             setattr(article, name, value)
-            page.sources[name] = fallback.sources.get(name, "heuristic")
+            # Marked, so a record shows that the config's selectors missed this field.
+            page.sources[name] = f"{GENERIC_SOURCE}{fallback.sources.get(name, 'heuristic')}"
     if not article.body and page.generic.status != STATUS_OK:
         article.status = page.generic.status
 
 
-def strip_nodes(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> None:
-    """Remove every match of ``selectors`` (outermost matches only: no double frees)."""
-    if not selectors:
+def strip_nodes(
+    tree: LexborHTMLParser, selectors: tuple[str, ...], extra: list[LexborNode] | None = None
+) -> None:
+    """Remove every match of ``selectors`` and the ``extra`` nodes (outermost ones only: no
+    double frees)."""
+    nodes = select(tree, ", ".join(selectors)) if selectors else []
+    nodes += extra or []
+    if not nodes:
         return
-    nodes = select(tree, ", ".join(selectors))
     ids = {n.mem_id for n in nodes}
     for node in nodes:
         if not _inside(node, ids, None):
@@ -432,20 +473,18 @@ def extract_with_config(text: str, url: str | None, config: SiteConfig) -> Artic
     page = _Page(text, url, parse_html(text))
     layout = choose_layout(page, config)
     article = Article(url=url, site=config.name)
-    _read_metadata(page, layout, article)
+    read_from = _read_metadata(page, layout, article)
     article.images, image_source = read_images(page, layout)
     if image_source:
         page.sources["images"] = image_source
-    strip_nodes(page.tree, layout.strip)
+    strip_nodes(page.tree, layout.strip, read_from)
     article.body, body_source = read_body(page, layout)
     if body_source:
         page.sources["body"] = body_source
     _fill_from_generic(page, article)
     language = article.language or config.language
-    article.headline = clean_headline(article.headline, config.name) if article.headline else None
-    publisher = config.name.casefold()  # bylines often name the site itself: not a person
-    authors = clean_authors(article.authors, config.name)
-    article.authors = [name for name in authors if name.casefold() != publisher]
+    article.headline = config_headline(article.headline, layout.headline_strip, config.name)
+    article.authors = config_authors(article.authors, _publisher_names(page, config))
     paragraphs = clean_paragraphs(article.body, language)
     article.body = [p for p in paragraphs if not any(r.search(p) for r in layout.drop_paragraphs)]
     if not article.body and article.status == STATUS_OK:
@@ -459,56 +498,3 @@ def extract_with_config(text: str, url: str | None, config: SiteConfig) -> Artic
         "layout": layout.name,
     }
     return article
-
-
-# ---------------------------------------------------------------- embedded tests ([[tests]])
-
-
-def _folded(text: str) -> str:
-    return normalize_space(text).lower()
-
-
-def _compare_fields(case: SiteTest, article: Article) -> list[str]:
-    problems = []
-    if case.headline is not None and normalize_space(case.headline) != (article.headline or ""):
-        problems.append(f"headline: expected {case.headline!r}, got {article.headline!r}")
-    if case.published is not None and not (article.published or "").startswith(case.published):
-        problems.append(f"published: expected {case.published!r}, got {article.published!r}")
-    if case.authors is not None and sorted(case.authors) != sorted(article.authors):
-        problems.append(f"authors: expected {list(case.authors)!r}, got {article.authors!r}")
-    if case.layout is not None and case.layout != article.extractor.get("layout"):
-        problems.append(
-            f"layout: expected {case.layout!r}, got {article.extractor.get('layout')!r}"
-        )
-    if case.images is not None and case.images != len(article.images):
-        problems.append(f"images: expected {case.images}, got {len(article.images)}")
-    return problems
-
-
-def _compare_body(case: SiteTest, article: Article) -> list[str]:
-    problems = []
-    text = _folded(article.text)
-    for snippet in case.body_contains:
-        if _folded(snippet) not in text:
-            problems.append(f"body_contains: missing {snippet!r}")
-    for snippet in case.body_excludes:
-        if _folded(snippet) in text:
-            problems.append(f"body_excludes: found {snippet!r}")
-    count = len(article.body)
-    if case.paragraphs is not None and case.paragraphs != count:
-        problems.append(f"paragraphs: expected {case.paragraphs}, got {count}")
-    if case.min_paragraphs is not None and count < case.min_paragraphs:
-        problems.append(f"min_paragraphs: expected at least {case.min_paragraphs}, got {count}")
-    return problems
-
-
-def run_site_test(config: SiteConfig, case: SiteTest) -> list[str]:
-    """Extract the case's fixture with ``config``; one line per expectation that failed."""
-    from scraper.extract import extract
-
-    try:
-        html = case.fixture.read_bytes()
-    except OSError as err:
-        return [f"fixture: cannot read {case.fixture}: {err.strerror or err}"]
-    article = extract(html, url=case.url, config=config)
-    return _compare_fields(case, article) + _compare_body(case, article)
