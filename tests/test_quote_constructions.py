@@ -470,3 +470,27 @@ def test_an_adverb_opening_a_sentence_is_not_an_introduced_person() -> None:
         "“You need people with higher degrees in physics,” he said.",
     ]
     assert speakers(paragraphs) == ["Aziz Jafari", "Aziz Jafari"]
+
+
+def test_a_definite_description_stands_for_the_person_just_introduced() -> None:
+    # "says the woman" / "says the mother of four": the person the paragraph (or the one
+    # before) introduced by name.
+    paragraphs = [
+        "“Nobody stayed out after dark before the lamps came,” said Mary Kombo, a trader.",
+        "Rehema Juma is a mother of two. She opened a grocery near the bus terminal in Lindi.",
+        "“We are allowed to open until ten at night now,” says the woman who is in her 20s.",
+        "According to Zawadi Ally, 34, sales have grown. “Most of us feel safe where there is "
+        "light,” says the mother of four.",
+    ]
+    assert speakers(paragraphs) == ["Mary Kombo", "Rehema Juma", "Zawadi Ally"]
+
+
+def test_a_description_of_someone_never_named_is_kept_as_written() -> None:
+    # "another employee" is introduced without a name: "the worker" stays as written.
+    paragraphs = [
+        "“It happens every day,” employee Tom Reyes said.",
+        "Reyes said wallets are the items most often stolen from his department.",
+        "On another floor, another employee insisted that theft drove the closure.",
+        "“It’s the theft, and that people aren’t coming in,” said the worker.",
+    ]
+    assert speakers(paragraphs) == ["Tom Reyes", "the worker"]

@@ -475,6 +475,11 @@ def _resolve(
         if a is not None and a.speaker.lower() in rules.neuter_pronouns:
             thing = neuter_antecedent(spoken, paragraphs, _position(f), rules)
             f.attribution = a = Attribution(thing, a.cue) if thing else None
+        if a is not None and _is_description(a.speaker, rules):
+            # "says the mother of four": the person just introduced, when there is one
+            introduced = _introduced_person(paragraphs, f, rules)
+            if introduced:
+                f.attribution = a = Attribution(introduced, a.cue)
         if a is not None and not _is_anaphor(a.speaker, f, mentions, rules, paragraphs):
             described = described_person(a.speaker, paragraphs, _position(f), rules)
             if described:
@@ -505,6 +510,36 @@ def _attribute_back(found: list[_Found]) -> None:
             continue
         if after.span.paragraph == f.span.last_paragraph and after.attribution.cue:
             f.attribution = after.attribution
+
+
+def _is_description(speaker: str, rules: QuoteRules) -> bool:
+    """'the woman', 'the mother of four', 'the young trader': a definite description of one
+    person (no role, organisation, document or plural head)."""
+    words = speaker.split()
+    if not 2 <= len(words) <= 5 or words[0] != "the":
+        return False
+    cut = next((i for i, w in enumerate(words) if w in rules.breaks), len(words))
+    head = words[cut - 1] if cut > 1 else ""
+    if not head.isalpha() or not head.islower() or head.endswith("s"):
+        return False
+    lists = (rules.titles, rules.not_name_words, rules.document_words, rules.not_speakers)
+    return not any(head in words for words in lists)
+
+
+def _introduced_person(paragraphs: list[str], f: _Found, rules: QuoteRules) -> str | None:
+    """The last person with a full name introduced in this paragraph before the quote or in
+    the paragraph before ("Ann Lee is a mother of two.", "According to Ann Lee, 34, ...")."""
+    p, at = _position(f)
+    texts = ([paragraphs[p - 1]] if p else []) + [paragraphs[p][:at]]
+    found: list[str] = []
+    for text in texts:
+        people = [(o, n) for o, n in person_mentions(text, rules) if len(n.split()) >= 2]
+        for start in [0, *(m.end() for m in _SENTENCE.finditer(text))]:
+            source = opening_source(text[start:], rules)
+            if source and len(source.split()) >= 2 and source[:1].isupper():
+                people.append((start, source))
+        found.extend(name for _, name in sorted(people))
+    return found[-1] if found else None
 
 
 def _nearby_mention(paragraphs: list[str], f: _Found, rules: QuoteRules) -> str | None:
@@ -588,18 +623,23 @@ def _surname_subjects(text: str, paragraphs: list[str], rules: QuoteRules) -> li
             continue  # "The national UPS contract": an acronym, not a surname
         if bare in rules.not_name_words or bare in rules.opening_phrases:
             continue
-        if _known_surname(word, tuple(paragraphs)):
+        if _known_surname(word, tuple(paragraphs), rules):
             found.append((m.start(1), word))
     return found
 
 
 @lru_cache(maxsize=1024)
-def _known_surname(word: str, paragraphs: tuple[str, ...]) -> bool:
+def _known_surname(word: str, paragraphs: tuple[str, ...], rules: QuoteRules) -> bool:
     """The article gives ``word`` a first name ("Julanda Al-Riyami") and uses it again alone:
     a surname, not a capitalised "Even" (which no capitalised first name precedes)."""
     if sum(text.count(word) for text in paragraphs) < 2:
         return False  # the full name and a use alone need two occurrences
-    return _is_person([word], list(paragraphs))
+    full = re.compile(rf"\b([A-Z][\w'’-]+)\s+{re.escape(word)}\b")
+    return any(
+        m.group(1).lower() not in rules.not_name_words
+        for text in paragraphs
+        for m in full.finditer(text)
+    )  # "Solar Street Lighting" gives "Lighting" no first name
 
 
 def _position(f: _Found) -> tuple[int, int]:
