@@ -494,3 +494,13 @@ def test_a_description_of_someone_never_named_is_kept_as_written() -> None:
         "“It’s the theft, and that people aren’t coming in,” said the worker.",
     ]
     assert speakers(paragraphs) == ["Tom Reyes", "the worker"]
+
+
+def test_a_name_holding_an_organisation_word_is_a_person_before_a_role_apposition() -> None:
+    # "Radio" is also an organisation word; ", a chemistry researcher" shows a person.
+    paragraphs = [
+        "“We left with nothing,” Ivan Petrenko, the vice-rector, says.",
+        "Oleh Radio, a chemistry researcher at the university, says few could leave. Those who "
+        "did took only “the things that you can carry in two hands”, he says.",
+    ]
+    assert speakers(paragraphs) == ["Ivan Petrenko", "Oleh Radio"]

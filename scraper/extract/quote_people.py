@@ -63,8 +63,11 @@ def person_mentions(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
         if name_at is None or not tokens:
             continue
         name = [t.strip(EDGE) for t in tokens[name_at:]]
-        if any(bare_word(t) in rules.not_name_words for t in name) or not has_letters(name):
+        if not has_letters(name):
             continue
+        organisation = any(bare_word(t) in rules.not_name_words for t in name)
+        if organisation and (len(name) < 2 or not _role_apposition(text, end, rules)):
+            continue  # "Serhii Radio, a chemistry researcher, says" is a person all the same
         after = text[end : end + 40]
         spoke = rules.cue.match(after, _after_adverbs(after, rules)) if after[:1] == " " else None
         full = len(name) >= 2
@@ -85,6 +88,16 @@ def person_mentions(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
             found.append((start, " ".join(name)))
     found.extend(_indirect_speakers(text, rules))
     return sorted(set(found))
+
+
+#: An apposition opening with a determiner, up to five words: ", a chemistry researcher".
+_APPOSITION_WORDS = re.compile(r"\s*,?\s+(?:a|an|the)\s+((?:[\w'’-]+\s+){0,4}[\w'’-]+)")
+
+
+def _role_apposition(text: str, end: int, rules: QuoteRules) -> bool:
+    """The words after ``end`` are an apposition naming a person's role (", a researcher")."""
+    m = _APPOSITION_WORDS.match(text, end)
+    return bool(m) and any(bare_word(w) in rules.titles for w in m.group(1).split())
 
 
 def cue_subjects(text: str, rules: QuoteRules) -> list[str]:
