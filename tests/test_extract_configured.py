@@ -333,3 +333,149 @@ def test_image_url_attribute_and_picture_sources() -> None:
         ("https://example.com/img/slide1.jpg", "Slide one"),
         ("https://example.com/img/pic-640.jpg", None),
     ]
+
+
+# ---------------------------------------------------------------- cleaning rules of a config
+
+STORY = """<!doctype html><html><head>
+<meta property="og:title" content="Lasers reach the Moon-Scienceㅣ Example Times">
+<script type="application/ld+json">
+{"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "Moon Media"},
+ "author": [{"@type": "Organization", "name": "Moon Media Newsroom"}]}
+</script></head><body>
+<h1 class="headline"><span class="kicker">Space</span>Lasers reach the Moon</h1>
+<div class="meta"><span class="by">Reported by</span> Grace Hopper/Ada Lovelace</div>
+<figure><img src="/laser.jpg"><figcaption>A laser beam. <em class="credit">Photo: ESO</em>
+</figcaption></figure>
+<div class="story">
+  <p><strong>Grace Hopper</strong></p>
+  <p>Lasers were fired at the Moon on Monday.</p>
+  <p><strong>How it works</strong></p>
+  <p>Mirrors left by Apollo crews send the light back.</p>
+  <p class="dateline" data-filed="2024-03-02">Filed from Houston on 2 March 2024</p>
+</div></body></html>"""
+
+
+def run_story(fields: str) -> Article:
+    return run("[fields]\nbody = ['div.story']\n" + fields, STORY)
+
+
+def test_exclude_leaves_descendants_out_of_a_field() -> None:
+    plain = run_story("headline = ['h1.headline']\n")
+    assert plain.headline == "SpaceLasers reach the Moon"  # the kicker runs into the headline
+    article = run_story(
+        "headline = ['h1.headline']\n"
+        "authors = ['div.meta']\n"
+        "images = ['figure']\n"
+        "exclude = { headline = ['span.kicker'], authors = ['.by'], image_caption = ['.credit'] }\n"
+        "image_credit = ['figcaption .credit']\n"
+    )
+    assert article.headline == "Lasers reach the Moon"
+    assert article.sources["headline"] == "selector:h1.headline"
+    assert article.authors == ["Grace Hopper", "Ada Lovelace"]
+    [image] = article.images
+    assert (image.caption, image.credit) == ("A laser beam.", "Photo: ESO")
+
+
+def test_exclude_applies_to_the_matches_descendants_only() -> None:
+    # The selector of the field itself matches a span: it is read, its descendants are not.
+    article = run_story("headline = ['h1 span.kicker']\nexclude = { headline = ['span'] }\n")
+    assert article.headline == "Space"
+
+
+def test_strip_fields_removes_the_byline_paragraph_from_the_body() -> None:
+    byline = "authors = ['div.story > p:first-child > strong:only-child']\n"
+    kept = run_story(byline)
+    assert kept.authors == ["Grace Hopper"] and kept.body[0] == "Grace Hopper"
+    assert kept.body[-1] == "Filed from Houston on 2 March 2024"
+    article = run_story(
+        byline + "strip_fields = ['authors', 'published']\npublished = ['p.dateline@data-filed']\n"
+    )
+    assert article.authors == ["Grace Hopper"]
+    assert article.published is not None and article.published.startswith("2024-03-02")
+    # The byline and the dateline are gone; the bold subhead, which looks the same, stays.
+    assert article.body == [
+        "Lasers were fired at the Moon on Monday.",
+        "How it works",
+        "Mirrors left by Apollo crews send the light back.",
+    ]
+
+
+def test_strip_fields_removes_nothing_for_a_value_from_metadata() -> None:
+    article = run_story("headline = ['meta:og:title']\nstrip_fields = ['headline']\n")
+    assert article.sources["headline"] == "meta:og:title"
+    assert article.body[0] == "Grace Hopper"  # the byline stays: no node gave the headline
+
+
+def test_headline_strip_removes_a_house_suffix() -> None:
+    fields = "headline = ['meta:og:title']\n"
+    assert run_story(fields).headline == "Lasers reach the Moon-Scienceㅣ Example Times"
+    article = run_story(fields + "headline_strip = ['-[^-ㅣ]*ㅣ\\s*Example Times$']\n")
+    assert article.headline == "Lasers reach the Moon"
+
+
+def test_publisher_credits_from_jsonld_are_no_authors() -> None:
+    # JSON-LD credits "Moon Media Newsroom": its publisher is "Moon Media", not a person.
+    assert run_story("authors = ['jsonld:author.name']\n").authors == []
+    page = STORY.replace("Moon Media Newsroom", "Grace Hopper, MOON MEDIA LONDON")
+    article = run("[fields]\nbody = ['div.story']\nauthors = ['jsonld:author.name']\n", page)
+    assert article.authors == ["Grace Hopper"]
+
+
+# ---------------------------------------------------------------- choosing a layout
+
+DATED = """
+[fields]
+body = ["div.nothing"]
+
+[[layouts]]
+name = "story-2023"
+valid_until = 2023-12-31
+[layouts.fields]
+body = ["div.story"]
+paragraphs = "h2"
+
+[[layouts]]
+name = "main-2024"
+valid_from = 2024-01-01
+[layouts.fields]
+body = ["main .text"]
+"""
+
+
+def test_a_layout_outside_its_dates_is_skipped_even_when_its_body_matches() -> None:
+    # JSON-LD says 2024-02-29: story-2023 would find the body but is out of date; main-2024
+    # finds nothing, so the first layout valid on that day is used and the body is generic.
+    article = run(DATED)
+    assert article.extractor["layout"] == "main-2024"
+    assert article.sources["body"].startswith("generic:")
+    assert "The Moon is about 384,400 km from Earth." in article.body
+
+
+def test_an_unknown_date_excludes_no_layout() -> None:
+    undated = (
+        PAGE.replace('"datePublished": "2024-02-29T23:30:00Z",', "")
+        .replace('<meta property="article:published_time" content="2024-03-01T10:00:00+01:00">', "")
+        .replace('<time datetime="2024-03-02T08:00:00Z">2 March</time>', "")
+    )
+    article = run(DATED, undated)
+    assert article.extractor["layout"] == "story-2023"
+    assert article.body == ["How it was measured"]
+    assert article.sources["body"] == "selector:div.story"
+
+
+def test_config_that_finds_no_body_falls_back_to_generic_and_says_so() -> None:
+    page = (
+        "<html><head><title>Tides explained</title></head><body><div class='page'>"
+        "<h1>Tides explained</h1>"
+        "<p>The Moon pulls the oceans toward it, and the water rises on the near side.</p>"
+        "<p>On the far side the Earth is pulled away from the water, so it rises there too.</p>"
+        "<p>That is why most coasts see two high tides a day, a little over twelve hours apart.</p>"
+        "</div></body></html>"
+    )
+    article = run('[fields]\nheadline = ["h1"]\nbody = ["div.story"]\n', page)
+    assert article.extractor["path"] == "config" and article.extractor["layout"] == "default"
+    assert article.sources["headline"] == "selector:h1"
+    assert article.sources["body"].startswith("generic:"), article.sources
+    assert article.body[0].startswith("The Moon pulls the oceans")
+    assert article.body[-1].startswith("That is why most coasts")
