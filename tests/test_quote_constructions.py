@@ -504,3 +504,12 @@ def test_a_name_holding_an_organisation_word_is_a_person_before_a_role_appositio
         "did took only “the things that you can carry in two hands”, he says.",
     ]
     assert speakers(paragraphs) == ["Ivan Petrenko", "Oleh Radio"]
+
+
+def test_a_name_written_with_a_leading_apostrophe_keeps_it() -> None:
+    # Sesotho names such as ’Mathabo (the apostrophe is no opening mark: that would be ‘).
+    paragraphs = [
+        "Seventy-year-old ’Mathabo Lekhanya sits outside her cracked house near the mine.",
+        "“The cracks in my house widen with every blast,” Ms Lekhanya said.",
+    ]
+    assert speakers(paragraphs) == ["’Mathabo Lekhanya"]

@@ -174,8 +174,19 @@ def name_mentions(
             appositive = after.group(1).split() if after else []
             mention = _mention(tokens, before, appositive, (index, start), rules)
             if mention is not None:
-                found.append(mention)
+                found.append(_elided(mention, text, start, tokens))
     return found
+
+
+def _elided(mention: Mention, text: str, start: int, tokens: list[str]) -> Mention:
+    """A name written with a leading apostrophe ("’Manteboheng Molatjeng", Sesotho 'Ma-
+    names) keeps it: the apostrophe (never an opening mark, which is ‘) is part of the name."""
+    opens_name = tokens and mention.name.startswith(tokens[0].strip(_EDGE))
+    if not opens_name or start < 1 or text[start - 1] != "’":
+        return mention
+    if start > 1 and not text[start - 2].isspace():
+        return mention
+    return Mention(mention.paragraph, mention.offset, "’" + mention.name, mention.roles)
 
 
 def _named_runs(
