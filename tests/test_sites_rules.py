@@ -140,3 +140,13 @@ def test_layouts_add_to_the_inherited_rules(tmp_path: Path) -> None:
     assert default.strip_fields == ("authors",)
     assert new.exclude == {"headline": ("span.kicker", "small"), "authors": (".label",)}
     assert default.exclude == {"headline": ("span.kicker",)}
+
+
+def test_every_config_key_is_documented() -> None:
+    """docs/selectors.md names every key a config may hold (a new key needs its docs)."""
+    from scraper.sites import FIELD_NAMES, LAYOUT_KEYS, RULE_NAMES, SITE_KEYS, TEST_KEYS
+
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "selectors.md").read_text("utf-8")
+    keys = FIELD_NAMES + RULE_NAMES + SITE_KEYS + TEST_KEYS + LAYOUT_KEYS
+    missing = [key for key in keys if f"`{key}`" not in docs and f"{key} =" not in docs]
+    assert not missing, f"undocumented config keys: {missing}"
