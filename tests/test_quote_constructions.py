@@ -513,3 +513,12 @@ def test_a_name_written_with_a_leading_apostrophe_keeps_it() -> None:
         "“The cracks in my house widen with every blast,” Ms Lekhanya said.",
     ]
     assert speakers(paragraphs) == ["’Mathabo Lekhanya"]
+
+
+def test_a_coordinated_cue_after_a_role_and_a_name_in_commas() -> None:
+    # "Minister of X, Name, would not confirm ... and only said:": the name is the subject.
+    paragraphs = [
+        "Minister of Water Affairs, Lebo Mokoena, would not confirm whether the ministry knew "
+        "of the cracks and only said: “Ask them to submit a formal complaint to the ministry”.",
+    ]
+    assert speakers(paragraphs) == ["Lebo Mokoena"]

@@ -190,12 +190,27 @@ def coordinated_subject(before: str, rules: QuoteRules) -> str | None:
     if joined is None:
         return None
     sentence = last_sentence(before[: joined.start()], rules)
+    titled = _TITLED_NAME.match(sentence)
+    if titled and _is_role_phrase(titled.group(1), rules):
+        name = titled.group(2).split()
+        if plausible(name, rules) and not is_organisation(name, rules):
+            return titled.group(2)  # "Minister of Mines, Ana Ruiz, would not confirm ..."
     clauses = [sentence, sentence.rsplit(",", 1)[-1]] if "," in sentence else [sentence]
     for clause in clauses:  # "On Monday, Ana Ruiz toured the site and said"
         subject = _opening_subject(clause.split(), rules)
         if subject:
             return subject
     return None
+
+
+#: A sentence opening with a role, then a full name set off by commas.
+_TITLED_NAME = re.compile(r"\s*([^,]{2,60}),\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*),\s")
+
+
+def _is_role_phrase(phrase: str, rules: QuoteRules) -> bool:
+    """'Minister of Natural Resources', 'The company's chief executive': a role before a name."""
+    words = [bare_word(w) for w in phrase.split()]
+    return bool(words) and (words[-1] in rules.titles or words[0] in rules.titles)
 
 
 def _opening_subject(words: list[str], rules: QuoteRules) -> str | None:
