@@ -522,3 +522,13 @@ def test_a_coordinated_cue_after_a_role_and_a_name_in_commas() -> None:
         "of the cracks and only said: “Ask them to submit a formal complaint to the ministry”.",
     ]
     assert speakers(paragraphs) == ["Lebo Mokoena"]
+
+
+def test_a_full_name_acting_after_a_fronted_clause_is_the_next_pronouns_antecedent() -> None:
+    # "While Asha waits, Miriam Juma has just handed ...": Miriam Juma acts; "She" follows.
+    paragraphs = [
+        "“When it is dark, women fear the robbers,” says Asha Musa. While Asha, 36, waits for "
+        "another customer, Miriam Juma has just handed over a parcel at the guest house.",
+        "She walks the street confidently, insisting, “evils disappear when there is light.”",
+    ]
+    assert speakers(paragraphs) == ["Asha Musa", "Miriam Juma"]

@@ -84,7 +84,10 @@ def person_mentions(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
         honoured = honoured and not tokens[-1].rstrip(EDGE).endswith(POSSESSIVES)
         introduced = at_start and bool(_APPOSED.match(text, end)) and tokens[-1].endswith(",")
         introduced = introduced and plausible(name, rules)
-        if spoke or titled or honoured or introduced or (full and at_start):
+        # "While Aisha waits, Mariam Malibiche has just handed ...": the main clause's subject
+        acting = full and acts and bool(previous) and previous[0].endswith(",")
+        acting = acting and not tokens[-1].endswith(",")  # "his daughter, Ann Lee, joined"
+        if spoke or titled or honoured or introduced or acting or (full and at_start):
             found.append((start, " ".join(name)))
     found.extend(_indirect_speakers(text, rules))
     return sorted(set(found))
