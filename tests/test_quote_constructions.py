@@ -532,3 +532,12 @@ def test_a_full_name_acting_after_a_fronted_clause_is_the_next_pronouns_antecede
         "She walks the street confidently, insisting, “evils disappear when there is light.”",
     ]
     assert speakers(paragraphs) == ["Asha Musa", "Miriam Juma"]
+
+
+def test_a_fragment_that_ends_the_reporters_sentence_is_its_subjects_too() -> None:
+    # The full stop inside the marks does not make "with “...”" a quotation of its own.
+    paragraphs = [
+        "Ella Byrne famously set off for the hills with “a loaf of bread and a tin cup in a "
+        "pair of old blankets.” I admire her spirit.",
+    ]
+    assert speakers(paragraphs) == ["Ella Byrne"]

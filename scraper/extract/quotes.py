@@ -329,7 +329,9 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
     fragment = found.partial or text[:1].islower()  # ', “and deny its relief schemes”'
     if attribution is None and fragment and not (title or found.named):
         found.sentence_after = _sentence_after(paragraphs, spans, i)
-        if found.sentence_after is None and found.partial:
+        inside = left.strip() != "" and not left.rstrip().endswith((":", ","))
+        if found.sentence_after is None and (found.partial or inside):
+            # 'set off with “some bread and tea.”': a fragment, though it ends the sentence
             found.attribution = _fragment_speaker(left, paragraphs, rules)
     connected = not right.strip(_MARKS) or participle
     found.continuing = not _reporter_words(left, rules, participle) and connected
