@@ -541,3 +541,14 @@ def test_a_fragment_that_ends_the_reporters_sentence_is_its_subjects_too() -> No
         "pair of old blankets.” I admire her spirit.",
     ]
     assert speakers(paragraphs) == ["Ella Byrne"]
+
+
+def test_a_fragment_in_a_subordinate_clause_is_that_clauses_subjects() -> None:
+    # The clause opened by "after"/"although" has its own subject, nearer the fragment.
+    paragraphs = [
+        "Last May, the agency fired four staff members after an inquiry found they “may "
+        "have taken part in the raid”.",
+        "It is unclear when the court will rule, although the General Assembly sought "
+        "guidance “as a matter of priority”.",
+    ]
+    assert speakers(paragraphs) == ["an inquiry", "General Assembly"]

@@ -197,7 +197,7 @@ def coordinated_subject(before: str, rules: QuoteRules) -> str | None:
             return titled.group(2)  # "Minister of Mines, Ana Ruiz, would not confirm ..."
     clauses = [sentence, sentence.rsplit(",", 1)[-1]] if "," in sentence else [sentence]
     for clause in clauses:  # "On Monday, Ana Ruiz toured the site and said"
-        subject = _opening_subject(clause.split(), rules)
+        subject = opening_subject(clause.split(), rules)
         if subject:
             return subject
     return None
@@ -213,7 +213,7 @@ def _is_role_phrase(phrase: str, rules: QuoteRules) -> bool:
     return bool(words) and (words[-1] in rules.titles or words[0] in rules.titles)
 
 
-def _opening_subject(words: list[str], rules: QuoteRules) -> str | None:
+def opening_subject(words: list[str], rules: QuoteRules) -> str | None:
     """The subject that opens ``words``, up to its verb: a pronoun, a determiner phrase, a
     name without its title, or a plural noun ("officials waited")."""
     if len(words) < 2:

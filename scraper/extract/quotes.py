@@ -36,7 +36,7 @@ from scraper.extract.quote_names import (
 )
 from scraper.extract.quote_people import CACHED as PEOPLE_CACHES
 from scraper.extract.quote_people import person_mentions
-from scraper.extract.quote_phrases import bare_word, clean_speaker
+from scraper.extract.quote_phrases import bare_word, clean_speaker, is_capital
 from scraper.extract.quote_rules import QuoteRules, attributes, may_match, rules_for
 from scraper.extract.quote_spans import Span, find_spans
 from scraper.extract.quote_speakers import CACHED as SPEAKER_CACHES
@@ -49,6 +49,7 @@ from scraper.extract.quote_speakers import (
     last_participle,
     last_sentence,
     opening_source,
+    opening_subject,
     sentence_subject,
 )
 from scraper.models import Quote
@@ -361,6 +362,9 @@ def _fragment_speaker(left: str, paragraphs: list[str], rules: QuoteRules) -> At
     bread and tea”': a fragment quoted in the reporter's sentence is the words of that
     sentence's subject: a full name, "he" or "she", a name the article uses mid-sentence
     ("Israel"; not "Shoppers"), or a determiner phrase right before its verb."""
+    clause = _clause_subject(left, rules)
+    if clause:
+        return Attribution(clause, "")
     subject = sentence_subject(left, rules)
     words = subject.split() if subject else []
     if not words or subject is None:
@@ -377,6 +381,27 @@ def _fragment_speaker(left: str, paragraphs: list[str], rules: QuoteRules) -> At
         if not any(mid.search(text) for text in paragraphs):
             return None  # "Shoppers found ...": a capitalised noun, not a name
     return Attribution(subject, "")
+
+
+_SUBORDINATE = re.compile(r"\b(?:although|though|after|because|while|whereas|since|but)\s+")
+
+
+def _clause_subject(left: str, rules: QuoteRules) -> str | None:
+    """The subject of the clause a fragment is quoted in, when a conjunction opens it: "after
+    an investigation found they “...”", "although the UN General Assembly sought ... “...”"
+    (a determiner before a proper name is dropped)."""
+    opened = list(_SUBORDINATE.finditer(left))
+    if not opened:
+        return None
+    words = left[opened[-1].end() :].split()
+    subject = opening_subject(words, rules)
+    parts = subject.split() if subject else []
+    pronoun = bare_word(parts[0]) in rules.pronouns if parts else False
+    if not parts or (pronoun and bare_word(parts[0]) not in FRAGMENT_PRONOUNS):
+        return None
+    if len(parts) > 1 and parts[0].lower() == "the" and all(is_capital(w) for w in parts[1:]):
+        return " ".join(parts[1:])
+    return subject
 
 
 #: Pronouns that may speak a fragment: "they have to declare “...”" quotes a rule.
