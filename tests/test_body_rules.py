@@ -1,6 +1,7 @@
 """Generic body rules met on real pages, each on a small page written after the pattern:
 drop caps, picture boxes without <figure>, camelCase and BEM class names, captions taken for
-a standfirst, article HTML held only in a script's JSON, template placeholders."""
+a standfirst, article HTML held only in a script's JSON, boilerplate lines, story headers,
+wrapped subheads, a free lead before a restricted part."""
 
 from __future__ import annotations
 
@@ -49,7 +50,7 @@ def test_drop_cap_that_is_a_word_keeps_its_space() -> None:
 def test_picture_box_without_figure_is_not_text() -> None:
     html = article(
         f"<p>{PROSE}</p><div class='picBox full'><img src='/a.jpg' width='600' height='400'>"
-        "<p>Workers on the old bridge, March 2024</p></div><p>{MORE}</p>".replace("{MORE}", MORE)
+        f"<p>Workers on the old bridge, March 2024</p></div><p>{MORE}</p>"
     )
     body = extract_generic(html, "https://example.org/a").body
     assert body == [PROSE, MORE]
@@ -128,6 +129,15 @@ def test_script_state_is_not_read_when_the_page_has_its_body() -> None:
         ("Il vous reste 57.09% de cet article à lire.", True),
         ("WATCH | Palestinians react to the news:", True),
         ("Follow TechRadar on Google News and add us as a preferred source.", True),
+        ("Dear Reader - The enemies of freedom are choking off the resources we need.", True),
+        ("Join The Conversation", True),
+        ("[/cta", True),
+        ('[caption id="attachment_1" align="alignnone"]', True),
+        ("___", True),
+        ("* * *", True),
+        ("Dear reader, I never thought I would write this letter to you.", False),
+        ("[Editor's note: the council later changed its mind about the bridge.]", False),
+        ("[Editor note: the council changed its mind.]", False),
         ("Skip to content is what the editor said when asked about the long intro.", False),
         ("Watch the river rise: the council says the bridge will hold.", False),
     ],

@@ -248,6 +248,11 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"(?:article|contenu) réservé aux abonnés$",
     r"(?:for )?subscribers only$",
     r"(?:nur|exklusiv) für abonnenten$",
+    r"dear readers?\s*[-–—:,].{0,300}\b(?:support|donat|subscri|resources)",
+    r"join the conversation\b.{0,40}$",
+    r"license this content$",
+    # Shortcodes a CMS left unrendered ("[/cta", "[caption id=1]").
+    r"\[/?[a-z][\w-]*(?:\s+[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s\]]+))*\s*/?\]?$",
     r"follow .{0,40} on google news\b",
     r"(?:watch|video|audio|listen)\s*\|",
     # Template placeholders left in the page ("$$ARTICLEAD$$", "{{ad}}").
@@ -435,6 +440,8 @@ def is_boilerplate_paragraph(text: str) -> bool:
     date or time (a dateline left over from the page furniture)."""
     if _matches_pattern(text):
         return True
+    if not any(char.isalnum() for char in text):
+        return True  # a rule or separator ("___", "* * *")
     if len(text) <= DATE_LINE_CHARS and _is_date_line(text):
         return True
     if len(text) > STANDALONE_NOISE_CHARS:
