@@ -1,18 +1,19 @@
 """Antecedents of speakers that are no name: "it" ("..., it said."), the statement, document or
-organisation the article last made speak or named; a description ("Travis Kelce's mom"), the
-person the sentence before was about; a pronoun opening the article, the person named next."""
+organisation the article last made speak or named; a description ("Travis Kelce's mom", "the
+mother of four"), the person the sentence or paragraph before was about; a pronoun opening the
+article, the person named next; a surname opening a sentence ("Soros gives ...")."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
-from scraper.extract.quote_names import POSSESSIVES
+from scraper.extract.quote_names import POSSESSIVES, name_mentions
 from scraper.extract.quote_people import cue_subjects, person_mentions
 from scraper.extract.quote_phrases import EDGE, bare_word, is_capital
 from scraper.extract.quote_rules import QuoteRules
-from scraper.extract.quote_speakers import sentence_subject
+from scraper.extract.quote_speakers import opening_source, sentence_subject
 
 #: How many paragraphs back "it" looks for what it stands for.
 NEUTER_PARAGRAPHS = 2
@@ -115,3 +116,85 @@ def next_person(paragraphs: list[str], paragraph: int, rules: QuoteRules) -> str
         if len(name.split()) >= 2:
             return name
     return None
+
+
+def is_description(speaker: str, rules: QuoteRules) -> bool:
+    """'the woman', 'the mother of four', 'the young trader': a definite description of one
+    person (no role, organisation, document or plural head)."""
+    words = speaker.split()
+    if not 2 <= len(words) <= 5 or words[0] != "the":
+        return False
+    cut = next((i for i, w in enumerate(words) if w in rules.breaks), len(words))
+    head = words[cut - 1] if cut > 1 else ""
+    if not head.isalpha() or not head.islower() or head.endswith("s"):
+        return False
+    lists = (rules.titles, rules.not_name_words, rules.document_words, rules.not_speakers)
+    return not any(head in words for words in lists)
+
+
+def introduced_person(paragraphs: list[str], at: tuple[int, int], rules: QuoteRules) -> str | None:
+    """The last person with a full name introduced in this paragraph before the quote or in
+    the paragraph before ("Ann Lee is a mother of two.", "According to Ann Lee, 34, ...")."""
+    p, offset = at
+    texts = ([paragraphs[p - 1]] if p else []) + [paragraphs[p][:offset]]
+    found: list[str] = []
+    for text in texts:
+        people = [(o, n) for o, n in person_mentions(text, rules) if len(n.split()) >= 2]
+        for start in [0, *(m.end() for m in _SENTENCE_END.finditer(text))]:
+            source = opening_source(text[start:], rules)
+            if source and len(source.split()) >= 2 and source[:1].isupper():
+                people.append((start, source))
+        found.extend(name for _, name in sorted(people))
+    return found[-1] if found else None
+
+
+def names_before_pronoun(sentence: str, rules: QuoteRules) -> list[tuple[int, str]]:
+    """Full names before the sentence's last personal pronoun, not after a determiner ("the
+    Computer Crimes Bill"): the antecedents of that pronoun within its sentence."""
+    pronouns = [m for m in re.finditer(r"\b\w+\b", sentence) if m.group() in rules.pronouns]
+    if not pronouns:
+        return []
+    found = []
+    for m in name_mentions([sentence], rules):
+        before = sentence[: m.offset].split()[-1:]
+        if m.offset < pronouns[-1].start() and not (before and before[0].lower() in {"the", "a"}):
+            found.append((m.offset, m.name))
+    return found
+
+
+#: A sentence opening with a single capitalised word (after "The" and an adjective) and a
+#: lower-case verb: "Soros gives ...", "The elder Soros gives ...".
+_SURNAME_SUBJECT = re.compile(r"(?:The\s+[a-z]+\s+)?([A-Z][\w-]+)\s+[a-z]")
+
+
+def surname_subjects(text: str, paragraphs: list[str], rules: QuoteRules) -> list[tuple[int, str]]:
+    """Surnames that open a sentence as its subject ("The elder Soros gives ..."), when the
+    article also gives that person's first name: the antecedent of a later "he"."""
+    found: list[tuple[int, str]] = []
+    for start in [0, *(m.end() for m in _SENTENCE_END.finditer(text))]:
+        m = _SURNAME_SUBJECT.match(text, start)
+        word = m.group(1) if m else ""
+        bare = word.lower()
+        if not m or bare in rules.run_skip or bare in rules.not_persons or bare in rules.titles:
+            continue
+        if word.isupper():
+            continue  # "The national UPS contract": an acronym, not a surname
+        if bare in rules.not_name_words or bare in rules.opening_phrases:
+            continue
+        if known_surname(word, tuple(paragraphs), rules):
+            found.append((m.start(1), word))
+    return found
+
+
+@lru_cache(maxsize=1024)
+def known_surname(word: str, paragraphs: tuple[str, ...], rules: QuoteRules) -> bool:
+    """The article gives ``word`` a first name ("Julanda Al-Riyami") and uses it again alone:
+    a surname, not a capitalised "Even" (which no capitalised first name precedes)."""
+    if sum(text.count(word) for text in paragraphs) < 2:
+        return False  # the full name and a use alone need two occurrences
+    full = re.compile(rf"\b([A-Z][\w'’-]+)\s+{re.escape(word)}\b")
+    return any(
+        m.group(1).lower() not in rules.not_name_words
+        for text in paragraphs
+        for m in full.finditer(text)
+    )  # "Solar Street Lighting" gives "Lighting" no first name

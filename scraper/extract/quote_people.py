@@ -100,7 +100,7 @@ _APPOSITION_WORDS = re.compile(r"\s*,?\s+(?:a|an|the)\s+((?:[\w'’-]+\s+){0,4}[
 def _role_apposition(text: str, end: int, rules: QuoteRules) -> bool:
     """The words after ``end`` are an apposition naming a person's role (", a researcher")."""
     m = _APPOSITION_WORDS.match(text, end)
-    return bool(m) and any(bare_word(w) in rules.titles for w in m.group(1).split())
+    return m is not None and any(bare_word(w) in rules.titles for w in m.group(1).split())
 
 
 def cue_subjects(text: str, rules: QuoteRules) -> list[str]:

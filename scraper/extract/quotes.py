@@ -21,10 +21,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
 
-from scraper.extract.quote_anaphora import described_person, neuter_antecedent, next_person
+from scraper.extract.quote_anaphora import (
+    described_person,
+    introduced_person,
+    is_description,
+    known_surname,
+    names_before_pronoun,
+    neuter_antecedent,
+    next_person,
+    surname_subjects,
+)
+from scraper.extract.quote_fragments import fragment_speaker, sentence_after
 from scraper.extract.quote_headings import echo_speakers
 from scraper.extract.quote_names import (
     Mention,
@@ -36,7 +45,7 @@ from scraper.extract.quote_names import (
 )
 from scraper.extract.quote_people import CACHED as PEOPLE_CACHES
 from scraper.extract.quote_people import person_mentions
-from scraper.extract.quote_phrases import bare_word, clean_speaker, is_capital
+from scraper.extract.quote_phrases import clean_speaker
 from scraper.extract.quote_rules import QuoteRules, attributes, may_match, rules_for
 from scraper.extract.quote_spans import Span, find_spans
 from scraper.extract.quote_speakers import CACHED as SPEAKER_CACHES
@@ -49,7 +58,6 @@ from scraper.extract.quote_speakers import (
     last_participle,
     last_sentence,
     opening_source,
-    opening_subject,
     sentence_subject,
 )
 from scraper.models import Quote
@@ -211,7 +219,7 @@ def clear_caches() -> None:
         capital_runs,
         long_runs,
         clean_speaker,
-        _known_surname,
+        known_surname,
         *SPEAKER_CACHES,
         *PEOPLE_CACHES,
     ):
@@ -329,11 +337,11 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
     found.named = may_match(left, rules.naming_hints) and bool(rules.naming_words.search(left))
     fragment = found.partial or text[:1].islower()  # ', “and deny its relief schemes”'
     if attribution is None and fragment and not (title or found.named):
-        found.sentence_after = _sentence_after(paragraphs, spans, i)
+        found.sentence_after = sentence_after(paragraphs, spans, i)
         inside = left.strip() != "" and not left.rstrip().endswith((":", ","))
         if found.sentence_after is None and (found.partial or inside):
             # 'set off with “some bread and tea.”': a fragment, though it ends the sentence
-            found.attribution = _fragment_speaker(left, paragraphs, rules)
+            found.attribution = fragment_speaker(left, paragraphs, rules)
     connected = not right.strip(_MARKS) or participle
     found.continuing = not _reporter_words(left, rules, participle) and connected
     found.joined = bool(left.strip(_MARKS)) and found.continuing
@@ -341,80 +349,6 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
         not (found.named or found.title) and _same_sentence(paragraphs, spans, i, rules)
     )
     return found
-
-
-def _sentence_after(paragraphs: list[str], spans: list[Span], i: int) -> int | None:
-    """Where the quote before ``spans[i]`` closes, when both are in one sentence."""
-    if not i or spans[i - 1].last_paragraph != spans[i].paragraph:
-        return None
-    previous, para = spans[i - 1], paragraphs[spans[i].paragraph]
-    between = para[previous.close_at + 1 : spans[i].open_at]
-    end = previous.pieces[-1][2]
-    ended = para[end - 1 : end] in (".", "!", "?", "…")
-    return None if ended or _SENTENCE_END.search(between) else previous.close_at
-
-
-_SENTENCE_END = re.compile(r"[.!?…]")
-
-
-def _fragment_speaker(left: str, paragraphs: list[str], rules: QuoteRules) -> Attribution | None:
-    """'Israel rejected the questions as “patently biased”', 'John Muir set off with “some
-    bread and tea”': a fragment quoted in the reporter's sentence is the words of that
-    sentence's subject: a full name, "he" or "she", a name the article uses mid-sentence
-    ("Israel"; not "Shoppers"), or a determiner phrase right before its verb."""
-    clause = _clause_subject(left, rules)
-    if clause:
-        return Attribution(clause, "")
-    subject = sentence_subject(left, rules)
-    words = subject.split() if subject else []
-    if not words or subject is None:
-        return None
-    first = bare_word(words[0])
-    if first in rules.pronouns:
-        return Attribution(subject, "") if first in FRAGMENT_PRONOUNS else None
-    after = left[left.find(subject) + len(subject) :].split()[:1]
-    verb = bool(after) and after[0][:1].islower() and _is_verb(bare_word(after[0]), rules)
-    if (first in rules.determiners or len(words) == 1) and not verb:
-        return None  # "A week later she", "International humanitarian law"
-    if len(words) == 1:
-        mid = re.compile(rf"\b[a-z]+\s+{re.escape(words[0])}\b")
-        if not any(mid.search(text) for text in paragraphs):
-            return None  # "Shoppers found ...": a capitalised noun, not a name
-    return Attribution(subject, "")
-
-
-_SUBORDINATE = re.compile(r"\b(?:although|though|after|because|while|whereas|since|but)\s+")
-
-
-def _clause_subject(left: str, rules: QuoteRules) -> str | None:
-    """The subject of the clause a fragment is quoted in, when a conjunction opens it: "after
-    an investigation found they “...”", "although the UN General Assembly sought ... “...”"
-    (a determiner before a proper name is dropped)."""
-    opened = list(_SUBORDINATE.finditer(left))
-    if not opened:
-        return None
-    words = left[opened[-1].end() :].split()
-    subject = opening_subject(words, rules)
-    parts = subject.split() if subject else []
-    pronoun = bare_word(parts[0]) in rules.pronouns if parts else False
-    if not parts or (pronoun and bare_word(parts[0]) not in FRAGMENT_PRONOUNS):
-        return None
-    if len(parts) > 1 and parts[0].lower() == "the" and all(is_capital(w) for w in parts[1:]):
-        return " ".join(parts[1:])
-    return subject
-
-
-#: Pronouns that may speak a fragment: "they have to declare “...”" quotes a rule.
-FRAGMENT_PRONOUNS = frozenset({"he", "she"})
-
-
-def _is_verb(word: str, rules: QuoteRules) -> bool:
-    """A finite verb after a subject ("rejected", "has", "says")."""
-    return (
-        word in rules.verb_markers
-        or word.endswith(("s", "ed"))
-        or rules.cue.fullmatch(word) is not None
-    )
 
 
 def _same_sentence(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules) -> bool:
@@ -502,9 +436,9 @@ def _resolve(
         if a is not None and a.speaker.lower() in rules.neuter_pronouns:
             thing = neuter_antecedent(spoken, paragraphs, _position(f), rules)
             f.attribution = a = Attribution(thing, a.cue) if thing else None
-        if a is not None and _is_description(a.speaker, rules):
+        if a is not None and is_description(a.speaker, rules):
             # "says the mother of four": the person just introduced, when there is one
-            introduced = _introduced_person(paragraphs, f, rules)
+            introduced = introduced_person(paragraphs, _position(f), rules)
             if introduced:
                 f.attribution = a = Attribution(introduced, a.cue)
         if a is not None and not _is_anaphor(a.speaker, f, mentions, rules, paragraphs):
@@ -537,36 +471,6 @@ def _attribute_back(found: list[_Found]) -> None:
             continue
         if after.span.paragraph == f.span.last_paragraph and after.attribution.cue:
             f.attribution = after.attribution
-
-
-def _is_description(speaker: str, rules: QuoteRules) -> bool:
-    """'the woman', 'the mother of four', 'the young trader': a definite description of one
-    person (no role, organisation, document or plural head)."""
-    words = speaker.split()
-    if not 2 <= len(words) <= 5 or words[0] != "the":
-        return False
-    cut = next((i for i, w in enumerate(words) if w in rules.breaks), len(words))
-    head = words[cut - 1] if cut > 1 else ""
-    if not head.isalpha() or not head.islower() or head.endswith("s"):
-        return False
-    lists = (rules.titles, rules.not_name_words, rules.document_words, rules.not_speakers)
-    return not any(head in words for words in lists)
-
-
-def _introduced_person(paragraphs: list[str], f: _Found, rules: QuoteRules) -> str | None:
-    """The last person with a full name introduced in this paragraph before the quote or in
-    the paragraph before ("Ann Lee is a mother of two.", "According to Ann Lee, 34, ...")."""
-    p, at = _position(f)
-    texts = ([paragraphs[p - 1]] if p else []) + [paragraphs[p][:at]]
-    found: list[str] = []
-    for text in texts:
-        people = [(o, n) for o, n in person_mentions(text, rules) if len(n.split()) >= 2]
-        for start in [0, *(m.end() for m in _SENTENCE.finditer(text))]:
-            source = opening_source(text[start:], rules)
-            if source and len(source.split()) >= 2 and source[:1].isupper():
-                people.append((start, source))
-        found.extend(name for _, name in sorted(people))
-    return found[-1] if found else None
 
 
 def _nearby_mention(paragraphs: list[str], f: _Found, rules: QuoteRules) -> str | None:
@@ -608,65 +512,13 @@ def _nearest_person(
         # only the stretch between the two quotes (often just ", he said. ")
         mentions = person_mentions(stretch, rules) if begin < stop else []
         if begin < stop and stretch != stretch.lower():
-            mentions = sorted(mentions + _surname_subjects(stretch, paragraphs, rules))
+            mentions = sorted(mentions + surname_subjects(stretch, paragraphs, rules))
         if not mentions and index == here and begin < stop and pronoun:
             # "Critics turned on Ana Ruiz after she said": a full name earlier in the sentence
-            mentions = _names_before_pronoun(last_sentence(stretch, rules), rules)
+            mentions = names_before_pronoun(last_sentence(stretch, rules), rules)
         if mentions:
             return mentions[-1][1]
     return named.attribution.speaker if named and named.attribution else None
-
-
-def _names_before_pronoun(sentence: str, rules: QuoteRules) -> list[tuple[int, str]]:
-    """Full names before the sentence's last personal pronoun, not after a determiner ("the
-    Computer Crimes Bill"): the antecedents of that pronoun within its sentence."""
-    pronouns = [m for m in re.finditer(r"\b\w+\b", sentence) if m.group() in rules.pronouns]
-    if not pronouns:
-        return []
-    found = []
-    for m in name_mentions([sentence], rules):
-        before = sentence[: m.offset].split()[-1:]
-        if m.offset < pronouns[-1].start() and not (before and before[0].lower() in {"the", "a"}):
-            found.append((m.offset, m.name))
-    return found
-
-
-#: A sentence opening with a single capitalised word (after "The" and an adjective) and a
-#: lower-case verb: "Soros gives ...", "The elder Soros gives ...".
-_SURNAME_SUBJECT = re.compile(r"(?:The\s+[a-z]+\s+)?([A-Z][\w-]+)\s+[a-z]")
-
-
-def _surname_subjects(text: str, paragraphs: list[str], rules: QuoteRules) -> list[tuple[int, str]]:
-    """Surnames that open a sentence as its subject ("The elder Soros gives ..."), when the
-    article also gives that person's first name: the antecedent of a later "he"."""
-    found: list[tuple[int, str]] = []
-    for start in [0, *(m.end() for m in _SENTENCE.finditer(text))]:
-        m = _SURNAME_SUBJECT.match(text, start)
-        word = m.group(1) if m else ""
-        bare = word.lower()
-        if not m or bare in rules.run_skip or bare in rules.not_persons or bare in rules.titles:
-            continue
-        if word.isupper():
-            continue  # "The national UPS contract": an acronym, not a surname
-        if bare in rules.not_name_words or bare in rules.opening_phrases:
-            continue
-        if _known_surname(word, tuple(paragraphs), rules):
-            found.append((m.start(1), word))
-    return found
-
-
-@lru_cache(maxsize=1024)
-def _known_surname(word: str, paragraphs: tuple[str, ...], rules: QuoteRules) -> bool:
-    """The article gives ``word`` a first name ("Julanda Al-Riyami") and uses it again alone:
-    a surname, not a capitalised "Even" (which no capitalised first name precedes)."""
-    if sum(text.count(word) for text in paragraphs) < 2:
-        return False  # the full name and a use alone need two occurrences
-    full = re.compile(rf"\b([A-Z][\w'’-]+)\s+{re.escape(word)}\b")
-    return any(
-        m.group(1).lower() not in rules.not_name_words
-        for text in paragraphs
-        for m in full.finditer(text)
-    )  # "Solar Street Lighting" gives "Lighting" no first name
 
 
 def _position(f: _Found) -> tuple[int, int]:

@@ -1,0 +1,86 @@
+"""Speakers of fragments: words quoted inside the reporter's own sentence ('Israel rejected
+the questions as “patently biased”') with no speech verb belong to that sentence's (or clause's)
+subject, or to the speaker of an attributed quote earlier in the same sentence."""
+
+from __future__ import annotations
+
+import re
+
+from scraper.extract.quote_phrases import bare_word, is_capital
+from scraper.extract.quote_rules import QuoteRules
+from scraper.extract.quote_spans import Span
+from scraper.extract.quote_speakers import Attribution, opening_subject, sentence_subject
+
+
+def sentence_after(paragraphs: list[str], spans: list[Span], i: int) -> int | None:
+    """Where the quote before ``spans[i]`` closes, when both are in one sentence."""
+    if not i or spans[i - 1].last_paragraph != spans[i].paragraph:
+        return None
+    previous, para = spans[i - 1], paragraphs[spans[i].paragraph]
+    between = para[previous.close_at + 1 : spans[i].open_at]
+    end = previous.pieces[-1][2]
+    ended = para[end - 1 : end] in (".", "!", "?", "…")
+    return None if ended or _SENTENCE_END.search(between) else previous.close_at
+
+
+_SENTENCE_END = re.compile(r"[.!?…]")
+
+
+def fragment_speaker(left: str, paragraphs: list[str], rules: QuoteRules) -> Attribution | None:
+    """'Israel rejected the questions as “patently biased”', 'John Muir set off with “some
+    bread and tea”': a fragment quoted in the reporter's sentence is the words of that
+    sentence's subject: a full name, "he" or "she", a name the article uses mid-sentence
+    ("Israel"; not "Shoppers"), or a determiner phrase right before its verb."""
+    clause = _clause_subject(left, rules)
+    if clause:
+        return Attribution(clause, "")
+    subject = sentence_subject(left, rules)
+    words = subject.split() if subject else []
+    if not words or subject is None:
+        return None
+    first = bare_word(words[0])
+    if first in rules.pronouns:
+        return Attribution(subject, "") if first in FRAGMENT_PRONOUNS else None
+    after = left[left.find(subject) + len(subject) :].split()[:1]
+    verb = bool(after) and after[0][:1].islower() and _is_verb(bare_word(after[0]), rules)
+    if (first in rules.determiners or len(words) == 1) and not verb:
+        return None  # "A week later she", "International humanitarian law"
+    if len(words) == 1:
+        mid = re.compile(rf"\b[a-z]+\s+{re.escape(words[0])}\b")
+        if not any(mid.search(text) for text in paragraphs):
+            return None  # "Shoppers found ...": a capitalised noun, not a name
+    return Attribution(subject, "")
+
+
+_SUBORDINATE = re.compile(r"\b(?:although|though|after|because|while|whereas|since|but)\s+")
+
+
+def _clause_subject(left: str, rules: QuoteRules) -> str | None:
+    """The subject of the clause a fragment is quoted in, when a conjunction opens it: "after
+    an investigation found they “...”", "although the UN General Assembly sought ... “...”"
+    (a determiner before a proper name is dropped)."""
+    opened = list(_SUBORDINATE.finditer(left))
+    if not opened:
+        return None
+    words = left[opened[-1].end() :].split()
+    subject = opening_subject(words, rules)
+    parts = subject.split() if subject else []
+    pronoun = bare_word(parts[0]) in rules.pronouns if parts else False
+    if not parts or (pronoun and bare_word(parts[0]) not in FRAGMENT_PRONOUNS):
+        return None
+    if len(parts) > 1 and parts[0].lower() == "the" and all(is_capital(w) for w in parts[1:]):
+        return " ".join(parts[1:])
+    return subject
+
+
+#: Pronouns that may speak a fragment: "they have to declare “...”" quotes a rule.
+FRAGMENT_PRONOUNS = frozenset({"he", "she"})
+
+
+def _is_verb(word: str, rules: QuoteRules) -> bool:
+    """A finite verb after a subject ("rejected", "has", "says")."""
+    return (
+        word in rules.verb_markers
+        or word.endswith(("s", "ed"))
+        or rules.cue.fullmatch(word) is not None
+    )
