@@ -202,3 +202,13 @@ def test_author_name_meta_fields_of_other_vocabularies() -> None:
             ["Victoria Rhee"],
             f"meta:{name}",
         )
+
+
+def test_widget_labels_and_roles_near_bylines() -> None:
+    assert clean_authors(["Alles von Mara Fink"]) == ["Mara Fink"]
+    assert clean_authors(["Erstellt von Mara Fink"]) == ["Mara Fink"]
+    assert clean_authors(["Eingestellt von Mara Fink"]) == ["Mara Fink"]
+    assert clean_authors(["Mara Fink, Kolumnistin"]) == ["Mara Fink"]
+    assert clean_authors(["Tom Hale", "CEO"]) == ["Tom Hale"]
+    for widget in ("eine E-Mail senden", "so Artikel empfehlen", "Zum Profil", "Unknown", "zvg"):
+        assert clean_authors([widget]) == [], widget

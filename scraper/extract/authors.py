@@ -69,7 +69,8 @@ _BYLINE_PREFIX = re.compile(
 _LABELLED_BYLINE = re.compile(
     r"^(?:\S+\s+){1,3}(?-i:By)\s+|^(?:ein(?:e)?\s+)?(?:kommentar|analyse|gastbeitrag|kolumne|"
     r"glosse|interview|reportage|essay|rezension|kritik)\s+von\s+"
-    r"|^(?:alle\s+)?(?:posted|recipe|story|words|artikel|beitrag|beiträge|text)\s+(?:by|von)\s+",
+    r"|^(?:alle\s+)?(?:posted|recipe|story|words|artikel|beitrag|beiträge|text|eingestellt"
+    r"|erstellt|verfasst)\s+(?:by|von)\s+|^alles\s+von\s+",
     re.IGNORECASE,
 )
 #: Separators between names. A slash splits only with spaces around it: "srf/hosb" is one
@@ -138,6 +139,22 @@ NOT_A_NAME_WORDS = frozenset(
         "says",
         "cortesía",
         "courtesy",
+        "zvg",  # "zur Verfügung gestellt": a picture's courtesy credit
+        "фото",
+        # Widgets near the byline: "Send an e-mail", "Recommend article", "To the profile of",
+        # "Sponsored content", a blog platform's nameless profile ("Unknown").
+        "e-mail",
+        "empfehlen",
+        "recommend",
+        "artikel",
+        "profil",
+        "profile",
+        "gesponserte",
+        "sponsored",
+        "reviews",
+        "unknown",
+        "unbekannt",
+        "unbenannt",
     ]
 )
 #: Words of a photo credit's label ("Photos By ...").
@@ -170,6 +187,9 @@ ROLE_WORDS = frozenset(
         "redactora",
         "corresponsal",
         "giornalista",
+        "kolumnist",
+        "kolumnistin",
+        "ceo",
     ]
 )
 #: Words that qualify a job title ("Senior Political Reporter").
