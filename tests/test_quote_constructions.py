@@ -552,3 +552,13 @@ def test_a_fragment_in_a_subordinate_clause_is_that_clauses_subjects() -> None:
         "guidance “as a matter of priority”.",
     ]
     assert speakers(paragraphs) == ["an inquiry", "General Assembly"]
+
+
+def test_a_bare_plural_keeps_the_place_that_says_which_group() -> None:
+    # "officials at Etlaq" is who spoke; "a spokesperson in Kyiv" still ends at "in".
+    paragraphs = [
+        "In a post, officials at Orbitport described the launch as having “concluded safely "
+        "without any ignition at all.”",
+        "“We will try again in the spring,” a spokesperson in Muscat said.",
+    ]
+    assert speakers(paragraphs) == ["officials at Orbitport", "a spokesperson"]

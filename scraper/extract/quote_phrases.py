@@ -256,6 +256,8 @@ def noun_phrase_end(tokens: list[str], rules: QuoteRules, *, before_cue: bool) -
         participle = i > 1 and token[:1].islower() and bare_word(token).endswith("ing")
         if participle and i + 1 < len(tokens) and bare_word(tokens[i + 1]) in rules.determiners:
             return i
+        if i == 1 and _group_place(tokens, rules):
+            continue  # "officials at Etlaq", "Democrats on Capitol Hill": the place says who
         if i and bare_word(token) in rules.phrase_breaks:
             if before_cue and tokens[0] and bare_word(tokens[0]) in rules.phrase_breaks:
                 continue
@@ -267,6 +269,19 @@ def noun_phrase_end(tokens: list[str], rules: QuoteRules, *, before_cue: bool) -
         if token.endswith((",", ";", ":")) and not before_cue:
             return i + 1
     return len(tokens)
+
+
+#: Prepositions that place a group ("officials at Etlaq").
+GROUP_PLACES = frozenset({"at", "on", "in"})
+
+
+def _group_place(tokens: list[str], rules: QuoteRules) -> bool:
+    """A bare plural noun, then "at"/"on"/"in" and a proper name: the phrase names the group."""
+    if len(tokens) < 3 or bare_word(tokens[1]) not in GROUP_PLACES:
+        return False
+    head = bare_word(tokens[0])
+    plural = head.endswith("s") and head not in rules.determiners and head.isalpha()
+    return plural and is_capital(tokens[2]) and bare_word(tokens[2]) not in rules.determiners
 
 
 def noun_phrase_start(tokens: list[str], rules: QuoteRules) -> int:
