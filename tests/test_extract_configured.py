@@ -479,3 +479,13 @@ def test_config_that_finds_no_body_falls_back_to_generic_and_says_so() -> None:
     assert article.sources["body"].startswith("generic:"), article.sources
     assert article.body[0].startswith("The Moon pulls the oceans")
     assert article.body[-1].startswith("That is why most coasts")
+
+
+def test_strip_fields_and_strip_may_name_the_same_node() -> None:
+    # The byline is both a strip match and the node two fields were read from.
+    article = run_story(
+        "authors = ['div.story > p:first-child']\nsubheadline = ['div.story > p:first-child']\n"
+        "strip_fields = ['authors', 'subheadline']\nstrip = ['div.story > p:first-child']\n"
+    )
+    assert article.authors == ["Grace Hopper"] and article.subheadline == "Grace Hopper"
+    assert article.body[0] == "Lasers were fired at the Moon on Monday."

@@ -458,10 +458,9 @@ def strip_nodes(
 ) -> None:
     """Remove every match of ``selectors`` and the ``extra`` nodes (outermost ones only: no
     double frees)."""
-    nodes = select(tree, ", ".join(selectors)) if selectors else []
-    nodes += extra or []
-    if not nodes:
-        return
+    matches = select(tree, ", ".join(selectors)) if selectors else []
+    # One node may come twice (a byline that ``strip`` also names, or read by two fields).
+    nodes = list({n.mem_id: n for n in matches + (extra or [])}.values())
     ids = {n.mem_id for n in nodes}
     for node in nodes:
         if not _inside(node, ids, None):
