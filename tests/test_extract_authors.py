@@ -208,6 +208,8 @@ def test_widget_labels_and_roles_near_bylines() -> None:
     assert clean_authors(["Alles von Mara Fink"]) == ["Mara Fink"]
     assert clean_authors(["Erstellt von Mara Fink"]) == ["Mara Fink"]
     assert clean_authors(["Eingestellt von Mara Fink"]) == ["Mara Fink"]
+    assert clean_authors(["durch Mara Fink"]) == ["Mara Fink"]
+    assert clean_authors(["Propos recueillis par Anne Roy"]) == ["Anne Roy"]
     assert clean_authors(["Mara Fink, Kolumnistin"]) == ["Mara Fink"]
     assert clean_authors(["Tom Hale", "CEO"]) == ["Tom Hale"]
     for widget in ("eine E-Mail senden", "so Artikel empfehlen", "Zum Profil", "Unknown", "zvg"):

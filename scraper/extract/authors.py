@@ -61,7 +61,8 @@ BYLINE_LABELS = frozenset(
     }
 )
 _BYLINE_PREFIX = re.compile(
-    r"^\s*(?:written\s+)?(?:by|von|par|por|di|da|door|av|af|od|från|ved|de|przez|tekst|text|autor(?:in)?|author|reporter)\s*[:\-]?\s+",
+    r"^\s*(?:written\s+)?(?:by|von|durch|par|por|di|da|door|av|af|od|från|ved|de|przez|tekst|text"
+    r"|autor(?:in)?|author|reporter)\s*[:\-]?\s+",
     re.IGNORECASE,
 )
 #: A label before the byline word ("Travel By Sophie Foster", "Ein Kommentar von Jan Sellner"):
@@ -70,7 +71,8 @@ _LABELLED_BYLINE = re.compile(
     r"^(?:\S+\s+){1,3}(?-i:By)\s+|^(?:ein(?:e)?\s+)?(?:kommentar|analyse|gastbeitrag|kolumne|"
     r"glosse|interview|reportage|essay|rezension|kritik)\s+von\s+"
     r"|^(?:alle\s+)?(?:posted|recipe|story|words|artikel|beitrag|beiträge|text|eingestellt"
-    r"|erstellt|verfasst)\s+(?:by|von)\s+|^alles\s+von\s+",
+    r"|erstellt|verfasst)\s+(?:by|von)\s+|^alles\s+von\s+"
+    r"|^(?:propos\s+)?recueilli(?:e|s|es)?\s+par\s+",
     re.IGNORECASE,
 )
 #: Separators between names. A slash splits only with spaces around it: "srf/hosb" is one
