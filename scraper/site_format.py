@@ -329,10 +329,15 @@ def _read_exclude(reader: _Reader, base: dict[str, tuple[str, ...]]) -> dict[str
     return merged
 
 
-def _read_strip_fields(reader: _Reader) -> tuple[str, ...]:
+def _read_strip_fields(reader: _Reader, fields: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """``strip_fields``: field names whose fallbacks (``fields``) include a CSS selector."""
     names = reader.strings("strip_fields")
     for i, name in enumerate(names):
         if name in STRIPPABLE_FIELDS:
+            if not any(not f.startswith(METADATA_PREFIXES) for f in fields.get(name, ())):
+                # Only a node matched by a selector can leave the page.
+                problem = f"{name!r} has no CSS fallback here, so no node to remove"
+                raise reader.fail(f"strip_fields[{i}]", problem)
             continue
         if name in ("body", "images", "image_caption", "image_credit"):
             problem = f"{name!r} cannot be stripped (remove such nodes with 'strip')"
@@ -354,7 +359,7 @@ def _read_layout(path: str, prefix: str, table: dict[str, Any], base: Layout | N
         raise reader.fail("paragraphs", f"bad CSS selector {paragraphs!r}: {problem}")
     inherited = base or Layout(name="default", fields={})
     strip_fields = inherited.strip_fields + tuple(
-        name for name in _read_strip_fields(reader) if name not in inherited.strip_fields
+        name for name in _read_strip_fields(reader, fields) if name not in inherited.strip_fields
     )
     # Cleaning rules add to the inherited ones; fallbacks and ``paragraphs`` replace them.
     return Layout(

@@ -402,7 +402,8 @@ def test_strip_fields_removes_the_byline_paragraph_from_the_body() -> None:
 
 
 def test_strip_fields_removes_nothing_for_a_value_from_metadata() -> None:
-    article = run_story("headline = ['meta:og:title']\nstrip_fields = ['headline']\n")
+    fields = "headline = ['h1.missing', 'meta:og:title']\nstrip_fields = ['headline']\n"
+    article = run_story(fields)
     assert article.sources["headline"] == "meta:og:title"
     assert article.body[0] == "Grace Hopper"  # the byline stays: no node gave the headline
 

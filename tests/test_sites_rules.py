@@ -90,8 +90,19 @@ def test_exclude_bad_selector(tmp_path: Path) -> None:
 
 
 def test_strip_fields(tmp_path: Path) -> None:
-    config = load_config(load(tmp_path, "strip_fields = ['authors', 'subheadline']\n"))
+    text = "authors = ['p.byline']\nsubheadline = ['jsonld:description', 'p.dek']\n"
+    config = load_config(load(tmp_path, text + "strip_fields = ['authors', 'subheadline']\n"))
     assert config.layouts[0].strip_fields == ("authors", "subheadline")
+
+
+def test_strip_fields_need_a_css_fallback(tmp_path: Path) -> None:
+    text = "authors = ['jsonld:author.name', 'meta:author']\nstrip_fields = ['authors']\n"
+    assert error(tmp_path, text) == (
+        "fields.strip_fields[0]: 'authors' has no CSS fallback here, so no node to remove"
+    )
+    assert error(tmp_path, "strip_fields = ['tags']\n") == (
+        "fields.strip_fields[0]: 'tags' has no CSS fallback here, so no node to remove"
+    )
 
 
 @pytest.mark.parametrize(
@@ -99,8 +110,8 @@ def test_strip_fields(tmp_path: Path) -> None:
     [
         ("['author']", "fields.strip_fields[0]: 'author' is not a field (did you mean 'authors'?)"),
         (
-            "['headline', 'body']",
-            "fields.strip_fields[1]: 'body' cannot be stripped (remove such nodes with 'strip')",
+            "['body']",
+            "fields.strip_fields[0]: 'body' cannot be stripped (remove such nodes with 'strip')",
         ),
         (
             "['images']",
@@ -126,6 +137,7 @@ def test_layout_errors_name_the_layout_for_the_new_rules(tmp_path: Path) -> None
 def test_layouts_add_to_the_inherited_rules(tmp_path: Path) -> None:
     text = (
         "headline_strip = [' \\| Example Times$']\n"
+        "authors = ['.byline']\nsubheadline = ['.dek']\n"
         "strip_fields = ['authors']\n"
         "exclude = { headline = ['span.kicker'] }\n"
         "[[layouts]]\nname = 'new'\n[layouts.fields]\nbody = ['main']\n"
