@@ -313,15 +313,25 @@ def test_the_last_words_of_a_name_stand_for_the_whole_name() -> None:
     assert speakers(paragraphs) == ["Abu Karim Al Masri", "Abu Karim Al Masri"]
 
 
-def test_a_word_used_alone_before_a_person_is_introduced_is_not_his_first_name() -> None:
-    # "Jordan" is the country before Foreign Minister Jordan Peel appears in the article.
+def test_a_place_named_before_a_person_is_introduced_is_not_his_first_name() -> None:
+    # "in Jordan": the country, before Foreign Minister Jordan Peel appears in the article.
     paragraphs = [
-        "Jordan said it would keep the crossing open, calling the closure “a step that "
-        "would hurt thousands of families”.",
+        "Talks in Jordan ended on Monday. Jordan said it would keep the crossing open, calling "
+        "the closure “a step that would hurt thousands of families”.",
         "Later, Foreign Minister Jordan Peel visited the border post.",
         "“We will not close it again,” said Jordan Peel.",
     ]
     assert speakers(paragraphs) == ["Jordan", "Jordan Peel"]
+
+
+def test_a_first_name_used_before_the_full_name_in_a_live_blog_is_that_person() -> None:
+    # Live blogs run newest first: "Neil says" long before "critic Neil Moran" at the end.
+    paragraphs = [
+        "Neil says: “The best band of the night was on first, and nobody noticed.”",
+        "“It is official, they are going to give her everything tonight,” muses Neil.",
+        "Our music critic Neil Moran is standing by to give his verdict on the night.",
+    ]
+    assert speakers(paragraphs) == ["Neil Moran", "Neil Moran"]
 
 
 def test_a_subheading_quoting_the_body_takes_that_quotes_speaker() -> None:

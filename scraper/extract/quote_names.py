@@ -285,15 +285,19 @@ def fullest_name(
         best = _best(surname) if not any(w in rules.not_name_words for w in bare) else None
         return best.name if best else speaker
     first = [m for m in longer if m.words[:size] == key]
-    if paragraphs:  # "Israel" named alone before "Israel Katz" is introduced is not him
-        first = [m for m in first if not _alone_before(words[0], m, paragraphs)]
+    if paragraphs:  # "on Israel" before "Israel Katz" is introduced: a place, not him
+        first = [m for m in first if not _place_before(words[0], m, paragraphs, rules)]
     best = _best(surname) or _best(first)
     return best.name if best else speaker
 
 
-def _alone_before(word: str, mention: Mention, paragraphs: Sequence[str]) -> bool:
-    """Whether ``word`` stands in the article before ``mention`` introduces it as a first name."""
-    pattern = re.compile(rf"\b{re.escape(word)}\b")
+def _place_before(
+    word: str, mention: Mention, paragraphs: Sequence[str], rules: QuoteRules
+) -> bool:
+    """Whether ``word`` is the object of a preposition ("in Israel", "to Jordan") in the
+    article before ``mention`` introduces it as a first name: a place's name, not his."""
+    places = "|".join(sorted(rules.prepositions))
+    pattern = re.compile(rf"\b(?:{places})\s+{re.escape(word)}\b(?![\w'’-]*\s+[A-Z])")
     texts = [*paragraphs[: mention.paragraph], paragraphs[mention.paragraph][: mention.offset]]
     return any(pattern.search(text) for text in texts)
 
