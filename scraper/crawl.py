@@ -15,11 +15,11 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from scraper.archive import Archive
 from scraper.archive.frontier import (
@@ -126,27 +126,66 @@ ProgressHook = Callable[[CrawlStats, dict[str, int]], None]
 
 @contextmanager
 def crawl_lock(db_path: str | Path, wait: bool = False) -> Iterator[None]:
-    """Hold ``<db>.lock`` with flock for the whole crawl; the OS frees it if we die."""
+    """Hold ``<db>.lock`` with flock for the whole crawl; the OS frees it if we die.
+
+    The file is removed on the way out, while still locked, so a finished or refused crawl
+    leaves nothing beside the archive. Removing a lock file has a known race: a process
+    waiting on it wakes up holding a lock on a file no longer at that path, while a newcomer
+    locks a fresh file there. So whoever gets the lock checks that the path still names the
+    file it locked, and starts over when it does not.
+    """
     lock_path = Path(f"{db_path}.lock")
+    while True:
+        handle = _open_lock(lock_path, db_path)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            handle.close()
+            raise ArchiveLockedError(
+                f"another crawl is running on {db_path} (lock {lock_path}); "
+                "let it finish or pass --wait"
+            ) from None
+        except BaseException:  # Ctrl-C while waiting
+            handle.close()
+            raise
+        if _names_file(lock_path, handle.fileno()):
+            break
+        handle.close()  # locked a file its holder removed: take the one at the path now
     try:
-        handle = open(lock_path, "a+b")  # noqa: SIM115 (closed by the with below)
+        yield
+    finally:
+        with suppress(OSError):
+            lock_path.unlink()
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        handle.close()
+
+
+def _open_lock(lock_path: Path, db_path: str | Path) -> BinaryIO:
+    try:
+        return open(lock_path, "a+b")
     except OSError as err:
         raise ArchiveError(
             f"{db_path}: cannot create an archive here ({err.strerror}: {lock_path.parent}); "
             "create the folder or pass another --db"
         ) from None
-    with handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-        except BlockingIOError:
-            raise ArchiveLockedError(
-                f"another crawl is running on {db_path} (lock {lock_path}); "
-                "let it finish or pass --wait"
-            ) from None
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _names_file(path: Path, fd: int) -> bool:
+    """Whether ``path`` is the open file ``fd`` (not removed or replaced meanwhile)."""
+    try:
+        on_disk = os.stat(path)
+    except OSError:
+        return False
+    held = os.fstat(fd)
+    return (on_disk.st_dev, on_disk.st_ino) == (held.st_dev, held.st_ino)
+
+
+def plan_seeds(options: CrawlOptions) -> list[Seed]:
+    """The seeds of a crawl's targets; raises UsageError for a target that cannot be crawled
+    (call it before taking the lock or opening the archive, so a typo writes nothing)."""
+    if options.all_pending and not options.targets and not options.all_sites:
+        return []
+    return resolve_targets(options.targets, options.all_sites)
 
 
 def run_scope(seeds: list[Seed], discovered_hosts: set[str], frontier: Frontier) -> set[str]:
@@ -217,18 +256,17 @@ class Crawler:
         self._scope: set[str] | None = None  # hosts this run works on; None: every host
 
     # -- entry points ----------------------------------------------------------------------
-    def run(self) -> CrawlStats:
+    def run(self, seeds: list[Seed] | None = None) -> CrawlStats:
         """Discover from the targets, then drain their hosts' frontier; returns the counts.
 
         Only the targets' hosts are worked on (see ``run_scope``); with ``all_pending`` every
-        pending URL is, and without targets that is all the run does.
+        pending URL is, and without targets that is all the run does. ``seeds`` are the
+        targets already resolved by ``plan_seeds``.
         """
-        options = self.options
-        if options.all_pending and not options.targets and not options.all_sites:
-            seeds: list[Seed] = []
-        else:  # usage errors before anything is written
-            seeds = resolve_targets(options.targets, options.all_sites)
-        return self._run(lambda fetcher: self._crawl(fetcher, seeds))
+        if seeds is None:  # usage errors before anything is written
+            seeds = plan_seeds(self.options)
+        chosen = seeds
+        return self._run(lambda fetcher: self._crawl(fetcher, chosen))
 
     def fetch_urls(self, urls: list[str]) -> CrawlStats:
         """Fetch and store exactly ``urls`` (no discovery), recording them in the frontier."""

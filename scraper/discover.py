@@ -8,6 +8,7 @@ sitemaps keep only lines that are whole http(s) URLs, at most 50,000 of them.
 
 from __future__ import annotations
 
+import os
 import re
 import zlib
 from collections.abc import Iterable
@@ -19,7 +20,8 @@ from xml.parsers import expat
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper.errors import ScraperError, UsageError
-from scraper.urls import canonicalize, host_of
+from scraper.sniff import binary_kind
+from scraper.urls import canonicalize, host_of, host_problem, url_problem
 
 if TYPE_CHECKING:
     from scraper.fetch import Fetcher
@@ -374,6 +376,8 @@ def resolve_targets(targets: list[str], all_sites: bool = False) -> list[Seed]:
 
     wanted = all_sites or any("://" not in t for t in targets)
     configs = load_valid_configs() if wanted else []
+    if all_sites and not configs:
+        raise UsageError(f"--all: {_no_configs()}")
     by_name = {getattr(c, "name", "").lower(): c for c in configs}
     for config in configs:  # a config's host names it too: "apnews.com"
         for host in getattr(config, "hosts", ()) or ():
@@ -383,12 +387,18 @@ def resolve_targets(targets: list[str], all_sites: bool = False) -> list[Seed]:
     for target in targets:
         if "://" in target:
             url = canonicalize(target)
-            if url is None:
-                raise UsageError(f"not an http(s) URL: {target}")
+            problem = url_problem(target) or (None if url else "not an http(s) URL")
+            if problem or url is None:
+                raise UsageError(f"{target}: {problem}")
             seeds.append(_seed_for(url, find_config(url)))
         elif target.lower() in by_name:
             chosen.append(by_name[target.lower()])
+        elif "/" in target or ":" in target:  # a URL mistyped, not a name or a domain
+            raise UsageError(f"{target}: {url_problem(target) or 'not an http(s) URL'}")
         elif _DOMAIN.match(target):
+            problem = host_problem(target)
+            if problem:
+                raise UsageError(f"{target}: {problem}")
             seeds.append(_seed_for(f"https://{target.lower()}/", find_config(f"https://{target}/")))
         else:
             raise UsageError(
@@ -396,9 +406,14 @@ def resolve_targets(targets: list[str], all_sites: bool = False) -> list[Seed]:
                 f"({_known(configs)})"
             )
     for config in chosen:
-        seeds.extend(_config_seeds(config))
+        found = _config_seeds(config)
+        if not found and not all_sites:
+            where = getattr(config, "path", None) or getattr(config, "name", "?")
+            raise UsageError(f"{where}: no feeds, sitemaps or hosts to start a crawl from")
+        seeds.extend(found)
     if not seeds:
-        raise UsageError("nothing to crawl: give a URL or site name, or --all")
+        where = "--all" if all_sites else "nothing to crawl"
+        raise UsageError(f"{where}: no site config has feeds, sitemaps or hosts to start from")
     return seeds
 
 
@@ -406,9 +421,21 @@ def _known(configs: list[SiteConfig], shown: int = 10) -> str:
     """A few config names for an error message, and where to see them all."""
     names = sorted(c.name for c in configs)
     if not names:
-        return "no valid site configs: see scraper sites check"
+        return _no_configs()
     more = f", and {len(names) - shown} more" if len(names) > shown else ""
     return f"known: {', '.join(names[:shown])}{more}; see scraper sites list"
+
+
+def _no_configs() -> str:
+    """Why no site config is known: a missing folder (a mistyped $SCRAPER_SELECTORS) or
+    one without valid configs."""
+    from scraper.sites import default_directory
+
+    folder = default_directory()
+    origin = " (from $SCRAPER_SELECTORS)" if os.environ.get("SCRAPER_SELECTORS") else ""
+    if not folder.is_dir():
+        return f"the site config folder {folder}{origin} does not exist"
+    return f"no valid site configs in {folder}{origin}: see scraper sites check"
 
 
 def _seed_for(url: str, config: object | None) -> Seed:
@@ -507,13 +534,15 @@ class Seeder:
             self.stats.error(seed.url, str(err))
             return
         kind = sniff_kind(page.content_type, body)
+        shown = page.content_type.split(";", 1)[0].strip() or "none"
+        binary = binary_kind(body) if kind != "other" else None
+        if kind == "other" or binary is not None:
+            why = f"binary content ({binary}), " if binary else ""
+            problem = f"not a home page, feed or sitemap ({why}content type {shown})"
+            self.stats.error(seed.url, problem)
+            return
         if kind == "html":
             await self._home_page(seed, body, page.url, level)
-            return
-        if kind == "other":
-            shown = page.content_type.split(";", 1)[0].strip() or "none"
-            problem = f"not a home page, feed or sitemap (content type {shown})"
-            self.stats.error(seed.url, problem)
             return
         try:
             listing = parse_text_sitemap(body) if kind == "text" else parse_listing(body, page.url)

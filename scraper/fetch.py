@@ -24,6 +24,8 @@ from protego import Protego
 
 from scraper import __version__, clock
 from scraper.models import Page
+from scraper.sniff import binary_kind, gunzip_text
+from scraper.urls import url_problem
 
 DEFAULT_USER_AGENT = (
     f"scraper/{__version__} (+https://github.com/news-scraper-archive/scraper; research crawler)"
@@ -70,7 +72,8 @@ class FetchSettings:
     @property
     def robots_token(self) -> str:
         """The product token robots.txt groups are matched against (``scraper``)."""
-        return self.user_agent.split("/", 1)[0].split()[0].lower()
+        words = self.user_agent.split("/", 1)[0].split()
+        return words[0].lower() if words else "*"  # no product name: only "*" groups apply
 
 
 @dataclass
@@ -130,6 +133,31 @@ class _Response:
 
 class _Limit(Exception):
     """A limit hit while streaming (size, content type): not retried."""
+
+
+class _BadRedirect(Exception):
+    """A redirect to a URL that cannot be fetched (another scheme, an impossible host, a
+    Location httpx cannot parse): final, not a network error. Raised from a response hook,
+    as httpx reads Location even when it does not follow redirects."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+async def _check_location(response: httpx.Response) -> None:
+    location = response.headers.get("location")
+    if location is None or not response.is_redirect:
+        return
+    shown = repr(location if len(location) <= 100 else location[:100] + "...")
+    problem = url_problem(urljoin(str(response.request.url), location.strip()))
+    if problem is None:
+        try:
+            httpx.URL(location)
+        except httpx.InvalidURL as err:
+            problem = str(err)
+    if problem is not None:
+        raise _BadRedirect(response.status_code, f"redirected to {shown}: {problem}")
 
 
 class _GiveUp(Exception):
@@ -193,6 +221,7 @@ class Fetcher:
             limits=limits,
             follow_redirects=False,
             transport=self._transport,
+            event_hooks={"response": [_check_location]},
         )
         return self
 
@@ -232,6 +261,9 @@ class Fetcher:
         accept: Iterable[str] | None = HTML_TYPES,
     ) -> FetchResult:
         """GET ``url`` politely, following redirects; never raises for network trouble."""
+        problem = url_problem(url)
+        if problem is not None:  # found on a page or in a sitemap: not ours to fix
+            return FetchResult(url, SKIPPED, error=f"invalid URL ({problem})")
         accept_set = None if accept is None else frozenset(accept)
         conditional: dict[str, str] = {}
         if etag:
@@ -263,7 +295,10 @@ class Fetcher:
         return FetchResult(url, FAILED, error=f"more than {self.settings.max_redirects} redirects")
 
     async def robots_txt(self, host_url: str) -> str:
-        """The robots.txt text for the host of ``host_url`` (cached; fetched when stale)."""
+        """The robots.txt text for the host of ``host_url`` (cached; fetched when stale);
+        empty for a URL that cannot be fetched at all."""
+        if url_problem(host_url) is not None:
+            return ""
         state = self.host_state(urlsplit(host_url).netloc.lower())
         await self._robots(state, host_url)
         return state.robots_txt or ""
@@ -299,7 +334,7 @@ class Fetcher:
             if state.robots is not None and not state.robots.can_fetch(
                 url, self.settings.robots_token
             ):
-                raise _GiveUp(_robots_refusal(url, state))
+                raise _GiveUp(_robots_refusal(url, state, self.settings.robots_ttl))
         error, status = "no attempt made", None
         for attempt in range(self.settings.retries + 1):
             self._check_paused(url, state)
@@ -307,6 +342,9 @@ class Fetcher:
                 response = await self._polite_get(state, url, extra, accept)
             except _Limit as limit:
                 raise _GiveUp(FetchResult(url, SKIPPED, error=str(limit))) from None
+            except _BadRedirect as bad:
+                result = FetchResult(url, FAILED, error=str(bad), status=bad.status)
+                raise _GiveUp(result) from None
             except (httpx.TransportError, TimeoutError) as err:
                 error, status, wait = _describe(err), None, self._backoff(attempt, None)
             else:
@@ -406,7 +444,23 @@ class Fetcher:
             if declared.isdigit() and int(declared) > self.settings.max_bytes:
                 raise _Limit(f"body larger than {self.settings.max_bytes} bytes ({declared})")
             body = await self._read_capped(response)
+        if accept is not None:  # a page: it must be text, whatever its label says
+            body = self._text_body(body, response.headers.get("content-type", ""))
         return _Response(status, headers, body)
+
+    def _text_body(self, body: bytes, content_type: str) -> bytes:
+        """``body``, gunzipped when a server compressed it without saying so; raises _Limit
+        for binary content (an image or archive labelled as a page), which would be stored
+        and extracted to junk."""
+        unzipped = gunzip_text(body, self.settings.max_bytes)
+        if unzipped is not None:
+            return unzipped
+        kind = binary_kind(body)
+        if kind is None:
+            return body
+        mime = content_type.split(";", 1)[0].strip()
+        label = f"served as {mime}" if mime else "served without a content type"
+        raise _Limit(f"binary content ({kind}) {label}")
 
     async def _read_capped(self, response: httpx.Response) -> bytes:
         chunks: list[bytes] = []
@@ -447,6 +501,8 @@ class Fetcher:
             except (httpx.TransportError, TimeoutError, _Limit) as err:
                 state.robots_error = str(err) if isinstance(err, _Limit) else _describe(err)
                 return UNREACHABLE_ROBOTS, False
+            except _BadRedirect:
+                return "", True  # RFC 9309: a redirect that cannot be followed is "unavailable"
             location = response.header("location")
             if response.status in REDIRECT_STATUSES and location:
                 robots_url = urljoin(robots_url, location)
@@ -460,12 +516,17 @@ class Fetcher:
         return "", True
 
 
-def _robots_refusal(url: str, state: HostState) -> FetchResult:
+def _robots_refusal(url: str, state: HostState, robots_ttl: float) -> FetchResult:
     """Skipped for good when robots.txt disallows ``url``; failed (retried later) when it
     could not be read, so a robots.txt outage never drops a host's URLs from the frontier."""
     if state.robots_txt != UNREACHABLE_ROBOTS:
         return FetchResult(url, SKIPPED, error="disallowed by robots.txt")
-    reason = state.robots_error or "earlier error"
+    if state.robots_error:
+        reason = state.robots_error
+    else:  # read from the archive: this run did not ask (it asks again a few minutes later)
+        reason = "on an earlier try; asked again from " + time.strftime(
+            "%H:%M:%S", time.localtime(state.robots_fetched_at + robots_ttl)
+        )
     message = f"robots.txt unreachable ({reason}); not fetched, retried on a later run"
     return FetchResult(url, FAILED, error=message)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit, urlunsplit
 
+import idna
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 #: Query parameters that only track the visitor; they never change the page served.
@@ -50,6 +51,10 @@ _DOT_SEGMENTS = re.compile(r"/\.(?=/|$)")
 #: percent-encoded (one spelling for "a b" and "a%20b"); a host name with them is refused.
 _UNSAFE = re.compile(r"[\x00-\x20\x7f]")
 _BAD_HOST = re.compile(r"[\x00-\x20\x7f<>\"{}|\\^`]")
+#: What an ASCII host name label may hold (letters, digits, hyphens; underscores occur in
+#: real subdomains although DNS host names forbid them).
+_LABEL = re.compile(r"^[a-z0-9_-]{1,63}$")
+_DIGITS = re.compile(r"^[0-9]+$")
 
 
 def _is_tracking(name: str) -> bool:
@@ -87,6 +92,69 @@ def canonicalize(url: str, base: str | None = None) -> str | None:
     kept = sorted((k, v) for k, v in pairs if not _is_tracking(k))
     query = urlencode(kept, quote_via=quote, safe="/:,@!$'()*;~")
     return urlunsplit((scheme, netloc, path, query, ""))
+
+
+def url_problem(url: str) -> str | None:
+    """Why ``url`` can never be fetched (one line, for a URL the user typed), or None.
+
+    Stricter than ``canonicalize``, which only needs a spelling: a URL found on a page is
+    queued and later skipped as invalid, but a URL typed on the command line deserves a
+    usage error before anything starts.
+
+    >>> url_problem("http://256.1.1.1/x")
+    "invalid IPv4 address '256.1.1.1' (a part is over 255)"
+    """
+    url = url.strip()
+    scheme, colon, rest = url.partition(":")
+    if not colon or (scheme.lower() not in DEFAULT_PORTS and "." in scheme):
+        return "not an http(s) URL (did you mean https://...?)"  # "example.com/a"
+    if scheme.lower() not in DEFAULT_PORTS:
+        return "not an http(s) URL"
+    if not rest.startswith("//"):
+        return f"not an http(s) URL ({scheme}: needs // after it)"
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as err:  # a port out of range, a broken [IPv6] literal
+        return f"invalid URL ({err})"
+    if port == 0:
+        return "invalid port 0"
+    if not parts.hostname:
+        return "no host name"
+    if parts.netloc.endswith("]") or ":" in parts.hostname:
+        return None  # urlsplit has checked the [IPv6] literal
+    return host_problem(parts.hostname)
+
+
+def host_problem(host: str) -> str | None:
+    """Why ``host`` (a name or an IPv4 address, without port) cannot exist, or None."""
+    host = host.lower()
+    name = host[:-1] if host.endswith(".") else host
+    labels = name.split(".")
+    if all(_DIGITS.match(label) for label in labels) and len(labels) == 4:
+        if any(int(label) > 255 for label in labels):
+            return f"invalid IPv4 address {host!r} (a part is over 255)"
+        return None
+    if len(labels) > 1 and _DIGITS.match(labels[-1]) and not all(map(_DIGITS.match, labels)):
+        return f"invalid host name {host!r} (a host name cannot end in a number)"
+    if not name.isascii():
+        try:
+            idna.encode(name, uts46=True)
+        except idna.IDNAError as err:
+            return f"invalid host name {host!r} ({err})"
+        return None
+    if len(name) > 253:
+        return f"invalid host name {host[:40]!r}... (longer than 253 characters)"
+    for label in labels:
+        if not _LABEL.match(label):
+            if not label:
+                why = "an empty part"
+            elif len(label) > 63:
+                why = "a part longer than 63 characters"
+            else:
+                why = f"{label!r} holds characters a host name cannot"
+            return f"invalid host name {host!r} ({why})"
+    return None
 
 
 def _normalise_path(path: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.urls import canonical_link, canonicalize, host_of
+from scraper.urls import canonical_link, canonicalize, host_of, host_problem, url_problem
 
 
 @pytest.mark.parametrize(
@@ -77,3 +77,59 @@ def test_canonical_link_prefers_link_rel_then_og_url() -> None:
     og_only = '<head><meta property="og:url" content="https://example.com/og#x"></head>'
     assert canonical_link(og_only, "https://example.com/") == "https://example.com/og"
     assert canonical_link("<p>none</p>", "https://example.com/") is None
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.com/a",
+        "HTTP://Example.COM:8080/a?b=1",
+        "https://example.com./a",
+        "http://127.0.0.1:9/",
+        "http://[::1]:8080/a",
+        "http://localhost/a",
+        "https://bücher.de/a",
+        "https://xn--bcher-kva.de/a",
+        "https://my_blog.example.com/a",  # underscores occur in real subdomains
+        "https://user:secret@example.com/a",
+        "  https://example.com/a  ",
+    ],
+)
+def test_url_problem_accepts_urls_that_can_be_fetched(url: str) -> None:
+    assert url_problem(url) is None
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("http://256.1.1.1/x", "invalid IPv4 address '256.1.1.1' (a part is over 255)"),
+        ("http://a..b.com/", "invalid host name 'a..b.com' (an empty part)"),
+        (
+            "http://example.123/",
+            "invalid host name 'example.123' (a host name cannot end in a number)",
+        ),
+        ("http://" + "a" * 64 + ".com/", "a part longer than 63 characters"),
+        ("http://" + "abc." * 64 + "com/", "longer than 253 characters"),
+        ("http://exa$mple.com/", "'exa$mple' holds characters a host name cannot"),
+        ("http://☃.net/", "invalid host name '☃.net'"),
+        ("http://example.com:0/", "invalid port 0"),
+        ("http://example.com:99999/", "invalid URL (Port out of range 0-65535)"),
+        ("http://[zz]/", "invalid URL"),
+        ("http:///path", "no host name"),
+        ("example.com/a", "not an http(s) URL (did you mean https://...?)"),
+        ("www.example.com:8080/a", "not an http(s) URL (did you mean https://...?)"),
+        ("ftp://example.com/a", "not an http(s) URL"),
+        ("mailto:desk@example.com", "not an http(s) URL"),
+        ("https:/example.com", "not an http(s) URL (https: needs // after it)"),
+    ],
+)
+def test_url_problem_names_what_cannot_be_valid(url: str, problem: str) -> None:
+    found = url_problem(url)
+    assert found is not None and problem in found, found
+
+
+def test_url_problem_checks_the_host_only_not_the_path() -> None:
+    # A path with odd characters is percent-encoded by canonicalize; it is still fetchable.
+    assert url_problem("https://example.com/a b/ü?q=1 2") is None
+    assert host_problem("news.example.com") is None
+    assert host_problem("1.2.3") is None  # IPv4 shorthand, as inet_aton reads it

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shlex
 import shutil
 import sys
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,10 +21,17 @@ from scraper.archive import Archive, archive_errors
 from scraper.cli.app import app
 from scraper.cli.options import DEFAULT_DB, DbOption, QuietOption, parse_day
 from scraper.cli.output import print_json, progress, summary
-from scraper.crawl import Crawler, CrawlOptions, CrawlStats, ProgressHook, crawl_lock
+from scraper.crawl import (
+    Crawler,
+    CrawlOptions,
+    CrawlStats,
+    ProgressHook,
+    crawl_lock,
+    plan_seeds,
+)
 from scraper.errors import EXIT_PARTIAL, UsageError
 from scraper.fetch import DEFAULT_USER_AGENT, FetchSettings
-from scraper.urls import canonicalize
+from scraper.urls import canonicalize, url_problem
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")]
 DelayOption = Annotated[
@@ -81,6 +90,9 @@ def _on_interrupt(crawler: Crawler, what: str) -> Iterator[None]:
     try:
         yield
     except KeyboardInterrupt:
+        # Connections cut short leave coroutines never awaited; Python would warn about
+        # them at exit, after the one line below.
+        warnings.filterwarnings("ignore", "coroutine .* was never awaited", RuntimeWarning)
         stats = crawler.stats
         typer.echo(
             f"{what} interrupted: {stats.pages_fetched} pages, {stats.articles_new} new articles "
@@ -136,6 +148,11 @@ def _settings(
 ) -> FetchSettings:
     if delay is not None and delay < 0:
         raise UsageError("--delay must be 0 or more seconds")
+    if not re.fullmatch(r"[A-Za-z0-9][\x20-\x7e]*", user_agent):
+        raise UsageError(
+            "--user-agent must be printable ASCII starting with a product name, "
+            f"like {DEFAULT_USER_AGENT!r}"
+        )
     return FetchSettings(
         user_agent=user_agent,
         delay=1.0 if delay is None else delay,
@@ -214,10 +231,11 @@ def crawl(
         delay_given=delay is not None,
         fetch=_settings(delay, concurrency, user_agent, retries),
     )
+    seeds = plan_seeds(options)  # a bad target is a usage error before any file is made
     with _crawl_archive(db, wait) as archive, _live(quiet) as hook:
         crawler = Crawler(archive, options, hook)
         with _on_interrupt(crawler, "crawl"):
-            stats = crawler.run()
+            stats = crawler.run(seeds)
     _finish(stats, as_json, quiet, "crawl", db)
 
 
@@ -236,10 +254,13 @@ def fetch(
 
     Example: scraper fetch https://apnews.com/article/some-story-123 --db news.db
     """
-    canonical = [canonicalize(u) for u in urls]
-    bad = [u for u, c in zip(urls, canonical, strict=True) if c is None]
-    if bad:
-        raise UsageError(f"not an http(s) URL: {bad[0]}")
+    canonical = []
+    for url in urls:
+        page = canonicalize(url)
+        problem = url_problem(url) or (None if page else "not an http(s) URL")
+        if problem or page is None:
+            raise UsageError(f"{url}: {problem}")
+        canonical.append(page)
     options = CrawlOptions(
         follow_links=False,
         delay_given=delay is not None,
@@ -249,7 +270,7 @@ def fetch(
     with _crawl_archive(db, wait) as archive, _live(quiet) as hook:
         crawler = Crawler(archive, options, hook, command="fetch")
         with _on_interrupt(crawler, "fetch"):
-            stats = crawler.fetch_urls([c for c in canonical if c])
+            stats = crawler.fetch_urls(canonical)
     _finish(stats, as_json, quiet, "fetch")
 
 
