@@ -12,9 +12,10 @@ sha1 is even, odd, and all of them (tune on one half, check on the other):
   when one of the truth URLs equals ours after light normalisation (scheme, ``www.``, fragment
   and HTML entities dropped, host lower-cased; the query kept), or when both have the same path
   stem: the last path segment, percent-decoded, lower-cased, without its extension and a
-  WordPress ``-800x600`` size suffix; a stem counts only if it has 6 characters or more, is no
-  bare size (``1200``, ``800x600``) and belongs to one truth image of the page (so
-  ``placeholder`` matches nothing). Matching is one-to-one in our order, so a picture we list
+  WordPress ``-800x600`` size suffix; or when both have the same URL without the query (sizes
+  passed as parameters). A stem counts only if it has 6 characters or more and is no bare
+  size (``1200``, ``800x600``); a stem or query-less URL counts only if it belongs to one
+  truth picture of the page (so ``placeholder`` matches nothing). Matching is one-to-one in our order, so a picture we list
   twice costs precision.
 - cover: over pages whose truth has a cover image (``is_cover``), the share where our first
   image is that picture.
@@ -86,11 +87,15 @@ def normalise_url(url: str) -> str:
     return f"{host}{parts.path}{query}"
 
 
+def without_query(url: str) -> str:
+    return normalise_url(url).split("?", 1)[0]
+
+
 def path_stem(url: str) -> str | None:
     """The file name of ``url`` without extension and size suffix, if distinctive enough."""
     path = unquote(urlsplit(html.unescape(url.strip())).path).rstrip("/")
     stem = path.rsplit("/", 1)[-1].lower().strip(",;")
-    stem = _WP_SIZE.sub("", _EXTENSION.sub("", stem))
+    stem = _WP_SIZE.sub("", _EXTENSION.sub("", _EXTENSION.sub("", stem)))
     if len(stem) < MIN_STEM:
         return None
     if _BARE_SIZE.fullmatch(stem) and not _LONG_NUMBER.search(stem):
@@ -119,22 +124,24 @@ def credit_match(predicted: str | None, truth: list[str] | None) -> bool:
 
 def match(ours: list[Image], truth: list[dict[str, Any]]) -> list[tuple[int, int]]:
     """One-to-one pairs (our index, truth index), in our order."""
-    stem_owners: Counter[str] = Counter()
-    truth_stems: list[set[str]] = []
-    for item in truth:
-        stems = {s for s in map(path_stem, item["urls"]) if s}
-        truth_stems.append(stems)
-        stem_owners.update(stems)
     truth_urls = [{normalise_url(u) for u in item["urls"]} for item in truth]
+    truth_paths = [{without_query(u) for u in item["urls"]} for item in truth]
+    truth_stems = [{s for s in map(path_stem, item["urls"]) if s} for item in truth]
+    # A stem or query-less URL shared by two different truth pictures identifies neither.
+    pictures = {frozenset(urls): t for t, urls in enumerate(truth_urls)}.values()
+    owners: Counter[str] = Counter()
+    for t in pictures:
+        owners.update(truth_stems[t] | truth_paths[t])
     pairs: list[tuple[int, int]] = []
     taken: set[int] = set()
     for index, image in enumerate(ours):
-        url, stem = normalise_url(image.url), path_stem(image.url)
+        url, path, stem = normalise_url(image.url), without_query(image.url), path_stem(image.url)
         for t in range(len(truth)):
             if t in taken:
                 continue
-            same_stem = stem is not None and stem in truth_stems[t] and stem_owners[stem] == 1
-            if url in truth_urls[t] or same_stem:
+            same_stem = stem is not None and stem in truth_stems[t] and owners[stem] == 1
+            same_path = path in truth_paths[t] and owners[path] == 1
+            if url in truth_urls[t] or same_stem or same_path:
                 pairs.append((index, t))
                 taken.add(t)
                 break
