@@ -572,3 +572,21 @@ def test_a_bare_plural_keeps_the_place_that_says_which_group() -> None:
         "“We will try again in the spring,” a spokesperson in Muscat said.",
     ]
     assert speakers(paragraphs) == ["officials at Orbitport", "a spokesperson"]
+
+
+def test_a_capitalised_word_opening_a_heading_is_not_part_of_the_name() -> None:
+    # "Everything Christian Hale has said": the heading's first word is no first name.
+    paragraphs = [
+        "Christian Hale admitted he has been through a “very testing time for the family”.",
+        "Everything Christian Hale has said about the inquiry",
+    ]
+    assert speakers(paragraphs) == ["Christian Hale"]
+
+
+def test_fragments_after_an_attributed_fragment_keep_its_speaker() -> None:
+    # "X says that Y is “corrupt,” “biased,” and “unfair,” and that ... a “hoax”".
+    paragraphs = [
+        "Dana Brooks says that the judge is “corrupt and plainly biased,” “hostile to me,” and "
+        "“unfair to my family,” and that he is running “a hoax on the voters”.",
+    ]
+    assert speakers(paragraphs) == ["Dana Brooks"] * 4

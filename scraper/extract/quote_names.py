@@ -282,13 +282,25 @@ def fullest_name(
     longer = [m for m in mentions if len(m.words) > size and key[-1] in m.words]
     surname = _by_title([m for m in longer if m.words[-size:] == key], speaker, context, rules)
     if size > 1:  # "Al Saud" after "Abu Anas Al Saud": the trailing words of a longer name
-        best = _best(surname) if not any(w in rules.not_name_words for w in bare) else None
+        # a longer run opening a sentence may hold a capitalised word ("Everything Christian
+        # Horner has said"): only runs inside a sentence count
+        inside = [m for m in surname if not _opens_sentence(m, paragraphs)]
+        best = _best(inside) if not any(w in rules.not_name_words for w in bare) else None
         return best.name if best else speaker
     first = [m for m in longer if m.words[:size] == key]
     if paragraphs:  # "on Israel" before "Israel Katz" is introduced: a place, not him
         first = [m for m in first if not _place_before(words[0], m, paragraphs, rules)]
     best = _best(surname) or _best(first)
     return best.name if best else speaker
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?…:][\"'”’)]?)\s*$")
+
+
+def _opens_sentence(mention: Mention, paragraphs: Sequence[str]) -> bool:
+    if not paragraphs:
+        return False
+    return _SENTENCE_START.search(paragraphs[mention.paragraph][: mention.offset]) is not None
 
 
 def _place_before(

@@ -339,7 +339,8 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
     if attribution is None and fragment and not (title or found.named):
         found.sentence_after = sentence_after(paragraphs, spans, i)
         inside = left.strip() != "" and not left.rstrip().endswith((":", ","))
-        if found.sentence_after is None and (found.partial or inside):
+        subject = rules.fragment_speakers == "subject" and len(words) >= MIN_FULL_WORDS
+        if found.sentence_after is None and (found.partial or inside) and subject:
             # 'set off with “some bread and tea.”': a fragment, though it ends the sentence
             found.attribution = fragment_speaker(left, paragraphs, rules)
     connected = not right.strip(_MARKS) or participle
@@ -527,8 +528,8 @@ def _position(f: _Found) -> tuple[int, int]:
 
 def _continues(previous: _Found, current: _Found) -> bool:
     gap = current.span.paragraph - previous.span.last_paragraph
-    if current.sentence_after is not None and gap == 0:
-        return previous.span.close_at == current.sentence_after  # a fragment of its sentence
+    if current.sentence_after is not None and previous.span.close_at == current.sentence_after:
+        return gap == 0  # a fragment of the sentence the previous quote is in
     if current.joined:
         return gap == 0
     return 0 <= gap <= INHERIT_PARAGRAPHS and current.continuing and not current.partial
