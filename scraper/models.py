@@ -49,7 +49,9 @@ class Article:
 
     ``body`` is the list of paragraphs in reading order; subheads are kept as ordinary
     paragraphs. ``sources`` maps each field name to where it came from
-    (``selector:<css>``, ``jsonld``, ``meta:<name>``, ``heuristic``, ``url``).
+    (``selector:<css>``, ``jsonld``, ``meta:<name>``, ``heuristic``, ``url``); on the config
+    path, a field the config could not find and the generic extractor filled is prefixed
+    ``generic:`` (``generic:heuristic``).
     """
 
     url: str | None = None
