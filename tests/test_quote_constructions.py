@@ -590,3 +590,13 @@ def test_fragments_after_an_attributed_fragment_keep_its_speaker() -> None:
         "“unfair to my family,” and that he is running “a hoax on the voters”.",
     ]
     assert speakers(paragraphs) == ["Dana Brooks"] * 4
+
+
+def test_the_source_after_a_source_stays_unnamed() -> None:
+    # "A source ... told ... that Hunter Lane ..." then "the source said": the unnamed source.
+    paragraphs = [
+        "A source with direct knowledge of the talks told reporters that Hunter Lane “made "
+        "clear from the start that his father was never involved”.",
+        "Regarding the email, the source said: “He was out of his mind for even suggesting it.”",
+    ]
+    assert speakers(paragraphs)[-1] == "the source"

@@ -118,25 +118,39 @@ def next_person(paragraphs: list[str], paragraph: int, rules: QuoteRules) -> str
     return None
 
 
+def _head_noun(speaker: str, rules: QuoteRules) -> str:
+    """The noun a description is about: "mother" in "the mother of four"."""
+    words = speaker.split()
+    cut = next((i for i, w in enumerate(words) if w in rules.breaks), len(words))
+    return words[cut - 1] if cut > 1 else ""
+
+
 def is_description(speaker: str, rules: QuoteRules) -> bool:
     """'the woman', 'the mother of four', 'the young trader': a definite description of one
     person (no role, organisation, document or plural head)."""
     words = speaker.split()
     if not 2 <= len(words) <= 5 or words[0] != "the":
         return False
-    cut = next((i for i, w in enumerate(words) if w in rules.breaks), len(words))
-    head = words[cut - 1] if cut > 1 else ""
+    head = _head_noun(speaker, rules)
     if not head.isalpha() or not head.islower() or head.endswith("s"):
         return False
     lists = (rules.titles, rules.not_name_words, rules.document_words, rules.not_speakers)
     return not any(head in words for words in lists)
 
 
-def introduced_person(paragraphs: list[str], at: tuple[int, int], rules: QuoteRules) -> str | None:
+def introduced_person(
+    description: str, paragraphs: list[str], at: tuple[int, int], rules: QuoteRules
+) -> str | None:
     """The last person with a full name introduced in this paragraph before the quote or in
-    the paragraph before ("Ann Lee is a mother of two.", "According to Ann Lee, 34, ...")."""
+    the paragraph before ("Ann Lee is a mother of two.", "According to Ann Lee, 34, ..."),
+    unless those introduce an unnamed one with the description's noun ("A source ... told",
+    then "the source said")."""
     p, offset = at
     texts = ([paragraphs[p - 1]] if p else []) + [paragraphs[p][:offset]]
+    head = _head_noun(description, rules)
+    unnamed = re.compile(rf"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){{0,2}}{re.escape(head)}\b")
+    if any(unnamed.search(text) for text in texts):
+        return None
     found: list[str] = []
     for text in texts:
         people = [(o, n) for o, n in person_mentions(text, rules) if len(n.split()) >= 2]

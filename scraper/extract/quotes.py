@@ -439,7 +439,7 @@ def _resolve(
             f.attribution = a = Attribution(thing, a.cue) if thing else None
         if a is not None and is_description(a.speaker, rules):
             # "says the mother of four": the person just introduced, when there is one
-            introduced = introduced_person(paragraphs, _position(f), rules)
+            introduced = introduced_person(a.speaker, paragraphs, _position(f), rules)
             if introduced:
                 f.attribution = a = Attribution(introduced, a.cue)
         if a is not None and not _is_anaphor(a.speaker, f, mentions, rules, paragraphs):
