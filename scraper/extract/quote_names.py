@@ -308,10 +308,22 @@ def _place_before(
 ) -> bool:
     """Whether ``word`` is the object of a preposition ("in Israel", "to Jordan") in the
     article before ``mention`` introduces it as a first name: a place's name, not his."""
+    first = _first_place(word, tuple(paragraphs), rules)
+    return first is not None and first < (mention.paragraph, mention.offset)
+
+
+@lru_cache(maxsize=1024)
+def _first_place(
+    word: str, paragraphs: tuple[str, ...], rules: QuoteRules
+) -> tuple[int, int] | None:
+    """Where ``word`` first follows a preposition (and no capitalised word follows it)."""
     places = "|".join(sorted(rules.prepositions))
     pattern = re.compile(rf"\b(?:{places})\s+{re.escape(word)}\b(?![\w'’-]*\s+[A-Z])")
-    texts = [*paragraphs[: mention.paragraph], paragraphs[mention.paragraph][: mention.offset]]
-    return any(pattern.search(text) for text in texts)
+    for index, text in enumerate(paragraphs):
+        m = pattern.search(text) if word in text else None
+        if m:
+            return index, m.start()
+    return None
 
 
 def _by_title(
@@ -443,3 +455,7 @@ def _named_last(
                     best = (where, candidate)
                 break
     return best[1] if best else None
+
+
+#: The per-article caches of this module (cleared together by ``quotes.clear_caches``).
+CACHED = (_first_place,)

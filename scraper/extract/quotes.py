@@ -35,6 +35,7 @@ from scraper.extract.quote_anaphora import (
 )
 from scraper.extract.quote_fragments import fragment_speaker, sentence_after
 from scraper.extract.quote_headings import echo_speakers
+from scraper.extract.quote_names import CACHED as NAME_CACHES
 from scraper.extract.quote_names import (
     Mention,
     capital_runs,
@@ -222,6 +223,7 @@ def clear_caches() -> None:
         known_surname,
         *SPEAKER_CACHES,
         *PEOPLE_CACHES,
+        *NAME_CACHES,
     ):
         cached.cache_clear()
 
