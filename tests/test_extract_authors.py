@@ -214,3 +214,18 @@ def test_widget_labels_and_roles_near_bylines() -> None:
     assert clean_authors(["Tom Hale", "CEO"]) == ["Tom Hale"]
     for widget in ("eine E-Mail senden", "so Artikel empfehlen", "Zum Profil", "Unknown", "zvg"):
         assert clean_authors([widget]) == [], widget
+
+
+def test_site_credit_with_its_address_gives_way_to_a_labelled_byline() -> None:
+    head = '<meta name="author" content="Coastal Wave (www.coastal.example)">'
+    body = "<ul><li><strong>Datum</strong> 28.04.2023</li><li><strong>Autorin/Autor</strong> Ana Roth</li></ul>"
+    article = extract_metadata(_tree(head, body), "https://www.coastal.example/a")  # type: ignore[arg-type]
+    assert (article.authors, article.sources["authors"]) == (["Ana Roth"], "heuristic")
+    # Without a labelled byline the site's credit stays.
+    article = extract_metadata(_tree(head), "https://www.coastal.example/a")  # type: ignore[arg-type]
+    assert article.authors == ["Coastal Wave"]
+    # A term and its definition, too; a label inside a sentence is not a byline.
+    body = "<dl><dt>Author:</dt><dd>Ben Ode</dd></dl>"
+    assert extract_metadata(_tree(body=body), None).authors == ["Ben Ode"]  # type: ignore[arg-type]
+    body = "<p><b>By</b> the way, nobody wrote this.</p>"
+    assert extract_metadata(_tree(body=body), None).authors == []  # type: ignore[arg-type]

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-from scraper.extract.bylines import markup_bylines
+from scraper.extract.bylines import labelled_byline, markup_bylines
 from scraper.extract.jsonld import first_text, texts
 from scraper.extract.text import normalize_space, simplify
 
@@ -373,7 +373,12 @@ def _author_candidates(
         label = (meta.get(f"twitter:label{index}") or [""])[0].lower()
         if label in BYLINE_LABELS:
             yield meta.get(f"twitter:data{index}", [])[:1], f"meta:twitter:data{index}"
-    yield from markup_bylines(tree, lambda text: bool(clean_authors([text])))
+    yield from markup_bylines(tree, _names_someone)
+    yield labelled_byline(tree, _names_someone), "heuristic"
+
+
+def _names_someone(text: str) -> bool:
+    return bool(clean_authors([text]))
 
 
 def _publisher_keys(article: dict[str, Any] | None, site: str | None, url: str | None) -> set[str]:
@@ -399,6 +404,18 @@ def _is_publisher(name: str, keys: set[str]) -> bool:
     # A short name inside a key is a coincidence ("Tim" in "lesothotimes"), a longer one the
     # publisher's short form ("Lesotho" for "Lesotho Times").
     return any(k in spans or (len(simple) >= 4 and simple in k) for k in keys)
+
+
+#: A credit with an address in parentheses: "Deutsche Welle (www.dw.com)".
+_ADDRESSED = re.compile(r"(.+?)\s*\(([^()\s]+\.[^()\s]+)\)\s*")
+
+
+def _add_addressed_names(names: list[str], keys: set[str]) -> None:
+    """A credit that gives the site's own address is the site's: its name joins ``keys``."""
+    for name in names:
+        found = _ADDRESSED.fullmatch(name)
+        if found and _is_publisher(found.group(2), keys):
+            keys.add(simplified(found.group(1)))
 
 
 def _without_labels(texts: list[str], full_names_only: bool) -> list[str]:
@@ -431,17 +448,19 @@ def extract_authors(
             continue
         if keys is None:
             keys = _publisher_keys(article, site, url)
-        if source.startswith("selector:"):
+        markup = source.startswith("selector:") or source == "heuristic"
+        if markup:
             names = _without_labels(names, full_names_only=fallback[1] == "jsonld")
         # "Site.de, Frankfurt, Germany" is the publisher's imprint, not a list of people.
         names = [n for n in names if "," not in n or not _is_publisher(n.split(",")[0], keys)]
+        _add_addressed_names(names, keys)
         cleaned = clean_authors(names, site)
         if not cleaned:
             continue
         people = [name for name in cleaned if not _is_publisher(name, keys)]
         if people:
             # Markup bylines mix in the newsroom name; metadata lists are taken as written.
-            return (people if source.startswith("selector:") else cleaned), source
+            return (people if markup else cleaned), source
         if not fallback[0]:
             fallback = (cleaned, source)
     return fallback

@@ -2,6 +2,7 @@
 
 Selectors are tried in order of trust; of each, only the first byline counts (the matches near
 the first usable one), never readers' comments or the bylines of teasers further down the page.
+The last resort is a label in an element of its own ("<strong>Autor</strong> Name").
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ _MARKED = (
     'a[href*="/aut" i]'
 )
 _MARK_ATTRIBUTES = tuple(dict.fromkeys(attribute for _, attribute, _ in AUTHOR_SELECTORS))
+#: A longer text is a paragraph, not a byline.
+MAX_BYLINE_CHARS = 120
 #: Class or id words of containers whose bylines belong to readers' comments.
 _COMMENT_CONTAINER = re.compile(
     r"^(?:comments?|commentlist|comment[-_](?:list|body|content|meta|thread|area|section)"
@@ -103,6 +106,51 @@ def _matches(css: str, carriers: list[LexborNode]) -> list[LexborNode]:
     return found
 
 
+#: A byline's label written in an element of its own: "<strong>Autorin/Autor</strong> Name",
+#: "<dt>Author</dt><dd>Name</dd>" (the last resort, for pages without byline markup).
+_LABEL = re.compile(
+    r"(?:autor(?:in)?(?:\s*/\s*autor(?:in)?)?|autoren|autorinnen|authors?|written by|by|von"
+    r"|verfasst von|text|texto|tekst|reporter)\s*:?",
+    re.IGNORECASE,
+)
+LABEL_ELEMENTS = "strong, b, dt, th"
+#: Longer texts in a label element are sentences, not labels.
+MAX_LABEL_CHARS = 25
+
+
+def labelled_byline(tree: LexborHTMLParser, usable: Callable[[str], bool]) -> list[str]:
+    """The text after the first byline label element whose text ``usable`` accepts, if any."""
+    for node in tree.css(LABEL_ELEMENTS):
+        label = normalize_space(node.text(deep=True))
+        if len(label) > MAX_LABEL_CHARS or not _LABEL.fullmatch(label):
+            continue
+        text = _labelled_text(node, label)
+        # A name starts with a capital (or a letter of a script without case): "By the way"
+        # is a sentence.
+        if not text or text[0].islower() or len(text) >= MAX_BYLINE_CHARS:
+            continue
+        if usable(text) and not _in_comments(node):
+            return [text]
+    return []
+
+
+def _labelled_text(node: LexborNode, label: str) -> str:
+    """What a label element labels: the next ``<dd>`` of a ``<dt>``, else the rest of its
+    parent's text."""
+    if node.tag == "dt":
+        sibling = node.next
+        while sibling is not None and not sibling.is_element_node:
+            sibling = sibling.next
+        return (
+            normalize_space(sibling.text(deep=True))
+            if sibling is not None and sibling.tag == "dd"
+            else ""
+        )
+    parent = node.parent
+    whole = normalize_space(parent.text(deep=True)) if parent is not None else ""
+    return whole[len(label) :].strip() if whole.startswith(label) else ""
+
+
 #: How many levels up two byline elements may meet to count as one byline.
 BYLINE_LEVELS = 4
 
@@ -141,7 +189,7 @@ def _distinct_texts(
         if _in_comments(node):
             continue
         text = normalize_space(node.text(deep=True, separator=" "))
-        if not text or len(text) >= 120 or text in values:
+        if not text or len(text) >= MAX_BYLINE_CHARS or text in values:
             continue
         if not near:
             if not usable(text):
