@@ -178,7 +178,7 @@ _BEM_BLOCK = re.compile(r"\S*__")
 #: Class words of a box holding a picture and its caption without <figure> ("picBox",
 #: "media-block", "wrapper-image"): such a box with little text is a figure.
 PICTURE_BOX_WORDS = re.compile(r"pic|photo|image|img|media|bild|foto|figure", re.IGNORECASE)
-PICTURE_BOX_SELECTOR = "div[class], span[class]"
+PICTURE_BOX_TAGS = ("div", "span")
 MAX_PICTURE_BOX_CHARS = 400
 
 
@@ -390,23 +390,48 @@ def _strip_picture_boxes(container: LexborNode) -> None:
     """Remove picture boxes written without <figure>: an element named for a picture that
     holds an image and only a short caption.
 
-    All are chosen before any is removed: a box inside a removed one is freed with it, and
-    lexbor may reuse its memory for the text put in its place.
+    The candidates are found from the images up (a page has far fewer images than named
+    elements). All are chosen, outermost first, before any is removed: a box inside a
+    removed one is freed with it, and lexbor may reuse its memory for the text put in its
+    place.
     """
+    candidates: list[tuple[int, LexborNode]] = []
+    seen: set[int] = set()
+    for image in container.css("img, picture"):
+        path: list[LexborNode] = []
+        node = image.parent
+        while node is not None and node.mem_id != container.mem_id and node.mem_id not in seen:
+            path.append(node)
+            node = node.parent
+        if node is None:
+            continue
+        for element in path:
+            seen.add(element.mem_id)
+            if element.tag in PICTURE_BOX_TAGS and PICTURE_BOX_WORDS.search(
+                element.attributes.get("class") or ""
+            ):
+                candidates.append((_depth(element, container), element))
     chosen: list[LexborNode] = []
     chosen_ids: set[int] = set()
-    for box in container.css(PICTURE_BOX_SELECTOR):
-        if box.parent is None or not PICTURE_BOX_WORDS.search(box.attributes.get("class") or ""):
-            continue
+    for _, box in sorted(candidates, key=lambda item: item[0]):
         if chosen_ids and is_inside(box, chosen_ids):
             continue
-        if box.css_first("img, picture") is None or box.css_first("p p, h2, h3, li") is not None:
+        if box.css_first("p p, h2, h3, li") is not None:
             continue
         if len(box.text(deep=True).strip()) <= MAX_PICTURE_BOX_CHARS:
             chosen.append(box)
             chosen_ids.add(box.mem_id)
     for box in chosen:
         box.replace_with("\n\n")  # it may sit between two runs of text
+
+
+def _depth(node: LexborNode, top: LexborNode) -> int:
+    depth = 0
+    current = node.parent
+    while current is not None and current.mem_id != top.mem_id:
+        depth += 1
+        current = current.parent
+    return depth
 
 
 def _join_drop_caps(container: LexborNode) -> None:
