@@ -600,3 +600,13 @@ def test_the_source_after_a_source_stays_unnamed() -> None:
         "Regarding the email, the source said: “He was out of his mind for even suggesting it.”",
     ]
     assert speakers(paragraphs)[-1] == "the source"
+
+
+def test_another_is_completed_with_the_noun_it_leaves_out() -> None:
+    # "One listener ..., while another calls him ...": "another listener".
+    # (The first quote's speaker is a separate matter: the cue after it is the next clause's.)
+    paragraphs = [
+        "One listener dismisses the narrator’s voice as “flat and rather boring to me,” while "
+        "another calls him “soothing and kind to the ear,” and praises him.",
+    ]
+    assert speakers(paragraphs)[1] == "another listener"

@@ -439,6 +439,10 @@ def _resolve(
         if a is not None and a.speaker.lower() in rules.neuter_pronouns:
             thing = neuter_antecedent(spoken, paragraphs, _position(f), rules)
             f.attribution = a = Attribution(thing, a.cue) if thing else None
+        if a is not None and a.speaker.lower() in ELLIPTICAL:
+            head = _elided_head(paragraphs, _position(f))
+            if head:  # "One listener ..., while another calls him": "another listener"
+                f.attribution = a = Attribution(f"{a.speaker} {head}", a.cue)
         if a is not None and is_description(a.speaker, rules):
             # "says the mother of four": the person just introduced, when there is one
             introduced = introduced_person(a.speaker, paragraphs, _position(f), rules)
@@ -464,6 +468,18 @@ def _resolve(
         if f.attribution is not None:
             spoken.append((f.span.paragraph, f.attribution.speaker))
     _attribute_back(found)
+
+
+#: Determiners that stand for a noun phrase whose head they leave out ("another calls him").
+ELLIPTICAL = frozenset({"another", "the other", "a second"})
+_ONE_NOUN = re.compile(r"\b[Oo]ne\s+([a-z][a-z-]+)\s")
+
+
+def _elided_head(paragraphs: list[str], at: tuple[int, int]) -> str | None:
+    """The noun of the last "One listener" in the paragraph before the quote."""
+    sentence = paragraphs[at[0]][: at[1]]
+    nouns = [m.group(1) for m in _ONE_NOUN.finditer(sentence)]
+    return nouns[-1] if nouns else None
 
 
 def _attribute_back(found: list[_Found]) -> None:
