@@ -10,6 +10,11 @@ Conventions, matching the gold set's guidelines (``fixtures/quotes/README.md``):
   quotes take the nearest earlier named speaker or newly introduced person; organisations keep
   their name as written ("Russia’s Defense Ministry", "the center" -> "Storm Prediction Center");
   an unnamed source is its noun phrase as written ("a spokesperson for the ministry").
+- A fragment quoted in the reporter's sentence without a speech verb ("Israel rejected the
+  claims as “patently biased”") is its sentence's or clause's subject's (``quote_fragments``);
+  a later fragment of an attributed sentence keeps that speaker; a subheading that repeats
+  words spoken in the body takes their speaker (``quote_headings``); a definite description
+  ("says the mother of four") is the person the paragraph just named.
 - A quote over several paragraphs gives one ``Quote`` per paragraph piece, each with the speaker;
   ``start``/``end`` are offsets of ``text`` in ``paragraphs[paragraph]``.
 - ``partial`` marks fragments inside the reporter's sentence and quotes under four words.
