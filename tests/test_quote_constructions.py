@@ -610,3 +610,15 @@ def test_another_is_completed_with_the_noun_it_leaves_out() -> None:
         "another calls him “soothing and kind to the ear,” and praises him.",
     ]
     assert speakers(paragraphs)[1] == "another listener"
+
+
+def test_a_fragment_after_a_second_clause_or_a_verb_used_as_a_name_has_no_speaker() -> None:
+    # The sentence's subject is far from the fragment ("The conditions ..., and even the
+    # website won't ..."); "Google this plant": a verb, not a name.
+    paragraphs = [
+        "The conditions at the park are so bad that inspectors cite it every year, and even the "
+        "booking site won’t sell tickets “because it does not meet our welfare rules.”",
+        "If you Google this plant today, you might find that it “features a clump of narrow "
+        "grey leaves”.",
+    ]
+    assert speakers(paragraphs) == [None, None]

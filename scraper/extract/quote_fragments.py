@@ -45,6 +45,8 @@ def fragment_speaker(left: str, paragraphs: list[str], rules: QuoteRules) -> Att
     verb = bool(after) and after[0][:1].islower() and _is_verb(bare_word(after[0]), rules)
     if (first in rules.determiners or len(words) == 1) and not verb:
         return None  # "A week later she", "International humanitarian law"
+    if first in rules.determiners and "," in left[left.find(subject) + len(subject) :]:
+        return None  # "The conditions are so bad that ..., and even Tripadvisor won't ..."
     if len(words) == 1:
         mid = re.compile(rf"\b[a-z]+\s+{re.escape(words[0])}\b")
         if not any(mid.search(text) for text in paragraphs):
@@ -79,6 +81,8 @@ FRAGMENT_PRONOUNS = frozenset({"he", "she"})
 
 def _is_verb(word: str, rules: QuoteRules) -> bool:
     """A finite verb after a subject ("rejected", "has", "says")."""
+    if word in rules.determiners or word in rules.prepositions or word in rules.pronouns:
+        return False  # "Google this plant": "this" is no verb
     return (
         word in rules.verb_markers
         or word.endswith(("s", "ed"))
