@@ -622,3 +622,12 @@ def test_a_fragment_after_a_second_clause_or_a_verb_used_as_a_name_has_no_speake
         "grey leaves”.",
     ]
     assert speakers(paragraphs) == [None, None]
+
+
+def test_a_profession_or_descriptor_before_a_name_is_dropped() -> None:
+    # "Psychoanalyst Mark Rees", "London-born Sade": words about the person, not the name.
+    paragraphs = [
+        "Psychoanalyst Mark Rees said: “People tell their stories to be heard, not fixed.”",
+        "“Thank you to my team, I have always dreamed of saying that,” said London-born Sade.",
+    ]
+    assert speakers(paragraphs) == ["Mark Rees", "Sade"]

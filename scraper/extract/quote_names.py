@@ -14,6 +14,8 @@ from scraper.extract.quote_rules import QuoteRules
 #: Possessive endings, with the apostrophe curled either way ("Swift‘s" is common).
 POSSESSIVES = ("’s", "'s", "‘s")
 _POSSESSIVE = re.compile(r"[’'‘]s?$")
+#: A hyphenated descriptor written before a name ("London-born", "Paris-based", "78-year-old").
+DESCRIPTOR = re.compile(r"\w-(?:born|based|bred|raised|old)$")
 _ORGANISATION = re.compile(
     r"[A-Z][\w'’.&-]*(?:\s+(?:(?:of|and|for|de)\s+(?:the\s+)?)?[A-Z][\w'’.&-]*)+"
 )
@@ -62,6 +64,8 @@ def _mention(
     for i, token in enumerate(tokens[:-1]):
         if _strip(token) in rules.titles or token.endswith(POSSESSIVES):
             cut = i + 1
+        elif DESCRIPTOR.search(_strip(token)):
+            cut = i + 1  # "London-born Raye"
     roles = {_strip(t) for t in tokens[:cut]} & rules.titles
     roles |= {_strip(t) for t in before[-ROLE_WINDOW:] + appositive} & rules.titles
     if {_strip(t) for t in before[-ROLE_WINDOW:] + tokens[:cut]} & rules.past_role_words:
