@@ -257,7 +257,15 @@ def test_empty_page_is_marked_empty(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_publisher_name_is_never_an_author() -> None:
     page = PAGE.replace("Grace Hopper", "Example Times")
     article = run('[fields]\nauthors = [".byline a"]\nbody = ["div.story"]\n', page)
-    assert article.authors == []
+    # The byline credits the publisher: the people the page's JSON-LD names are read instead.
+    assert article.authors == ["Ada Lovelace", "Alan Turing"]
+    assert article.sources["authors"].startswith("generic:")
+    alone = page.replace('"author": [{"@type": "Person", "name": "Ada Lovelace"}, ', "").replace(
+        ', {"@type": "Person", "name": "Alan Turing"}]', ""
+    )
+    alone = alone.replace('<meta name="author" content="Meta Author">', "")
+    article = run('[fields]\nauthors = [".byline a"]\nbody = ["div.story"]\n', alone)
+    assert article.authors == [] and "authors" not in article.sources
 
 
 def test_run_site_test_reports_each_difference(tmp_path: Path) -> None:
@@ -490,3 +498,58 @@ def test_strip_fields_and_strip_may_name_the_same_node() -> None:
     )
     assert article.authors == ["Grace Hopper"] and article.subheadline == "Grace Hopper"
     assert article.body[0] == "Lasers were fired at the Moon on Monday."
+
+
+# ---------------------------------------------------------------- deferring to the generic rules
+
+#: A US story filed in the evening: JSON-LD gives the UTC day (the 29th), the page shows the 28th
+#: under the headline; the date line sits in a box the config strips from the body.
+EVENING = """<html><head>
+<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Late vote",
+ "datePublished": "2024-02-29T02:25:36+00:00", "author": {"@type": "Person", "name": "Mia Wong"}}
+</script></head><body><div class="page"><main><article>
+<h1>Late vote passes</h1>
+<div class="meta"><span class="byline">By Mia Wong</span> February 28, 2024 9:25 pm</div>
+<div class="story"><p>The vote passed late in the evening, after a long debate.</p></div>
+</article></main></div></body></html>"""
+
+
+def run_evening(fields: str, page: str = EVENING) -> Article:
+    config = config_from(f'[fields]\nbody = ["div.story"]\nstrip = [".meta"]\n{fields}')
+    return extract_with_config(page, "https://example.com/politics/late-vote", config)
+
+
+def test_a_metadata_date_meets_the_generic_date_rules() -> None:
+    article = run_evening('published = ["jsonld:datePublished"]\n')
+    assert article.published is not None and article.published.startswith("2024-02-28")
+    assert article.sources["published"] == "generic:heuristic"
+    assert article.body == ["The vote passed late in the evening, after a long debate."]
+
+
+def test_a_metadata_date_on_the_shown_day_stands() -> None:
+    page = EVENING.replace("February 28, 2024 9:25 pm", "February 29, 2024 2:25 am")
+    article = run_evening('published = ["jsonld:datePublished"]\n', page)
+    assert article.published == "2024-02-29T02:25:36+00:00"
+    assert article.sources["published"] == "jsonld"
+
+
+def test_a_date_read_with_a_selector_stands() -> None:
+    page = EVENING.replace("</article>", '<time datetime="2024-02-29T02:25:36Z">x</time></article>')
+    article = run_evening('published = ["article time@datetime"]\n', page)
+    assert article.published is not None and article.published.startswith("2024-02-29")
+    assert article.sources["published"] == "selector:article time@datetime"
+
+
+def test_a_date_line_the_config_strips_still_dates_the_page() -> None:
+    # No metadata date: the generic rules read the date line before ``strip`` removes it.
+    page = EVENING.replace('"datePublished": "2024-02-29T02:25:36+00:00", ', "")
+    article = run_evening('published = ["time@datetime"]\n', page)
+    assert article.published is not None and article.published.startswith("2024-02-28")
+    assert article.sources["published"].startswith("generic:")
+
+
+def test_authors_the_config_misses_come_from_the_generic_byline() -> None:
+    page = EVENING.replace('"author": {"@type": "Person", "name": "Mia Wong"}', '"x": 1')
+    article = run_evening('authors = [".no-byline-here"]\n', page)
+    assert article.authors == ["Mia Wong"]
+    assert article.sources["authors"].startswith("generic:")

@@ -1,27 +1,33 @@
 """Apply a per-site config (selectors/*.toml) to a page: pick the layout, read each field from
 its first fallback that yields a value, and fall back to the generic extractor per field.
 
-Order of work: layout choice, metadata fields (``exclude``), images, ``strip`` and the
-``strip_fields`` nodes, body, cleaning (``config_cleaning``), ``drop_paragraphs``. See
-docs/selectors.md.
+Order of work: layout choice, metadata fields (``exclude``), images, the checks against the
+generic rules (``config_generic``: dates, empty authors), ``strip`` and the ``strip_fields``
+nodes, body, cleaning (``config_cleaning``), ``drop_paragraphs``. Reading one fallback is
+``config_reading``. See docs/selectors.md.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
-from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Any
 from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper import __version__
 from scraper.extract.config_cleaning import clean_paragraphs, config_authors, config_headline
+from scraper.extract.config_generic import GENERIC_SOURCE, checked_published, generic_authors
+from scraper.extract.config_reading import (
+    Page,
+    first_matches,
+    first_values,
+    jsonld_values,
+    node_lines,
+    read_fallback,
+    select,
+)
 from scraper.extract.dates import parse_date
 from scraper.extract.generic import parse_html
-from scraper.extract.jsonld import find_article, jsonld_objects
 from scraper.extract.text import normalize_space
 from scraper.models import STATUS_EMPTY, STATUS_OK, Article, Image
 from scraper.sites import Layout, SiteConfig, config_hash, split_attribute
@@ -57,190 +63,14 @@ DEFAULT_FALLBACKS: dict[str, tuple[str, ...]] = {
 }
 #: Fields for which the generic extractor is consulted when everything else came out empty.
 GENERIC_FIELDS = ("headline", "published", "body")
-#: Prefix of ``Article.sources`` values for fields the generic extractor supplied because the
-#: config (and the built-in defaults) found nothing: ``generic:heuristic``, ``generic:jsonld``.
-GENERIC_SOURCE = "generic:"
-#: Stands in for ``<br>`` while reading text (a private-use character: never in real text,
-#: and unlike a newline not confused with line breaks of the HTML source).
-_LINE_BREAK = "\ue000"
 _IMAGE_TAGS = ("img", "amp-img")
 _IMAGE_ATTRIBUTES = ("src", "data-src", "data-original", "data-lazy-src", "srcset", "data-srcset")
-
-
-@dataclass
-class _Page:
-    """One page being extracted: the tree plus lazily computed metadata and generic result."""
-
-    text: str
-    url: str | None
-    tree: LexborHTMLParser
-    sources: dict[str, str] = field(default_factory=dict)
-
-    @cached_property
-    def jsonld(self) -> dict[str, Any] | None:
-        return find_article(jsonld_objects(self.tree))
-
-    @cached_property
-    def meta(self) -> dict[str, list[str]]:
-        found: dict[str, list[str]] = {}
-        for node in self.tree.css("meta[content]"):
-            attrs = node.attributes
-            content = attrs.get("content") or ""
-            for key in ("name", "property", "itemprop"):
-                name = attrs.get(key)
-                if name and content.strip():
-                    found.setdefault(name.lower(), []).append(content.strip())
-        return found
-
-    @cached_property
-    def generic(self) -> Article:
-        """The whole generic record (from the original text): only when the body is missing."""
-        from scraper.extract.generic import extract_generic
-
-        return extract_generic(self.text, self.url)
-
-    @cached_property
-    def metadata(self) -> Article:
-        """Generic metadata only (cheap, no body scoring): for a missing headline or date."""
-        from scraper.extract.metadata import extract_metadata
-
-        return extract_metadata(self.tree, self.url)
-
-
-def select(node: LexborHTMLParser | LexborNode, selector: str) -> list[LexborNode]:
-    """Matches of ``selector`` in document order, each once (lexbor repeats a node that
-    matches several parts of a selector list)."""
-    seen: set[int] = set()
-    out = []
-    for match in node.css(selector):
-        if match.mem_id not in seen:
-            seen.add(match.mem_id)
-            out.append(match)
-    return out
-
-
-# ---------------------------------------------------------------- reading one fallback
-
-
-def _jsonld_values(value: Any, path: list[str]) -> list[str]:
-    """Follow a dotted path through dicts, mapping over lists; strings at the end."""
-    if isinstance(value, list):
-        return [v for item in value for v in _jsonld_values(item, path)]
-    if not path:
-        if isinstance(value, str):
-            return [html.unescape(value)]  # JSON-LD often holds entity-escaped text
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            return [str(value)]
-        if isinstance(value, dict):
-            return _jsonld_values(value.get("name") or value.get("url"), [])
-        return []
-    if isinstance(value, dict):
-        return _jsonld_values(value.get(path[0]), path[1:])
-    return []
-
-
-def node_lines(node: LexborNode, exclude: tuple[str, ...] = ()) -> list[str]:
-    """The folded, non-empty lines of a node's text; ``<br>`` ends a line. Descendants matching
-    ``exclude`` (a kicker inside the ``h1``, a "By" label) are left out."""
-    for br in node.css("br"):
-        br.replace_with(_LINE_BREAK)
-    if exclude:
-        left_out = {n.mem_id for n in node.css(", ".join(exclude))} - {node.mem_id}
-        text = "".join(_text_without(node, left_out)) if left_out else node.text(separator="")
-    else:
-        text = node.text(deep=True, separator="")
-    return [line for line in map(normalize_space, text.split(_LINE_BREAK)) if line]
-
-
-def _text_without(node: LexborNode, left_out: set[int]) -> list[str]:
-    """The text pieces below ``node`` in document order, skipping the ``left_out`` subtrees."""
-    pieces: list[str] = []
-    for child in node.iter(include_text=True):
-        if child.tag == "-text":
-            pieces.append(child.text_content or "")
-        elif child.tag != "-comment" and child.mem_id not in left_out:
-            pieces.extend(_text_without(child, left_out))
-    return pieces
-
-
-def node_text(node: LexborNode, exclude: tuple[str, ...] = ()) -> str:
-    """The folded text of a node (``<br>`` counts as a space), without ``exclude`` matches."""
-    return " ".join(node_lines(node, exclude))
-
-
-#: What one fallback read: its values, each with the node it came from (None for metadata).
-_Matches = list[tuple[str, LexborNode | None]]
-
-
-def _read_matches(
-    page: _Page,
-    fallback: str,
-    many: bool,
-    root: LexborNode | None = None,
-    exclude: tuple[str, ...] = (),
-) -> tuple[_Matches, str]:
-    """The non-empty values of one fallback with their nodes, and the source to record."""
-    found: _Matches
-    if fallback.startswith("jsonld:"):
-        key = fallback[7:]
-        values = _jsonld_values(page.jsonld, key.split(".")) if page.jsonld else []
-        found, source = [(v, None) for v in values], "jsonld"
-    elif fallback.startswith("meta:"):
-        key = fallback[5:]
-        found, source = [(v, None) for v in page.meta.get(key.lower(), [])], f"meta:{key}"
-    else:
-        selector, attribute = split_attribute(fallback)
-        nodes = select(root if root is not None else page.tree, selector)
-        if attribute:
-            found = [(n.attributes.get(attribute) or "", n) for n in nodes]
-        else:
-            found = [(node_text(n, exclude), n) for n in (nodes if many else nodes[:3])]
-        source = f"selector:{fallback}"
-    found = [(normalize_space(v), n) for v, n in found if v and v.strip()]
-    return (found if many else found[:1]), source
-
-
-def read_fallback(
-    page: _Page, fallback: str, many: bool, root: LexborNode | None = None
-) -> tuple[list[str], str]:
-    """Values of one fallback (all of them when ``many``, else at most one) and their source.
-
-    CSS fallbacks search ``root`` when given (an image's figure), else the whole page.
-    """
-    found, source = _read_matches(page, fallback, many, root)
-    return [value for value, _ in found], source
-
-
-def _first_matches(
-    page: _Page,
-    fallbacks: tuple[str, ...],
-    many: bool,
-    root: LexborNode | None = None,
-    exclude: tuple[str, ...] = (),
-) -> tuple[_Matches, str | None]:
-    for fallback in fallbacks:
-        found, source = _read_matches(page, fallback, many, root, exclude)
-        if found:
-            return found, source
-    return [], None
-
-
-def first_values(
-    page: _Page,
-    fallbacks: tuple[str, ...],
-    many: bool,
-    root: LexborNode | None = None,
-    exclude: tuple[str, ...] = (),
-) -> tuple[list[str], str | None]:
-    """The values of the first fallback that yields any, with its source."""
-    found, source = _first_matches(page, fallbacks, many, root, exclude)
-    return [value for value, _ in found], source
 
 
 # ---------------------------------------------------------------- layout, body, images
 
 
-def _published_day(page: _Page) -> dt.date | None:
+def _published_day(page: Page) -> dt.date | None:
     values, _ = first_values(page, DEFAULT_FALLBACKS["published"], False)
     parsed = parse_date(values[0]) if values else None
     try:
@@ -268,7 +98,7 @@ def _inside(node: LexborNode, ids: set[int], stop: LexborNode | None) -> bool:
     return False
 
 
-def choose_layout(page: _Page, config: SiteConfig) -> Layout:
+def choose_layout(page: Page, config: SiteConfig) -> Layout:
     """The first layout valid on the page's date whose body selector finds text."""
     dated = any(layout.valid_from or layout.valid_until for layout in config.layouts)
     day = _published_day(page) if dated else None
@@ -321,12 +151,12 @@ def _holders(nodes: list[LexborNode], stop: LexborNode) -> set[int]:
     return holders
 
 
-def read_body(page: _Page, layout: Layout) -> tuple[list[str], str | None]:
+def read_body(page: Page, layout: Layout) -> tuple[list[str], str | None]:
     """Body paragraphs from the first body fallback that yields any."""
     for fallback in layout.fields.get("body", ()):
         if fallback.startswith("jsonld:"):
             # Read the raw value: its line breaks separate the paragraphs.
-            values = _jsonld_values(page.jsonld, fallback[7:].split(".")) if page.jsonld else []
+            values = jsonld_values(page.jsonld, fallback[7:].split(".")) if page.jsonld else []
             source = "jsonld"
             paragraphs = [normalize_space(p) for p in values[0].split("\n")] if values else []
         else:
@@ -356,7 +186,7 @@ def _to_int(value: str | None) -> int | None:
 
 
 def _image_from_node(
-    page: _Page, node: LexborNode, layout: Layout, attribute: str | None
+    page: Page, node: LexborNode, layout: Layout, attribute: str | None
 ) -> Image | None:
     img = node if node.tag in _IMAGE_TAGS else node.css_first(", ".join(_IMAGE_TAGS))
     url = _image_url(img, page.url, attribute) if img is not None else None
@@ -383,7 +213,7 @@ def _image_from_node(
     )
 
 
-def read_images(page: _Page, layout: Layout) -> tuple[list[Image], str | None]:
+def read_images(page: Page, layout: Layout) -> tuple[list[Image], str | None]:
     """Images of the first image fallback that yields any (figures or ``img`` nodes)."""
     fallbacks = layout.fields.get("images", ()) + DEFAULT_FALLBACKS["images"]
     for fallback in fallbacks:
@@ -406,13 +236,13 @@ def read_images(page: _Page, layout: Layout) -> tuple[list[Image], str | None]:
 # ---------------------------------------------------------------- the record
 
 
-def _read_metadata(page: _Page, layout: Layout, article: Article) -> list[LexborNode]:
+def _read_metadata(page: Page, layout: Layout, article: Article) -> list[LexborNode]:
     """Fill the metadata fields; return the nodes of the ``strip_fields`` values."""
     read_from: list[LexborNode] = []
     for name in SINGLE_FIELDS + LIST_FIELDS:
         many = name in LIST_FIELDS
         fallbacks = layout.fields.get(name, ()) + DEFAULT_FALLBACKS.get(name, ())
-        found, source = _first_matches(page, fallbacks, many, None, layout.exclude.get(name, ()))
+        found, source = first_matches(page, fallbacks, many, None, layout.exclude.get(name, ()))
         if not found:
             continue
         if name in layout.strip_fields:
@@ -430,16 +260,36 @@ def _read_metadata(page: _Page, layout: Layout, article: Article) -> list[Lexbor
     return read_from
 
 
-def _publisher_names(page: _Page, config: SiteConfig) -> list[str]:
+def _publisher_names(page: Page, config: SiteConfig) -> list[str]:
     """The names the publisher goes by: the config's ``name``, then the JSON-LD publisher's."""
     names = [config.name]
     if page.jsonld:
         publisher = page.jsonld.get("publisher")
-        names += _jsonld_values(publisher, []) + _jsonld_values(publisher, ["alternateName"])
+        names += jsonld_values(publisher, []) + jsonld_values(publisher, ["alternateName"])
     return names
 
 
-def _fill_from_generic(page: _Page, article: Article) -> None:
+def _check_with_generic(page: Page, config: SiteConfig, article: Article) -> None:
+    """Before ``strip`` changes the page: the config's date meets the generic date rules, its
+    authors are cleaned (empty: the generic byline), and the generic metadata is read now if a
+    headline or date is missing (a stripped date line is still evidence)."""
+    if article.published:
+        article.published, page.sources["published"] = checked_published(
+            page.tree, page.jsonld, page.url, article.published, page.sources["published"]
+        )
+    publishers = _publisher_names(page, config)
+    article.authors = config_authors(article.authors, publishers)
+    if not article.authors:
+        names, source = generic_authors(page.tree, page.jsonld, page.url, config.name)
+        article.authors = config_authors(names, publishers)
+        page.sources.pop("authors", None)
+        if article.authors:
+            page.sources["authors"] = source
+    if not article.headline or not article.published:
+        _ = page.metadata  # cached from the page as served, for ``_fill_from_generic``
+
+
+def _fill_from_generic(page: Page, article: Article) -> None:
     for name in GENERIC_FIELDS:
         if getattr(article, name):
             continue
@@ -469,13 +319,14 @@ def strip_nodes(
 
 def extract_with_config(text: str, url: str | None, config: SiteConfig) -> Article:
     """Extract an article from decoded HTML ``text`` with ``config`` (generic per missing field)."""
-    page = _Page(text, url, parse_html(text))
+    page = Page(text, url, parse_html(text))
     layout = choose_layout(page, config)
     article = Article(url=url, site=config.name)
     read_from = _read_metadata(page, layout, article)
     article.images, image_source = read_images(page, layout)
     if image_source:
         page.sources["images"] = image_source
+    _check_with_generic(page, config, article)
     strip_nodes(page.tree, layout.strip, read_from)
     article.body, body_source = read_body(page, layout)
     if body_source:
@@ -483,7 +334,6 @@ def extract_with_config(text: str, url: str | None, config: SiteConfig) -> Artic
     _fill_from_generic(page, article)
     language = article.language or config.language
     article.headline = config_headline(article.headline, layout.headline_strip, config.name)
-    article.authors = config_authors(article.authors, _publisher_names(page, config))
     paragraphs = clean_paragraphs(article.body, language)
     article.body = [p for p in paragraphs if not any(r.search(p) for r in layout.drop_paragraphs)]
     if not article.body and article.status == STATUS_OK:
