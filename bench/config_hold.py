@@ -6,10 +6,12 @@ For every page of the given corpora (``body-snippets``, ``dates``: ``pages/<id>.
 ``truth.jsonl``) whose URL a config in ``selectors/`` claims, it extracts the page with the
 config and reports whether the config's own body selectors found the text (``holds``) or the
 extractor fell back to the generic heuristic (``fallback``: a layout the config does not
-know), with the chosen layout. Where the corpus has snippets (``must_contain`` /
-``must_not_contain``) both the config and the generic extractor are scored on them; where it
-has a ``date``, the config's published day is compared with it. A URL present in several
-corpora is counted once.
+know), with the chosen layout. A body the config read itself counts as holding, whether
+from a selector or from its own ``jsonld:articleBody`` fallback; only a body the generic
+extractor supplied (source ``generic:...``) or no body at all is a fallback. Where the corpus
+has snippets (``must_contain`` / ``must_not_contain``) both the config and the generic
+extractor are scored on them; where it has a ``date``, the config's published day is compared
+with it. A URL present in several corpora is one page, with the truth of all of them.
 """
 
 from __future__ import annotations
@@ -28,9 +30,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import metrics
 
 from scraper.extract import extract
+from scraper.extract.config_generic import GENERIC_SOURCE
 from scraper.extract.decode import decode_html
 from scraper.extract.generic import extract_generic
-from scraper.sites import load_configs, match_config
+from scraper.sites import SiteConfig, load_configs, match_config
 
 
 @dataclass(frozen=True)
@@ -48,10 +51,22 @@ class PageCheck:
     date_ok: bool | None
 
 
-def check_page(record: dict[str, object], html: bytes, corpus: str, config_name: str) -> PageCheck:
-    """Extract one page with its config (and generically when there are snippets)."""
+def holds(source: str | None) -> bool:
+    """Whether a body ``source`` is the config's own (a selector or its ``jsonld:`` fallback)."""
+    return bool(source) and not str(source).startswith(GENERIC_SOURCE)
+
+
+def check_page(
+    record: dict[str, object],
+    html: bytes,
+    corpus: str,
+    config_name: str,
+    config: SiteConfig | None = None,
+) -> PageCheck:
+    """Extract one page with its config (found by URL unless given; generically too when there
+    are snippets)."""
     url = str(record["url"])
-    article = extract(html, url=url)
+    article = extract(html, url=url, config=config)
     config_snippets = generic_snippets = None
     must = record.get("must_contain")
     if isinstance(must, list):
@@ -68,7 +83,7 @@ def check_page(record: dict[str, object], html: bytes, corpus: str, config_name:
         config=config_name,
         corpus=corpus,
         url=url,
-        holds=article.sources.get("body", "").startswith("selector:"),
+        holds=holds(article.sources.get("body")),
         layout=article.extractor.get("layout"),
         paragraphs=len(article.body),
         config_snippets=config_snippets,
@@ -80,21 +95,30 @@ def check_page(record: dict[str, object], html: bytes, corpus: str, config_name:
 def run(corpora: list[Path]) -> list[PageCheck]:
     """Check every page of ``corpora`` that a repository config claims."""
     configs = load_configs()
-    seen: set[str] = set()
-    checks = []
+    # One page per URL: the snippets of one corpus and the date of another are both checked.
+    pages: dict[str, tuple[dict[str, object], Path, list[str]]] = {}
     for corpus in corpora:
         lines = (corpus / "truth.jsonl").read_text(encoding="utf-8").splitlines()
         for line in lines:
             if not line.strip():
                 continue
             record = json.loads(line)
-            config = match_config(record["url"], configs)
-            if config is None or record["url"] in seen:
+            if match_config(record["url"], configs) is None:
                 continue
-            seen.add(record["url"])
-            html = gzip.decompress((corpus / "pages" / f"{record['id']}.html.gz").read_bytes())
-            name = config.path.stem if config.path is not None else config.name
-            checks.append(check_page(record, html, corpus.name, name))
+            if record["url"] in pages:
+                known, path, names = pages[record["url"]]
+                known.update({k: v for k, v in record.items() if k not in known})
+                names.append(corpus.name)
+            else:
+                path = corpus / "pages" / f"{record['id']}.html.gz"
+                pages[record["url"]] = (record, path, [corpus.name])
+    checks = []
+    for url, (record, path, names) in pages.items():
+        config = match_config(url, configs)
+        assert config is not None
+        name = config.path.stem if config.path is not None else config.name
+        html = gzip.decompress(path.read_bytes())
+        checks.append(check_page(record, html, "+".join(names), name))
     return checks
 
 
@@ -107,12 +131,12 @@ def _snippets(counts: metrics.Counts | None) -> str:
 def print_table(checks: list[PageCheck]) -> None:
     """One row per page, then how many pages each config held on."""
     print(
-        f"{'config':24s} {'corpus':13s} {'body':8s} {'layout':20s} {'config':12s} {'generic':12s} day"
+        f"{'config':24s} {'corpus':19s} {'body':8s} {'layout':20s} {'config':12s} {'generic':12s} day"
     )
     for c in sorted(checks, key=lambda c: (c.config, c.corpus, c.url)):
         day = "-" if c.date_ok is None else ("ok" if c.date_ok else "WRONG")
         print(
-            f"{c.config[:24]:24s} {c.corpus[:13]:13s} {'holds' if c.holds else 'fallback':8s} "
+            f"{c.config[:24]:24s} {c.corpus[:19]:19s} {'holds' if c.holds else 'fallback':8s} "
             f"{str(c.layout)[:20]:20s} {_snippets(c.config_snippets):12s} "
             f"{_snippets(c.generic_snippets):12s} {day}"
         )

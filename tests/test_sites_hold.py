@@ -4,12 +4,15 @@ snippets and dates (checked on saved fixture pages, so no corpus is needed)."""
 from __future__ import annotations
 
 import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 import config_hold  # noqa: E402
+
+from scraper.sites import parse_config  # noqa: E402
 
 NDR_2019 = ROOT / "fixtures/ndr.de/eintracht-braunschweig-ein-remis-als-mutmacher.html"
 NDR_URL = "https://www.ndr.de/sport/fussball/Eintracht-Braunschweig-Ein-Remis-als-Mutmacher,eintracht2488.html"
@@ -46,3 +49,18 @@ def test_an_unknown_layout_is_reported_as_fallback() -> None:
     assert not check.holds
     assert check.config_snippets is None
     assert check.date_ok is False
+
+
+def test_a_configs_own_jsonld_body_holds() -> None:
+    # The config's selector misses, its own jsonld:articleBody fallback reads the body: it holds.
+    page = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": '
+        '"Ein Test", "articleBody": "Erster Absatz des Artikels.\\nZweiter Absatz."}</script>'
+        "</head><body><h1>Ein Test</h1><p>Kurz.</p></body></html>"
+    )
+    text = '[site]\nname = "NDR"\nhosts = ["ndr.de"]\n[fields]\nbody = ["div.gone", "jsonld:articleBody"]\n'
+    config = parse_config(tomllib.loads(text), Path("selectors/ndr.de.toml"))
+    check = config_hold.check_page({"url": NDR_URL}, page.encode(), "dates", "ndr.de", config)
+    assert check.holds and check.paragraphs == 2
+    assert config_hold.holds("jsonld") and config_hold.holds("selector:div.story")
+    assert not config_hold.holds("generic:heuristic") and not config_hold.holds(None)
