@@ -1,9 +1,14 @@
-"""Images of the article: lead image first, absolute URLs, lazy-loading attributes, captions, credits."""
+"""Images of the article: lead image first, absolute URLs, lazy-loading attributes, captions, credits.
+
+Rules are data: lazy-load attributes, URL patterns of pixels and placeholders, link targets
+that open a picture viewer, credit labels. A picture linked to another page, or inside a
+short nested ``<article>`` (a teaser card), belongs to another story and is left out.
+"""
 
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
+from urllib.parse import unquote, urljoin, urlsplit
 
 from selectolax.lexbor import LexborNode
 
@@ -30,9 +35,24 @@ _CREDIT_IN_TEXT = re.compile(
     re.IGNORECASE,
 )
 _SKIP_URL = re.compile(
-    r"^data:|\.svg(?:\?|$)|pixel|spacer|blank\.gif|1x1|/ads?/|logo|icon|avatar|gravatar", re.I
+    r"^data:|\.svg(?:\?|$)|pixel|pxl\.gif|spacer|blank\.gif|1x1|/ads?/|logo|icon|avatar|gravatar"
+    r"|placeholder|transparent|/banners?/|\bbnr[-_]",
+    re.I,
 )
 MIN_SIZE = 100
+#: A link around a picture that opens the picture or a viewer keeps it in the article; a link
+#: to any other page makes it a teaser of another story.
+VIEWER_LINK = re.compile(
+    r"^(?:#|javascript:)|\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)"
+    r"|photo|foto|bild|image|img|picture|gallery|galerie|zoom|lightbox|media",
+    re.I,
+)
+#: A size appended to a file name by WordPress and other CMSs ("photo-1024x768").
+_SIZE_SUFFIX = re.compile(r"[-_]\d{2,5}x\d{2,5}$")
+#: A nested <article> with less text than this is a teaser card of another story.
+TEASER_ARTICLE_CHARS = 600
+#: ... and less than this share of the text around it (else it is the story itself).
+TEASER_ARTICLE_SHARE = 0.5
 #: Elements holding one picture with its caption: <figure>, and the <div> WordPress writes
 #: for captioned images.
 FIGURE_SELECTOR = "figure, div.wp-caption"
@@ -152,8 +172,11 @@ def body_images(containers: list[LexborNode], base: str | None) -> list[Image]:
     """Figures and large images inside the body containers, in document order."""
     images: list[Image] = []
     for container in [image_scope(c) for c in containers[:1]] + containers[1:]:
+        scope_chars: list[int] = []  # measured once, when a nested <article> needs it
         for node in container.css(f"{FIGURE_SELECTOR}, img"):
             if node.tag == "img" and _inside_figure(node, container):
+                continue
+            if _is_teaser(node, container, base, scope_chars):
                 continue
             image = _image(node, base)
             if image is None:
@@ -175,29 +198,110 @@ def _inside_figure(node: LexborNode, stop: LexborNode) -> bool:
     return False
 
 
+def _is_teaser(
+    node: LexborNode, scope: LexborNode, base: str | None, scope_chars: list[int]
+) -> bool:
+    """Whether the picture belongs to another story: linked to another page, or inside a
+    short nested ``<article>`` holding a small part of the text (a teaser card)."""
+    img = node if node.tag == "img" else node.css_first("img")
+    start = img if img is not None else node
+    link_checked = False
+    parent = start.parent
+    while parent is not None and parent.mem_id != scope.mem_id:
+        if parent.tag == "a" and not link_checked:
+            link_checked = True
+            if _links_elsewhere(parent, base, _picture_url(node)):
+                return True
+        elif parent.tag == "article" and _is_teaser_card(parent, scope, scope_chars):
+            return True
+        parent = parent.parent
+    return False
+
+
+def _is_teaser_card(article: LexborNode, scope: LexborNode, scope_chars: list[int]) -> bool:
+    chars = len(article.text(deep=True))
+    if chars >= TEASER_ARTICLE_CHARS:
+        return False
+    if not scope_chars:
+        scope_chars.append(len(scope.text(deep=True)))
+    return chars < TEASER_ARTICLE_SHARE * scope_chars[0]
+
+
+def _links_elsewhere(link: LexborNode, base: str | None, picture: str | None) -> bool:
+    """Whether ``link`` opens another page: not the picture, a viewer or the article itself."""
+    attrs = link.attributes
+    href = (attrs.get("href") or "").strip()
+    if not href or VIEWER_LINK.search(href) or any("lightbox" in name for name in attrs):
+        return False
+    target, page = urlsplit(urljoin(base or "", href)), urlsplit(base or "")
+    if picture and _file_stem(target.path) == _file_stem(urlsplit(picture).path):
+        return False  # the picture itself, at another size
+    return (target.netloc, target.path.rstrip("/")) != (page.netloc, page.path.rstrip("/"))
+
+
+def _file_stem(path: str) -> str:
+    """The last path segment without extension, ``=s1200``-style size and ``-800x600``."""
+    name = unquote(path).rstrip("/").rsplit("/", 1)[-1]
+    name = name.split("=", 1)[0].rsplit(".", 1)[0]
+    return _SIZE_SUFFIX.sub("", name).lower()
+
+
 def with_lead_image(images: list[Image], lead: Image | None) -> list[Image]:
-    """Put ``lead`` first, merged with the body copy of the same picture when there is one."""
+    """Put ``lead`` first, merged with the body copy of the same picture when there is one
+    (the body copy keeps its URL, caption and credit)."""
     if lead is None:
         return _dedupe(images)
-    for index, image in enumerate(images):
-        if _same_picture(image.url, lead.url):
-            images.insert(0, images.pop(index))
-            return _dedupe(images)
+    index = _same_picture_index(lead.url, [image.url for image in images])
+    if index is not None:
+        images.insert(0, images.pop(index))
+        return _dedupe(images)
     return _dedupe([lead, *images])
 
 
-def _same_picture(a: str, b: str) -> bool:
-    def key(url: str) -> str:
-        return url.split("?")[0].rsplit("/", 1)[-1].split(".")[0]
+def _same_picture_index(url: str, candidates: list[str]) -> int | None:
+    """The candidate showing the same picture as ``url`` (often the og:image, a social crop):
+    the same URL or file name, else the one sharing most picture ids with it."""
+    stem = _picture_key(url)
+    for index, candidate in enumerate(candidates):
+        if candidate == url or _picture_key(candidate) == stem:
+            return index
+    ids = _picture_ids(url)
+    if not ids:
+        return None
+    shared = [len(ids & _picture_ids(candidate)) for candidate in candidates]
+    best = max(shared, default=0)
+    if best == 0 or shared.count(best) > 1:
+        return None
+    return shared.index(best)
 
-    return a == b or key(a) == key(b)
+
+#: Path tokens that identify a picture: 6+ letters and digits with a digit in them, but no date
+#: (20240503) and no size (1200x630).
+_PATH_TOKEN = re.compile(r"[0-9A-Za-z]{6,}")
+_NOT_AN_ID = re.compile(r"(?:19|20)\d{6}|\d{1,5}x\d{1,5}|[A-Za-z]+", re.I)
+
+
+def _picture_ids(url: str) -> set[str]:
+    path = unquote(urlsplit(url).path)
+    return {token.lower() for token in _PATH_TOKEN.findall(path) if not _NOT_AN_ID.fullmatch(token)}
+
+
+def _picture_key(url: str) -> str:
+    """Host, folder and file stem when the stem is distinctive (6+ characters), else the whole
+    URL: one picture at several sizes shares it ("a/photo-1024x768.jpg", "a/photo.jpg")."""
+    parts = urlsplit(url)
+    stem = _file_stem(parts.path)
+    folder = parts.path.rsplit("/", 1)[0]
+    return f"{parts.netloc}{folder}/{stem}" if len(stem) >= 6 else url
 
 
 def _dedupe(images: list[Image]) -> list[Image]:
+    """Drop repeats of a picture (the same URL, or the same file at another size)."""
     seen: set[str] = set()
     out: list[Image] = []
     for image in images:
-        if image.url not in seen:
-            seen.add(image.url)
+        key = _picture_key(image.url)
+        if key not in seen:
+            seen.add(key)
             out.append(image)
     return out

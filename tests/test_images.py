@@ -1,0 +1,165 @@
+"""Tests for scraper.extract.images: which pictures belong to the article, their URLs,
+captions and credits, and the lead image."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from scraper.extract.images import body_images, split_credit, with_lead_image
+from scraper.models import Image
+
+PAGE = "https://news.example.com/2024/05/03/fire-in-the-harbour"
+PROSE = "<p>" + "The fire burned through the night and the harbour stayed closed. " * 8 + "</p>"
+
+
+def images_of(article_html: str) -> list[Image]:
+    tree = LexborHTMLParser(f"<html><body>{article_html}</body></html>")
+    container = tree.css_first("article")
+    assert container is not None
+    return body_images([container], PAGE)
+
+
+def urls(images: list[Image]) -> list[str]:
+    return [image.url for image in images]
+
+
+def test_lazy_attributes_and_relative_urls() -> None:
+    images = images_of(
+        f"""<article>{PROSE}
+        <img src="data:image/gif;base64,R0lGOD" data-src="/media/harbour.jpg" alt="The harbour">
+        </article>"""
+    )
+    assert urls(images) == ["https://news.example.com/media/harbour.jpg"]
+    assert images[0].alt == "The harbour"
+
+
+def test_picture_without_img_url_takes_largest_source() -> None:
+    images = images_of(
+        f"""<article>{PROSE}<figure><picture>
+        <source srcset="/m/boat-480.webp 480w, /m/boat-1600.webp 1600w, /m/boat-960.webp 960w">
+        <img src="data:image/gif;base64,R0lGOD" alt="">
+        </picture><figcaption>The boat at dawn.</figcaption></figure></article>"""
+    )
+    assert urls(images) == ["https://news.example.com/m/boat-1600.webp"]
+    assert images[0].caption == "The boat at dawn."
+
+
+def test_picture_linked_to_another_story_is_a_teaser() -> None:
+    images = images_of(
+        f"""<article>{PROSE}
+        <figure><img src="/m/crew.jpg" width="800"><figcaption>The crew.</figcaption></figure>
+        <div class="more"><a href="/2024/05/01/earlier-fire"><img src="/m/earlier.jpg"></a></div>
+        </article>"""
+    )
+    assert urls(images) == ["https://news.example.com/m/crew.jpg"]
+
+
+def test_picture_linked_to_itself_or_a_viewer_stays() -> None:
+    images = images_of(
+        f"""<article>{PROSE}
+        <a href="/m/large/pier.jpg"><img src="/m/pier.jpg"></a>
+        <a href="//cdn.example.net/abc123=s1200"><img src="//cdn.example.net/abc123"></a>
+        <a href="/fotos/harbour-gallery"><img src="/m/gallery-1.jpg"></a>
+        <a href="/elsewhere" data-lightbox="set"><img src="/m/lightbox.jpg"></a>
+        </article>"""
+    )
+    assert urls(images) == [
+        "https://news.example.com/m/pier.jpg",
+        "https://cdn.example.net/abc123",
+        "https://news.example.com/m/gallery-1.jpg",
+        "https://news.example.com/m/lightbox.jpg",
+    ]
+
+
+def test_short_nested_article_is_a_teaser_card() -> None:
+    images = images_of(
+        f"""<article>{PROSE}<figure><img src="/m/main.jpg"></figure>
+        <article class="card"><img src="/m/other-story.jpg"><h3>Another story</h3></article>
+        </article>"""
+    )
+    assert urls(images) == ["https://news.example.com/m/main.jpg"]
+
+
+def test_pixels_placeholders_and_small_images_are_skipped() -> None:
+    images = images_of(
+        f"""<article>{PROSE}
+        <img src="https://stats.example.com/pixel.gif?id=3">
+        <img src="/static/grey-placeholder.png">
+        <img src="/static/index-transparent_h-9_w-16.gif">
+        <img src="/images/pxl.gif">
+        <img src="/m/thumb.jpg" width="60" height="40">
+        <img src="/m/real.jpg" width="1200" height="800">
+        </article>"""
+    )
+    assert urls(images) == ["https://news.example.com/m/real.jpg"]
+
+
+def test_caption_credit_by_class() -> None:
+    images = images_of(
+        f"""<article>{PROSE}<figure><img src="/m/a.jpg">
+        <figcaption>Firefighters at the pier. <span class="credit">Photo: Jane Roe</span>
+        </figcaption></figure></article>"""
+    )
+    assert (images[0].caption, images[0].credit) == ("Firefighters at the pier.", "Jane Roe")
+
+
+def test_split_credit_from_caption_text() -> None:
+    assert split_credit("Firefighters at the pier. Photo: Jane Roe") == (
+        "Firefighters at the pier.",
+        "Jane Roe",
+    )
+    assert split_credit("Die Feuerwehr am Hafen. (© dpa)") == ("Die Feuerwehr am Hafen.", "dpa")
+    assert split_credit("The second of three photos, photo 3") == (
+        "The second of three photos, photo 3",
+        None,
+    )
+
+
+def test_lead_image_merges_with_its_body_copy_at_another_size() -> None:
+    body = [
+        Image(
+            url="https://news.example.com/uploads/harbour-crew-1024x683.jpg", caption="The crew."
+        ),
+        Image(url="https://news.example.com/uploads/pier.jpg", caption="The pier."),
+    ]
+    lead = Image(url="https://news.example.com/uploads/harbour-crew.jpg")
+    merged = with_lead_image(body, lead)
+    assert [image.caption for image in merged] == ["The crew.", "The pier."]
+
+
+def test_lead_image_prepended_when_the_body_lacks_it() -> None:
+    body = [Image(url="https://news.example.com/uploads/pier.jpg")]
+    lead = Image(url="https://news.example.com/uploads/harbour-crew.jpg")
+    assert urls(with_lead_image(body, lead)) == [
+        "https://news.example.com/uploads/harbour-crew.jpg",
+        "https://news.example.com/uploads/pier.jpg",
+    ]
+
+
+def test_lead_image_found_by_picture_id_in_a_social_crop() -> None:
+    body = [
+        Image(url="https://cdn.example.com/2024/11/SEI_230063122-e635.jpg", caption="Food."),
+        Image(url="https://cdn.example.com/2024/11/SEI_230033353-f7f0.jpg", caption="Minister."),
+    ]
+    lead = Image(url="https://cdn.example.com/2024/11/SEI_230033353-f7f0_1732033413.jpg?w=1200")
+    assert [image.caption for image in with_lead_image(body, lead)] == ["Minister.", "Food."]
+
+
+def test_pictures_sharing_only_a_date_or_common_id_are_not_merged() -> None:
+    body = [
+        Image(url="https://cdn.example.com/assets/d41586-025/d41586-025_52015118.jpg"),
+        Image(url="https://cdn.example.com/assets/d41586-025/d41586-025_51874492.jpg"),
+    ]
+    lead = Image(url="https://cdn.example.com/social/d41586-social_20241203.jpg")
+    assert len(with_lead_image(body, lead)) == 3
+    assert with_lead_image(list(body), None) == body
+
+
+def test_same_file_at_two_sizes_is_listed_once() -> None:
+    body = [
+        Image(url="https://news.example.com/img/2024/03/1736701-563848-756x425.jpg"),
+        Image(url="https://news.example.com/img/2024/03/1736701-563848-393x221.jpg"),
+        Image(url="https://news.example.com/img/article32650054/0_Disney-World.jpg"),
+        Image(url="https://news.example.com/img/article32650036/0_Disney-World.jpg"),
+    ]
+    assert len(with_lead_image(body, None)) == 3
