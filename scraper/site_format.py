@@ -39,6 +39,7 @@ FIELD_NAMES = (
 #: Keys of ``[fields]`` that are not fallback lists.
 RULE_NAMES = (
     "paragraphs",
+    "paragraph_breaks",
     "strip",
     "drop_paragraphs",
     "headline_strip",
@@ -102,6 +103,8 @@ class Layout:
     name: str
     fields: dict[str, tuple[str, ...]]
     paragraphs: str = DEFAULT_PARAGRAPHS
+    #: Selectors of elements inside the body that separate paragraphs like ``<br>`` does.
+    paragraph_breaks: tuple[str, ...] = ()
     strip: tuple[str, ...] = ()
     drop_paragraphs: tuple[re.Pattern[str], ...] = ()
     #: Regexes removed from the headline (a house style of section and site suffixes).
@@ -357,15 +360,21 @@ def _read_layout(path: str, prefix: str, table: dict[str, Any], base: Layout | N
     paragraphs = reader.string("paragraphs")
     if paragraphs is not None and (problem := check_selector(paragraphs)):
         raise reader.fail("paragraphs", f"bad CSS selector {paragraphs!r}: {problem}")
+    breaks = reader.strings("paragraph_breaks")
+    _check_selectors(reader, "paragraph_breaks", breaks)
     inherited = base or Layout(name="default", fields={})
     strip_fields = inherited.strip_fields + tuple(
         name for name in _read_strip_fields(reader, fields) if name not in inherited.strip_fields
     )
-    # Cleaning rules add to the inherited ones; fallbacks and ``paragraphs`` replace them.
+    # Cleaning rules add to the inherited ones; fallbacks, ``paragraphs`` and
+    # ``paragraph_breaks`` (how this layout's body is cut) replace them.
     return Layout(
         name="default",
         fields=fields,
         paragraphs=paragraphs or inherited.paragraphs,
+        paragraph_breaks=breaks
+        if "paragraph_breaks" in reader.table
+        else inherited.paragraph_breaks,
         strip=inherited.strip + strip,
         drop_paragraphs=inherited.drop_paragraphs + reader.regexes("drop_paragraphs"),
         headline_strip=inherited.headline_strip + reader.regexes("headline_strip"),

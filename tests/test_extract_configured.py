@@ -553,3 +553,47 @@ def test_authors_the_config_misses_come_from_the_generic_byline() -> None:
     article = run_evening('authors = [".no-byline-here"]\n', page)
     assert article.authors == ["Mia Wong"]
     assert article.sources["authors"].startswith("generic:")
+
+
+# ---------------------------------------------------------------- paragraph_breaks
+
+#: Text written straight into the container, paragraphs separated by empty spans, an ad slot
+#: and a list (the markup of some large news sites).
+RUN_ON = """<html><body><h1>Floods</h1><div class="text">RIVERTOWN: The river rose overnight.
+<span class="br"></span>Schools stayed <b>closed</b> on Monday.<div class="ad"><p>Buy now</p></div>Roads
+reopened by noon.<br>Two bridges remain shut.<span class="br"></span><span class="sub">What
+comes next</span><span class="br"></span><ul><li>More rain on Tuesday</li><li>Dry by Friday</li></ul>
+</div></body></html>"""
+RUN_ON_CONFIG = '[fields]\nbody = ["div.text"]\nparagraphs = "div.text"\nstrip = [".ad"]\n'
+
+
+def test_paragraph_breaks_split_text_written_into_the_container() -> None:
+    breaks = 'paragraph_breaks = ["span.br", "div", "li"]\n'
+    article = run(RUN_ON_CONFIG + breaks, RUN_ON)
+    assert article.body == [
+        "RIVERTOWN: The river rose overnight.",
+        "Schools stayed closed on Monday.",
+        # the stripped ad slot still separated these two
+        "Roads reopened by noon.",
+        "Two bridges remain shut.",
+        "What comes next",
+        "More rain on Tuesday",
+        "Dry by Friday",
+    ]
+
+
+def test_without_paragraph_breaks_only_br_splits() -> None:
+    article = run(RUN_ON_CONFIG, RUN_ON)
+    assert article.body == [
+        "RIVERTOWN: The river rose overnight. Schools stayed closed on Monday.Roads reopened by noon.",
+        # no space in the markup between the pieces: they run together
+        "Two bridges remain shut.What comes nextMore rain on TuesdayDry by Friday",
+    ]
+
+
+def test_paragraph_breaks_apply_inside_paragraph_matches() -> None:
+    page = (
+        '<html><body><div class="story"><p>One.<span class="br"></span>Two.</p></div></body></html>'
+    )
+    article = run('[fields]\nbody = ["div.story"]\nparagraph_breaks = ["span.br"]\n', page)
+    assert article.body == ["One.", "Two."]

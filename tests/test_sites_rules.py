@@ -1,6 +1,6 @@
-"""Validation of the cleaning rules of a site config: ``headline_strip``, ``exclude`` and
-``strip_fields`` (each mistake names the file, the key and the problem), and how layouts
-inherit them."""
+"""Validation of the cleaning rules of a site config: ``headline_strip``, ``exclude``,
+``strip_fields`` and ``paragraph_breaks`` (each mistake names the file, the key and the
+problem), and how layouts inherit them."""
 
 from __future__ import annotations
 
@@ -152,6 +152,31 @@ def test_layouts_add_to_the_inherited_rules(tmp_path: Path) -> None:
     assert default.strip_fields == ("authors",)
     assert new.exclude == {"headline": ("span.kicker", "small"), "authors": (".label",)}
     assert default.exclude == {"headline": ("span.kicker",)}
+
+
+def test_paragraph_breaks_are_selectors(tmp_path: Path) -> None:
+    config = load_config(load(tmp_path, "paragraph_breaks = ['span.br', 'div']\n"))
+    assert config.layouts[0].paragraph_breaks == ("span.br", "div")
+    message = error(tmp_path, "paragraph_breaks = ['span.br', 'a[']\n")
+    assert message.startswith("fields.paragraph_breaks[1]: bad CSS selector 'a['")
+    message = error(tmp_path, "paragraph_breaks = [3]\n")
+    assert message.startswith(
+        "fields.paragraph_breaks: expected a list of strings, got list of int"
+    )
+
+
+def test_a_layout_replaces_the_paragraph_breaks(tmp_path: Path) -> None:
+    # Like ``paragraphs``, they describe how one layout's body is cut: given, they replace the
+    # inherited ones (an empty list turns them off); left out, they are inherited.
+    text = (
+        "paragraph_breaks = ['span.br']\n"
+        "[[layouts]]\nname = 'new'\n[layouts.fields]\nbody = ['main']\nparagraph_breaks = ['hr']\n"
+        "[[layouts]]\nname = 'plain'\n[layouts.fields]\nbody = ['main']\nparagraph_breaks = []\n"
+        "[[layouts]]\nname = 'same'\n[layouts.fields]\nbody = ['main']\n"
+    )
+    new, plain, same, default = load_config(load(tmp_path, text)).layouts
+    assert new.paragraph_breaks == ("hr",) and plain.paragraph_breaks == ()
+    assert same.paragraph_breaks == ("span.br",) == default.paragraph_breaks
 
 
 def test_every_config_key_is_documented() -> None:

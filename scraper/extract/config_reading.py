@@ -19,7 +19,7 @@ from scraper.sites import split_attribute
 
 #: Stands in for ``<br>`` while reading text (a private-use character: never in real text,
 #: and unlike a newline not confused with line breaks of the HTML source).
-_LINE_BREAK = "\ue000"
+LINE_BREAK = "\ue000"
 
 
 @dataclass
@@ -98,13 +98,13 @@ def node_lines(node: LexborNode, exclude: tuple[str, ...] = ()) -> list[str]:
     """The folded, non-empty lines of a node's text; ``<br>`` ends a line. Descendants matching
     ``exclude`` (a kicker inside the ``h1``, a "By" label) are left out."""
     for br in node.css("br"):
-        br.replace_with(_LINE_BREAK)
+        br.replace_with(LINE_BREAK)
     if exclude:
         left_out = {n.mem_id for n in node.css(", ".join(exclude))} - {node.mem_id}
         text = "".join(_text_without(node, left_out)) if left_out else node.text(separator="")
     else:
         text = node.text(deep=True, separator="")
-    return [line for line in map(normalize_space, text.split(_LINE_BREAK)) if line]
+    return [line for line in map(normalize_space, text.split(LINE_BREAK)) if line]
 
 
 def _text_without(node: LexborNode, left_out: set[int]) -> list[str]:

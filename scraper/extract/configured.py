@@ -18,6 +18,7 @@ from scraper import __version__
 from scraper.extract.config_cleaning import clean_paragraphs, config_authors, config_headline
 from scraper.extract.config_generic import GENERIC_SOURCE, checked_published, generic_authors
 from scraper.extract.config_reading import (
+    LINE_BREAK,
     Page,
     first_matches,
     first_values,
@@ -149,6 +150,24 @@ def _holders(nodes: list[LexborNode], stop: LexborNode) -> set[int]:
             holders.add(parent.mem_id)
             parent = parent.parent
     return holders
+
+
+def mark_paragraph_breaks(page: Page, layout: Layout) -> None:
+    """Put a line break before and after each ``paragraph_breaks`` element inside the body
+    containers, so the text on either side (and the element's own) are separate paragraphs.
+
+    Runs before ``strip``: a widget that sat between two paragraphs still separates them once
+    it is removed.
+    """
+    if not layout.paragraph_breaks:
+        return
+    selector = ", ".join(layout.paragraph_breaks)
+    for fallback in layout.fields.get("body", ()):
+        for container in _body_nodes(page.tree, fallback):
+            for node in select(container, selector):
+                if node.mem_id != container.mem_id:
+                    node.insert_before(LINE_BREAK)
+                    node.insert_after(LINE_BREAK)
 
 
 def read_body(page: Page, layout: Layout) -> tuple[list[str], str | None]:
@@ -327,6 +346,7 @@ def extract_with_config(text: str, url: str | None, config: SiteConfig) -> Artic
     if image_source:
         page.sources["images"] = image_source
     _check_with_generic(page, config, article)
+    mark_paragraph_breaks(page, layout)
     strip_nodes(page.tree, layout.strip, read_from)
     article.body, body_source = read_body(page, layout)
     if body_source:
