@@ -448,7 +448,7 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Article:
         if found:
             _set(result, "subheadline", found[0], f"meta:{found[1]}")
     _set(result, "authors", *extract_authors(tree, article, meta, site, url))
-    _set(result, "published", *find_published(tree, article, meta, url))
+    _set(result, "published", *find_published(tree, article, meta, url, elements.h1))
     _set(result, "modified", *find_modified(article, meta))
     _set(result, "language", *_language(tree, article, meta))
     section = first_text(article.get("articleSection")) if article is not None else None
