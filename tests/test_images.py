@@ -163,3 +163,67 @@ def test_same_file_at_two_sizes_is_listed_once() -> None:
         Image(url="https://news.example.com/img/article32650036/0_Disney-World.jpg"),
     ]
     assert len(with_lead_image(body, None)) == 3
+
+
+def test_trailing_credit_in_parentheses_or_after_a_slash() -> None:
+    assert split_credit("Documents were released on Friday. (AP)") == (
+        "Documents were released on Friday.",
+        "AP",
+    )
+    assert split_credit("Sinwar in Gaza City, in April 2022. (Adel Hana/The Associated Press)") == (
+        "Sinwar in Gaza City, in April 2022.",
+        "Adel Hana/The Associated Press",
+    )
+    assert split_credit("Smoke over Poonch on May 7, 2025. / AFP via Getty Images") == (
+        "Smoke over Poonch on May 7, 2025.",
+        "AFP via Getty Images",
+    )
+    assert split_credit("Catherine Connolly in Galway. | Niall Carson/PA Images") == (
+        "Catherine Connolly in Galway.",
+        "Niall Carson/PA Images",
+    )
+    # Not credits: a year, an archive note, a lower-case aside, a parenthesis mid-sentence.
+    assert split_credit("The first edition. (1981)")[1] is None
+    assert split_credit("Ein Mitglied der Brigade. (Archivbild)")[1] is None
+    assert split_credit("The mayor (left) and the chief.")[1] is None
+
+
+def test_labelled_credits() -> None:
+    assert split_credit("Kawasaki wird es 2025 nicht mehr geben, Foto: LAT Images") == (
+        "Kawasaki wird es 2025 nicht mehr geben,",
+        "LAT Images",
+    )
+    assert split_credit("Quelle: Infografik WELT") == ("", "Infografik WELT")
+
+
+def test_credit_elements_inside_captions() -> None:
+    images = images_of(
+        f"""<article>{PROSE}
+        <figure><img src="/m/one.jpg"><figcaption><span>Rest helps you recover.</span>
+          <span>Unsplash/Kelly Sikkema</span></figcaption></figure>
+        <figure><img src="/m/two.jpg"><figcaption><small>Trump als Jesus: Der Präsident hat
+          das Foto gelöscht. (Quelle: Truth Social)</small></figcaption></figure>
+        <figure><img src="/m/three.jpg"><figcaption>A man at the pier.
+          <span class="credit">Photo by Jean Levac</span></figcaption></figure>
+        <figure><img src="/m/four.jpg"><figcaption>Video of the day
+          <span class="source">26.10.2025 | 2:43 min</span></figcaption></figure>
+        </article>"""
+    )
+    assert [(image.caption, image.credit) for image in images] == [
+        ("Rest helps you recover.", "Unsplash/Kelly Sikkema"),
+        ("Trump als Jesus: Der Präsident hat das Foto gelöscht.", "Truth Social"),
+        ("A man at the pier.", "Jean Levac"),
+        ("Video of the day", None),
+    ]
+
+
+def test_caption_written_after_the_figure() -> None:
+    images = images_of(
+        f"""<article>{PROSE}
+        <figure><img src="/m/one.jpg"></figure>
+        <div class="caption"><figcaption>The premier in Nuuk.</figcaption></div>
+        <figure><img src="/m/two.jpg"></figure>
+        <p>{PROSE}</p>
+        </article>"""
+    )
+    assert [image.caption for image in images] == ["The premier in Nuuk.", None]
