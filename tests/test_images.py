@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from scraper.extract.images import body_images, split_credit, with_lead_image
+from scraper.extract.images import (
+    body_images,
+    lift_noscript_images,
+    split_credit,
+    with_lead_image,
+)
 from scraper.models import Image
 
 PAGE = "https://news.example.com/2024/05/03/fire-in-the-harbour"
@@ -227,3 +232,28 @@ def test_caption_written_after_the_figure() -> None:
         </article>"""
     )
     assert [image.caption for image in images] == ["The premier in Nuuk.", None]
+
+
+def test_noscript_fallbacks_are_lifted_before_stripping() -> None:
+    tree = LexborHTMLParser(
+        f"""<html><body><article>{PROSE}
+        <figure><img src="/static/index-transparent_h-9_w-16.gif" class="lazy">
+          <noscript><img src="/m/pigs.jpg" alt="Two people at work"></noscript>
+          <figcaption>At the slaughterhouse.</figcaption></figure>
+        <div class="media"><noscript><img src="/m/only-in-noscript.jpg"></noscript></div>
+        <figure><img src="/m/already-real.jpg"><noscript><img src="/m/other.jpg"></noscript>
+        </figure></article></body></html>"""
+    )
+    root = tree.body
+    assert root is not None
+    lift_noscript_images(root)
+    for noscript in root.css("noscript"):  # what the boilerplate pass does
+        noscript.decompose()
+    article = tree.css_first("article")
+    assert article is not None
+    images = body_images([article], PAGE)
+    assert [(image.url, image.alt, image.caption) for image in images] == [
+        ("https://news.example.com/m/pigs.jpg", "Two people at work", "At the slaughterhouse."),
+        ("https://news.example.com/m/only-in-noscript.jpg", None, None),
+        ("https://news.example.com/m/already-real.jpg", None, None),
+    ]

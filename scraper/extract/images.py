@@ -260,6 +260,35 @@ def _image(node: LexborNode, base: str | None) -> Image | None:
     return Image(url=urljoin(base or "", url), alt=alt, width=width, height=height)
 
 
+def lift_noscript_images(root: LexborNode) -> None:
+    """Make pictures written only inside ``<noscript>`` visible to ``body_images``.
+
+    Lazy loaders show a placeholder and put the real ``<img>`` in ``<noscript>``, which the
+    boilerplate pass strips: its URL moves onto the placeholder beside it (``data-src``), or the
+    ``<noscript>`` is unwrapped when nothing shows the picture. Call before stripping.
+    """
+    for noscript in root.css("noscript"):
+        inner = noscript.css_first("img")
+        url = image_url(inner) if inner is not None else None
+        if not url or _SKIP_URL.search(url):
+            continue
+        holder = noscript.parent
+        if holder is None:
+            continue
+        hidden = {img.mem_id for img in noscript.css("img")}
+        shown = [img for img in holder.css("img") if img.mem_id not in hidden]
+        if not shown:
+            if not noscript.text(deep=True).strip():  # a message to enable scripts stays out
+                noscript.unwrap()
+            continue
+        placeholder = shown[0]
+        current = image_url(placeholder)
+        if not current or _SKIP_URL.search(current):
+            placeholder.attrs["data-src"] = url
+            if not placeholder.attributes.get("alt") and inner is not None:
+                placeholder.attrs["alt"] = inner.attributes.get("alt") or ""
+
+
 def image_scope(container: LexborNode) -> LexborNode:
     """Where the article's pictures are: the enclosing <article> (the lead figure often sits
     beside the text container), else the container itself."""
