@@ -631,3 +631,16 @@ def test_a_profession_or_descriptor_before_a_name_is_dropped() -> None:
         "“Thank you to my team, I have always dreamed of saying that,” said London-born Sade.",
     ]
     assert speakers(paragraphs) == ["Mark Rees", "Sade"]
+
+
+def test_it_stands_for_a_country_that_spoke_just_before() -> None:
+    # "Freedonia rejected ... as “...”. It argued that ... “...”": "it" is the country; a
+    # one-word name with a first name before it ("Ann Smith" ... "Smith") is a person.
+    paragraphs = [
+        "Talks with Freedonia stalled last year.",
+        "Freedonia did not attend the hearings, but, in a written submission to the court, "
+        "rejected the questions as “plainly biased and one-sided”.",
+        "It argued that no duty exists when “the security of a member state is put at grave "
+        "risk by the agency”.",
+    ]
+    assert speakers(paragraphs) == ["Freedonia", "Freedonia"]

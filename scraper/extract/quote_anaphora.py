@@ -58,11 +58,25 @@ def neuter_antecedent(
         subject = _last_thing_subject(text, rules)
         if subject:
             return subject
+    for paragraph, speaker in reversed(speakers):
+        if paragraph < first:
+            break
+        if _one_word_body(speaker, paragraphs):
+            return speaker  # "Israel rejected ... “...”. It argued ...": a country or body
     for text in texts:
         documents = list(_document_phrase(rules).finditer(text))
         if documents:
             return documents[-1].group().strip()
     return None
+
+
+def _one_word_body(speaker: str, paragraphs: list[str]) -> bool:
+    """A one-word name no first name precedes anywhere in the article ("Israel", "Nato"; not
+    "Smith" after "Ann Smith"): a country, organisation or account, which "it" can stand for."""
+    if len(speaker.split()) != 1 or not is_capital(speaker) or not speaker.isalpha():
+        return False
+    surname = re.compile(rf"\b[A-Z][\w'’-]+\s+{re.escape(speaker)}\b(?![\w'’-]*\s+[A-Z])")
+    return not any(surname.search(text) for text in paragraphs)
 
 
 def _last_thing_subject(text: str, rules: QuoteRules) -> str | None:
