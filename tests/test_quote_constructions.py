@@ -644,3 +644,13 @@ def test_it_stands_for_a_country_that_spoke_just_before() -> None:
         "risk by the agency”.",
     ]
     assert speakers(paragraphs) == ["Freedonia", "Freedonia"]
+
+
+def test_the_sender_of_a_message_the_paragraph_before_names_speaks() -> None:
+    # "I got an email reply from a company representative." then the quoted reply.
+    paragraphs = [
+        "I wondered whether readers could opt out. Later, I got an email reply from a company "
+        "representative.",
+        "“The new box gives quick access to the tools, and you will still get the old results.”",
+    ]
+    assert speakers(paragraphs) == ["a company representative"]

@@ -270,6 +270,25 @@ def opening_source(sentence: str, rules: QuoteRules) -> str | None:
     return _source_phrase(_clause(text[m.end() :]), rules)
 
 
+@lru_cache(maxsize=64)
+def _message_pattern(rules: QuoteRules) -> re.Pattern[str]:
+    heads = "|".join(sorted((re.escape(w) for w in rules.document_words), key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:{heads})\b(?:\s+[a-z]+)?\s+from\s+((?:a|an|the|his|her|their|its)\s+"
+        rf"[^.,;:!?]{{1,60}}?)\s*[.:]\s*$"
+    )
+
+
+def message_source(sentence: str, rules: QuoteRules) -> Attribution | None:
+    """'Later, I got an email reply from a Google representative.' then the quote: the
+    sender of the message the sentence before names speaks."""
+    m = _message_pattern(rules).search(sentence)
+    if m is None:
+        return None
+    phrase = clean_speaker(m.group(1), rules, before_cue=False)
+    return Attribution(phrase, "") if phrase else None
+
+
 def colon_speaker(left: str, rules: QuoteRules) -> Attribution | None:
     """A sentence with no speech verb that introduces the quote with a colon: its subject
     speaks when it is a name or a pronoun ("Zibulka picks up the story:", "Tamara's verdict:")."""

@@ -63,6 +63,7 @@ from scraper.extract.quote_speakers import (
     first_sentence,
     last_participle,
     last_sentence,
+    message_source,
     opening_source,
     sentence_subject,
 )
@@ -328,6 +329,7 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
         attribution = attribute_after(right, rules) or attribute_before(left, rules)
     if attribution is None and previous and not right.strip(_MARKS):
         attribution = attribute_before(previous, rules)  # 'X says ... . "Quote."'
+        attribution = attribution or message_source(last_sentence(previous, rules), rules)
         introduced = person_mentions(previous, rules) if attribution is None else []
         if introduced and not left:
             attribution = Attribution(
