@@ -7,6 +7,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from scraper.extract.images import (
     body_images,
+    caption_and_credit,
     lift_noscript_images,
     split_credit,
     with_lead_image,
@@ -257,3 +258,16 @@ def test_noscript_fallbacks_are_lifted_before_stripping() -> None:
         ("https://news.example.com/m/only-in-noscript.jpg", None, None),
         ("https://news.example.com/m/already-real.jpg", None, None),
     ]
+
+
+def test_caption_and_credit_from_a_site_config() -> None:
+    assert caption_and_credit("Erst fiel der linke Kühlturm. Foto: Peter Kneffel/dpa", None) == (
+        "Erst fiel der linke Kühlturm.",
+        "Peter Kneffel/dpa",
+    )
+    assert caption_and_credit("The pier at dawn. Jane Roe/AP", "Photo: Jane Roe/AP") == (
+        "The pier at dawn.",
+        "Jane Roe/AP",
+    )
+    assert caption_and_credit("  ", "(Foto: Pool via REUTERS)") == (None, "Pool via REUTERS")
+    assert caption_and_credit(None, None) == (None, None)

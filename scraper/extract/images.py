@@ -185,6 +185,21 @@ def split_credit(caption: str) -> tuple[str, str | None]:
     return caption, None
 
 
+def caption_and_credit(caption: str | None, credit: str | None) -> tuple[str | None, str | None]:
+    """Tidy a caption and credit read by a site config: the credit without its label, and a
+    credit written in the caption moved out of it ("... . Foto: dpa")."""
+    caption = normalize_space(caption or "") or None
+    credit = clean_credit(credit) if credit else None
+    if caption and credit and caption.endswith(credit):
+        caption = caption[: -len(credit)].strip()
+        caption = split_credit(caption)[0] if caption else caption
+    elif caption and credit is None:
+        caption, credit = split_credit(caption)
+    if credit and _NOT_A_CREDIT_TEXT.match(credit):
+        credit = None
+    return caption or None, credit or None
+
+
 def _caption(figure: LexborNode) -> tuple[str | None, str | None]:
     caption_node = figure.css_first(CAPTION_SELECTOR) or _caption_beside(figure)
     if caption_node is None:
