@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 
+from scraper.extract.quote_clauses import opening_subject
 from scraper.extract.quote_phrases import bare_word, is_capital
 from scraper.extract.quote_rules import QuoteRules
 from scraper.extract.quote_spans import Span
-from scraper.extract.quote_speakers import Attribution, opening_subject, sentence_subject
+from scraper.extract.quote_speakers import Attribution, sentence_subject
 
 
 def sentence_after(paragraphs: list[str], spans: list[Span], i: int) -> int | None:

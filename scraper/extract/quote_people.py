@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from scraper.extract.quote_clauses import SENTENCE_BOUNDARY
 from scraper.extract.quote_names import POSSESSIVES, capital_runs
 from scraper.extract.quote_phrases import (
     EDGE,
@@ -18,7 +19,7 @@ from scraper.extract.quote_phrases import (
     plausible,
 )
 from scraper.extract.quote_rules import QuoteRules
-from scraper.extract.quote_speakers import SENTENCE_BOUNDARY, cue_subject
+from scraper.extract.quote_speakers import cue_subject
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?…][”\"’']?\s+)$")
 _APPOSED = re.compile(r"\s+(?:a|an|the|his|her|their|its|who|\d)\b", re.IGNORECASE)

@@ -38,6 +38,15 @@ from scraper.extract.quote_anaphora import (
     next_person,
     surname_subjects,
 )
+from scraper.extract.quote_clauses import CACHED as CLAUSE_CACHES
+from scraper.extract.quote_clauses import last_sentence
+from scraper.extract.quote_context import (
+    NAMED_TITLE_WORDS,
+    is_title,
+    left_context,
+    quote_text,
+    right_context,
+)
 from scraper.extract.quote_fragments import fragment_speaker, sentence_after
 from scraper.extract.quote_headings import echo_speakers
 from scraper.extract.quote_names import CACHED as NAME_CACHES
@@ -60,9 +69,7 @@ from scraper.extract.quote_speakers import (
     attribute_after,
     attribute_before,
     colon_speaker,
-    first_sentence,
     last_participle,
-    last_sentence,
     message_source,
     opening_source,
     sentence_subject,
@@ -82,14 +89,12 @@ FRONTED_WORDS = 5
 #: How many paragraphs back a pronoun looks for a newly introduced person.
 MENTION_PARAGRAPHS = 3
 _NEW_SENTENCE = re.compile(r"\s+[A-Z]")
-_COMPLETE = re.compile(r"[.!?…][\"'”’)]?\s*$")
 _SENTENCE = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[A-Z“\"])")
 _MARKS = ' \t\n,.;:!?…—–-"“”‘’«»'
 _INNER_CLOSERS = " \t\n'’\"”»›"
 #: Most words between two quotes of one sentence when the first ends with a comma.
 SAME_SENTENCE_WORDS = 12
 _BREAK = re.compile(r"[.!?…;:()]")
-_LEADING_SPACE = re.compile(r"\s*")
 
 
 @dataclass
@@ -128,7 +133,7 @@ def find_quotes(paragraphs: list[str], language: str | None = None) -> list[Quot
     for f in found:
         if (f.title or f.named) and f.attribution is None:
             continue  # the name of a work or account, or a gloss: not a quotation
-        if f.named and (f.title or _is_title(f.text.split(), rules, NAMED_TITLE_WORDS)):
+        if f.named and (f.title or is_title(f.text.split(), rules, NAMED_TITLE_WORDS)):
             continue  # 'writes in an article titled ‘Safer Cities’ that': a title all the same
         if f.attribution is not None:
             p, a = f.span.paragraph, f.span.open_at
@@ -152,11 +157,11 @@ def _unattributed(paragraphs: list[str], spans: list[Span], rules: QuoteRules) -
     glosses are left out as when they have no speaker."""
     quotes: list[Quote] = []
     for i, span in enumerate(spans):
-        text = _text(paragraphs, span)
-        left, _ = _left_context(paragraphs, spans, i, rules)
+        text = quote_text(paragraphs, span)
+        left, _ = left_context(paragraphs, spans, i, rules)
         words = text.split()
         named = may_match(left, rules.naming_hints) and bool(rules.naming_words.search(left))
-        if _is_title(words, rules) or named:
+        if is_title(words, rules) or named:
             continue
         found = _Found(span, text, None, _is_partial(words, text, left, False))
         quotes.extend(_to_quotes(found, paragraphs))
@@ -230,94 +235,16 @@ def clear_caches() -> None:
         *SPEAKER_CACHES,
         *PEOPLE_CACHES,
         *NAME_CACHES,
+        *CLAUSE_CACHES,
     ):
         cached.cache_clear()
 
 
-def _text(paragraphs: list[str], span: Span) -> str:
-    p, a, b = span.pieces[0]
-    return paragraphs[p][a:b]
-
-
-def _left_context(
-    paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
-) -> tuple[str, str]:
-    """The reporter's words before the quote in its sentence, and the sentence before that
-    when the quote opens a new sentence (or paragraph)."""
-    span = spans[i]
-    para = paragraphs[span.paragraph]
-    begin, titles = 0, ""
-    if i and spans[i - 1].last_paragraph == span.paragraph:
-        begin = spans[i - 1].close_at + 1
-        j = i - 1  # a quoted title in the sentence is read as words: 'X, who wrote "Y," said'
-        while j >= 0 and (title := _unquoted_title(paragraphs, spans[j], span.paragraph, rules)):
-            start = (
-                spans[j - 1].close_at + 1
-                if j and spans[j - 1].last_paragraph == span.paragraph
-                else 0
-            )
-            titles = para[start : spans[j].open_at] + title + titles
-            j -= 1
-    before = titles + para[begin : span.open_at]
-    opens_paragraph = _LEADING_SPACE.match(para).end() >= span.open_at  # type: ignore[union-attr]
-    if opens_paragraph and span.paragraph and not begin:
-        previous = paragraphs[span.paragraph - 1].rstrip()
-        if previous.endswith(":"):
-            return last_sentence(previous, rules), ""
-        quoted = _ends_in(spans, i, span.paragraph - 1)
-        return "", "" if quoted else previous
-    if _COMPLETE.search(before):
-        return "", last_sentence(before.rstrip(), rules)
-    return last_sentence(before, rules), ""
-
-
-def _ends_in(spans: list[Span], i: int, paragraph: int) -> bool:
-    """Whether a span before ``spans[i]`` ends in ``paragraph``. Spans do not overlap, so
-    their last paragraphs never decrease: scan back only while they can still match."""
-    for j in range(i - 1, -1, -1):
-        last = spans[j].pieces[-1][0]
-        if last == paragraph:
-            return True
-        if last < paragraph:
-            return False
-    return False
-
-
-def _right_context(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules) -> str:
-    span = spans[i]
-    para = paragraphs[span.last_paragraph]
-    text, start = "", span.close_at + 1
-    for later in spans[i + 1 :]:
-        if later.paragraph != span.last_paragraph:
-            break
-        title = _unquoted_title(paragraphs, later, span.last_paragraph, rules)
-        if title is None:
-            return first_sentence(text + para[start : later.open_at], rules)
-        text, start = text + para[start : later.open_at] + title, later.close_at + 1
-    return first_sentence(text + para[start:], rules)
-
-
-#: Most words of a quoted title read as part of an attribution ("an executive producer of
-#: "Drag Race," said").
-TITLE_WORDS = 8
-
-
-def _unquoted_title(
-    paragraphs: list[str], span: Span, paragraph: int, rules: QuoteRules
-) -> str | None:
-    """The words of ``span`` without its marks when it is a short title in ``paragraph``."""
-    if span.paragraph != paragraph or span.last_paragraph != paragraph:
-        return None
-    text = paragraphs[paragraph][span.open_at + 1 : span.close_at]
-    words = text.split()
-    return text if len(words) <= TITLE_WORDS and _is_title(words, rules) else None
-
-
 def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules) -> _Found:
     span = spans[i]
-    text = _text(paragraphs, span)
-    left, previous = _left_context(paragraphs, spans, i, rules)
-    right = _right_context(paragraphs, spans, i, rules)
+    text = quote_text(paragraphs, span)
+    left, previous = left_context(paragraphs, spans, i, rules)
+    right = right_context(paragraphs, spans, i, rules)
     # A nested quote may close the quotation ('He said: \'Go.\''): its mark hides the full stop.
     new_sentence = text.rstrip(_INNER_CLOSERS)[-1:] in ".!?…" and _NEW_SENTENCE.match(right)
     short = len(right.split()) <= NEW_SENTENCE_WORDS and right.rstrip()[-1:] in ".!?"
@@ -341,7 +268,7 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
     if attribution is None and left.rstrip().endswith(":"):
         attribution = colon_speaker(left, rules)
     words = text.split()
-    title = _is_title(words, rules)
+    title = is_title(words, rules)
     found = _Found(span, text, attribution, _is_partial(words, text, left, title), title=title)
     found.named = may_match(left, rules.naming_hints) and bool(rules.naming_words.search(left))
     fragment = found.partial or text[:1].islower()  # ', “and deny its relief schemes”'
@@ -416,21 +343,6 @@ def _is_partial(words: list[str], text: str, left: str, title: bool) -> bool:
     introduced = not before or before.endswith((":", ",")) or before[-1:] in "—–-"
     embedded = text.rstrip()[-1:] not in ".!?…"
     return not introduced and embedded and text[:1].islower()
-
-
-#: Most words of a Title Case quote read as a title; after "titled", "called", ... more.
-TITLE_MAX_WORDS = 10
-NAMED_TITLE_WORDS = 24
-
-
-def _is_title(words: list[str], rules: QuoteRules, longest: int = TITLE_MAX_WORDS) -> bool:
-    """Title Case words with no sentence punctuation: the name of a work, not a statement."""
-    if not words or words[-1][-1:] in ".!?…" or (words[-1][-1:] == "," and len(words) > 6):
-        return False
-    if len(words) > longest:
-        return False
-    capitals = [w[:1].isupper() for w in words if w.lower() not in rules.title_small_words]
-    return bool(capitals) and all(capitals)
 
 
 def _resolve(
