@@ -6,6 +6,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper.extract.images import (
+    article_images,
     body_images,
     caption_and_credit,
     lift_noscript_images,
@@ -271,3 +272,32 @@ def test_caption_and_credit_from_a_site_config() -> None:
     )
     assert caption_and_credit("  ", "(Foto: Pool via REUTERS)") == (None, "Pool via REUTERS")
     assert caption_and_credit(None, None) == (None, None)
+
+
+def test_article_opening_with_a_picture_keeps_it_as_lead_over_a_social_crop() -> None:
+    tree = LexborHTMLParser(
+        f"""<html><body><article>
+        <figure><img src="/m/lead-photo.jpg"><figcaption>The lead.</figcaption></figure>
+        {PROSE}<figure><img src="/m/inline.jpg"></figure></article></body></html>"""
+    )
+    article = tree.css_first("article")
+    assert article is not None
+    social = Image(url="https://news.example.com/social/og-card-1200x630.jpg")
+    assert urls(article_images([article], PAGE, social)) == [
+        "https://news.example.com/m/lead-photo.jpg",
+        "https://news.example.com/m/inline.jpg",
+    ]
+
+
+def test_og_image_stays_lead_when_the_body_opens_with_text() -> None:
+    tree = LexborHTMLParser(
+        f"""<html><body><article>{PROSE}<figure><img src="/m/inline.jpg"></figure>
+        </article></body></html>"""
+    )
+    article = tree.css_first("article")
+    assert article is not None
+    social = Image(url="https://news.example.com/social/og-card-1200x630.jpg")
+    assert urls(article_images([article], PAGE, social)) == [
+        "https://news.example.com/social/og-card-1200x630.jpg",
+        "https://news.example.com/m/inline.jpg",
+    ]

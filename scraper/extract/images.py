@@ -319,7 +319,25 @@ def image_scope(container: LexborNode) -> LexborNode:
 
 def body_images(containers: list[LexborNode], base: str | None) -> list[Image]:
     """Figures and large images inside the body containers, in document order."""
+    return _body_images(containers, base)[0]
+
+
+def article_images(
+    containers: list[LexborNode], base: str | None, lead: Image | None
+) -> list[Image]:
+    """The article's pictures, lead first: ``body_images`` with ``lead`` (og:image) merged in.
+
+    When the body opens with a picture before its text, that picture is the lead and an
+    og:image showing another picture (a social crop) is left out.
+    """
+    images, opens_body = _body_images(containers, base)
+    return with_lead_image(images, lead, body_has_lead=opens_body)
+
+
+def _body_images(containers: list[LexborNode], base: str | None) -> tuple[list[Image], bool]:
+    """The body's pictures, and whether the first one comes before any paragraph of text."""
     images: list[Image] = []
+    opens_body = False
     for container in [image_scope(c) for c in containers[:1]] + containers[1:]:
         scope_chars: list[int] = []  # measured once, when a nested <article> needs it
         for node in container.css(f"{FIGURE_SELECTOR}, img"):
@@ -332,8 +350,23 @@ def body_images(containers: list[LexborNode], base: str | None) -> list[Image]:
                 continue
             if node.tag != "img":
                 image.caption, image.credit = _caption(node)
+            if not images:
+                opens_body = _before_text(node, container)
             images.append(image)
-    return images
+    return images, opens_body
+
+
+#: A paragraph this long is article text; a picture before it opens the article.
+LEAD_TEXT_CHARS = 80
+
+
+def _before_text(node: LexborNode, scope: LexborNode) -> bool:
+    for element in scope.traverse():
+        if element.mem_id == node.mem_id:
+            return True
+        if element.tag == "p" and len(element.text(deep=True)) >= LEAD_TEXT_CHARS:
+            return False
+    return False
 
 
 def _inside_figure(node: LexborNode, stop: LexborNode) -> bool:
@@ -395,14 +428,19 @@ def _file_stem(path: str) -> str:
     return _SIZE_SUFFIX.sub("", name).lower()
 
 
-def with_lead_image(images: list[Image], lead: Image | None) -> list[Image]:
+def with_lead_image(
+    images: list[Image], lead: Image | None, body_has_lead: bool = False
+) -> list[Image]:
     """Put ``lead`` first, merged with the body copy of the same picture when there is one
-    (the body copy keeps its URL, caption and credit)."""
+    (the body copy keeps its URL, caption and credit). With ``body_has_lead`` (the body opens
+    with a picture) a lead showing another picture is left out."""
     if lead is None:
         return _dedupe(images)
     index = _same_picture_index(lead.url, [image.url for image in images])
     if index is not None:
         images.insert(0, images.pop(index))
+        return _dedupe(images)
+    if images and body_has_lead:
         return _dedupe(images)
     return _dedupe([lead, *images])
 
