@@ -548,11 +548,28 @@ def test_a_date_line_the_config_strips_still_dates_the_page() -> None:
     assert article.sources["published"].startswith("generic:")
 
 
-def test_authors_the_config_misses_come_from_the_generic_byline() -> None:
+def test_authors_the_config_misses_come_from_the_generic_metadata_and_bylines() -> None:
     page = EVENING.replace('"author": {"@type": "Person", "name": "Mia Wong"}', '"x": 1')
+    labelled = "<ul><li><strong>Autor</strong> Mia Wong</li></ul>"
+    page = page.replace('<span class="byline">By Mia Wong</span>', labelled)
     article = run_evening('authors = [".no-byline-here"]\n', page)
     assert article.authors == ["Mia Wong"]
-    assert article.sources["authors"].startswith("generic:")
+    assert article.sources["authors"] == "generic:heuristic"
+    meta = EVENING.replace("</script>", '</script><meta name="author" content="Ben Ode">')
+    meta = meta.replace('"author": {"@type": "Person", "name": "Mia Wong"}', '"x": 1')
+    article = run_evening('authors = [".no-byline-here"]\n', meta)
+    assert article.authors == ["Ben Ode"] and article.sources["authors"] == "generic:meta:author"
+
+
+def test_a_teasers_byline_class_is_no_author() -> None:
+    # The article names nobody; a teaser below it has a byline class the generic rules know.
+    teaser = '<div class="teaser"><a href="/other"><h3>Other story</h3><span class="author-name">Von Andreas Hoffmann</span></a></div>'
+    page = EVENING.replace('"author": {"@type": "Person", "name": "Mia Wong"}', '"x": 1')
+    page = page.replace('<span class="byline">By Mia Wong</span>', "").replace(
+        "</article>", f"</article>{teaser}"
+    )
+    article = run_evening('authors = [".no-byline-here"]\n', page)
+    assert article.authors == [] and "authors" not in article.sources
 
 
 # ---------------------------------------------------------------- paragraph_breaks

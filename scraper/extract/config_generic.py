@@ -23,6 +23,8 @@ GENERIC_SOURCE = "generic:"
 #: the story was filed) and the date shown beside the headline. A generic date from other
 #: metadata (a modified date the page shows as "Updated") does not overrule a config's choice.
 EVIDENCE_SOURCES = frozenset({"url", "heuristic"})
+#: Source prefix of generic authors read by byline class names (not taken for a config).
+GENERIC_MARKUP_SOURCE = "selector:"
 
 
 def is_metadata_source(source: str) -> bool:
@@ -54,6 +56,13 @@ def checked_published(
 def generic_authors(
     tree: LexborHTMLParser, jsonld: dict[str, Any] | None, url: str | None, site: str
 ) -> tuple[list[str], str]:
-    """The generic extractor's authors of the page and their source (``generic:...``)."""
+    """The generic extractor's authors of the page and their source (``generic:...``).
+
+    Only names from metadata or from a labelled byline ("Autor: ..."): the generic byline
+    class names (``.author-name``) also match the bylines of teasers around the article, and a
+    config that found no byline has looked at the page's markup already.
+    """
     names, source = extract_authors(tree, jsonld, meta_table(tree), site, url)
+    if source.startswith(GENERIC_MARKUP_SOURCE):
+        return [], ""
     return names, f"{GENERIC_SOURCE}{source or 'heuristic'}"
