@@ -10,7 +10,7 @@ sha1 is even, odd, and all of them (tune on one half, check on the other):
 
 - image precision / recall / F1, micro over the corpus. One of our images matches a truth image
   when one of the truth URLs equals ours after light normalisation (scheme, ``www.``, fragment
-  and HTML entities dropped, host lower-cased; the query kept), or when both have the same path
+  and HTML entities dropped, host lower-cased, path percent-decoded; the query kept), or when both have the same path
   stem: the last path segment, percent-decoded, lower-cased, without its extension and a
   WordPress ``-800x600`` size suffix; or when both have the same URL without the query (sizes
   passed as parameters). A stem counts only if it has 6 characters or more and is no bare
@@ -80,11 +80,12 @@ def fold(text: str | None) -> str:
 
 
 def normalise_url(url: str) -> str:
-    """Scheme, ``www.``, fragment and entities dropped; host lower-cased; query kept."""
+    """Scheme, ``www.``, fragment and entities dropped; host lower-cased; path percent-decoded
+    (twice: pages double-encode ``%2520``); query kept."""
     parts = urlsplit(html.unescape(url.strip()))
     host = parts.netloc.lower().removeprefix("www.")
     query = f"?{parts.query}" if parts.query else ""
-    return f"{host}{parts.path}{query}"
+    return f"{host}{unquote(unquote(parts.path))}{query}"
 
 
 def without_query(url: str) -> str:
@@ -93,7 +94,7 @@ def without_query(url: str) -> str:
 
 def path_stem(url: str) -> str | None:
     """The file name of ``url`` without extension and size suffix, if distinctive enough."""
-    path = unquote(urlsplit(html.unescape(url.strip())).path).rstrip("/")
+    path = unquote(unquote(urlsplit(html.unescape(url.strip())).path)).rstrip("/")
     stem = path.rsplit("/", 1)[-1].lower().strip(",;")
     stem = _WP_SIZE.sub("", _EXTENSION.sub("", _EXTENSION.sub("", stem)))
     if len(stem) < MIN_STEM:

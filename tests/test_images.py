@@ -301,3 +301,16 @@ def test_og_image_stays_lead_when_the_body_opens_with_text() -> None:
         "https://news.example.com/social/og-card-1200x630.jpg",
         "https://news.example.com/m/inline.jpg",
     ]
+
+
+def test_data_url_link_is_not_the_picture_and_data_caption_is_its_caption() -> None:
+    images = images_of(
+        f"""<article>{PROSE}
+        <img src="//static.example.com/article/cf98_2.jpg" data-url="/article_photo/list?pid=5"
+             data-caption="The weather agency" alt="The weather agency">
+        <img src="https://logc.example.com/hit.xiti?col=1&amp;s=596352">
+        </article>"""
+    )
+    assert [(image.url, image.caption) for image in images] == [
+        ("https://static.example.com/article/cf98_2.jpg", "The weather agency")
+    ]

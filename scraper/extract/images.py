@@ -16,7 +16,7 @@ from scraper.extract.text import normalize_space
 from scraper.models import Image
 
 #: Attributes holding the real image URL, in order (lazy loaders put it in data-*).
-SRC_ATTRIBUTES = ("data-src", "data-lazy-src", "data-original", "data-url", "data-full-src", "src")
+SRC_ATTRIBUTES = ("data-src", "data-lazy-src", "data-original", "data-full-src", "src", "data-url")
 SRCSET_ATTRIBUTES = ("data-srcset", "data-lazy-srcset", "srcset")
 #: Caption children that hold the photo credit.
 CREDIT_SELECTORS = (
@@ -75,7 +75,7 @@ MAX_CREDIT_SHARE = 0.6
 _NOT_A_CREDIT = re.compile(r"^(?:\d+|[IVX]+|Archive?|Archivbild|Symbolbild|Symbolfoto)$", re.I)
 _SKIP_URL = re.compile(
     r"^data:|\.svg(?:\?|$)|pixel|pxl\.gif|spacer|blank\.gif|1x1|/ads?/|logo|icon|avatar|gravatar"
-    r"|placeholder|transparent|/banners?/|\bbnr[-_]",
+    r"|placeholder|transparent|/banners?/|\bbnr[-_]|xiti|beacon|doubleclick|scorecardresearch",
     re.I,
 )
 MIN_SIZE = 100
@@ -272,7 +272,9 @@ def _image(node: LexborNode, base: str | None) -> Image | None:
     if (width is not None and width < MIN_SIZE) or (height is not None and height < MIN_SIZE):
         return None
     alt = normalize_space(attrs.get("alt") or "") or None
-    return Image(url=urljoin(base or "", url), alt=alt, width=width, height=height)
+    # Lightbox scripts read the caption of a bare <img> from data-caption.
+    caption = normalize_space(attrs.get("data-caption") or "") or None
+    return Image(url=urljoin(base or "", url), caption=caption, alt=alt, width=width, height=height)
 
 
 def lift_noscript_images(root: LexborNode) -> None:
@@ -349,7 +351,8 @@ def _body_images(containers: list[LexborNode], base: str | None) -> tuple[list[I
             if image is None:
                 continue
             if node.tag != "img":
-                image.caption, image.credit = _caption(node)
+                caption, image.credit = _caption(node)
+                image.caption = caption or image.caption
             if not images:
                 opens_body = _before_text(node, container)
             images.append(image)
