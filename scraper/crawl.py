@@ -8,18 +8,16 @@ runs in a small process pool so it never stalls the event loop.
 from __future__ import annotations
 
 import asyncio
-import fcntl
 import os
 import re
+import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field
 from multiprocessing import get_context
-from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from scraper.archive import Archive
 from scraper.archive.frontier import (
@@ -40,7 +38,6 @@ from scraper.discover import (
     page_links,
     resolve_targets,
 )
-from scraper.errors import ArchiveError, ArchiveLockedError
 from scraper.fetch import (
     DEFERRED,
     HTTP_ERROR,
@@ -51,6 +48,7 @@ from scraper.fetch import (
     FetchSettings,
 )
 from scraper.fetch import SKIPPED as FETCH_SKIPPED
+from scraper.lock import crawl_lock as crawl_lock  # re-exported (scraper.demo)
 from scraper.models import STATUS_OK, STATUS_PAYWALLED, Article, Page
 from scraper.urls import canonicalize, host_of
 
@@ -124,62 +122,6 @@ class CrawlStats:
 ProgressHook = Callable[[CrawlStats, dict[str, int]], None]
 
 
-@contextmanager
-def crawl_lock(db_path: str | Path, wait: bool = False) -> Iterator[None]:
-    """Hold ``<db>.lock`` with flock for the whole crawl; the OS frees it if we die.
-
-    The file is removed on the way out, while still locked, so a finished or refused crawl
-    leaves nothing beside the archive. Removing a lock file has a known race: a process
-    waiting on it wakes up holding a lock on a file no longer at that path, while a newcomer
-    locks a fresh file there. So whoever gets the lock checks that the path still names the
-    file it locked, and starts over when it does not.
-    """
-    lock_path = Path(f"{db_path}.lock")
-    while True:
-        handle = _open_lock(lock_path, db_path)
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-        except BlockingIOError:
-            handle.close()
-            raise ArchiveLockedError(
-                f"another crawl is running on {db_path} (lock {lock_path}); "
-                "let it finish or pass --wait"
-            ) from None
-        except BaseException:  # Ctrl-C while waiting
-            handle.close()
-            raise
-        if _names_file(lock_path, handle.fileno()):
-            break
-        handle.close()  # locked a file its holder removed: take the one at the path now
-    try:
-        yield
-    finally:
-        with suppress(OSError):
-            lock_path.unlink()
-        fcntl.flock(handle, fcntl.LOCK_UN)
-        handle.close()
-
-
-def _open_lock(lock_path: Path, db_path: str | Path) -> BinaryIO:
-    try:
-        return open(lock_path, "a+b")
-    except OSError as err:
-        raise ArchiveError(
-            f"{db_path}: cannot create an archive here ({err.strerror}: {lock_path.parent}); "
-            "create the folder or pass another --db"
-        ) from None
-
-
-def _names_file(path: Path, fd: int) -> bool:
-    """Whether ``path`` is the open file ``fd`` (not removed or replaced meanwhile)."""
-    try:
-        on_disk = os.stat(path)
-    except OSError:
-        return False
-    held = os.fstat(fd)
-    return (on_disk.st_dev, on_disk.st_ino) == (held.st_dev, held.st_ino)
-
-
 def plan_seeds(options: CrawlOptions) -> list[Seed]:
     """The seeds of a crawl's targets; raises UsageError for a target that cannot be crawled
     (call it before taking the lock or opening the archive, so a typo writes nothing)."""
@@ -221,11 +163,43 @@ def default_workers() -> int:
     return max(1, min(2, (os.cpu_count() or 1)))
 
 
+def exit_with(crawler_pid: int) -> None:
+    """Runs in each worker at start: exit once the crawl process is gone. A crawl killed
+    with SIGKILL (or a signal it cannot catch) cannot shut its pool down, and the workers
+    would wait forever on a queue whose write end they hold themselves."""
+
+    def watch() -> None:
+        while _alive(crawler_pid):
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="crawler-watch", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process took the number: ours is gone
+        return False
+    try:  # a dead process its parent has not reaped yet is a zombie (Linux)
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            return stat.read().rsplit(b")", 1)[-1].split()[:1] != [b"Z"]
+    except OSError:
+        return True
+
+
 def make_pool(workers: int) -> Executor | None:
     """A process pool for extraction (forkserver: safe with threads), or None for inline."""
     if workers <= 0:
         return None
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("forkserver"))
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=get_context("forkserver"),
+        initializer=exit_with,
+        initargs=(os.getpid(),),
+    )
     for _ in range(workers):
         pool.submit(warm_up)  # start the workers now, while discovery runs
     return pool

@@ -20,9 +20,10 @@ from typer.testing import CliRunner
 
 from scraper.archive import Archive
 from scraper.cli import app
-from scraper.crawl import Crawler, CrawlOptions, CrawlStats, crawl_lock
+from scraper.crawl import Crawler, CrawlOptions, CrawlStats
 from scraper.errors import ArchiveLockedError
 from scraper.fetch import FetchSettings
+from scraper.lock import crawl_lock
 from scraper.loopback import LoopbackServer
 
 ROOT = Path(__file__).resolve().parent.parent

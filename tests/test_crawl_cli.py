@@ -8,20 +8,24 @@ import gzip
 import json
 import os
 import re
+import signal
 import sqlite3
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
 import pytest
-from test_crawl import OLD, article_html, crawl
+from test_crawl import OLD, ROOT, article_html, build_site, crawl, stored
 from typer.testing import CliRunner
 
 from scraper import sites
 from scraper.cli import app
-from scraper.crawl import crawl_lock
 from scraper.errors import ArchiveLockedError
+from scraper.lock import crawl_lock
 from scraper.loopback import LoopbackServer
 
 runner = CliRunner()
@@ -321,3 +325,95 @@ def test_a_waiter_on_a_removed_lock_file_takes_the_new_one(tmp_path: Path) -> No
         b_done.set()
         thread.join(10)
     assert not lock.exists()
+
+
+# -- signals from cron: SIGTERM unwinds like Ctrl-C, SIGKILL leaves no workers behind --------
+
+
+def _descendants(pid: int) -> set[int]:
+    """Every process below ``pid`` (Linux /proc): the extraction pool's forkserver, workers."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_bytes()
+            except OSError:
+                continue
+            parent = int(stat.rsplit(b")", 1)[1].split()[1])
+            children.setdefault(parent, []).append(int(entry.name))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def _running(pids: set[int]) -> set[int]:
+    alive = set()
+    for pid in pids:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if state != b"Z":
+            alive.add(pid)
+    return alive
+
+
+def _gone(pids: set[int]) -> bool:
+    """Whether ``pids`` have all exited (the forkserver follows its workers a moment later)."""
+    deadline = time.monotonic() + 30
+    while _running(pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return not _running(pids)
+
+
+def _start_crawl(server: LoopbackServer, db: Path) -> subprocess.Popen[bytes]:
+    command = [sys.executable, "-m", "scraper", "crawl", server.url("/"), "--db", str(db),
+               "--delay", "0.2"]  # fmt: skip
+    proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while stored(db) < 2 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.02)
+    return proc
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_sigterm_is_recorded_as_an_interruption_and_exits_143(tmp_path: Path) -> None:
+    server = LoopbackServer().start()
+    try:
+        build_site(server, count=12)
+        db = tmp_path / "archive.db"
+        proc = _start_crawl(server, db)
+        workers = _descendants(proc.pid)
+        assert workers, "the crawl runs an extraction pool"
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=60)
+        assert proc.returncode == 143, err
+        lines = err.decode().strip().splitlines()
+        assert lines[-1].startswith("crawl stopped by SIGTERM: "), err
+        assert lines[-1].endswith("(run 1); run the same command again to resume")
+        assert "Traceback" not in err.decode()
+        assert rows(db, "SELECT status FROM runs") == [("interrupted",)]
+        assert not Path(f"{db}.lock").exists()
+        assert _gone(workers)  # the pool was shut down, not orphaned
+    finally:
+        server.stop()
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_extraction_workers_exit_when_the_crawl_is_killed(tmp_path: Path) -> None:
+    server = LoopbackServer().start()
+    try:
+        build_site(server, count=12)
+        proc = _start_crawl(server, tmp_path / "archive.db")
+        workers = _descendants(proc.pid)
+        assert workers, "the crawl runs an extraction pool"
+        proc.kill()
+        proc.wait()
+        assert proc.stderr is not None
+        proc.stderr.close()
+        assert _gone(workers)  # they look for the crawl once a second
+    finally:
+        server.stop()

@@ -8,7 +8,9 @@ import os
 import re
 import shlex
 import shutil
+import signal
 import sys
+import threading
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,16 +23,10 @@ from scraper.archive import Archive, archive_errors
 from scraper.cli.app import app
 from scraper.cli.options import DEFAULT_DB, DbOption, QuietOption, parse_day
 from scraper.cli.output import print_json, progress, summary
-from scraper.crawl import (
-    Crawler,
-    CrawlOptions,
-    CrawlStats,
-    ProgressHook,
-    crawl_lock,
-    plan_seeds,
-)
+from scraper.crawl import Crawler, CrawlOptions, CrawlStats, ProgressHook, plan_seeds
 from scraper.errors import EXIT_PARTIAL, UsageError
 from scraper.fetch import DEFAULT_USER_AGENT, FetchSettings
+from scraper.lock import crawl_lock
 from scraper.urls import canonicalize, url_problem
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")]
@@ -54,6 +50,7 @@ WaitOption = Annotated[
     bool, typer.Option("--wait", help="Wait for a running crawl on this archive instead of exit 3.")
 ]
 EXIT_INTERRUPTED = 130  # the shell's code for a command stopped by Ctrl-C (128 + SIGINT)
+EXIT_TERMINATED = 143  # and by SIGTERM (128 + SIGTERM)
 
 
 @contextmanager
@@ -86,20 +83,39 @@ def _live(quiet: bool) -> Iterator[ProgressHook]:
 
 @contextmanager
 def _on_interrupt(crawler: Crawler, what: str) -> Iterator[None]:
-    """Ctrl-C: say what was kept and how to go on (the run is recorded as interrupted)."""
+    """Ctrl-C or SIGTERM (``timeout`` in a cron job, a service manager stopping us): say what
+    was kept and how to go on. Both unwind like Ctrl-C, so the run is recorded as interrupted,
+    the extraction workers are shut down and the lock file is removed; without this, SIGTERM
+    ended the process on the spot and left its workers running."""
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         yield
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stop:
         # Connections cut short leave coroutines never awaited; Python would warn about
         # them at exit, after the one line below.
         warnings.filterwarnings("ignore", "coroutine .* was never awaited", RuntimeWarning)
         stats = crawler.stats
         typer.echo(
-            f"{what} interrupted: {stats.pages_fetched} pages, {stats.articles_new} new articles "
+            f"{what} {'stopped by SIGTERM' if isinstance(stop, _Terminated) else 'interrupted'}: "
+            f"{stats.pages_fetched} pages, {stats.articles_new} new articles "
             f"kept (run {stats.run_id}); run the same command again to resume",
             err=True,
         )
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+        code = EXIT_TERMINATED if isinstance(stop, _Terminated) else EXIT_INTERRUPTED
+        raise typer.Exit(code) from None
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, unwound like Ctrl-C."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise _Terminated
 
 
 def _leftovers(stats: CrawlStats, db: Path, quiet: bool) -> None:
