@@ -314,3 +314,21 @@ def test_data_url_link_is_not_the_picture_and_data_caption_is_its_caption() -> N
     assert [(image.url, image.caption) for image in images] == [
         ("https://static.example.com/article/cf98_2.jpg", "The weather agency")
     ]
+
+
+def test_hero_figure_before_the_body_is_the_lead() -> None:
+    tree = LexborHTMLParser(
+        f"""<html><body><main>
+        <div class="opening"><figure><img src="/m/hero.jpg">
+          <figcaption>The minister in Brussels. Foto: EFE</figcaption></figure></div>
+        <div class="content"><div class="body">{PROSE}
+          <figure><img src="/m/inline.jpg"></figure>{PROSE}</div></div>
+        </main></body></html>"""
+    )
+    body = tree.css_first("div.body")
+    assert body is not None
+    images = article_images([body], PAGE, Image(url="https://news.example.com/og/social.jpg"))
+    assert [(image.url, image.caption, image.credit) for image in images] == [
+        ("https://news.example.com/m/hero.jpg", "The minister in Brussels.", "EFE"),
+        ("https://news.example.com/m/inline.jpg", None, None),
+    ]

@@ -356,7 +356,53 @@ def _body_images(containers: list[LexborNode], base: str | None) -> tuple[list[I
             if not images:
                 opens_body = _before_text(node, container)
             images.append(image)
+    if containers and not opens_body:
+        hero = _hero_image(image_scope(containers[0]), base)
+        if hero is not None:
+            images.insert(0, hero)
+            opens_body = True
     return images, opens_body
+
+
+#: How far above the body a lead picture placed before it is looked for.
+HERO_LEVELS = 4
+
+
+def _hero_image(scope: LexborNode, base: str | None) -> Image | None:
+    """The lead picture set before the body outside it ("hero"): the nearest <figure> or
+    <picture> among the elements before the body or before one of its ancestors."""
+    node = scope
+    for _ in range(HERO_LEVELS):
+        parent = node.parent
+        if parent is None or node.tag == "body" or parent.tag in ("body", "html"):
+            return None
+        sibling = node.prev
+        while sibling is not None:
+            if sibling.tag != "-text":
+                found = sibling if sibling.tag in ("figure", "picture") else None
+                found = found or sibling.css_first("figure, picture")
+                if found is not None:
+                    return _hero_from(found, scope, base)
+            sibling = sibling.prev
+        node = parent
+    return None
+
+
+def _hero_from(node: LexborNode, scope: LexborNode, base: str | None) -> Image | None:
+    figure = node if node.tag == "figure" else None
+    parent = node.parent
+    while figure is None and parent is not None and parent.tag not in ("body", "html"):
+        if parent.tag == "figure":
+            figure = parent
+        parent = parent.parent
+    target = figure or node
+    if _is_teaser(target, target.parent or scope, base, []):
+        return None
+    image = _image(target, base)
+    if image is not None and figure is not None:
+        caption, image.credit = _caption(figure)
+        image.caption = caption or image.caption
+    return image
 
 
 #: A paragraph this long is article text; a picture before it opens the article.
