@@ -501,7 +501,7 @@ class Fetcher:
             except (httpx.TransportError, TimeoutError, _Limit) as err:
                 state.robots_error = str(err) if isinstance(err, _Limit) else _describe(err)
                 return UNREACHABLE_ROBOTS, False
-            except _BadRedirect:
+            except (_BadRedirect, httpx.InvalidURL):
                 return "", True  # RFC 9309: a redirect that cannot be followed is "unavailable"
             location = response.header("location")
             if response.status in REDIRECT_STATUSES and location:

@@ -139,7 +139,7 @@ def host_problem(host: str) -> str | None:
         return f"invalid host name {host!r} (a host name cannot end in a number)"
     if not name.isascii():
         try:
-            idna.encode(name, uts46=True)
+            idna.encode(name)  # as httpx encodes it: what it refuses cannot be fetched
         except idna.IDNAError as err:
             return f"invalid host name {host!r} ({err})"
         return None

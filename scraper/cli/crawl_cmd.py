@@ -219,6 +219,8 @@ def crawl(
     Each new article is fetched once; recent ones are rechecked for edits.
 
     A second crawl on the same archive exits with code 3 (or waits with --wait).
+    Ctrl-C (exit 130) or SIGTERM, as sent by timeout(1) (exit 143), stops it cleanly: what
+    was stored is kept and the same command goes on from there.
 
     A run works only on its targets' hosts (and the hosts their feeds and sitemaps list), so
     --max-pages is spent on them. URLs that earlier runs left pending on other hosts stay
