@@ -654,3 +654,13 @@ def test_the_sender_of_a_message_the_paragraph_before_names_speaks() -> None:
         "“The new box gives quick access to the tools, and you will still get the old results.”",
     ]
     assert speakers(paragraphs) == ["a company representative"]
+
+
+def test_titles_do_not_push_a_long_named_subject_out_of_reach() -> None:
+    # "..., Freedonian army spokesperson Lt. Gen. ... had said": the ranks are part of the
+    # subject phrase, not words that put the verb too far from the quote.
+    paragraphs = [
+        "“Those who spread fake news on phones and computers want to sow despair among the "
+        "people,” Freedonian army spokesperson Lt. Gen. Omar Tariq Haidar had said."
+    ]
+    assert speakers(paragraphs) == ["Omar Tariq Haidar"]

@@ -78,7 +78,8 @@ def attribute_after(text: str, rules: QuoteRules) -> Attribution | None:
         return None
     parts = subject.split(",")
     core = parts[0] if subject.rstrip().endswith(",") else parts[-1]
-    if len(core.split()) > SUBJECT_WORDS:
+    # Titles do not count: "military spokesperson Lt. Gen. Ahmed Sharif Chaudhry said".
+    if sum(bare_word(w) not in rules.titles for w in core.split()) > SUBJECT_WORDS:
         return None  # "tax status as he considers ... says": too far to be the subject
     speaker = subject_before(subject, rules)
     return Attribution(speaker, m.group()) if speaker else None
