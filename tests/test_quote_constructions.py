@@ -664,3 +664,15 @@ def test_titles_do_not_push_a_long_named_subject_out_of_reach() -> None:
         "people,” Freedonian army spokesperson Lt. Gen. Omar Tariq Haidar had said."
     ]
     assert speakers(paragraphs) == ["Omar Tariq Haidar"]
+
+
+def test_a_name_set_off_after_the_description_of_the_speaker_is_the_speaker() -> None:
+    # "says the former head of the club, Ann Ridley.": the description is an apposition
+    # to the name that follows it; "said a spokesperson, adding that ..." keeps its phrase.
+    paragraphs = [
+        "“Nobody has done more for the youth teams in this town,” says the former head of "
+        "the club, Ann Ridley.",
+        "“We will keep the pitch open all summer,” said a spokesperson, adding that Tom "
+        "Baxter would pay for the lights.",
+    ]
+    assert speakers(paragraphs) == ["Ann Ridley", "a spokesperson"]

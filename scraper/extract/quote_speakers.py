@@ -64,6 +64,7 @@ def attribute_after(text: str, rules: QuoteRules) -> Attribution | None:
                 speaker = _source_phrase(phrase, rules)
             else:
                 speaker = clean_speaker(phrase, rules, before_cue=False)
+                speaker = _appositive_name(speaker, rest[m.end() :], rules) or speaker
             return Attribution(speaker, m.group()) if speaker else None
     m = rules.cue.search(rest, 0, 120)
     if m is None or not rest[: m.start()].strip():
@@ -103,6 +104,27 @@ def _named_apposition(subject: str, rules: QuoteRules) -> str | None:
     if at is None or len(tokens) - at < 2 or is_organisation(tokens, rules):
         return None  # a surname alone may be the object of what follows
     name = tokens[at:]
+    return " ".join(name) if plausible(name, rules) else None
+
+
+#: A full name set off by a comma that ends its sentence or clause: ", George Osborne."
+_TRAILING_NAME = re.compile(r",\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*)\s*(?:[.,;!?]|$)")
+
+
+def _appositive_name(speaker: str | None, after_cue: str, rules: QuoteRules) -> str | None:
+    """'says the former editor of the Standard, George Osborne.': a description after the
+    verb, then the name it describes; the name is the speaker."""
+    if not speaker or bare_word(speaker.split()[0]) not in rules.determiners:
+        return None
+    at = after_cue.find(",")
+    m = _TRAILING_NAME.match(after_cue, at) if at >= 0 else None
+    if m is None or SENTENCE_BOUNDARY.search(after_cue[: m.start()]):
+        return None
+    tokens = m.group(1).split()
+    start = name_start(tokens, rules)
+    if start is None or len(tokens) - start < 2 or is_organisation(tokens, rules):
+        return None
+    name = tokens[start:]
     return " ".join(name) if plausible(name, rules) else None
 
 
