@@ -432,9 +432,9 @@ def _no_configs() -> str:
     from scraper.sites import default_directory
 
     folder = default_directory()
-    origin = " (from $SCRAPER_SELECTORS)" if os.environ.get("SCRAPER_SELECTORS") else ""
+    origin = " (from SCRAPER_SELECTORS)" if os.environ.get("SCRAPER_SELECTORS") else ""
     if not folder.is_dir():
-        return f"the site config folder {folder}{origin} does not exist"
+        return f"no config folder at {folder}{origin}"
     return f"no valid site configs in {folder}{origin}: see scraper sites check"
 
 
