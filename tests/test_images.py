@@ -9,6 +9,7 @@ from scraper.extract.images import (
     article_images,
     body_images,
     caption_and_credit,
+    expose_pictures,
     lift_noscript_images,
     split_credit,
     with_lead_image,
@@ -331,4 +332,25 @@ def test_hero_figure_before_the_body_is_the_lead() -> None:
     assert [(image.url, image.caption, image.credit) for image in images] == [
         ("https://news.example.com/m/hero.jpg", "The minister in Brussels.", "EFE"),
         ("https://news.example.com/m/inline.jpg", None, None),
+    ]
+
+
+def test_picture_inside_a_viewer_button_survives_stripping() -> None:
+    tree = LexborHTMLParser(
+        f"""<html><body><article>{PROSE}
+        <button class="SlideViewerButton"><span>View gallery</span>
+          <figure><img src="/m/survivors.jpg"><figcaption>Lacerda in Washington.</figcaption>
+          </figure></button></article></body></html>"""
+    )
+    root = tree.body
+    assert root is not None
+    expose_pictures(root)
+    for button in root.css("button"):  # what the boilerplate pass does
+        button.decompose()
+    article = tree.css_first("article")
+    assert article is not None
+    assert "View gallery" not in article.text()
+    images = body_images([article], PAGE)
+    assert [(image.url, image.caption) for image in images] == [
+        ("https://news.example.com/m/survivors.jpg", "Lacerda in Washington.")
     ]

@@ -277,6 +277,20 @@ def _image(node: LexborNode, base: str | None) -> Image | None:
     return Image(url=urljoin(base or "", url), caption=caption, alt=alt, width=width, height=height)
 
 
+def expose_pictures(root: LexborNode) -> None:
+    """Keep the article's pictures out of the boilerplate pass's reach; call before it.
+
+    Pictures inside ``<noscript>`` are lifted (``lift_noscript_images``), and a ``<button>``
+    wrapping a picture (a "view larger" or slide-viewer control) is replaced by the picture,
+    its labels left out.
+    """
+    lift_noscript_images(root)
+    for button in root.css("button"):
+        picture = button.css_first("figure") or button.css_first("picture, img")
+        if picture is not None and button.parent is not None:
+            button.replace_with(picture)
+
+
 def lift_noscript_images(root: LexborNode) -> None:
     """Make pictures written only inside ``<noscript>`` visible to ``body_images``.
 
