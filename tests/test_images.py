@@ -354,3 +354,16 @@ def test_picture_inside_a_viewer_button_survives_stripping() -> None:
     assert [(image.url, image.caption) for image in images] == [
         ("https://news.example.com/m/survivors.jpg", "Lacerda in Washington.")
     ]
+
+
+def test_credit_after_a_slash_or_in_korean_brackets() -> None:
+    assert split_credit("Festnahme in Palma / Lorenzo Marina") == (
+        "Festnahme in Palma",
+        "Lorenzo Marina",
+    )
+    assert split_credit("지지자들을 향해 인사하고 있다. [사진 출처 = 연합뉴스]") == (
+        "지지자들을 향해 인사하고 있다.",
+        "연합뉴스",
+    )
+    # A slash inside a name that ends the caption with a full stop stays.
+    assert split_credit("Die Bahnstrecke Berlin / Brandenburg.")[1] is None

@@ -50,11 +50,14 @@ CREDIT_LABELS = (
     "crédits",
     "crédito",
     "fotografía",
+    "사진",
+    "사진 출처",
+    "출처",
 )
 _LABEL = "|".join(sorted(CREDIT_LABELS, key=len, reverse=True))
 _CREDIT_IN_TEXT = re.compile(
     # A label needs its colon ("Photo: X"); "photo 3" ends a caption, it credits nobody.
-    rf"\s*(?:\(|\[)?(?:(?:{_LABEL})\s*:|(?:photo|picture|image|foto|bild)s? by\b|©|\(c\))"
+    rf"\s*(?:\(|\[)?(?:(?:{_LABEL})\s*[:=]|(?:photo|picture|image|foto|bild)s? by\b|©|\(c\))"
     r"\s*([^()\[\]]{2,80}?)\s*(?:\)|\])?\s*$",
     re.IGNORECASE,
 )
@@ -63,6 +66,8 @@ _CREDIT_IN_TEXT = re.compile(
 _TRAILING_CREDIT = re.compile(
     r"(?<=[.!?\"”’])\s*(?:\(([A-Z@©][^()]{1,60})\)|/\s+([A-Z@©][^/]{1,50})"
     r"|\|\s+([A-Z@©][^|]{1,60}))\s*$"
+    # ... or a name after " / " ending any caption: "... in Palma / Lorenzo Marina".
+    r"|\s/\s([A-Z][^/.,;:!?]{1,40})$"
 )
 #: A date, time or duration beside a picture is no credit ("26.10.2025 | 2:43 min").
 _NOT_A_CREDIT_TEXT = re.compile(r"^[\d\s.:/|,-]*(?:min|sek|sec|s|h|uhr)?\.?$", re.I)
@@ -179,7 +184,7 @@ def split_credit(caption: str) -> tuple[str, str | None]:
         return caption[: match.start()].strip(), normalize_space(match.group(1))
     match = _TRAILING_CREDIT.search(caption)
     if match:
-        credit = normalize_space(match.group(1) or match.group(2) or match.group(3))
+        credit = normalize_space(next(group for group in match.groups() if group))
         if not _NOT_A_CREDIT.match(credit) and len(credit.split()) <= MAX_CREDIT_WORDS:
             return caption[: match.start()].strip(), credit
     return caption, None
