@@ -102,6 +102,8 @@ class CrawlStats:
     seconds: float = 0.0
     error_samples: list[str] = field(default_factory=list)
     skip_samples: list[str] = field(default_factory=list)
+    #: Pages kept without a record, with the extractor's status (a hub, an empty page).
+    page_samples: list[str] = field(default_factory=list)
 
     def error(self, url: str, message: str) -> None:
         self.errors += 1
@@ -410,6 +412,10 @@ class Crawler:
             queue = self.frontier.pending_by_host()
             self.on_progress(self.stats, {h: n for h, n in queue.items() if self._in_scope(h)})
 
+    def _note_page_only(self, url: str, status: str) -> None:
+        if len(self.stats.page_samples) < MAX_ERROR_SAMPLES:
+            self.stats.page_samples.append(f"{url}: {status}")
+
     async def _store_page(self, item: Any, page: Page) -> None:
         want_links = self.options.follow_links and item.depth < self.options.depth
         try:
@@ -439,6 +445,7 @@ class Crawler:
             )
             self._mark_aliases(item, page, article)
         else:
+            self._note_page_only(item.url, article.status)
             # Hubs (home, sections) are read again later for new links; no conditional
             # headers are kept for them, so a hub always comes back whole.
             hub_recheck = next_hub_visit() if want_links else None

@@ -414,3 +414,20 @@ def test_extraction_workers_exit_when_the_crawl_is_killed(tmp_path: Path) -> Non
         assert _gone(workers)  # they look for the crawl once a second
     finally:
         server.stop()
+
+
+def test_fetch_says_which_pages_gave_no_article(server: LoopbackServer, db_path: Path) -> None:
+    server.add_route("/robots.txt", OPEN_ROBOTS, "text/plain")
+    links = "".join(
+        f'<li><a href="/2025/01/0{i}/council-story-{i}">Council story {i}</a></li>'
+        for i in range(8)
+    )
+    server.add_route("/section/local", f"<html><body><h1>Local</h1><ul>{links}</ul></body></html>")
+    server.add_route("/blank", "<html><body></body></html>")
+    section, blank = server.url("/section/local"), server.url("/blank")
+    code, _, err = run("fetch", section, blank, "--db", str(db_path), "--delay", "0")
+    assert code == 0, err
+    shown = " ".join(err.split())  # the summary may be wrapped
+    assert f"kept as a raw page, no article: {section}: not_article" in shown
+    assert f"kept as a raw page, no article: {blank}: empty" in shown
+    assert rows(db_path, "SELECT count(*) FROM pages") == [(2,)]

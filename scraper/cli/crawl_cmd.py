@@ -155,6 +155,9 @@ def _finish(
             summary(f"  failed: {line}")
         for line in stats.skip_samples[:3]:
             summary(f"  skipped: {line}")
+        if what == "fetch":  # pages asked for by name: say why one gave no article
+            for line in stats.page_samples[:5]:
+                summary(f"  kept as a raw page, no article: {line}")
     if stats.errors:
         raise typer.Exit(EXIT_PARTIAL)
 
