@@ -676,3 +676,27 @@ def test_a_name_set_off_after_the_description_of_the_speaker_is_the_speaker() ->
         "Baxter would pay for the lights.",
     ]
     assert speakers(paragraphs) == ["Ann Ridley", "a spokesperson"]
+
+
+def test_a_pronoun_continues_the_speaker_past_a_person_named_as_an_object() -> None:
+    # Salience: "she" is still Ann Ridley, the subject of the last attribution; Tom Baxter is
+    # only the object of "treat" and of "to", never a sentence's subject.
+    paragraphs = [
+        "“We need a new stadium,” Ann Ridley said at the debate.",
+        "Ridley was then asked how she would treat a visiting U.S. President Tom Baxter — and "
+        "whether she would say this to Baxter, who owns a hotel in the town.",
+        "“If it is just a meet and greet, then I will meet and greet,” she said.",
+    ]
+    assert speakers(paragraphs) == ["Ann Ridley", "Ann Ridley"]
+
+
+def test_a_pronoun_takes_a_person_who_became_a_sentences_subject() -> None:
+    # A new subject between the quotes ("Tom Baxter, the treasurer, disagreed") takes "he";
+    # so does a person introduced after a copula ("The first witness was Detective Sam Ortiz").
+    paragraphs = [
+        "“We will open the pitch all summer,” Ann Ridley said.",
+        "Tom Baxter, the treasurer, disagreed. “The lights alone would cost too much,” he said.",
+        "The first witness was Detective Sam Ortiz, who kept the keys.",
+        "He said the gate had been “left open every night that week”.",
+    ]
+    assert speakers(paragraphs) == ["Ann Ridley", "Tom Baxter", "Sam Ortiz"]

@@ -136,5 +136,41 @@ def _indirect_speakers(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
     return found
 
 
+#: Words after which a name opens a clause as its subject ("and", "but", "when" ...).
+_CLAUSE_OPENERS = frozenset(
+    {"and", "but", "or", "that", "as", "when", "while", "where", "after", "before", "because"}
+    | {"since", "until", "once", "if", "although", "though", "whereas", "so", "yet", "then"}
+)
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}$")  # "U.S."
+_COPULAS = frozenset({"is", "was", "are", "were"})
+_SUBJECT_AFTER = ".!?…:;\"“”'’(—–,"
+
+
+def subject_position(text: str, offset: int, name: str, rules: QuoteRules) -> bool:
+    """Whether the name at ``offset`` is a subject: it opens a sentence or clause, or a verb
+    follows it ("economist Ann Lee said"); not an object after a verb or preposition ("to
+    Trump, who ...", "treat President Trump —")."""
+    before = text[:offset].rstrip()
+    words = before.split()
+    while words and (
+        (words[-1][-1:].isalnum() and words[-1][:1].isupper())
+        or (words[-1][-1:] not in ",;:" and bare_word(words[-1]) in rules.titles)
+        or _INITIALS.match(words[-1])
+    ):
+        words.pop()  # "was Hawks head Major Lee": the role before the name
+    if not words or words[-1][-1] in _SUBJECT_AFTER:
+        return True
+    if words[-1].lower() in _CLAUSE_OPENERS | _COPULAS:
+        return True  # "and Lee said", "The first witness was Major Lee, who": a new person
+    at = text.find(name, offset)
+    following = text[at + len(name) :].split()[:1] if at >= 0 else []
+    word = following[0] if following else ""
+    return word[:1].islower() and bare_word(word) not in rules.prepositions | _NOT_VERBS
+
+
+#: Lower-case words after a name that do not make it a subject ("Lee and", "Lee who").
+_NOT_VERBS = frozenset({"and", "or", "that", "who", "whom", "whose", "which", "as", "if"})
+
+
 #: The per-text caches of this module (cleared together by ``quotes.clear_caches``).
 CACHED = (person_mentions,)

@@ -59,7 +59,7 @@ from scraper.extract.quote_names import (
     organisation_mentions,
 )
 from scraper.extract.quote_people import CACHED as PEOPLE_CACHES
-from scraper.extract.quote_people import person_mentions
+from scraper.extract.quote_people import person_mentions, subject_position
 from scraper.extract.quote_phrases import clean_speaker
 from scraper.extract.quote_rules import QuoteRules, attributes, may_match, rules_for
 from scraper.extract.quote_spans import Span, find_spans
@@ -442,6 +442,7 @@ def _nearest_person(
     """The person introduced after the last named speaker's quote, else that speaker."""
     here = current.span.paragraph
     since = named.span.paragraph if named else 0
+    weak: str | None = None  # the last person named only as an object
     for index in range(here, max(since, here - MENTION_PARAGRAPHS) - 1, -1):
         text = paragraphs[index]
         stop = current.span.open_at if index == here else len(text)
@@ -454,9 +455,23 @@ def _nearest_person(
         if not mentions and index == here and begin < stop and pronoun:
             # "Critics turned on Ana Ruiz after she said": a full name earlier in the sentence
             mentions = names_before_pronoun(last_sentence(stretch, rules), rules)
-        if mentions:
+        if mentions and pronoun:
+            # Salience: a person who became a sentence's subject takes over; one named only
+            # as an object ("asked if she would say this to Trump") leaves the speaker be.
+            # In the pronoun's own sentence an object is its antecedent all the same ("Critics
+            # turned on Ana Ruiz after she said").
+            own = len(stretch) - len(last_sentence(stretch, rules)) if index == here else stop
+            subjects = [
+                m for m in mentions if m[0] >= own or subject_position(stretch, m[0], m[1], rules)
+            ]
+            if subjects:
+                return subjects[-1][1]
+            weak = weak or mentions[-1][1]
+        elif mentions:
             return mentions[-1][1]
-    return named.attribution.speaker if named and named.attribution else None
+    if named and named.attribution:
+        return named.attribution.speaker
+    return weak
 
 
 def _position(f: _Found) -> tuple[int, int]:
