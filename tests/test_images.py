@@ -367,3 +367,24 @@ def test_credit_after_a_slash_or_in_korean_brackets() -> None:
     )
     # A slash inside a name that ends the caption with a full stop stays.
     assert split_credit("Die Bahnstrecke Berlin / Brandenburg.")[1] is None
+
+
+def test_viewer_button_keeps_the_caption_written_after_the_figure_wrapper() -> None:
+    tree = LexborHTMLParser(
+        f"""<html><body><article>{PROSE}
+        <button aria-label="Open image viewer"><div class="embed">
+          <div class="container"><figure><img src="/m/lacerda.jpg">
+            <div class="label"><span>View 6 Images</span></div></figure></div>
+          <figcaption><p class="caption-title">Epstein groomed and raped Lacerda
+            <cite class="caption-credit">(Image: AFP via Getty Images)</cite></p></figcaption>
+        </div></button></article></body></html>"""
+    )
+    root = tree.body
+    assert root is not None
+    expose_pictures(root)
+    article = tree.css_first("article")
+    assert article is not None
+    images = body_images([article], PAGE)
+    assert [(image.caption, image.credit) for image in images] == [
+        ("Epstein groomed and raped Lacerda", "AFP via Getty Images")
+    ]

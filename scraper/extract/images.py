@@ -110,6 +110,8 @@ CAPTION_SELECTOR = (
 )
 #: A caption found beside a figure is at most this long (else it is body text).
 MAX_CAPTION_CHARS = 600
+#: How many wrappers up from a figure (each ending with it) a caption beside it is looked for.
+CAPTION_BESIDE_LEVELS = 2
 
 
 def _int(value: str | None) -> int | None:
@@ -244,19 +246,27 @@ def _credit_node(caption_node: LexborNode) -> LexborNode | None:
 
 
 def _caption_beside(figure: LexborNode) -> LexborNode | None:
-    """A caption written right after the figure instead of inside it."""
-    sibling = figure.next
-    while (
-        sibling is not None and sibling.tag == "-text" and not (sibling.text_content or "").strip()
-    ):
-        sibling = sibling.next
-    if sibling is None or sibling.tag == "-text":
-        return None
-    if sibling.tag == "figcaption" or _is_caption_box(sibling):
-        return sibling
-    inner = sibling.css_first("figcaption")
-    if inner is not None and len(sibling.text(deep=True)) <= MAX_CAPTION_CHARS:
-        return inner
+    """A caption written right after the figure instead of inside it (after the figure's
+    wrapper, when the figure is the wrapper's last element)."""
+    node = figure
+    for _ in range(CAPTION_BESIDE_LEVELS):
+        sibling = node.next
+        while (
+            sibling is not None
+            and sibling.tag == "-text"
+            and not (sibling.text_content or "").strip()
+        ):
+            sibling = sibling.next
+        if sibling is not None and sibling.tag != "-text":
+            if sibling.tag == "figcaption" or _is_caption_box(sibling):
+                return sibling
+            inner = sibling.css_first("figcaption")
+            if inner is not None and len(sibling.text(deep=True)) <= MAX_CAPTION_CHARS:
+                return inner
+            return None
+        if sibling is not None or node.parent is None:
+            return None
+        node = node.parent
     return None
 
 
@@ -293,7 +303,20 @@ def expose_pictures(root: LexborNode) -> None:
     for button in root.css("button"):
         picture = button.css_first("figure") or button.css_first("picture, img")
         if picture is not None and button.parent is not None:
-            button.replace_with(picture)
+            button.replace_with(_with_caption(picture, button))
+
+
+def _with_caption(picture: LexborNode, stop: LexborNode) -> LexborNode:
+    """The smallest element below ``stop`` holding ``picture`` and the caption beside it."""
+    caption = stop.css_first("figcaption")
+    if caption is None:
+        return picture
+    node = picture
+    while node.parent is not None and node.parent.mem_id != stop.mem_id:
+        if node.css_first("figcaption") is not None:
+            return node
+        node = node.parent
+    return node
 
 
 def lift_noscript_images(root: LexborNode) -> None:
