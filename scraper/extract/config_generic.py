@@ -13,7 +13,6 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper.extract.authors import extract_authors
-from scraper.extract.metadata import meta_table
 from scraper.extract.published import find_published
 
 #: Prefix of ``Article.sources`` values the generic extractor supplied in place of (or over)
@@ -35,6 +34,7 @@ def is_metadata_source(source: str) -> bool:
 def checked_published(
     tree: LexborHTMLParser,
     jsonld: dict[str, Any] | None,
+    meta: dict[str, list[str]],
     url: str | None,
     published: str,
     source: str,
@@ -47,14 +47,18 @@ def checked_published(
     """
     if not is_metadata_source(source):
         return published, source
-    generic, generic_source = find_published(tree, jsonld, meta_table(tree), url)
+    generic, generic_source = find_published(tree, jsonld, meta, url)
     if generic and generic_source in EVIDENCE_SOURCES and generic[:10] != published[:10]:
         return generic, f"{GENERIC_SOURCE}{generic_source}"
     return published, source
 
 
 def generic_authors(
-    tree: LexborHTMLParser, jsonld: dict[str, Any] | None, url: str | None, site: str
+    tree: LexborHTMLParser,
+    jsonld: dict[str, Any] | None,
+    meta: dict[str, list[str]],
+    url: str | None,
+    site: str,
 ) -> tuple[list[str], str]:
     """The generic extractor's authors of the page and their source (``generic:...``).
 
@@ -62,7 +66,7 @@ def generic_authors(
     class names (``.author-name``) also match the bylines of teasers around the article, and a
     config that found no byline has looked at the page's markup already.
     """
-    names, source = extract_authors(tree, jsonld, meta_table(tree), site, url)
+    names, source = extract_authors(tree, jsonld, meta, site, url)
     if source.startswith(GENERIC_MARKUP_SOURCE):
         return [], ""
     return names, f"{GENERIC_SOURCE}{source or 'heuristic'}"

@@ -13,6 +13,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper.extract.jsonld import find_article, jsonld_objects
+from scraper.extract.metadata import meta_table
 from scraper.extract.text import normalize_space
 from scraper.models import Article
 from scraper.sites import split_attribute
@@ -37,15 +38,9 @@ class Page:
 
     @cached_property
     def meta(self) -> dict[str, list[str]]:
-        found: dict[str, list[str]] = {}
-        for node in self.tree.css("meta[content]"):
-            attrs = node.attributes
-            content = attrs.get("content") or ""
-            for key in ("name", "property", "itemprop"):
-                name = attrs.get(key)
-                if name and content.strip():
-                    found.setdefault(name.lower(), []).append(content.strip())
-        return found
+        """``<meta>`` values by lower-cased name/property/itemprop: the generic extractor's
+        table, read once for the config's ``meta:`` fallbacks and the generic date rules."""
+        return meta_table(self.tree)
 
     @cached_property
     def generic(self) -> Article:

@@ -294,12 +294,17 @@ def _check_with_generic(page: Page, config: SiteConfig, article: Article) -> Non
     headline or date is missing (a stripped date line is still evidence)."""
     if article.published:
         article.published, page.sources["published"] = checked_published(
-            page.tree, page.jsonld, page.url, article.published, page.sources["published"]
+            page.tree,
+            page.jsonld,
+            page.meta,
+            page.url,
+            article.published,
+            page.sources["published"],
         )
     publishers = _publisher_names(page, config)
     article.authors = config_authors(article.authors, publishers)
     if not article.authors:
-        names, source = generic_authors(page.tree, page.jsonld, page.url, config.name)
+        names, source = generic_authors(page.tree, page.jsonld, page.meta, page.url, config.name)
         article.authors = config_authors(names, publishers)
         page.sources.pop("authors", None)
         if article.authors:
