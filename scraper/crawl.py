@@ -396,7 +396,15 @@ class Crawler:
             self.frontier.finish(item.url, FAILED, error=result.error, retry_at=retry_at)
         elif result.kind == FETCH_SKIPPED:
             self.stats.skip(item.url, result.error or "skipped")
-            self.frontier.finish(item.url, SKIPPED, error=result.error, status=result.status)
+            if item.source == "recheck":
+                # A stored article that now comes back as an image, too large or disallowed:
+                # the record stays, and so does its recheck schedule (a glitch passes).
+                recheck = next_recheck(item.published, item.discovered_at or "")
+                self.frontier.finish(
+                    item.url, DONE, error=result.error, status=result.status, recheck_at=recheck
+                )
+            else:
+                self.frontier.finish(item.url, SKIPPED, error=result.error, status=result.status)
         else:
             if result.kind == HTTP_ERROR:
                 self.stats.pages_fetched += 1

@@ -19,7 +19,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from test_crawl import OLD, ROOT, article_html, build_site, crawl, stored
+from test_crawl import OLD, RECENT, ROOT, article_html, build_site, crawl, stored
 from typer.testing import CliRunner
 
 from scraper import sites
@@ -431,3 +431,28 @@ def test_fetch_says_which_pages_gave_no_article(server: LoopbackServer, db_path:
     assert f"kept as a raw page, no article: {section}: not_article" in shown
     assert f"kept as a raw page, no article: {blank}: empty" in shown
     assert rows(db_path, "SELECT count(*) FROM pages") == [(2,)]
+
+
+def test_a_stored_article_served_as_an_image_on_recheck_keeps_its_record_and_schedule(
+    server: LoopbackServer, db_path: Path
+) -> None:
+    paths = build_site(server, count=2, published=RECENT)
+    crawl(db_path, [server.url("/sitemap.xml"), server.url("/feed.xml")])
+    assert len(rows(db_path, "SELECT id FROM articles")) == 2
+    # The hour before the first recheck has passed, and a broken cache now serves an image.
+    with closing(sqlite3.connect(db_path)) as conn, conn:
+        conn.execute("UPDATE frontier SET recheck_at = '2000-01-01T00:00:00.000+00:00'")
+    server.add_route(paths[0], PNG)
+    stats = crawl(db_path, [server.url("/sitemap.xml")])
+    assert stats.skip_samples == [
+        f"{server.url(paths[0])}: binary content (PNG image) served as text/html"
+    ]
+    assert stats.errors == 0
+    assert sorted(r[0] for r in rows(db_path, "SELECT headline FROM articles")) == [
+        "Story number 0",
+        "Story number 1",
+    ]
+    state = rows(
+        db_path, f"SELECT state, recheck_at FROM frontier WHERE url = '{server.url(paths[0])}'"
+    )
+    assert state[0][0] == "done" and state[0][1] is not None  # checked again at +6 h
