@@ -8,10 +8,8 @@ from selectolax.lexbor import LexborHTMLParser
 from scraper.extract.images import (
     article_images,
     body_images,
-    caption_and_credit,
     expose_pictures,
     lift_noscript_images,
-    split_credit,
     with_lead_image,
 )
 from scraper.models import Image
@@ -111,18 +109,6 @@ def test_caption_credit_by_class() -> None:
     assert (images[0].caption, images[0].credit) == ("Firefighters at the pier.", "Jane Roe")
 
 
-def test_split_credit_from_caption_text() -> None:
-    assert split_credit("Firefighters at the pier. Photo: Jane Roe") == (
-        "Firefighters at the pier.",
-        "Jane Roe",
-    )
-    assert split_credit("Die Feuerwehr am Hafen. (© dpa)") == ("Die Feuerwehr am Hafen.", "dpa")
-    assert split_credit("The second of three photos, photo 3") == (
-        "The second of three photos, photo 3",
-        None,
-    )
-
-
 def test_lead_image_merges_with_its_body_copy_at_another_size() -> None:
     body = [
         Image(
@@ -171,37 +157,6 @@ def test_same_file_at_two_sizes_is_listed_once() -> None:
         Image(url="https://news.example.com/img/article32650036/0_Disney-World.jpg"),
     ]
     assert len(with_lead_image(body, None)) == 3
-
-
-def test_trailing_credit_in_parentheses_or_after_a_slash() -> None:
-    assert split_credit("Documents were released on Friday. (AP)") == (
-        "Documents were released on Friday.",
-        "AP",
-    )
-    assert split_credit("Sinwar in Gaza City, in April 2022. (Adel Hana/The Associated Press)") == (
-        "Sinwar in Gaza City, in April 2022.",
-        "Adel Hana/The Associated Press",
-    )
-    assert split_credit("Smoke over Poonch on May 7, 2025. / AFP via Getty Images") == (
-        "Smoke over Poonch on May 7, 2025.",
-        "AFP via Getty Images",
-    )
-    assert split_credit("Catherine Connolly in Galway. | Niall Carson/PA Images") == (
-        "Catherine Connolly in Galway.",
-        "Niall Carson/PA Images",
-    )
-    # Not credits: a year, an archive note, a lower-case aside, a parenthesis mid-sentence.
-    assert split_credit("The first edition. (1981)")[1] is None
-    assert split_credit("Ein Mitglied der Brigade. (Archivbild)")[1] is None
-    assert split_credit("The mayor (left) and the chief.")[1] is None
-
-
-def test_labelled_credits() -> None:
-    assert split_credit("Kawasaki wird es 2025 nicht mehr geben, Foto: LAT Images") == (
-        "Kawasaki wird es 2025 nicht mehr geben,",
-        "LAT Images",
-    )
-    assert split_credit("Quelle: Infografik WELT") == ("", "Infografik WELT")
 
 
 def test_credit_elements_inside_captions() -> None:
@@ -260,19 +215,6 @@ def test_noscript_fallbacks_are_lifted_before_stripping() -> None:
         ("https://news.example.com/m/only-in-noscript.jpg", None, None),
         ("https://news.example.com/m/already-real.jpg", None, None),
     ]
-
-
-def test_caption_and_credit_from_a_site_config() -> None:
-    assert caption_and_credit("Erst fiel der linke Kühlturm. Foto: Peter Kneffel/dpa", None) == (
-        "Erst fiel der linke Kühlturm.",
-        "Peter Kneffel/dpa",
-    )
-    assert caption_and_credit("The pier at dawn. Jane Roe/AP", "Photo: Jane Roe/AP") == (
-        "The pier at dawn.",
-        "Jane Roe/AP",
-    )
-    assert caption_and_credit("  ", "(Foto: Pool via REUTERS)") == (None, "Pool via REUTERS")
-    assert caption_and_credit(None, None) == (None, None)
 
 
 def test_article_opening_with_a_picture_keeps_it_as_lead_over_a_social_crop() -> None:
@@ -354,19 +296,6 @@ def test_picture_inside_a_viewer_button_survives_stripping() -> None:
     assert [(image.url, image.caption) for image in images] == [
         ("https://news.example.com/m/survivors.jpg", "Lacerda in Washington.")
     ]
-
-
-def test_credit_after_a_slash_or_in_korean_brackets() -> None:
-    assert split_credit("Festnahme in Palma / Lorenzo Marina") == (
-        "Festnahme in Palma",
-        "Lorenzo Marina",
-    )
-    assert split_credit("지지자들을 향해 인사하고 있다. [사진 출처 = 연합뉴스]") == (
-        "지지자들을 향해 인사하고 있다.",
-        "연합뉴스",
-    )
-    # A slash inside a name that ends the caption with a full stop stays.
-    assert split_credit("Die Bahnstrecke Berlin / Brandenburg.")[1] is None
 
 
 def test_viewer_button_keeps_the_caption_written_after_the_figure_wrapper() -> None:
