@@ -700,3 +700,16 @@ def test_a_pronoun_takes_a_person_who_became_a_sentences_subject() -> None:
         "He said the gate had been “left open every night that week”.",
     ]
     assert speakers(paragraphs) == ["Ann Ridley", "Tom Baxter", "Sam Ortiz"]
+
+
+def test_a_verb_that_ends_its_clause_attributes_and_a_surname_in_ly_is_a_name() -> None:
+    # "“...,” Kelly began, before ...": "began" ends its clause, so it reports the quote, and
+    # "Kelly" is a surname, not an adverb like "Tragically"; "a “super app” service which
+    # began trading" is no attribution; "he snaps" is one.
+    paragraphs = [
+        "Grab, a “super app for all of your errands” service which began trading in 2021, grew.",
+        "Asked about the budget, Rita Kelly did not hesitate.",
+        "“The money was spent by the last council,” Kelly began, before being asked again.",
+        "“Yes, of course, yes, she is only just beginning,” she snaps.",
+    ]
+    assert speakers(paragraphs) == [None, "Rita Kelly", "Rita Kelly"]

@@ -215,6 +215,10 @@ def leading_name(tokens: list[str], rules: QuoteRules) -> str | None:
     return " ".join(t.strip(EDGE) for t in tokens[name_at:run])
 
 
+#: Endings of names that end like adverbs ("Connolly", "Kelly", "Reilly", "Lilly").
+_NAMES_IN_LY = ("olly", "elly", "illy")
+
+
 def plausible(tokens: list[str], rules: QuoteRules, *, cue_words_ok: bool = False) -> bool:
     """A speaker phrase is a name, pronoun or noun phrase, not a clause ("it was", "declined")."""
     words = [bare_word(t) for t in tokens]
@@ -224,8 +228,8 @@ def plausible(tokens: list[str], rules: QuoteRules, *, cue_words_ok: bool = Fals
         return False
     if len(words) == 1 and (words[0] in rules.not_speakers or not has_letters(tokens)):
         return False
-    if len(words) == 1 and words[0].endswith("ly"):
-        return False  # "Tragically"
+    if len(words) == 1 and words[0].endswith("ly") and not words[0].endswith(_NAMES_IN_LY):
+        return False  # "Tragically"; "Connolly", "Kelly" are names
     if len(words) > 1 and any(w in rules.pronouns or w in {"i", "we", "you"} for w in words):
         return False  # "he believes generative AI", "The actual first thing he"
     if any(

@@ -178,6 +178,12 @@ def _data_text(language: str) -> str | None:
     return path.read_text(encoding="utf-8") if path.is_file() else None
 
 
+def _closing(words: list[str]) -> str:
+    """The alternative of the cue pattern for verbs that attribute only at the end of their
+    clause ("Lee began," but not "the service began trading")."""
+    return rf"|\b(?:{_alternation(words)})\b(?=\s*(?:[,.;:!?—–]|$))" if words else ""
+
+
 def _compile(data: dict[str, object]) -> QuoteRules:
     def words_list(key: str) -> list[str]:
         value = data.get(key, [])
@@ -186,7 +192,9 @@ def _compile(data: dict[str, object]) -> QuoteRules:
     flags = re.IGNORECASE
     return QuoteRules(
         # Cue verbs are matched in lower case only: "States" in "United States" is no verb.
-        cue=re.compile(rf"\b(?:{_alternation(words_list('cues'))})\b"),
+        cue=re.compile(
+            rf"\b(?:{_alternation(words_list('cues'))})\b{_closing(words_list('closing_cues'))}"
+        ),
         prefix_cue=re.compile(rf"\b(?:{_alternation(words_list('speaker_prefix_cues'))})\b", flags),
         continuation_cue=re.compile(
             rf"\b(?:{_alternation(words_list('continuation_cues'))})\b", flags
