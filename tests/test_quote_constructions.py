@@ -713,3 +713,18 @@ def test_a_verb_that_ends_its_clause_attributes_and_a_surname_in_ly_is_a_name() 
         "“Yes, of course, yes, she is only just beginning,” she snaps.",
     ]
     assert speakers(paragraphs) == [None, "Rita Kelly", "Rita Kelly"]
+
+
+def test_a_quote_after_a_sentence_about_a_person_is_theirs() -> None:
+    # "Blair is unconvinced. “...”": with no speech verb in that sentence, the person it opens
+    # with speaks, even when an earlier sentence has a verb like "echoes" with another subject.
+    # A surname counts only when the article gives it a first name: "Kent" is a place, and the
+    # next quote continues Ridley.
+    paragraphs = [
+        "Ann Ridley has run the club for ten years.",
+        "Many say the mood in the town echoes that of the Thirties. Ridley is unconvinced.",
+        "“I think about that a lot, but I find it hard to believe.”",
+        "Kent is a county in England.",
+        "“Nobody expected the vote to be this close.”",
+    ]
+    assert speakers(paragraphs) == ["Ann Ridley", "Ann Ridley"]

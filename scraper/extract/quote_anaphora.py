@@ -10,8 +10,15 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from scraper.extract.quote_names import POSSESSIVES, name_mentions
-from scraper.extract.quote_people import cue_subjects, person_mentions
-from scraper.extract.quote_phrases import EDGE, bare_word, is_capital
+from scraper.extract.quote_people import NOT_VERBS, cue_subjects, person_mentions
+from scraper.extract.quote_phrases import (
+    EDGE,
+    bare_word,
+    is_capital,
+    is_organisation,
+    name_start,
+    plausible,
+)
 from scraper.extract.quote_rules import QuoteRules
 from scraper.extract.quote_speakers import opening_source, sentence_subject
 
@@ -226,3 +233,34 @@ def known_surname(word: str, paragraphs: tuple[str, ...], rules: QuoteRules) -> 
         for text in paragraphs
         for m in full.finditer(text)
     )  # "Solar Street Lighting" gives "Lighting" no first name
+
+
+#: A sentence opening with a person (after a fronted phrase and its comma, if any) and a
+#: lower-case word: "Blair is unconvinced.", "Later, Ann Lee smiled."
+_OPENING_PERSON = re.compile(
+    r"(?:[A-Z][^,;:.!?“”\"]{0,60},\s+)?((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s+([a-z][\w'’-]*)"
+)
+
+
+def sentence_person(sentence: str, paragraphs: tuple[str, ...], rules: QuoteRules) -> str | None:
+    """The person a sentence is about when it opens with them as its subject ("Blair is
+    unconvinced.", "He is more emphatic when discussing Ukraine."): a personal pronoun, or a
+    name whose surname the article gives with a first name; no organisation or place."""
+    words = sentence.split()
+    if words and bare_word(words[0]) in rules.pronouns and words[0][:1].isupper():
+        return words[0].strip(EDGE)
+    m = _OPENING_PERSON.match(sentence.strip())
+    if m is None or bare_word(m.group(2)) in rules.prepositions | NOT_VERBS:
+        return None
+    tokens = m.group(1).split()
+    at = name_start(tokens, rules)
+    if at is None or bare_word(tokens[0]) in rules.run_skip:
+        return None
+    name = [t.strip(EDGE) for t in tokens[at:]]
+    if not name or is_organisation(name, rules) or not plausible(name, rules):
+        return None
+    if any(t.endswith(POSSESSIVES) for t in name):
+        return None
+    if len(name) == 1 and not known_surname(name[0], paragraphs, rules):
+        return None
+    return " ".join(name)

@@ -165,11 +165,11 @@ def subject_position(text: str, offset: int, name: str, rules: QuoteRules) -> bo
     at = text.find(name, offset)
     following = text[at + len(name) :].split()[:1] if at >= 0 else []
     word = following[0] if following else ""
-    return word[:1].islower() and bare_word(word) not in rules.prepositions | _NOT_VERBS
+    return word[:1].islower() and bare_word(word) not in rules.prepositions | NOT_VERBS
 
 
 #: Lower-case words after a name that do not make it a subject ("Lee and", "Lee who").
-_NOT_VERBS = frozenset({"and", "or", "that", "who", "whom", "whose", "which", "as", "if"})
+NOT_VERBS = frozenset({"and", "or", "that", "who", "whom", "whose", "which", "as", "if"})
 
 
 #: The per-text caches of this module (cleared together by ``quotes.clear_caches``).

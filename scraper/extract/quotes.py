@@ -36,6 +36,7 @@ from scraper.extract.quote_anaphora import (
     names_before_pronoun,
     neuter_antecedent,
     next_person,
+    sentence_person,
     surname_subjects,
 )
 from scraper.extract.quote_clauses import CACHED as CLAUSE_CACHES
@@ -255,7 +256,8 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
     else:
         attribution = attribute_after(right, rules) or attribute_before(left, rules)
     if attribution is None and previous and not right.strip(_MARKS):
-        attribution = attribute_before(previous, rules)  # 'X says ... . "Quote."'
+        attribution = _about_person(previous, paragraphs, rules)
+        attribution = attribution or attribute_before(previous, rules)  # 'X says ... . "Q."'
         attribution = attribution or message_source(last_sentence(previous, rules), rules)
         introduced = person_mentions(previous, rules) if attribution is None else []
         if introduced and not left:
@@ -309,6 +311,16 @@ def _same_sentence(paragraphs: list[str], spans: list[Span], i: int, rules: Quot
     goes_on = para[end] == "," if end >= 0 else False
     short = len(between.split()) <= 3 or (goes_on and len(between.split()) <= SAME_SENTENCE_WORDS)
     return short and rules.cue.search(between) is None
+
+
+def _about_person(previous: str, paragraphs: list[str], rules: QuoteRules) -> Attribution | None:
+    """ "Blair is unconvinced. “...”": the person the sentence before is about speaks when
+    that sentence has no speech verb of its own."""
+    last = last_sentence(previous, rules)
+    if rules.fragment_speakers != "subject" or rules.cue.search(last):
+        return None
+    person = sentence_person(last, tuple(paragraphs), rules)
+    return Attribution(person, "") if person else None
 
 
 def _participle_speaker(before: str, rules: QuoteRules) -> Attribution | None:
