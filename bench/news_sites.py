@@ -1,13 +1,16 @@
 """Score the per-site configs on the news-fields corpus, per publisher and overall.
 
-Usage: python bench/news_sites.py CORPUS_DIR [--json] [--verbose] [--selectors DIR] [--hosts H,H] [--generic]
+Usage: python bench/news_sites.py CORPUS_DIR [--json] [--verbose] [--selectors DIR] [--hosts H,H]
+                                             [--generic | --worse]
 
 For every page of ``CORPUS_DIR`` (``pages/<id>.html.gz`` + ``truth.jsonl``) whose URL a config
 in ``selectors/`` claims, it runs ``scraper.extract.extract(html, url=url)`` and reports body F1
 (paragraph shingles), headline exact, published day and authors-as-a-set exact, per publisher,
 overall, and separately for the pages that are fixtures of an embedded ``[[tests]]`` case
 versus the held-out pages (those the configs were not tested on). ``--generic`` scores the
-generic extractor (no config) on the same pages, for comparison.
+generic extractor (no config) on the same pages, for comparison; ``--worse`` scores both and
+lists every page and field where the config does worse than the generic extractor (a config
+should never make a field worse).
 """
 
 from __future__ import annotations
@@ -115,6 +118,31 @@ def run(
     return results
 
 
+#: The per-page fields compared by ``--worse`` (the body by F1 of its shingles).
+COMPARED = ("body", "headline", "published", "authors")
+
+
+def body_f1(result: PageResult) -> float:
+    return metrics.f1(result.counts.precision or 0.0, result.counts.recall or 0.0)
+
+
+def worse_than_generic(
+    configured: list[PageResult], generic: list[PageResult]
+) -> list[tuple[PageResult, str]]:
+    """(config result, field) for every field where the config scores below the generic
+    extractor on the same page (the two lists in the same page order)."""
+    found: list[tuple[PageResult, str]] = []
+    for ours, theirs in zip(configured, generic, strict=True):
+        for name in COMPARED:
+            if name == "body":
+                lower = body_f1(ours) < body_f1(theirs) - 1e-9
+            else:
+                lower = not getattr(ours, name) and bool(getattr(theirs, name))
+            if lower:
+                found.append((ours, name))
+    return found
+
+
 def report(results: list[PageResult]) -> dict[str, Any]:
     """Per-site, overall, fixture and held-out summaries."""
     sites = sorted({r.site for r in results})
@@ -163,7 +191,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true", help="also list every page")
     parser.add_argument("--selectors", type=Path, default=None, help="configs folder")
     parser.add_argument("--hosts", default="", help="comma-separated config names (file stems)")
-    parser.add_argument("--generic", action="store_true", help="score the generic extractor")
+    choice = parser.add_mutually_exclusive_group()
+    choice.add_argument("--generic", action="store_true", help="score the generic extractor")
+    choice.add_argument(
+        "--worse", action="store_true", help="list fields where the config loses to generic"
+    )
     args = parser.parse_args(argv)
     if not (args.corpus / "truth.jsonl").is_file():
         print(f"error: {args.corpus} has no truth.jsonl", file=sys.stderr)
@@ -172,6 +204,13 @@ def main(argv: list[str] | None = None) -> int:
         warnings.simplefilter("ignore")
         hosts = {h.strip() for h in args.hosts.split(",") if h.strip()} or None
         results = run(args.corpus, args.selectors, hosts, args.generic)
+        if args.worse:
+            generic = run(args.corpus, args.selectors, hosts, True)
+    if args.worse:
+        for result, name in worse_than_generic(results, generic):
+            kind = "fixture " if result.fixture else "held-out"
+            print(f"{result.page_id:42s} {kind} {result.site[:24]:24s} {name}")
+        return 0
     summary = report(results)
     if args.json:
         if args.verbose:
