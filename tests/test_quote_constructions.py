@@ -728,3 +728,20 @@ def test_a_quote_after_a_sentence_about_a_person_is_theirs() -> None:
         "“Nobody expected the vote to be this close.”",
     ]
     assert speakers(paragraphs) == ["Ann Ridley", "Ann Ridley"]
+
+
+def test_an_interview_answer_continues_the_speaker_past_questions() -> None:
+    # Questions and scene-setting that introduce nobody keep the interviewee speaking three
+    # paragraphs on; a paragraph that introduces someone new ends it.
+    paragraphs = [
+        "“We should give the town all the help we can,” Ann Ridley says.",
+        "What would she change first?",
+        "Does she still read the letters she gets?",
+        "I ask whether the club can survive another winter.",
+        "“The club has survived worse winters than this one, and it will survive again.”",
+        "Tom Baxter, the treasurer, keeps the books in a shoebox.",
+        "What about the bank?",
+        "Would it lend again?",
+        "“Nobody has asked the bank for a penny since the flood.”",
+    ]
+    assert speakers(paragraphs) == ["Ann Ridley", "Ann Ridley", None]

@@ -79,8 +79,10 @@ from scraper.models import Quote
 
 #: Quotes shorter than this many words are reported as partial (scare quotes, terms).
 MIN_FULL_WORDS = 4
-#: How many paragraphs back an unattributed quote paragraph may inherit a speaker from.
+#: How many paragraphs back an unattributed quote paragraph may inherit a speaker from, and
+#: how many when the paragraphs between introduce nobody (an interview's questions).
 INHERIT_PARAGRAPHS = 2
+INHERIT_QUIET_PARAGRAPHS = 4
 #: How much text before a quote is searched for the title its speaker was given there.
 CONTEXT_CHARS = 300
 #: A new sentence after a quote ending in "." attributes it only when this short ("Kim said.").
@@ -393,7 +395,11 @@ def _resolve(
             if name:
                 f.attribution = Attribution(name, a.cue)
                 last_named = f
-        elif last_named is not None and last_named.attribution and _continues(last_named, f):
+        elif (
+            last_named is not None
+            and last_named.attribution
+            and _continues(last_named, f, paragraphs, rules)
+        ):
             f.attribution = Attribution(last_named.attribution.speaker, "")
             last_named = f
         if f.attribution is not None:
@@ -490,13 +496,19 @@ def _position(f: _Found) -> tuple[int, int]:
     return f.span.paragraph, f.span.open_at
 
 
-def _continues(previous: _Found, current: _Found) -> bool:
+def _continues(previous: _Found, current: _Found, paragraphs: list[str], rules: QuoteRules) -> bool:
     gap = current.span.paragraph - previous.span.last_paragraph
     if current.sentence_after is not None and previous.span.close_at == current.sentence_after:
         return gap == 0  # a fragment of the sentence the previous quote is in
     if current.joined:
         return gap == 0
-    return 0 <= gap <= INHERIT_PARAGRAPHS and current.continuing and not current.partial
+    if not (current.continuing and not current.partial) or gap < 0:
+        return False
+    if gap <= INHERIT_PARAGRAPHS:
+        return True
+    # Further back only when nobody new acts in between ("What would he change?" ... "Why?")
+    between = paragraphs[previous.span.last_paragraph + 1 : current.span.paragraph]
+    return gap <= INHERIT_QUIET_PARAGRAPHS and not any(person_mentions(t, rules) for t in between)
 
 
 def _to_quotes(f: _Found, paragraphs: list[str]) -> list[Quote]:
