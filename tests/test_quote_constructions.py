@@ -745,3 +745,15 @@ def test_an_interview_answer_continues_the_speaker_past_questions() -> None:
         "“Nobody has asked the bank for a penny since the flood.”",
     ]
     assert speakers(paragraphs) == ["Ann Ridley", "Ann Ridley", None]
+
+
+def test_a_sentence_ending_in_an_inverted_cue_gives_the_next_quote_its_speaker() -> None:
+    # "..., says Ridley. “...”": the paraphrase and the quote after it are the same speaker's,
+    # though the sentence holds a capitalised place and its own clause before the cue.
+    paragraphs = [
+        "Ann Ridley runs the club.",
+        "With the council absent, Harbour Town will have more say over the pitch, but the club "
+        "should expect a different kind of help, says Ridley. “They cannot expect us to do "
+        "exactly what the council did.”",
+    ]
+    assert speakers(paragraphs) == ["Ann Ridley"]

@@ -260,6 +260,7 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
     if attribution is None and previous and not right.strip(_MARKS):
         attribution = _about_person(previous, paragraphs, rules)
         attribution = attribution or attribute_before(previous, rules)  # 'X says ... . "Q."'
+        attribution = attribution or _inverted_cue(last_sentence(previous, rules), rules)
         attribution = attribution or message_source(last_sentence(previous, rules), rules)
         introduced = person_mentions(previous, rules) if attribution is None else []
         if introduced and not left:
@@ -323,6 +324,16 @@ def _about_person(previous: str, paragraphs: list[str], rules: QuoteRules) -> At
         return None
     person = sentence_person(last, tuple(paragraphs), rules)
     return Attribution(person, "") if person else None
+
+
+def _inverted_cue(sentence: str, rules: QuoteRules) -> Attribution | None:
+    """'..., but the world should expect leadership of a different flavour, says Yao. “...”':
+    a sentence ending in an inverted cue and its speaker goes on in the quote after it."""
+    comma = sentence.rfind(",")
+    tail = sentence[comma:] if comma >= 0 else ""
+    if not rules.cue.match(tail.lstrip(" ,")):
+        return None
+    return attribute_after(tail, rules)
 
 
 def _participle_speaker(before: str, rules: QuoteRules) -> Attribution | None:
