@@ -757,3 +757,13 @@ def test_a_sentence_ending_in_an_inverted_cue_gives_the_next_quote_its_speaker()
         "exactly what the council did.”",
     ]
     assert speakers(paragraphs) == ["Ann Ridley"]
+
+
+def test_a_possessive_standing_for_the_speaker_is_resolved_like_a_pronoun() -> None:
+    # "His remarks that “...”": "his" is the speaker, the person the pronoun stands for.
+    paragraphs = [
+        "In August, army chief Omar Haidar warned against campaigns targeting the military.",
+        "He also warned that the web spread “anarchy”. His remarks that “chaos is spread "
+        "through social media” followed a condemnation by the army of online campaigns.",
+    ]
+    assert speakers(paragraphs) == ["Omar Haidar", "Omar Haidar"]

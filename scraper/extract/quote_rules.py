@@ -24,6 +24,7 @@ class QuoteRules:
     continuation_cue: re.Pattern[str]
     adverbs: frozenset[str]
     pronouns: frozenset[str]
+    possessive_pronouns: frozenset[str]
     titles: frozenset[str]
     honorifics: frozenset[str]
     title_departments: frozenset[str]
@@ -201,6 +202,7 @@ def _compile(data: dict[str, object]) -> QuoteRules:
         ),
         adverbs=_words(data, "adverbs"),
         pronouns=_words(data, "pronouns"),
+        possessive_pronouns=_words(data, "possessive_pronouns"),
         titles=_words(data, "titles"),
         honorifics=_words(data, "honorifics"),
         title_departments=_words(data, "title_departments"),

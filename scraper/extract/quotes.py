@@ -398,7 +398,7 @@ def _resolve(
                 f.attribution = a = Attribution(described, a.cue)
             last_named = f
         elif a is not None:  # a pronoun or bare role: keep the cue, name the person
-            pronoun = a.speaker.lower() in rules.pronouns
+            pronoun = a.speaker.lower() in rules.pronouns | rules.possessive_pronouns
             name = _nearest_person(paragraphs, last_named, f, rules, pronoun)
             if name is None and pronoun:
                 name = _nearby_mention(paragraphs, f, rules)
@@ -454,7 +454,7 @@ def _is_anaphor(
 ) -> bool:
     """A pronoun, or a role ("the government spokesman") no name in the article carries."""
     words = speaker.lower().split()
-    if speaker.lower() in rules.pronouns:
+    if speaker.lower() in rules.pronouns | rules.possessive_pronouns:  # 'His remarks that'
         return True
     if len(words) > 4 or words[0] != "the" or words[-1] not in rules.titles:
         return False
