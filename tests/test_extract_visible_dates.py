@@ -126,3 +126,13 @@ def test_heading_hidden_on_phones_only_is_still_the_headline() -> None:
     node = headline_node(LexborHTMLParser(html))
     assert node is not None
     assert node.text() == "Job-Turbo hilft"
+
+
+def test_head_text_is_not_a_shown_date_for_a_headline_near_the_top() -> None:
+    # <h1> two levels below <html>: walking back from it reaches <head>, which no reader sees.
+    html = (
+        '<html><head><title>Budget vote</title><script type="application/ld+json">'
+        '{"datePublished": "2021-03-04"}</script><meta name="x" content="5 May 2020"></head>'
+        "<body><h1>Budget vote</h1><p>The council voted on the budget.</p></body></html>"
+    )
+    assert shown_date(LexborHTMLParser(html)) == (None, "")

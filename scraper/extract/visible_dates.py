@@ -30,7 +30,10 @@ DATE_LINE_LOWER_WORDS = 4
 _DIGITS = re.compile(r"\d{2}")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 #: Elements never holding the shown date (their text is skipped).
-SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "select", "button", "nav"})
+#: Never shown: ``head`` is a sibling of ``body``, so a shallow ``<h1>`` would otherwise read it.
+SKIP_TAGS = frozenset(
+    {"head", "script", "style", "noscript", "template", "svg", "select", "button", "nav"}
+)
 #: Elements whose class/id are checked against ``EXCLUDED_MARKS`` (inline ones never are).
 CONTAINER_TAGS = frozenset(
     {"div", "section", "aside", "ul", "ol", "li", "footer", "header", "article", "form", "table"}
