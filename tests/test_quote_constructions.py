@@ -767,3 +767,14 @@ def test_a_possessive_standing_for_the_speaker_is_resolved_like_a_pronoun() -> N
         "through social media” followed a condemnation by the army of online campaigns.",
     ]
     assert speakers(paragraphs) == ["Omar Haidar", "Omar Haidar"]
+
+
+def test_a_role_or_aside_after_the_name_is_not_the_speaker() -> None:
+    # "Advocate Rita Kelly King’s Counsel (KC) once cautioned:", "Jon Tester (D-Mont.) said":
+    # a parenthesis before the verb and a role written after the name are dropped.
+    paragraphs = [
+        "Advocate Rita Ann Kelly King’s Counsel (KC) once cautioned: “Constitutional "
+        "amendment is a double-edged sword for any country.”",
+        "Senator Jon Tester (D-Mont.) said: “We will not vote for this budget as written.”",
+    ]
+    assert speakers(paragraphs) == ["Rita Ann Kelly", "Jon Tester"]

@@ -112,6 +112,9 @@ def clean_speaker(
         bare_word(tokens[0]) in rules.clause_openers or bare_word(tokens[0]) in rules.adverbs
     ):
         tokens, spans = tokens[1:], spans[1:]
+    role = _trailing_role(tokens, rules)
+    if role:  # "Karabo Mohau King’s Counsel": the name before its role
+        tokens, spans = tokens[:role], spans[:role]
     while tokens and trailing_filler(tokens[-1], rules):
         tokens, spans = tokens[:-1], spans[:-1]
     author = _document_author(tokens, rules)
@@ -149,6 +152,23 @@ def clean_speaker(
         start = spans[0][0]
     text = phrase[start : spans[-1][1]].strip(EDGE)
     return text or None
+
+
+def _trailing_role(tokens: list[str], rules: QuoteRules) -> int:
+    """Where a role written after a full name starts ("Jane Doe King’s Counsel"): capitalised
+    title words after a name of two words or more, the first of them possessive; else 0."""
+    for i in range(2, len(tokens) - 1):
+        token = tokens[i]
+        if not token.rstrip(EDGE).endswith(("’s", "'s")):
+            continue
+        role = [_POSSESSIVE_END.sub("", bare_word(token))] + [bare_word(t) for t in tokens[i + 1 :]]
+        name = tokens[:i]
+        if all(r in rules.titles for r in role) and all(is_capital(t) for t in tokens[i:]):
+            return i if all(is_capital(t) for t in name[-2:]) else 0
+    return 0
+
+
+_POSSESSIVE_END = re.compile(r"[’']s$")
 
 
 #: Words that name the author of a document ("a statement by", "a letter from").

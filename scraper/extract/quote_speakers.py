@@ -24,6 +24,8 @@ from scraper.extract.quote_rules import QuoteRules, may_match
 _CLAUSE_PUNCT = re.compile(r"[,;:()\[\]—–]|\s-\s")
 #: Most words a speaker phrase right after a quote may have before its verb.
 SUBJECT_WORDS = 7
+#: A short parenthesis right before the verb (adverbs may follow it): "Jane Doe (KC) once".
+_PARENTHESIS_BEFORE_VERB = re.compile(r"\s*\([^()]{1,30}\)(?:\s+[a-z]+)?\s*$")
 _RELATIVE = re.compile(r",?\s+who(?:\s+[a-z]+)?\s*$")
 #: A noun phrase and "that"/"which" right before the verb: "a sign that (read)".
 _DOCUMENT_RELATIVE = re.compile(
@@ -397,6 +399,9 @@ def subject_before(text: str, rules: QuoteRules) -> str | None:
     """The speaker in the words before a cue verb. With an apposition ("Richard Weir, 60, from
     Tynemouth, said") the subject is the first comma-separated part that holds a full name;
     a relative "who" or an adverb clause ("Holden, meanwhile, has") defers to the part before."""
+    aside = _PARENTHESIS_BEFORE_VERB.search(text)
+    if aside:  # "Jane Doe (KC) said", "Jon Tester (D-Mont.) said": the aside is no subject
+        text = text[: aside.start()] + " "
     neuter = neuter_subject(text, rules) or _pronoun_subject(text, rules)
     if neuter:
         return neuter
