@@ -778,3 +778,14 @@ def test_a_role_or_aside_after_the_name_is_not_the_speaker() -> None:
         "Senator Jon Tester (D-Mont.) said: “We will not vote for this budget as written.”",
     ]
     assert speakers(paragraphs) == ["Rita Ann Kelly", "Jon Tester"]
+
+
+def test_the_author_of_a_document_speaks_through_it() -> None:
+    # "X issued a statement saying": X wrote it; "holding a sign saying" keeps the sign,
+    # whose author the sentence does not give.
+    paragraphs = [
+        "The ministry issued a statement saying “the border will stay open to aid convoys.”",
+        "On Monday, Ann Ridley made another post describing “the moral necessity of getting out.”",
+        "Protesters were holding a sign saying “Keep the library open for our children.”",
+    ]
+    assert speakers(paragraphs) == ["The ministry", "Ann Ridley", "a sign"]

@@ -260,6 +260,13 @@ def _participle_subject(text: str, rules: QuoteRules) -> Attribution | None:
     return Attribution(speaker, m.group()) if speaker else None
 
 
+#: Verbs whose subject authors the document they take ("made a post", "issued a statement").
+_AUTHORING = frozenset(
+    {"made", "makes", "published", "publishes", "posted", "posts", "issued", "issues"}
+    | {"released", "releases", "wrote", "writes", "shared", "shares", "sent", "sends"}
+)
+
+
 def _participle_actor(before: str, rules: QuoteRules) -> str | None:
     """The object right before a participle cue acts it: "the screenshots show Clanton
     asking", "a video shows her saying", "holding a sign saying" (a name after a lower-case
@@ -272,7 +279,11 @@ def _participle_actor(before: str, rules: QuoteRules) -> str | None:
         return bare
     if bare in rules.document_words and last[:1].islower():
         det = bare_word(words[-2]) in rules.determiners
-        return " ".join(w.strip(EDGE) for w in words[-2 if det else -1 :])
+        document = " ".join(w.strip(EDGE) for w in words[-2 if det else -1 :])
+        verb = words[-3 if det else -2] if len(words) > (2 if det else 1) else ""
+        if bare_word(verb) in _AUTHORING:  # "Lee made another post describing": Lee wrote it
+            return sentence_subject(" ".join(words[: -3 if det else -2]), rules) or document
+        return document
     at = name_start(words, rules)
     if at is None or at == 0 or not words[at - 1][:1].islower():
         return None
