@@ -789,3 +789,15 @@ def test_the_author_of_a_document_speaks_through_it() -> None:
         "Protesters were holding a sign saying “Keep the library open for our children.”",
     ]
     assert speakers(paragraphs) == ["The ministry", "Ann Ridley", "a sign"]
+
+
+def test_an_acronym_or_letters_after_a_name_take_the_fullest_name() -> None:
+    # "the CDC said" after "Centers for Disease Control and Prevention (CDC)"; "Ms Doe" after
+    # "Jane Doe KC" (the letters after the name are no part of it).
+    paragraphs = [
+        "The Centers for Disease Control and Prevention (CDC) warned of a new wave.",
+        "“Vaccines remain effective,” the CDC said.",
+        "The case was brought by Jane Doe KC on behalf of the families.",
+        "“This is a landmark ruling,” Ms Doe said.",
+    ]
+    assert speakers(paragraphs) == ["Centers for Disease Control and Prevention", "Jane Doe"]

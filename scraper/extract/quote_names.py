@@ -74,6 +74,8 @@ def _mention(
     if name_tokens:
         name_tokens[-1] = _POSSESSIVE.sub("", name_tokens[-1]).rstrip(".")
     words = [_strip(t) for t in name_tokens]
+    while len(words) > 2 and words[-1] in rules.titles and name_tokens[-1][:1].isupper():
+        words, name_tokens = words[:-1], name_tokens[:-1]  # "Jane Doe KC", "Ann Lee MP"
     if len(name_tokens) < 2 or any(w in rules.not_name_words for w in words):
         return None
     if any(w in rules.titles or w in rules.determiners or w in rules.pronouns for w in words):
@@ -343,6 +345,32 @@ def _by_title(
     role = rules.role_synonyms.get(title, title)
     titled = [c for c in candidates if title in c.roles or role in c.roles]
     return titled or candidates
+
+
+def acronym_name(speaker: str, paragraphs: Sequence[str]) -> str | None:
+    """'the CDC said' -> "Centers for Disease Control and Prevention", the name the article
+    gave before that acronym in parentheses ("... Prevention (CDC)")."""
+    words = speaker.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) != 1 or not _ACRONYM.fullmatch(words[0]):
+        return None
+    spelled = re.compile(
+        rf"((?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|the|on|in)\s+)*)+)\({words[0]}\)"
+    )
+    for text in paragraphs:
+        m = spelled.search(text)
+        if m is None:
+            continue
+        tokens = m.group(1).split()
+        while tokens and tokens[0] in {"The", "the"}:
+            tokens = tokens[1:]
+        if len(tokens) >= 2 and tokens[0][:1] == words[0][:1]:
+            return _POSSESSIVE.sub("", " ".join(tokens))  # "United Nations’ (UN)"
+    return None
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 
 
 def organisation_mentions(paragraphs: list[str], rules: QuoteRules) -> list[Mention]:

@@ -36,7 +36,6 @@ from scraper.extract.quote_anaphora import (
     names_before_pronoun,
     neuter_antecedent,
     next_person,
-    sentence_person,
     surname_subjects,
 )
 from scraper.extract.quote_clauses import CACHED as CLAUSE_CACHES
@@ -53,6 +52,7 @@ from scraper.extract.quote_headings import echo_speakers
 from scraper.extract.quote_names import CACHED as NAME_CACHES
 from scraper.extract.quote_names import (
     Mention,
+    acronym_name,
     capital_runs,
     fullest_name,
     long_runs,
@@ -62,6 +62,12 @@ from scraper.extract.quote_names import (
 from scraper.extract.quote_people import CACHED as PEOPLE_CACHES
 from scraper.extract.quote_people import person_mentions, subject_position
 from scraper.extract.quote_phrases import clean_speaker
+from scraper.extract.quote_previous import (
+    about_person,
+    inverted_cue,
+    participle_speaker,
+    recent_subject,
+)
 from scraper.extract.quote_rules import QuoteRules, attributes, may_match, rules_for
 from scraper.extract.quote_spans import Span, find_spans
 from scraper.extract.quote_speakers import CACHED as SPEAKER_CACHES
@@ -72,8 +78,6 @@ from scraper.extract.quote_speakers import (
     colon_speaker,
     last_participle,
     message_source,
-    opening_source,
-    sentence_subject,
 )
 from scraper.models import Quote
 
@@ -92,7 +96,6 @@ FRONTED_WORDS = 5
 #: How many paragraphs back a pronoun looks for a newly introduced person.
 MENTION_PARAGRAPHS = 3
 _NEW_SENTENCE = re.compile(r"\s+[A-Z]")
-_SENTENCE = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[A-Z“\"])")
 _MARKS = ' \t\n,.;:!?…—–-"“”‘’«»'
 _INNER_CLOSERS = " \t\n'’\"”»›"
 #: Most words between two quotes of one sentence when the first ends with a comma.
@@ -147,7 +150,8 @@ def find_quotes(paragraphs: list[str], language: str | None = None) -> list[Quot
                     key[0], p, a, mentions, rules, organisations, context, paragraphs
                 )
                 if name == key[0] and _is_org_anaphor(name, rules):
-                    name = _recent_subject(paragraphs, p, a, rules) or name
+                    name = recent_subject(paragraphs, p, a, rules) or name
+                name = acronym_name(name, paragraphs) or name  # "the CDC": its full name
                 resolved[key] = name
             f.attribution = Attribution(resolved[key], f.attribution.cue)
         quotes.extend(_to_quotes(f, paragraphs))
@@ -199,35 +203,6 @@ def _is_org_anaphor(speaker: str, rules: QuoteRules) -> bool:
     return len(words) == 2 and words[0] == "the" and words[1] in rules.not_name_words
 
 
-def _recent_subject(paragraphs: list[str], p: int, a: int, rules: QuoteRules) -> str | None:
-    """The nearest earlier sentence whose subject (or opening source: "According to Gauteng
-    Cogta, ...") is a capitalised name ("Goldman Sachs estimates ..."), in this paragraph
-    before the quote or the one before it."""
-    texts = [paragraphs[p][:a]] + ([paragraphs[p - 1]] if p else [])
-    for text in texts:
-        sentences = [s for s in _SENTENCE.split(text) if s.strip()]
-        for sentence in reversed(sentences):
-            subject = opening_source(sentence, rules) or sentence_subject(sentence, rules)
-            words = subject.split() if subject else []
-            if not words or not all(w[:1].isupper() for w in words):
-                continue
-            if len(words) == 1 and not (words[0].isupper() or len(words[0]) <= 5):
-                continue  # a surname, not a short organisation name such as "Nato"
-            if not _is_person(words, paragraphs):
-                return subject
-    return None
-
-
-def _is_person(words: list[str], paragraphs: list[str]) -> bool:
-    """A full name whose last word also stands alone in the article ("Donald Trump" ...
-    "Trump said") is a person's; "Goldman Sachs" is never shortened to "Sachs"."""
-    if len(words) < 2:  # a surname is a person's when the article also gives a first name
-        full = re.compile(rf"\b[A-Z][\w'’-]+\s+{re.escape(words[0])}\b")
-        return any(full.search(text) for text in paragraphs)
-    alone = re.compile(rf"(?<!{re.escape(words[-2])} )\b{re.escape(words[-1])}\b")
-    return any(alone.search(text) for text in paragraphs)
-
-
 def clear_caches() -> None:
     """Forget the per-paragraph caches (benchmarks call this so repeats are not flattered)."""
     for cached in (
@@ -258,9 +233,9 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
     else:
         attribution = attribute_after(right, rules) or attribute_before(left, rules)
     if attribution is None and previous and not right.strip(_MARKS):
-        attribution = _about_person(previous, paragraphs, rules)
+        attribution = about_person(previous, paragraphs, rules)
         attribution = attribution or attribute_before(previous, rules)  # 'X says ... . "Q."'
-        attribution = attribution or _inverted_cue(last_sentence(previous, rules), rules)
+        attribution = attribution or inverted_cue(last_sentence(previous, rules), rules)
         attribution = attribution or message_source(last_sentence(previous, rules), rules)
         introduced = person_mentions(previous, rules) if attribution is None else []
         if introduced and not left:
@@ -269,7 +244,7 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
             )  # a person the paragraph before introduced
     participle = last_participle(left, rules) is not None
     if attribution is None and participle:
-        attribution = _participle_speaker(paragraphs[span.paragraph][: span.open_at], rules)
+        attribution = participle_speaker(paragraphs[span.paragraph][: span.open_at], rules)
     if attribution is None and left.rstrip().endswith(":"):
         attribution = colon_speaker(left, rules)
     words = text.split()
@@ -314,34 +289,6 @@ def _same_sentence(paragraphs: list[str], spans: list[Span], i: int, rules: Quot
     goes_on = para[end] == "," if end >= 0 else False
     short = len(between.split()) <= 3 or (goes_on and len(between.split()) <= SAME_SENTENCE_WORDS)
     return short and rules.cue.search(between) is None
-
-
-def _about_person(previous: str, paragraphs: list[str], rules: QuoteRules) -> Attribution | None:
-    """ "Blair is unconvinced. “...”": the person the sentence before is about speaks when
-    that sentence has no speech verb of its own."""
-    last = last_sentence(previous, rules)
-    if rules.fragment_speakers != "subject" or rules.cue.search(last):
-        return None
-    person = sentence_person(last, tuple(paragraphs), rules)
-    return Attribution(person, "") if person else None
-
-
-def _inverted_cue(sentence: str, rules: QuoteRules) -> Attribution | None:
-    """'..., but the world should expect leadership of a different flavour, says Yao. “...”':
-    a sentence ending in an inverted cue and its speaker goes on in the quote after it."""
-    comma = sentence.rfind(",")
-    tail = sentence[comma:] if comma >= 0 else ""
-    if not rules.cue.match(tail.lstrip(" ,")):
-        return None
-    return attribute_after(tail, rules)
-
-
-def _participle_speaker(before: str, rules: QuoteRules) -> Attribution | None:
-    """'Baba criticized Ishiba's "stance," saying, "..."': the sentence's subject speaks."""
-    sentence = last_sentence(before, rules)
-    m = last_participle(sentence, rules)
-    subject = sentence_subject(sentence[: m.start()], rules) if m else None
-    return Attribution(subject, m.group()) if m and subject else None
 
 
 def _reporter_words(left: str, rules: QuoteRules, participle: bool) -> bool:
