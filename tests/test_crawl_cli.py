@@ -366,8 +366,16 @@ def _gone(pids: set[int]) -> bool:
     return not _running(pids)
 
 
-def _start_crawl(server: LoopbackServer, db: Path) -> subprocess.Popen[bytes]:
-    command = [sys.executable, "-m", "scraper", "crawl", server.url("/"), "--db", str(db),
+def _start_crawl(
+    server: LoopbackServer, db: Path, sigint: str = "default_int_handler"
+) -> subprocess.Popen[bytes]:
+    """A crawl in a child process; ``sigint`` is how it starts with SIGINT handled (a shell
+    starts background jobs with SIGINT ignored: SIG_IGN)."""
+    start = (
+        f"import signal, sys; signal.signal(signal.SIGINT, signal.{sigint}); "
+        "from scraper.cli.app import main; sys.argv[0] = 'scraper'; main()"
+    )
+    command = [sys.executable, "-c", start, "crawl", server.url("/"), "--db", str(db),
                "--delay", "0.2"]  # fmt: skip
     proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
@@ -377,12 +385,13 @@ def _start_crawl(server: LoopbackServer, db: Path) -> subprocess.Popen[bytes]:
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
-def test_sigterm_is_recorded_as_an_interruption_and_exits_143(tmp_path: Path) -> None:
+@pytest.mark.parametrize("sigint", ["default_int_handler", "SIG_IGN"])
+def test_sigterm_is_recorded_as_an_interruption_and_exits_143(tmp_path: Path, sigint: str) -> None:
     server = LoopbackServer().start()
     try:
         build_site(server, count=12)
         db = tmp_path / "archive.db"
-        proc = _start_crawl(server, db)
+        proc = _start_crawl(server, db, sigint)
         workers = _descendants(proc.pid)
         assert workers, "the crawl runs an extraction pool"
         proc.send_signal(signal.SIGTERM)

@@ -4,6 +4,7 @@ call ``scraper.crawl`` and ``scraper.demo``."""
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import shlex
@@ -87,35 +88,37 @@ def _on_interrupt(crawler: Crawler, what: str) -> Iterator[None]:
     was kept and how to go on. Both unwind like Ctrl-C, so the run is recorded as interrupted,
     the extraction workers are shut down and the lock file is removed; without this, SIGTERM
     ended the process on the spot and left its workers running."""
+    terminated: list[int] = []
+
+    def on_sigterm(signum: int, frame: object) -> None:
+        terminated.append(signum)
+        if callable(signal.getsignal(signal.SIGINT)):
+            # Through the SIGINT handler: asyncio's cancels the crawl's main task cleanly.
+            signal.raise_signal(signal.SIGINT)
+        else:  # SIGINT ignored (started in the background by a shell): unwind from here
+            raise KeyboardInterrupt
+
     previous = None
     if threading.current_thread() is threading.main_thread():
-        previous = signal.signal(signal.SIGTERM, _terminate)
+        previous = signal.signal(signal.SIGTERM, on_sigterm)
     try:
         yield
-    except KeyboardInterrupt as stop:
-        # Connections cut short leave coroutines never awaited; Python would warn about
-        # them at exit, after the one line below.
+    except KeyboardInterrupt:
+        # Connections and tasks cut short make asyncio and Python complain at exit, after
+        # the one line below; nothing of it is news once the user stopped the run.
         warnings.filterwarnings("ignore", "coroutine .* was never awaited", RuntimeWarning)
+        logging.getLogger("asyncio").setLevel(logging.CRITICAL)
         stats = crawler.stats
         typer.echo(
-            f"{what} {'stopped by SIGTERM' if isinstance(stop, _Terminated) else 'interrupted'}: "
+            f"{what} {'stopped by SIGTERM' if terminated else 'interrupted'}: "
             f"{stats.pages_fetched} pages, {stats.articles_new} new articles "
             f"kept (run {stats.run_id}); run the same command again to resume",
             err=True,
         )
-        code = EXIT_TERMINATED if isinstance(stop, _Terminated) else EXIT_INTERRUPTED
-        raise typer.Exit(code) from None
+        raise typer.Exit(EXIT_TERMINATED if terminated else EXIT_INTERRUPTED) from None
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
-
-
-class _Terminated(KeyboardInterrupt):
-    """SIGTERM, unwound like Ctrl-C."""
-
-
-def _terminate(signum: int, frame: object) -> None:
-    raise _Terminated
 
 
 def _leftovers(stats: CrawlStats, db: Path, quiet: bool) -> None:
