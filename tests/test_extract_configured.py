@@ -168,7 +168,8 @@ image_credit = ["figcaption .credit"]
     )
     [image] = article.images
     assert image.url == "https://example.com/img/moon.jpg"
-    assert (image.caption, image.credit, image.alt) == ("A full moon.", "Photo: NASA", "The Moon")
+    # The credit element says "Photo: NASA": the label is not part of the credit.
+    assert (image.caption, image.credit, image.alt) == ("A full moon.", "NASA", "The Moon")
     assert (image.width, image.height) == (800, 600)
     assert article.sources["images"] == "selector:figure.lead"
 
@@ -382,7 +383,7 @@ def test_exclude_leaves_descendants_out_of_a_field() -> None:
     assert article.sources["headline"] == "selector:h1.headline"
     assert article.authors == ["Grace Hopper", "Ada Lovelace"]
     [image] = article.images
-    assert (image.caption, image.credit) == ("A laser beam.", "Photo: ESO")
+    assert (image.caption, image.credit) == ("A laser beam.", "ESO")  # label "Photo:" dropped
 
 
 def test_exclude_applies_to_the_matches_descendants_only() -> None:

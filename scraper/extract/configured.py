@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper import __version__
+from scraper.extract.captions import caption_and_credit
 from scraper.extract.config_cleaning import clean_paragraphs, config_authors, config_headline
 from scraper.extract.config_generic import GENERIC_SOURCE, checked_published, generic_authors
 from scraper.extract.config_reading import (
@@ -222,10 +223,13 @@ def _image_from_node(
     credit_exclude = layout.exclude.get("image_credit", ())
     credit, _ = first_values(page, credit_fallbacks, False, node, credit_exclude)
     attrs = img.attributes if img is not None else {}
+    caption_text, credit_text = caption_and_credit(
+        caption[0] if caption else None, credit[0] if credit else None
+    )
     return Image(
         url=url,
-        caption=caption[0] if caption else None,
-        credit=credit[0] if credit else None,
+        caption=caption_text,
+        credit=credit_text,
         alt=normalize_space(attrs.get("alt") or "") or None,
         width=_to_int(attrs.get("width")),
         height=_to_int(attrs.get("height")),

@@ -13,7 +13,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper import __version__
 from scraper.extract.body import body_paragraphs, find_content, find_standfirst, strip_boilerplate
-from scraper.extract.images import body_images, with_lead_image
+from scraper.extract.images import article_images, expose_pictures, with_lead_image
 from scraper.extract.jsonld import find_article, first_text, jsonld_objects, texts
 from scraper.extract.metadata import extract_metadata, meta_table
 from scraper.extract.text import normalize_space
@@ -85,14 +85,15 @@ def extract_body(tree: LexborHTMLParser, url: str | None) -> tuple[list[str], li
     root = tree.body or tree.root
     if root is None:
         return [], with_lead_image([], lead)
+    expose_pictures(root)
     strip_boilerplate(root)
     containers, mass = find_content(root)
-    images = body_images(containers, url)
+    images = article_images(containers, url, lead)
     standfirst = find_standfirst(containers)
     paragraphs = body_paragraphs(tree, containers, mass)
     if standfirst and not any(standfirst in p for p in paragraphs[:3]):
         paragraphs.insert(0, standfirst)
-    return paragraphs, with_lead_image(images, lead)
+    return paragraphs, images
 
 
 def _is_article_page(tree: LexborHTMLParser) -> bool:
