@@ -5,6 +5,8 @@ a global concurrency limit, connect/read/total timeouts, a body size cap enforce
 streaming, bounded redirects with loop detection, exponential back-off with jitter on 5xx and
 network errors, Retry-After on 429/503, and a pause for hosts that keep failing. Host state
 (robots, back-off, pause) goes through a ``HostStore`` so it survives between runs.
+URLs that can never be fetched (``urls.url_problem``) are skipped without a request, a redirect
+to one fails at once, and a page whose body is binary (``sniff``) is skipped.
 """
 
 from __future__ import annotations
