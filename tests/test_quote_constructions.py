@@ -801,3 +801,14 @@ def test_an_acronym_or_letters_after_a_name_take_the_fullest_name() -> None:
         "“This is a landmark ruling,” Ms Doe said.",
     ]
     assert speakers(paragraphs) == ["Centers for Disease Control and Prevention", "Jane Doe"]
+
+
+def test_a_cross_reference_to_another_article_is_no_quotation() -> None:
+    # "(see ‘Brazil yo-yos on deforestation’)" names a related article; the quote after it
+    # in the sentence is still the speaker's.
+    paragraphs = [
+        "Forest loss surged under the last government (see ‘Harbour Town counts its trees’) and "
+        "reversing the trend “is not simple at all”, says Rita Kelly, who leads the council."
+    ]
+    found = find_quotes(paragraphs)
+    assert [(q.text, q.speaker) for q in found] == [("is not simple at all", "Rita Kelly")]
