@@ -812,3 +812,14 @@ def test_a_cross_reference_to_another_article_is_no_quotation() -> None:
     ]
     found = find_quotes(paragraphs)
     assert [(q.text, q.speaker) for q in found] == [("is not simple at all", "Rita Kelly")]
+
+
+def test_a_name_owned_by_an_organisation_is_not_a_persons_full_name() -> None:
+    # "its annual Camp Quill event" is a thing named after the company, so "Quill" stays
+    # "Quill"; "its chief executive Ann Lee said" is still a person.
+    paragraphs = [
+        "Quill announced new features at its annual Camp Quill event on Thursday.",
+        "“We have listened to our athletes,” Quill wrote in a blog post.",
+        "Its chief executive Ann Lee spoke next. “This is our biggest year,” Lee said.",
+    ]
+    assert speakers(paragraphs) == ["Quill", "Ann Lee"]

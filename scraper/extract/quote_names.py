@@ -176,12 +176,35 @@ def name_mentions(
             while tokens and _strip(tokens[-1]) in rules.name_particles:
                 tokens = tokens[:-1]
             before = text[max(0, start - 60) : start].split()
+            if _attributive(before, text[end : end + 30].split()[:1], rules):
+                continue
             after = _APPOSITION.match(text, end)
             appositive = after.group(1).split() if after else []
             mention = _mention(tokens, before, appositive, (index, start), rules)
             if mention is not None:
                 found.append(_elided(mention, text, start, tokens))
     return found
+
+
+#: Determiners of a thing an organisation owns ("its annual Camp Strava event").
+_OWNED = frozenset({"its", "their", "our"})
+
+
+def _attributive(before: list[str], after: list[str], rules: QuoteRules) -> bool:
+    """'its annual Camp Strava event': capitalised words owned by an organisation and
+    followed by a lower-case noun name a thing, not a person (a role between the owner and
+    the name, "its chief executive Ann Lee said", keeps the person)."""
+    if not after or not after[0][:1].islower():
+        return False
+    word = _strip(after[0])
+    if word in rules.verb_markers or word in rules.adverbs or rules.cue.fullmatch(word):
+        return False  # "our critic Neil McCormick is watching": a person acts
+    if word.endswith("ed"):
+        return False
+    near = [_strip(w) for w in before[-2:]]
+    if not near or not any(w in _OWNED for w in near):
+        return False
+    return not any(w in rules.titles for w in near)
 
 
 def _elided(mention: Mention, text: str, start: int, tokens: list[str]) -> Mention:
