@@ -823,3 +823,14 @@ def test_a_name_owned_by_an_organisation_is_not_a_persons_full_name() -> None:
         "Its chief executive Ann Lee spoke next. “This is our biggest year,” Lee said.",
     ]
     assert speakers(paragraphs) == ["Quill", "Ann Lee"]
+
+
+def test_a_person_named_inside_the_speakers_account_does_not_take_the_pronoun() -> None:
+    # "Smith said the judge, Tom Jones, had ignored ...": Jones is inside what Smith said,
+    # so the next "he said" is still Smith's; "said Tom Jones" would make Jones speak.
+    paragraphs = [
+        "“We will appeal,” said John Smith, a lawyer for the family.",
+        "Smith said the judge, Tom Jones, had ignored the evidence.",
+        "“He did not read the file,” he said.",
+    ]
+    assert speakers(paragraphs) == ["John Smith", "John Smith"]

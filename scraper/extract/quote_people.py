@@ -150,6 +150,11 @@ def subject_position(text: str, offset: int, name: str, rules: QuoteRules) -> bo
     """Whether the name at ``offset`` is a subject: it opens a sentence or clause, or a verb
     follows it ("economist Ann Lee said"); not an object after a verb or preposition ("to
     Trump, who ...", "treat President Trump —")."""
+    at = text.find(name, offset)
+    following = text[at + len(name) :].split()[:1] if at >= 0 else []
+    word = following[0] if following else ""
+    if _reported(text, offset, rules) and not rules.cue.fullmatch(bare_word(word)):
+        return False  # "Smith said the judge, Tom Jones, had ...": inside Smith's account
     before = text[:offset].rstrip()
     words = before.split()
     while words and (
@@ -162,10 +167,23 @@ def subject_position(text: str, offset: int, name: str, rules: QuoteRules) -> bo
         return True
     if words[-1].lower() in _CLAUSE_OPENERS | _COPULAS:
         return True  # "and Lee said", "The first witness was Major Lee, who": a new person
-    at = text.find(name, offset)
-    following = text[at + len(name) :].split()[:1] if at >= 0 else []
-    word = following[0] if following else ""
     return word[:1].islower() and bare_word(word) not in rules.prepositions | NOT_VERBS
+
+
+def _reported(text: str, offset: int, rules: QuoteRules) -> bool:
+    """Whether ``offset`` follows a speech verb of its sentence, past other words: in what
+    the subject said ("Smith said the judge ...") or a clause hung on it ("Smith said, after
+    Jones ..."); a name right after the verb ("said Jones") is that verb's subject."""
+    start = 0
+    for m in SENTENCE_BOUNDARY.finditer(text):
+        if m.end() > offset:
+            break
+        start = m.end()
+    cues = list(rules.cue.finditer(text, start, offset))
+    if not cues:
+        return False
+    between = text[cues[-1].end() : offset].split()
+    return any(not (is_capital(w) or bare_word(w) in rules.titles) for w in between)
 
 
 #: Lower-case words after a name that do not make it a subject ("Lee and", "Lee who").
