@@ -834,3 +834,12 @@ def test_a_person_named_inside_the_speakers_account_does_not_take_the_pronoun() 
         "“He did not read the file,” he said.",
     ]
     assert speakers(paragraphs) == ["John Smith", "John Smith"]
+
+
+def test_the_company_stands_for_a_name_with_a_company_suffix() -> None:
+    # "Acme Corp. shares fell" ... "the company said": Corp., Inc., Ltd. name a company.
+    paragraphs = [
+        "Harbour Freight Corp. shares fell 5% on Tuesday.",
+        "“We expect a better quarter,” the company said in a statement.",
+    ]
+    assert speakers(paragraphs) == ["Harbour Freight Corp"]
