@@ -8,15 +8,12 @@ runs in a small process pool so it never stalls the event loop.
 from __future__ import annotations
 
 import asyncio
-import os
 import re
-import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
-from multiprocessing import get_context
 from typing import Any
 
 from scraper.archive import Archive
@@ -35,7 +32,6 @@ from scraper.discover import (
     compile_patterns,
     looks_like_article,
     looks_like_asset,
-    page_links,
     resolve_targets,
 )
 from scraper.fetch import (
@@ -50,6 +46,8 @@ from scraper.fetch import (
 from scraper.fetch import SKIPPED as FETCH_SKIPPED
 from scraper.lock import crawl_lock as crawl_lock  # re-exported (scraper.demo)
 from scraper.models import STATUS_OK, STATUS_PAYWALLED, Article, Page
+from scraper.pool import default_workers, make_pool
+from scraper.pool import extract_job as extract_job  # looked up here, so tests can patch it
 from scraper.urls import canonicalize, host_of
 
 CLAIM_BATCH = 16  # URLs a host task takes from the frontier at a time
@@ -143,68 +141,6 @@ def run_scope(seeds: list[Seed], discovered_hosts: set[str], frontier: Frontier)
     sites = {seed.site for seed in seeds if seed.site}
     hosts.update(frontier.pending_hosts_of_sites(sites))
     return hosts
-
-
-def extract_job(
-    body: bytes, url: str, charset: str | None, want_links: bool
-) -> tuple[Article, list[str]]:
-    """Runs in a worker process: the record and the page's same-host links."""
-    from scraper.extract import extract
-
-    article = extract(body, url=url, charset=charset)
-    links = page_links(body, url) if want_links else []
-    return article, links
-
-
-def warm_up() -> None:
-    """Runs once per worker at start: import the extractor before the first page arrives."""
-    import scraper.extract  # noqa: F401
-
-
-def default_workers() -> int:
-    return max(1, min(2, (os.cpu_count() or 1)))
-
-
-def exit_with(crawler_pid: int) -> None:
-    """Runs in each worker at start: exit once the crawl process is gone. A crawl killed
-    with SIGKILL (or a signal it cannot catch) cannot shut its pool down, and the workers
-    would wait forever on a queue whose write end they hold themselves."""
-
-    def watch() -> None:
-        while _alive(crawler_pid):
-            time.sleep(1.0)
-        os._exit(0)
-
-    threading.Thread(target=watch, name="crawler-watch", daemon=True).start()
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # another user's process took the number: ours is gone
-        return False
-    try:  # a dead process its parent has not reaped yet is a zombie (Linux)
-        with open(f"/proc/{pid}/stat", "rb") as stat:
-            return stat.read().rsplit(b")", 1)[-1].split()[:1] != [b"Z"]
-    except OSError:
-        return True
-
-
-def make_pool(workers: int) -> Executor | None:
-    """A process pool for extraction (forkserver: safe with threads), or None for inline."""
-    if workers <= 0:
-        return None
-    pool = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=get_context("forkserver"),
-        initializer=exit_with,
-        initargs=(os.getpid(),),
-    )
-    for _ in range(workers):
-        pool.submit(warm_up)  # start the workers now, while discovery runs
-    return pool
 
 
 class Crawler:
