@@ -843,3 +843,12 @@ def test_the_company_stands_for_a_name_with_a_company_suffix() -> None:
         "“We expect a better quarter,” the company said in a statement.",
     ]
     assert speakers(paragraphs) == ["Harbour Freight Corp"]
+
+
+def test_an_age_description_stands_for_the_person_just_introduced() -> None:
+    # "the 45-year-old said": the person introduced with that age.
+    paragraphs = [
+        "Tom Baxter, 45, was jailed for six years on Friday.",
+        "“I am sorry for what I did,” the 45-year-old said.",
+    ]
+    assert speakers(paragraphs) == ["Tom Baxter"]

@@ -146,6 +146,9 @@ def _head_noun(speaker: str, rules: QuoteRules) -> str:
     return words[cut - 1] if cut > 1 else ""
 
 
+_AGE = re.compile(r"\d{1,3}-year-old")
+
+
 def is_description(speaker: str, rules: QuoteRules) -> bool:
     """'the woman', 'the mother of four', 'the young trader': a definite description of one
     person (no role, organisation, document or plural head)."""
@@ -153,6 +156,8 @@ def is_description(speaker: str, rules: QuoteRules) -> bool:
     if not 2 <= len(words) <= 5 or words[0] != "the":
         return False
     head = _head_noun(speaker, rules)
+    if _AGE.fullmatch(head):
+        return True  # "the 45-year-old"
     if not head.isalpha() or not head.islower() or head.endswith("s"):
         return False
     lists = (rules.titles, rules.not_name_words, rules.document_words, rules.not_speakers)
