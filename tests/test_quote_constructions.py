@@ -852,3 +852,12 @@ def test_an_age_description_stands_for_the_person_just_introduced() -> None:
         "“I am sorry for what I did,” the 45-year-old said.",
     ]
     assert speakers(paragraphs) == ["Tom Baxter"]
+
+
+def test_a_dash_and_a_name_after_the_quote_attribute_it() -> None:
+    # A pull quote signed with a dash: "“...” — Ann Lee, director of the shelter".
+    paragraphs = [
+        "“We are full every night and turn people away.” — Ann Lee, director of the shelter",
+        "“Nobody expected the river to rise so fast.” – Tom Baxter",
+    ]
+    assert speakers(paragraphs) == ["Ann Lee", "Tom Baxter"]

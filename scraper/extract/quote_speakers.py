@@ -35,6 +35,8 @@ _DOCUMENT_RELATIVE = re.compile(
 _CLAUSE_END = re.compile(r"[,.!?…][”\"’']?$")
 _LEAD = re.compile(r"^[\s,;:—–-]*")
 _COLON_NAME = re.compile(r"\s*:\s*([^\W\d][\w'’&.-]*(?:\s+[\w'’&.-]+){0,4})\s*$")
+#: A dash and a name ending the paragraph or followed by its role: "— Ann Lee, director".
+_DASH_NAME = re.compile(r"\s*[—–]\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*)\s*(?:,|$)")
 _ASIDE = re.compile(r"(\w+),\s+")
 _ADJACENT = re.compile(r"\s*(?:that\s*)?[:,]?\s*", re.IGNORECASE)
 
@@ -53,6 +55,13 @@ def attribute_after(text: str, rules: QuoteRules) -> Attribution | None:
     colon = _COLON_NAME.match(text)
     if colon and all(is_capital(t) for t in colon.group(1).split()):
         return Attribution(colon.group(1), ":")  # "'BoC to stay on sidelines': TD Economics"
+    dash = _DASH_NAME.match(text)
+    if dash:  # '“We are full every night.” — Ann Lee, director of the shelter'
+        tokens = dash.group(1).split()
+        at = name_start(tokens, rules)
+        name = tokens[at:] if at is not None else []
+        if len(name) >= 2 and plausible(name, rules) and not is_organisation(name, rules):
+            return Attribution(" ".join(name), "—")
     lead = _LEAD.match(text)
     rest = text[lead.end() if lead else 0 :]
     aside = _ASIDE.match(rest)
