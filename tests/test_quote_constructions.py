@@ -861,3 +861,13 @@ def test_a_dash_and_a_name_after_the_quote_attribute_it() -> None:
         "“Nobody expected the river to rise so fast.” – Tom Baxter",
     ]
     assert speakers(paragraphs) == ["Ann Lee", "Tom Baxter"]
+
+
+def test_a_pull_quote_signed_on_the_next_line_takes_that_name() -> None:
+    # A pull quote, then a line "- Nikki Haley, former governor ...": the signed name speaks.
+    paragraphs = [
+        "“We will win this state and we will win it big.”",
+        "- Rita Kelly, former governor of the state",
+        "Kelly spoke to supporters in a barn outside town.",
+    ]
+    assert speakers(paragraphs) == ["Rita Kelly"]

@@ -36,7 +36,9 @@ _CLAUSE_END = re.compile(r"[,.!?…][”\"’']?$")
 _LEAD = re.compile(r"^[\s,;:—–-]*")
 _COLON_NAME = re.compile(r"\s*:\s*([^\W\d][\w'’&.-]*(?:\s+[\w'’&.-]+){0,4})\s*$")
 #: A dash and a name ending the paragraph or followed by its role: "— Ann Lee, director".
-_DASH_NAME = re.compile(r"\s*[—–]\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*)\s*(?:,|$)")
+_DASH_NAME = re.compile(
+    r"\s*(?:[—–]|-(?=\s))\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*)\s*(?:,|$)"
+)
 _ASIDE = re.compile(r"(\w+),\s+")
 _ADJACENT = re.compile(r"\s*(?:that\s*)?[:,]?\s*", re.IGNORECASE)
 

@@ -242,6 +242,8 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
             attribution = Attribution(
                 introduced[-1][1], ""
             )  # a person the paragraph before introduced
+    if attribution is None and not right.strip(_MARKS):
+        attribution = _dash_line(paragraphs, span.last_paragraph, rules)
     participle = last_participle(left, rules) is not None
     if attribution is None and participle:
         attribution = participle_speaker(paragraphs[span.paragraph][: span.open_at], rules)
@@ -266,6 +268,12 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
         not (found.named or found.title) and _same_sentence(paragraphs, spans, i, rules)
     )
     return found
+
+
+def _dash_line(paragraphs: list[str], last: int, rules: QuoteRules) -> Attribution | None:
+    """A pull quote signed on the line after it: "- Nikki Haley, former governor"."""
+    following = paragraphs[last + 1].lstrip() if last + 1 < len(paragraphs) else ""
+    return attribute_after(following, rules) if following[:1] in "-—–" else None
 
 
 def _same_sentence(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules) -> bool:
