@@ -871,3 +871,13 @@ def test_a_pull_quote_signed_on_the_next_line_takes_that_name() -> None:
         "Kelly spoke to supporters in a barn outside town.",
     ]
     assert speakers(paragraphs) == ["Rita Kelly"]
+
+
+def test_a_capitalised_name_ending_in_ing_is_no_verb() -> None:
+    # "analysts at Boston Consulting Group wrote": "Consulting" is part of a name, so the
+    # group keeps its place; "Zelensky considering" would be a clause.
+    paragraphs = [
+        "“Companies should start preparing for autonomous agents today,” analysts at Harbour "
+        "Consulting Group wrote recently in a report."
+    ]
+    assert speakers(paragraphs) == ["analysts at Harbour Consulting Group"]

@@ -257,8 +257,9 @@ def plausible(tokens: list[str], rules: QuoteRules, *, cue_words_ok: bool = Fals
         for w, t in zip(words[1:-1], tokens[1:-1], strict=True)
     ):
         return False  # "The pair also launched a cannon just": a clause
-    for before, word in zip(tokens, words[1:], strict=False):
-        if is_capital(before) and word.endswith(("ing", "ed")) and word not in rules.titles:
+    for before, token, word in zip(tokens, tokens[1:], words[1:], strict=False):
+        verb = word.endswith(("ing", "ed")) and not is_capital(token)  # "Boston Consulting"
+        if is_capital(before) and verb and word not in rules.titles:
             return False  # "Zelensky considering ...": a clause, not a name
     for word, after in pairwise(words[1:]):
         if word.endswith(("ed", "es")) and after in {"a", "an", "the", "his", "her", "their"}:
