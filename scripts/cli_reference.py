@@ -18,8 +18,8 @@ checks that every command and option is listed here.
 
 All commands that read or write the archive take `--db` (default `./archive.db`). Exit codes:
 0 ok, 1 partial failure (some pages or files failed), 2 usage or configuration error,
-3 the archive is locked by a running crawl, 130 stopped by Ctrl-C (what was finished is kept),
-141 the reader of stdout went away (`| head`). Data goes to stdout (JSON Lines with `--json`),
+3 the archive is locked by a running crawl, 130 stopped by Ctrl-C and 143 by SIGTERM (what was
+finished is kept), 141 the reader of stdout went away (`| head`). Data goes to stdout (JSON Lines with `--json`),
 messages to stderr: the progress bar only when stderr is a terminal, the summary line at the
 end unless `--quiet` is given, and errors always.
 """
