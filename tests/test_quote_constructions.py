@@ -565,13 +565,14 @@ def test_a_fragment_in_a_subordinate_clause_is_that_clauses_subjects() -> None:
 
 
 def test_a_bare_plural_keeps_the_place_that_says_which_group() -> None:
-    # "officials at Etlaq" is who spoke; "a spokesperson in Kyiv" still ends at "in".
+    # "officials at Etlaq" is who spoke; "a spokesperson in Muscat" keeps its place too (the
+    # README: an unnamed source keeps its prepositional complement).
     paragraphs = [
         "In a post, officials at Orbitport described the launch as having “concluded safely "
         "without any ignition at all.”",
         "“We will try again in the spring,” a spokesperson in Muscat said.",
     ]
-    assert speakers(paragraphs) == ["officials at Orbitport", "a spokesperson"]
+    assert speakers(paragraphs) == ["officials at Orbitport", "a spokesperson in Muscat"]
 
 
 def test_a_capitalised_word_opening_a_heading_is_not_part_of_the_name() -> None:
@@ -881,3 +882,18 @@ def test_a_capitalised_name_ending_in_ing_is_no_verb() -> None:
         "Consulting Group wrote recently in a report."
     ]
     assert speakers(paragraphs) == ["analysts at Harbour Consulting Group"]
+
+
+def test_an_unnamed_source_keeps_the_place_or_body_it_belongs_to() -> None:
+    # The gold convention: "The Israeli mission to the UN in Geneva", "a spokesperson at
+    # Sheffield University" are written out; "on Sunday" is a time, not a place.
+    paragraphs = [
+        "The Freedonian mission to the UN in Geneva said: “We reject the report entirely.”",
+        "“We will review the findings,” said a spokesperson at Harbour University.",
+        "The ministry on Sunday confirmed it had struck “military command facilities only”.",
+    ]
+    assert speakers(paragraphs) == [
+        "The Freedonian mission to the UN in Geneva",
+        "a spokesperson at Harbour University",
+        "The ministry",
+    ]

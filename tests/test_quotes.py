@@ -84,7 +84,7 @@ def test_cue_constructions(paragraph: str, speaker: str, cue: str) -> None:
             "a spokesperson for the ministry",
         ),
         ("“We will hold the line here,” the letter said.", "the letter"),
-        ("“We will hold the line here,” said a spokesperson in Kyiv.", "a spokesperson"),
+        ("“We will hold the line here,” said a spokesperson in Kyiv.", "a spokesperson in Kyiv"),
         ("In a statement, the ministry said: “We will hold the line here.”", "the ministry"),
         ("“We will hold the line here,” Mr. Smith said.", "Smith"),
         ("“We will hold the line here,” Mr Smith said.", "Smith"),

@@ -283,6 +283,8 @@ def noun_phrase_end(tokens: list[str], rules: QuoteRules, *, before_cue: bool) -
             return i
         if i == 1 and _group_place(tokens, rules):
             continue  # "officials at Etlaq", "Democrats on Capitol Hill": the place says who
+        if i > 1 and _named_place(tokens, i, rules):
+            continue  # "The Israeli mission to the UN in Geneva", "a spokesperson at Acme"
         if i and bare_word(token) in rules.phrase_breaks:
             if before_cue and tokens[0] and bare_word(tokens[0]) in rules.phrase_breaks:
                 continue
@@ -307,6 +309,17 @@ def _group_place(tokens: list[str], rules: QuoteRules) -> bool:
     head = bare_word(tokens[0])
     plural = head.endswith("s") and head not in rules.determiners and head.isalpha()
     return plural and is_capital(tokens[2]) and bare_word(tokens[2]) not in rules.determiners
+
+
+def _named_place(tokens: list[str], i: int, rules: QuoteRules) -> bool:
+    """ "in"/"at"/"on" and a capitalised name after a noun: a complement of the phrase (the
+    place or body the source belongs to), kept as written."""
+    if bare_word(tokens[i]) not in GROUP_PLACES or i + 1 >= len(tokens):
+        return False
+    after = tokens[i + 1]
+    if bare_word(after) == "the" and i + 2 < len(tokens):
+        after = tokens[i + 2]
+    return is_capital(after) and bare_word(after) not in rules.determiners | rules.not_name_words
 
 
 def noun_phrase_start(tokens: list[str], rules: QuoteRules) -> int:
