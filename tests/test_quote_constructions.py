@@ -897,3 +897,17 @@ def test_an_unnamed_source_keeps_the_place_or_body_it_belongs_to() -> None:
         "a spokesperson at Harbour University",
         "The ministry",
     ]
+
+
+def test_one_of_a_group_just_named_speaks_as_one_member() -> None:
+    # "Vice-chancellors are ..." then "One, who asked not to be named, said:" -> "One
+    # vice-chancellor"; "Some users ..." then "one wrote" -> "one user"; a "one" with no
+    # group before it has no speaker.
+    paragraphs = [
+        "Vice-chancellors are worried about the cuts.",
+        "One, who asked not to be named, said: “We will have to close departments.”",
+        "Some users compared the app with their friends. “It checks in on me more than my "
+        "family does,” one wrote.",
+    ]
+    assert speakers(paragraphs) == ["One vice-chancellor", "one user"]
+    assert speakers(["“We will open the doors at nine,” one said."]) == [None]

@@ -20,7 +20,7 @@ from scraper.extract.quote_phrases import (
     plausible,
 )
 from scraper.extract.quote_rules import QuoteRules
-from scraper.extract.quote_speakers import opening_source, sentence_subject
+from scraper.extract.quote_speakers import Attribution, opening_source, sentence_subject
 
 #: How many paragraphs back "it" looks for what it stands for.
 NEUTER_PARAGRAPHS = 2
@@ -269,3 +269,51 @@ def sentence_person(sentence: str, paragraphs: tuple[str, ...], rules: QuoteRule
     if len(name) == 1 and not known_surname(name[0], paragraphs, rules):
         return None
     return " ".join(name)
+
+
+#: A plural noun opening a sentence or after a quantifier: "Vice-chancellors are ...",
+#: "Several residents spoke".
+_PLURAL_GROUP = re.compile(
+    r"(?:(?:^|[.!?…]\s+)([A-Z][a-z]*(?:-[a-z]+)*s)"
+    r"|\b(?:[Ss]everal|[Mm]any|[Ss]ome|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Oo]ther|[Bb]oth|[Ff]ew)"
+    r"\s+(?:[a-z-]+\s+)?([a-z][a-z-]*s))\b"
+)
+
+
+def group_member(speaker: str, paragraphs: list[str], at: tuple[int, int]) -> str | None:
+    """'One, who asked not to be named, said' after "Vice-chancellors are ...": "One
+    vice-chancellor", the member of the group the text just named (in this paragraph before
+    the quote or the one before)."""
+    if speaker.lower() != "one":
+        return None
+    p, offset = at
+    texts = [paragraphs[p][:offset]] + ([paragraphs[p - 1]] if p else [])
+    for text in texts:
+        plurals = [m.group(1) or m.group(2) for m in _PLURAL_GROUP.finditer(text)]
+        plurals = [w for w in plurals if not w.lower().endswith(("ss", "us", "is"))]
+        if plurals:
+            return f"{speaker} {_singular(plurals[-1].lower())}"
+    return None
+
+
+def _singular(noun: str) -> str:
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    if noun.endswith(("ches", "shes", "xes", "sses")):
+        return noun[:-2]
+    return noun[:-1]
+
+
+def one_of_them(left: str, right: str, rules: QuoteRules) -> Attribution | None:
+    """'“...,” one said' / 'One, who asked not to be named, said:': "one" speaks for a
+    group the text named (resolved to "One vice-chancellor" later)."""
+    after = _ONE_AFTER.match(right)
+    before = _ONE_BEFORE.search(left) if after is None else None
+    m = after or before
+    if m is None or not rules.cue.fullmatch(m.group(2)):
+        return None
+    return Attribution(m.group(1), m.group(2))
+
+
+_ONE_AFTER = re.compile(r"[\s,]*([Oo]ne)\s+([a-z]+)\b")
+_ONE_BEFORE = re.compile(r"\b([Oo]ne)(?:,[^,]{1,80},)?\s+([a-z]+)\s*[:,]?\s*$")

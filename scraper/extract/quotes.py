@@ -30,12 +30,14 @@ from itertools import pairwise
 
 from scraper.extract.quote_anaphora import (
     described_person,
+    group_member,
     introduced_person,
     is_description,
     known_surname,
     names_before_pronoun,
     neuter_antecedent,
     next_person,
+    one_of_them,
     surname_subjects,
 )
 from scraper.extract.quote_clauses import CACHED as CLAUSE_CACHES
@@ -244,6 +246,7 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
             )  # a person the paragraph before introduced
     if attribution is None and not right.strip(_MARKS):
         attribution = _dash_line(paragraphs, span.last_paragraph, rules)
+    attribution = attribution or one_of_them(left, right, rules)
     participle = last_participle(left, rules) is not None
     if attribution is None and participle:
         attribution = participle_speaker(paragraphs[span.paragraph][: span.open_at], rules)
@@ -338,6 +341,9 @@ def _resolve(
         if a is not None and a.speaker.lower() in rules.neuter_pronouns:
             thing = neuter_antecedent(spoken, paragraphs, _position(f), rules)
             f.attribution = a = Attribution(thing, a.cue) if thing else None
+        if a is not None and a.speaker.lower() == "one":  # "One, who asked not to be named"
+            member = group_member(a.speaker, paragraphs, _position(f))
+            f.attribution = a = Attribution(member, a.cue) if member else None
         if a is not None and a.speaker.lower() in ELLIPTICAL:
             head = _elided_head(paragraphs, _position(f))
             if head:  # "One listener ..., while another calls him": "another listener"
