@@ -219,3 +219,14 @@ def test_free_lead_paragraph_before_the_restricted_wrapper_is_read() -> None:
 )
 def test_paywall_labels(text: str) -> None:
     assert is_boilerplate_paragraph(text)
+
+
+def test_indented_link_list_is_not_prose() -> None:
+    # The tabs between the links of a keyword list are not text: the list is all links.
+    places = "\n\t\t\t\t\t".join(
+        f"<a href='/local/{n}'>{n}</a>"
+        for n in ("Gifu", "Shiga", "Ogaki", "Seino", "Aichi", "Toyohashi", "Mikawa", "Nagoya")
+    )
+    html = article(f"<p>{PROSE}</p><p>{MORE}</p><p>\n\t\t\t\t\t{places}\n\t\t\t</p>")
+    body = extract_generic(html, "https://example.org/a").body
+    assert body == [PROSE, MORE]

@@ -25,6 +25,7 @@ from scraper.extract.content import (
     find_content,
     is_inside,
     paragraph_weight,
+    visible_chars,
 )
 from scraper.extract.text import normalize_space
 
@@ -268,8 +269,8 @@ def _leaf(node: LexborNode, out: list[str]) -> None:
     if not length:
         return
     if length < LINK_LINE_CHARS:  # longer blocks are prose whatever they link
-        linked = sum(len(a.text(deep=True).strip()) for a in node.css("a"))
-        if linked > LINK_LINE_SHARE * length:
+        linked = sum(visible_chars(a.text(deep=True)) for a in node.css("a"))
+        if linked > LINK_LINE_SHARE * visible_chars(text):
             return
     out.extend(_split(text))
 

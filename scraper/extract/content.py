@@ -68,9 +68,16 @@ def paragraph_weight(node: LexborNode, tag: str | None = None) -> int:
     if tag == "li" and node.css_first("ul, ol, div") is not None:
         return 0  # a menu entry holding a sub-menu; its own items count for themselves
     links = node.css("a")
-    if links and sum(len(a.text(deep=True).strip()) for a in links) > 0.5 * length:
+    # Link density counts visible characters only: the indentation between the links of a
+    # tag list ("<a>Tokyo</a>\n\t\t<a>Osaka</a>") would otherwise pass for unlinked prose.
+    if links and sum(visible_chars(a.text(deep=True)) for a in links) > 0.5 * visible_chars(text):
         return 0
     return length
+
+
+def visible_chars(text: str) -> int:
+    """Characters of ``text`` other than whitespace."""
+    return len(text) - sum(1 for char in text if char.isspace())
 
 
 @dataclass
