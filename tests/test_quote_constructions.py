@@ -911,3 +911,14 @@ def test_one_of_a_group_just_named_speaks_as_one_member() -> None:
     ]
     assert speakers(paragraphs) == ["One vice-chancellor", "one user"]
     assert speakers(["“We will open the doors at nine,” one said."]) == [None]
+
+
+def test_a_lede_role_takes_the_name_the_article_gives_it_next() -> None:
+    # "A DUP councillor has said ..." then "DUP councillor Sarah Bunting": her words; "A
+    # spokesperson" with nobody named in that role stays as written.
+    paragraphs = [
+        "A Harbour Party councillor has said the bypass plan is “a disgrace to the whole town”.",
+        "Harbour Party councillor Sarah Bunting said residents had not been consulted.",
+        "A spokesperson said the council was “looking into the matter carefully”.",
+    ]
+    assert speakers(paragraphs) == ["Sarah Bunting", "A spokesperson"]

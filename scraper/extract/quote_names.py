@@ -396,6 +396,29 @@ def acronym_name(speaker: str, paragraphs: Sequence[str]) -> str | None:
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 
 
+#: An indefinite role phrase: "A DUP councillor", "a Labour MP".
+_INDEFINITE_ROLE = re.compile(r"[Aa]n?\s+(?:[A-Z][\w'’.-]*\s+){0,3}([a-z]+|MP|MEP)$")
+#: How many paragraphs after a lede's indefinite role the person may be named.
+LEDE_PARAGRAPHS = 3
+
+
+def named_later(
+    speaker: str, paragraph: int, mentions: list[Mention], rules: QuoteRules
+) -> str | None:
+    """'A DUP councillor has said ...' in the opening paragraphs, then "DUP councillor Sarah
+    Bunting": the person the article names with that role soon after."""
+    m = _INDEFINITE_ROLE.fullmatch(speaker)
+    if m is None or paragraph > 1 or _strip(m.group(1)) not in rules.titles:
+        return None
+    role = _strip(m.group(1))
+    later = [
+        c
+        for c in mentions
+        if paragraph < c.paragraph <= paragraph + LEDE_PARAGRAPHS and role in c.roles
+    ]
+    return later[0].name if len({c.name for c in later}) == 1 else None
+
+
 def organisation_mentions(paragraphs: list[str], rules: QuoteRules) -> list[Mention]:
     """Capitalised names of organisations ("Storm Prediction Center", "Russia’s Defense
     Ministry"): runs of two words or more that hold an organisation word."""

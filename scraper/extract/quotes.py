@@ -59,6 +59,7 @@ from scraper.extract.quote_names import (
     fullest_name,
     long_runs,
     name_mentions,
+    named_later,
     organisation_mentions,
 )
 from scraper.extract.quote_people import CACHED as PEOPLE_CACHES
@@ -154,6 +155,7 @@ def find_quotes(paragraphs: list[str], language: str | None = None) -> list[Quot
                 if name == key[0] and _is_org_anaphor(name, rules):
                     name = recent_subject(paragraphs, p, a, rules) or name
                 name = acronym_name(name, paragraphs) or name  # "the CDC": its full name
+                name = named_later(name, p, mentions, rules) or name  # "A DUP councillor"
                 resolved[key] = name
             f.attribution = Attribution(resolved[key], f.attribution.cue)
         quotes.extend(_to_quotes(f, paragraphs))
