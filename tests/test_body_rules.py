@@ -230,3 +230,14 @@ def test_indented_link_list_is_not_prose() -> None:
     html = article(f"<p>{PROSE}</p><p>{MORE}</p><p>\n\t\t\t\t\t{places}\n\t\t\t</p>")
     body = extract_generic(html, "https://example.org/a").body
     assert body == [PROSE, MORE]
+
+
+@pytest.mark.parametrize("name", ["column factbox", "c-infoBox", "RenderKeyPoints-list"])
+def test_fact_box_and_key_points_are_not_the_body(name: str) -> None:
+    html = article(
+        f"<div class='{name}'><h2>In brief</h2><ul><li>The council argued about the budget "
+        "for hours.</li><li>The bridge repairs were postponed again.</li></ul></div>"
+        f"<p>{PROSE}</p><p>{MORE}</p>"
+    )
+    body = extract_generic(html, "https://example.org/a").body
+    assert body == [PROSE, MORE]

@@ -54,7 +54,7 @@ BOILERPLATE_WORDS = frozenset(
     masthead follow-us follow author disclosure offscreen author-container author-info
     author-details author-wrapper author-description about-the-author autorenbox
     autor-box autor affiliate whatsapp tooltip rights signup-form skip sign-in signin login
-    log-in""".split()  # noqa: SIM905
+    log-in factbox fact-box faktenbox infobox info-box keypoints key-points""".split()  # noqa: SIM905
 )
 #: Words that start many harmless names ("header-image", "meta-data"): matched whole or last only.
 AMBIGUOUS_PREFIXES = frozenset(
