@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scraper.extract.authors import clean_authors
+from scraper.extract.authors import clean_authors, split_slashed_names
 from scraper.extract.generic import parse_html
 from scraper.extract.metadata import extract_metadata
 
@@ -229,3 +229,31 @@ def test_site_credit_with_its_address_gives_way_to_a_labelled_byline() -> None:
     assert extract_metadata(_tree(body=body), None).authors == ["Ben Ode"]  # type: ignore[arg-type]
     body = "<p><b>By</b> the way, nobody wrote this.</p>"
     assert extract_metadata(_tree(body=body), None).authors == []  # type: ignore[arg-type]
+
+
+def test_full_names_joined_by_a_bare_slash_are_two_authors() -> None:
+    assert split_slashed_names("Ana Roth/Ben Ode") == ["Ana Roth", "Ben Ode"]
+    assert split_slashed_names("Ana von Roth/Ben Ode/Cem Ay") == [
+        "Ana von Roth",
+        "Ben Ode",
+        "Cem Ay",
+    ]
+    assert clean_authors(["Von Ana Roth/Ben Ode"]) == ["Ana Roth", "Ben Ode"]
+    assert clean_authors(["By Ana Roth/Ben Ode and Cem Ay"]) == ["Ana Roth", "Ben Ode", "Cem Ay"]
+    byline = '<p class="byline">Von Ralph Steiner/Carlo Natter</p>'
+    assert extract_metadata(_tree(body=byline), None).authors == ["Ralph Steiner", "Carlo Natter"]  # type: ignore[arg-type]
+
+
+def test_slashed_credits_that_are_not_two_full_names_stay_whole() -> None:
+    for credit in ("dpa/AFP", "srf/hosb", "Text/Foto", "Ana Roth/dpa", "Ana/Ben Ode"):
+        assert split_slashed_names(credit) == [credit]
+    assert clean_authors(["dpa/AFP"]) == ["dpa/AFP"]
+    assert clean_authors(["srf/hosb", "kesm"]) == ["srf/hosb", "kesm"]
+    # A label, an address or a photo agency on one side: the whole credit is judged as one.
+    assert split_slashed_names("Foto: Ana Roth/Ben Ode") == ["Foto: Ana Roth/Ben Ode"]
+    assert split_slashed_names("https://example.com/Ana Roth/Ben Ode") == [
+        "https://example.com/Ana Roth/Ben Ode"
+    ]
+    assert clean_authors(["Mads Rasmussen/Ritzau Scanpix"]) == []
+    # A spaced slash was already a separator between names.
+    assert clean_authors(["Ana Roth / Ben Ode"]) == ["Ana Roth", "Ben Ode"]

@@ -6,7 +6,8 @@ roles, photo credits and e-mail addresses; the publisher is used only when nobod
 Conventions, following the reference data (news-fields): a newsroom credited alone is kept as
 written ("Redaktion hessenschau.de", "BR24 Redaktion", "dpa"); a place written after the names
 ("Anna Martel und Lea Wagner, Nairobi") is split off like a name and kept, as the reference does;
-desk-and-initials credits ("srf/hosb") stay whole; job titles after a name are removed.
+desk-and-initials credits ("srf/hosb") stay whole, while full names joined by a bare slash
+("Ana Roth/Ben Ode") split; job titles after a name are removed.
 """
 
 from __future__ import annotations
@@ -80,6 +81,10 @@ _LABELLED_BYLINE = re.compile(
 _AUTHOR_SPLIT = re.compile(
     r"\s*(?:,|;|\||\s/\s|&|\s+(?:and|und|et|y|e|en|og|och|i|a|ja|mit)\s+)\s*", re.IGNORECASE
 )
+#: A slash between two words without spaces around it ("Ana Roth/Ben Ode", "dpa/AFP").
+_BARE_SLASH = re.compile(r"(?<=\w)/(?=\w)")
+#: Capitalised words a part needs to read as a person's full name ("Ana Roth", "Ana von Roth").
+_FULL_NAME_WORDS = 2
 #: Words that mark a byline fragment that is not a name (photo credits, dates, widgets).
 #: Agencies and newsrooms credited as the author ("Associated Press", "dpa") are kept.
 NOT_A_NAME_WORDS = frozenset(
@@ -276,6 +281,29 @@ def _without_role(name: str) -> str:
     return " ".join(words)
 
 
+def _full_name(text: str) -> bool:
+    """Two capitalised words or more, and no label, address, digits or credit word ("Foto:
+    Ana Roth", "Ritzau Scanpix")."""
+    if any(c in ":@" or c.isdigit() for c in text):
+        return False
+    words = text.split()
+    if any(word.lower().strip(".()") in NOT_A_NAME_WORDS for word in words):
+        return False
+    return sum(word[0].isupper() for word in words) >= _FULL_NAME_WORDS
+
+
+def split_slashed_names(value: str) -> list[str]:
+    """``value`` split at bare slashes when every part reads as a full name ("Ana Roth/Ben Ode");
+    else ``[value]``: credits such as "dpa/AFP" (agencies), "srf/hosb" (desk and initials),
+    "Text/Foto" (roles) or "Mads Rasmussen/Ritzau Scanpix" (a photo credit) are one credit
+    each, and so is an address ("https://...").
+    """
+    parts = [part.strip() for part in _BARE_SLASH.split(value)]
+    if len(parts) < 2 or "://" in value or not all(_full_name(part) for part in parts):
+        return [value]
+    return parts
+
+
 def _person_name(name: str) -> str | None:
     name = _BYLINE_PREFIX.sub("", normalize_space(name)).strip(" ,;:-–|")
     name = _PARENTHESES.sub("", name)
@@ -331,8 +359,9 @@ def clean_authors(names: list[str], publisher: str | None = None) -> list[str]:
         raw = _BYLINE_PREFIX.sub("", _without_label(normalize_space(raw)))
         if "://" in raw or raw.startswith("www."):
             continue
-        for piece in _AUTHOR_SPLIT.split(raw):
-            name = _person_name(piece)
+        pieces = _AUTHOR_SPLIT.split(raw)
+        for part in (split for piece in pieces for split in split_slashed_names(piece)):
+            name = _person_name(part)
             if not name:
                 continue
             key = name.lower()
