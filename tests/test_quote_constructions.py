@@ -922,3 +922,12 @@ def test_a_lede_role_takes_the_name_the_article_gives_it_next() -> None:
         "A spokesperson said the council was “looking into the matter carefully”.",
     ]
     assert speakers(paragraphs) == ["Sarah Bunting", "A spokesperson"]
+
+
+def test_the_union_stands_for_a_guild_named_before() -> None:
+    # "the union said" after a guild, also one whose name joins two bodies with a hyphen.
+    paragraphs = [
+        "The Harbour Actors Guild-American Federation of Radio Artists ratified the deal.",
+        "“This is a win for every member,” the union said.",
+    ]
+    assert speakers(paragraphs) == ["Harbour Actors Guild-American Federation of Radio Artists"]

@@ -429,7 +429,8 @@ def organisation_mentions(paragraphs: list[str], rules: QuoteRules) -> list[Ment
             start, tokens = m.start(), m.group().split()
             while tokens and _strip(tokens[0]) in skip:
                 tokens = tokens[1:]
-            words = {_strip(t) for t in tokens}
+            # the parts of a hyphenated word count too ("Guild-American Federation")
+            words = {w for t in tokens for w in (_strip(t), *_strip(t).split("-"))}
             if len(tokens) >= 2 and words & rules.not_name_words:
                 name = " ".join(tokens).strip(_EDGE + ".")
                 found.append(Mention(index, start, name, frozenset(words)))
