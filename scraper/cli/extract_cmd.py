@@ -7,7 +7,6 @@ import sys
 import zlib
 from pathlib import Path
 from typing import Annotated
-from urllib.parse import urlsplit
 
 import typer
 
@@ -17,21 +16,13 @@ from scraper.cli.output import Advance, print_json, progress, summary
 from scraper.errors import EXIT_PARTIAL, UsageError
 from scraper.extract import extract
 from scraper.sites import SiteConfig, load_config
+from scraper.sniff import binary_kind
+from scraper.urls import url_problem
 
 #: Larger files are not news pages; parsing them would take minutes and gigabytes.
 MAX_PAGE_BYTES = 20 * 1024 * 1024
-#: How a file that is not HTML starts, and what to call it in the error.
-BINARY_SIGNATURES = (
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"%PDF-", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive"),
-    (b"\x7fELF", "a program"),
-    (b"SQLite format 3\x00", "an SQLite database"),
-)
-#: Bytes looked at to tell text from binary data (NUL bytes never occur in an HTML page).
-SNIFF_BYTES = 4096
+#: Formats (as ``sniff.binary_kind`` names them) whose name a user may not recognise.
+PLAIN_KINDS = {"ELF executable": "ELF executable (a program)"}
 GZIP_MAGIC = b"\x1f\x8b"
 
 PathsArgument = Annotated[
@@ -67,13 +58,13 @@ def _check_path(path: str) -> None:
 
 
 def _check_url(url: str | None) -> None:
-    if url is None:
+    """An http(s) URL that could be fetched, or a ``file://`` one (as ``import`` gives pages
+    without an address of their own)."""
+    if url is None or (url.startswith("file://") and len(url) > len("file://")):
         return
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https", "file") or not (parts.netloc or parts.path):
-        raise UsageError(f"--url {url!r} is not an http(s) URL")
-    if parts.scheme != "file" and not parts.netloc:
-        raise UsageError(f"--url {url!r} is not an http(s) URL")
+    problem = url_problem(url)
+    if problem is not None:
+        raise UsageError(f"--url {url!r}: {problem}")
 
 
 def _read(path: str) -> bytes:
@@ -109,13 +100,13 @@ def _gunzip(data: bytes) -> bytes:
 
 
 def _refuse_binary(data: bytes) -> None:
-    for signature, kind in BINARY_SIGNATURES:
-        if data.startswith(signature):
-            raise ValueError(f"{kind}, not an HTML page")
-    head = data[:SNIFF_BYTES]
-    # UTF-16 pages carry NUL bytes in every other position; their BOM says so.
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ValueError("binary data, not an HTML page")
+    """ValueError naming the format when ``data`` is binary (the shared sniffer decides)."""
+    kind = binary_kind(data)
+    if kind is None:
+        return
+    if kind.endswith("control bytes"):  # no known signature: say what was seen
+        raise ValueError(f"binary data ({kind}), not an HTML page")
+    raise ValueError(f"{PLAIN_KINDS.get(kind, kind)}, not an HTML page")
 
 
 @app.command("extract")
