@@ -931,3 +931,13 @@ def test_the_union_stands_for_a_guild_named_before() -> None:
         "“This is a win for every member,” the union said.",
     ]
     assert speakers(paragraphs) == ["Harbour Actors Guild-American Federation of Radio Artists"]
+
+
+def test_it_stands_for_the_organisation_the_sentence_before_opened_with() -> None:
+    # "Harbour Bank cut its forecast. “...,” it said.": the bank, not "its forecast".
+    paragraphs = [
+        "Harbour Bank cut its forecast on Tuesday.",
+        "“Risks remain high for the rest of the year,” it said.",
+        "The World Bank expects growth to slow. “Trade is weaker than we thought,” it said.",
+    ]
+    assert speakers(paragraphs) == ["Harbour Bank", "World Bank"]

@@ -65,6 +65,10 @@ def neuter_antecedent(
         subject = _last_thing_subject(text, rules)
         if subject:
             return subject
+    for text in texts:
+        subject = _organisation_subject(text, rules)
+        if subject:  # "Harbour Bank cut its forecast. “...,” it said."
+            return subject
     for paragraph, speaker in reversed(speakers):
         if paragraph < first:
             break
@@ -84,6 +88,21 @@ def _one_word_body(speaker: str, paragraphs: list[str]) -> bool:
         return False
     surname = re.compile(rf"\b[A-Z][\w'’-]+\s+{re.escape(speaker)}\b(?![\w'’-]*\s+[A-Z])")
     return not any(surname.search(text) for text in paragraphs)
+
+
+def _organisation_subject(text: str, rules: QuoteRules) -> str | None:
+    """The named organisation the last sentence of ``text`` opens with ("Harbour Bank cut
+    its forecast", "The World Bank expects ...")."""
+    sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
+    m = _OPENING_NAME.match(sentences[-1].strip()) if sentences else None
+    if m is None:
+        return None
+    tokens = m.group(1).split()
+    return m.group(1) if len(tokens) >= 2 and is_organisation(tokens, rules) else None
+
+
+#: Capitalised words opening a sentence, after an optional "The", and a lower-case verb.
+_OPENING_NAME = re.compile(r"(?:The\s+)?((?:[A-Z][\w'’&.-]*\s+){0,4}[A-Z][\w'’&.-]*)\s+[a-z]")
 
 
 def _last_thing_subject(text: str, rules: QuoteRules) -> str | None:
