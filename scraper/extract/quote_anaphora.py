@@ -55,6 +55,9 @@ def neuter_antecedent(
     the subject of the nearest earlier speech verb that is no person ("The army says in a
     statement ..."), else the nearest document named before ("the Citizenship Clause")."""
     first = max(0, at[0] - NEUTER_PARAGRAPHS)
+    here = _organisation_subject(paragraphs[at[0]][: at[1]], rules)
+    if here:  # "The World Bank expects ... “...,” it said": the sentence just before
+        return here
     for paragraph, speaker in reversed(speakers):
         if paragraph < first:
             break
