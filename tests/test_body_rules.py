@@ -241,3 +241,43 @@ def test_fact_box_and_key_points_are_not_the_body(name: str) -> None:
     )
     body = extract_generic(html, "https://example.org/a").body
     assert body == [PROSE, MORE]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For the latest news from the valley, sign up for our newsletters.",
+        "Sie können sich jederzeit wieder abmelden, wenn Sie das möchten.",
+        "Get in touch with our news team by emailing us at news@example.org.",
+        "We apologise, but this video has failed to load.",
+        "First published in The Conversation.",
+        "Dies ist eine maschinelle Übersetzung eines Artikels unserer Kollegen.",
+        "Dieser Artikel ist zuerst bei der Wochenzeitung erschienen.",
+        "Associated Press writer Ann Lee in Paris contributed to this report.",
+        "mit dpa",
+    ],
+)
+def test_notes_and_newsletter_lines(text: str) -> None:
+    assert is_boilerplate_paragraph(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor urged residents to sign up for the council's newsletter about road works.",
+        "Mit dem Geld will die Stadt die Brücke sanieren.",
+        "She first published her findings in a small journal in 2019, long before the war.",
+    ],
+)
+def test_prose_mentioning_newsletters_or_publication_is_kept(text: str) -> None:
+    assert not is_boilerplate_paragraph(text)
+
+
+def test_appeal_in_a_teaser_box_is_no_standfirst() -> None:
+    html = page(
+        "<main><article><h1>Budget row</h1><div class='teaser'><p>Unabhängiger Journalismus "
+        "braucht deine Unterstützung, jeden Tag.</p></div>"
+        f"<div class='text'><p>{PROSE}</p><p>{MORE}</p></div></article></main>"
+    )
+    body = extract_generic(html, "https://example.org/a").body
+    assert body == [PROSE, MORE]

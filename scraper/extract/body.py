@@ -17,6 +17,7 @@ from scraper.extract.boilerplate import (
     boilerplate_token,
     clean_paragraphs,
     has_boilerplate_attribute,
+    is_boilerplate_paragraph,
     is_caption_class,
 )
 from scraper.extract.content import (
@@ -497,8 +498,10 @@ def find_standfirst(containers: list[LexborNode]) -> str | None:
         if node.mem_id in inside or is_inside(node, inside) or _is_picture(node):
             continue
         text = normalize_space(node.text(deep=True))
-        if MIN_STANDFIRST_CHARS <= len(text) <= MAX_STANDFIRST_CHARS and paragraph_weight(
-            node, "p"
+        if (
+            MIN_STANDFIRST_CHARS <= len(text) <= MAX_STANDFIRST_CHARS
+            and paragraph_weight(node, "p")
+            and not is_boilerplate_paragraph(text)
         ):
             return text
     return None

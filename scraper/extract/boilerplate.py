@@ -259,6 +259,25 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"(?:\$\$|\{\{|%%)[\w-]+(?:\$\$|\}\}|%%)$",
     r"hat ihnen (?:dieser|der) (?:artikel|beitrag) gefallen",
     r"(?:unabhängiger|guter) journalismus (?:braucht|kostet)\b",
+    # Newsletter boxes, contact prompts and video-player errors without a class hint.
+    r".{0,120}\bsign(?:ing)? up (?:for|to) our\b.{0,60}\bnewsletters?\b",
+    r"sie können sich jederzeit (?:wieder )?abmelden\b",
+    r"get in touch with our .{0,30}\bteam\b",
+    r"do you have a story (?:to tell|idea)\b",
+    r"for more stories like this\b",
+    r"we apologi[sz]e, but this video has failed to load",
+    r"try refreshing your browser\b",
+    r"s[’']inscrire gratuitement$",
+    r"pour ajouter l[’']article à vos sélections\b",
+    # Notes on where the text comes from and who helped, after the article.
+    r"(?:this|the) (?:article|story) (?:was )?first (?:appeared|published)\b",
+    r"(?:first|originally) published (?:in|on|by|at)\b.{0,80}$",
+    r"dies(?:er)? (?:ist eine|artikel ist eine|beitrag ist eine|text ist eine)"
+    r" (?:maschinelle )?übersetzung\b",
+    r"(?:lest|lesen sie) den originalartikel\b",
+    r"dieser (?:artikel|beitrag|text) (?:ist|wurde) zuerst (?:bei|in|auf)\b",
+    r".{0,300}\bcontributed to this (?:report|story|article)\.?$",
+    r"mit (?:material )?(?:von )?(?:dpa|afp|reuters|ap|epd|kna)\b.{0,20}$",
 )
 #: A paragraph this short that is only a date/time is page furniture.
 DATE_LINE_CHARS = 40
