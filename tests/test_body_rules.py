@@ -281,3 +281,15 @@ def test_appeal_in_a_teaser_box_is_no_standfirst() -> None:
     )
     body = extract_generic(html, "https://example.org/a").body
     assert body == [PROSE, MORE]
+
+
+@pytest.mark.parametrize(
+    "text", ["1月13日", "1月13日(月) 18時30分", "この記事は会員限定です。", "関連キーワード"]
+)
+def test_japanese_date_stamps_and_notices(text: str) -> None:
+    assert is_boilerplate_paragraph(text)
+
+
+@pytest.mark.parametrize("text", ["1月13日、宮崎県で地震があった。", "関連する記事を読んだ。"])
+def test_japanese_sentences_with_dates_are_kept(text: str) -> None:
+    assert not is_boilerplate_paragraph(text)

@@ -278,10 +278,19 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"dieser (?:artikel|beitrag|text) (?:ist|wurde) zuerst (?:bei|in|auf)\b",
     r".{0,300}\bcontributed to this (?:report|story|article)\.?$",
     r"mit (?:material )?(?:von )?(?:dpa|afp|reuters|ap|epd|kna)\b.{0,20}$",
+    # Japanese members-only notices and list headings ("related keywords", "related articles").
+    r"この記事は.{0,12}(?:会員|有料).{0,4}(?:限定|記事)",
+    r"関連(?:キーワード|記事|ニュース)$",
 )
 #: A paragraph this short that is only a date/time is page furniture.
 DATE_LINE_CHARS = 40
 _TIME_ONLY = re.compile(r"^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*uhr)?$", re.IGNORECASE)
+#: A Chinese/Japanese month-day stamp without a year ("1月13日", "1月13日(月) 18時30分"), which
+#: the date parser leaves alone: the date under each teaser of a list.
+_CJK_DAY = re.compile(
+    r"^(?:\d{2,4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*[(（]\w[)）])?"
+    r"(?:\s*\d{1,2}\s*(?:時|:)\s*\d{2}\s*分?)?(?:\s*(?:更新|配信|公開))?$"
+)
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 _PARAGRAPH_PATTERN = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_PARAGRAPHS), re.IGNORECASE)
 
@@ -472,7 +481,7 @@ def is_boilerplate_paragraph(text: str) -> bool:
 def _is_date_line(text: str) -> bool:
     if not any(c.isdigit() for c in text):
         return False
-    if _TIME_ONLY.match(text):
+    if _TIME_ONLY.match(text) or _CJK_DAY.match(text):
         return True
     letters = _NOT_LETTERS.sub("", text)
     return len(letters) <= 12 and find_date(text) is not None
