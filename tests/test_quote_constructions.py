@@ -941,3 +941,12 @@ def test_it_stands_for_the_organisation_the_sentence_before_opened_with() -> Non
         "The World Bank expects growth to slow. “Trade is weaker than we thought,” it said.",
     ]
     assert speakers(paragraphs) == ["Harbour Bank", "World Bank"]
+
+
+def test_which_after_an_organisation_and_its_place_stands_for_the_organisation() -> None:
+    # "the Harbour Dialogue Group in Leeds, which says ...": the group speaks, not the city.
+    paragraphs = [
+        "Sam Ortiz is the head of the Harbour Dialogue Group in Leeds, which says on its site "
+        "that it aims to “protect the historical rights of the river people.”"
+    ]
+    assert speakers(paragraphs) == ["Harbour Dialogue Group"]

@@ -471,8 +471,24 @@ def _tail_name(part: str, rules: QuoteRules) -> str | None:
     if any(w.rstrip(EDGE).endswith(POSSESSIVES) for w in tail):
         return None
     if tail and all(is_capital(w) for w in tail) and len(tail) <= 4 and plausible(tail, rules):
+        owner = _placed_organisation(words[: breaks[-1]], rules)
+        if owner and bare_word(words[breaks[-1]]) in {"in", "at"}:
+            return owner  # "the Palestinian Dialogue Group in Turkey, which says": the group
         return " ".join(w.strip(EDGE) for w in tail)
     return None
+
+
+def _placed_organisation(words: list[str], rules: QuoteRules) -> str | None:
+    """The capitalised organisation name ending ``words`` ("... the Palestinian Dialogue
+    Group"), without its article."""
+    run: list[str] = []
+    for word in reversed(words):
+        if not is_capital(word) or word.endswith(","):
+            break
+        run.insert(0, word.strip(EDGE))
+    while run and bare_word(run[0]) in rules.determiners:
+        run = run[1:]
+    return " ".join(run) if len(run) >= 2 and is_organisation(run, rules) else None
 
 
 def _only_adverbs(part: str, rules: QuoteRules) -> bool:
