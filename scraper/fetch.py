@@ -4,7 +4,8 @@ Settings (``FetchSettings``): user agent, per-host delay (robots Crawl-delay win
 a global concurrency limit, connect/read/total timeouts, a body size cap enforced while
 streaming, bounded redirects with loop detection, exponential back-off with jitter on 5xx and
 network errors, Retry-After on 429/503, and a pause for hosts that keep failing. Host state
-(robots, back-off, pause) goes through a ``HostStore`` so it survives between runs.
+(robots, back-off, pause) goes through a ``HostStore`` so it survives between runs; how
+robots.txt is read and obeyed is ``robots``'s.
 URLs that can never be fetched (``urls.url_problem``) are skipped without a request, a redirect
 to one fails at once, and a page whose body is binary (``sniff``) is skipped.
 """
@@ -26,6 +27,7 @@ from protego import Protego
 
 from scraper import __version__, clock
 from scraper.models import Page
+from scraper.robots import Robots, RobotsUnavailable, RobotsUnreachable, unreachable_reason
 from scraper.sniff import binary_kind, gunzip_text
 from scraper.urls import url_problem
 
@@ -35,11 +37,6 @@ DEFAULT_USER_AGENT = (
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
-DISALLOW_ALL = "User-agent: *\nDisallow: /\n"
-#: Stored in place of a robots.txt that could not be read (5xx, network error): the host is
-#: blocked, but its URLs fail (and are retried on a later run) instead of being skipped for good.
-UNREACHABLE_ROBOTS = "# robots.txt unreachable\n" + DISALLOW_ALL
-ROBOTS_ERROR_RETRY = 300.0  # seconds before an unreachable robots.txt is asked for again
 
 # Outcomes of a fetch (FetchResult.kind).
 OK = "ok"
@@ -211,6 +208,7 @@ class Fetcher:
         self._hosts: dict[str, HostState] = {}
         self._slots = asyncio.Semaphore(max(1, self.settings.concurrency))
         self._client: httpx.AsyncClient | None = None
+        self._robots = Robots(self.settings, self._robots_get, self._save)
         self.requests_made = 0
 
     async def __aenter__(self) -> Fetcher:
@@ -302,7 +300,7 @@ class Fetcher:
         if url_problem(host_url) is not None:
             return ""
         state = self.host_state(urlsplit(host_url).netloc.lower())
-        await self._robots(state, host_url)
+        await self._robots.ensure(state, host_url)
         return state.robots_txt or ""
 
     # -- internals -----------------------------------------------------------------------
@@ -332,10 +330,8 @@ class Fetcher:
         state = self.host_state(urlsplit(url).netloc.lower())
         self._check_paused(url, state)
         if self.settings.respect_robots:
-            await self._robots(state, url)
-            if state.robots is not None and not state.robots.can_fetch(
-                url, self.settings.robots_token
-            ):
+            await self._robots.ensure(state, url)
+            if not self._robots.allows(state, url):
                 raise _GiveUp(_robots_refusal(url, state, self.settings.robots_ttl))
         error, status = "no attempt made", None
         for attempt in range(self.settings.retries + 1):
@@ -474,63 +470,24 @@ class Fetcher:
             chunks.append(chunk)
         return b"".join(chunks)
 
-    async def _robots(self, state: HostState, url: str) -> None:
-        async with state.robots_lock:  # concurrent first requests fetch robots.txt once
-            fresh = time.time() - state.robots_fetched_at < self.settings.robots_ttl
-            if state.robots_txt is None or not fresh:
-                parts = urlsplit(url)
-                robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
-                text, cache = await self._download_robots(state, robots_url)
-                state.robots_txt = text
-                # An unreachable robots.txt blocks the host; ask again in a few minutes.
-                retry_soon = time.time() - self.settings.robots_ttl + ROBOTS_ERROR_RETRY
-                state.robots_fetched_at = time.time() if cache else retry_soon
-                state.robots = None
-            self._parse_robots(state)
-
-    def _parse_robots(self, state: HostState) -> None:
-        if state.robots is None:
-            state.robots = Protego.parse(state.robots_txt or "")
-            delay = state.robots.crawl_delay(self.settings.robots_token)
-            state.crawl_delay = float(delay) if delay is not None else None
-            self._save(state)
-
-    async def _download_robots(self, state: HostState, robots_url: str) -> tuple[str, bool]:
-        """robots.txt text and whether to cache it: 4xx allows all, 5xx/errors block this run."""
-        for _ in range(5):  # RFC 9309: follow at least five redirects
-            try:
-                response = await self._polite_get(state, robots_url, {}, None)
-            except (httpx.TransportError, TimeoutError, _Limit) as err:
-                state.robots_error = str(err) if isinstance(err, _Limit) else _describe(err)
-                return UNREACHABLE_ROBOTS, False
-            except (_BadRedirect, httpx.InvalidURL):
-                return "", True  # RFC 9309: a redirect that cannot be followed is "unavailable"
-            location = response.header("location")
-            if response.status in REDIRECT_STATUSES and location:
-                robots_url = urljoin(robots_url, location)
-                continue
-            if response.status == 200:
-                return response.body.decode("utf-8", "replace"), True
-            if 400 <= response.status < 500:
-                return "", True
-            state.robots_error = f"HTTP {response.status}"
-            return UNREACHABLE_ROBOTS, False
-        return "", True
+    async def _robots_get(self, state: HostState, robots_url: str) -> _Response:
+        """A polite GET of robots.txt, its failures in the terms of ``robots``."""
+        try:
+            return await self._polite_get(state, robots_url, {}, None)
+        except (httpx.TransportError, TimeoutError, _Limit) as err:
+            reason = str(err) if isinstance(err, _Limit) else _describe(err)
+            raise RobotsUnreachable(reason) from None
+        except (_BadRedirect, httpx.InvalidURL):
+            raise RobotsUnavailable from None
 
 
 def _robots_refusal(url: str, state: HostState, robots_ttl: float) -> FetchResult:
     """Skipped for good when robots.txt disallows ``url``; failed (retried later) when it
-    could not be read, so a robots.txt outage never drops a host's URLs from the frontier."""
-    if state.robots_txt != UNREACHABLE_ROBOTS:
+    could not be read."""
+    reason = unreachable_reason(state, robots_ttl)
+    if reason is None:
         return FetchResult(url, SKIPPED, error="disallowed by robots.txt")
-    if state.robots_error:
-        reason = state.robots_error
-    else:  # read from the archive: this run did not ask (it asks again a few minutes later)
-        reason = "on an earlier try; asked again from " + time.strftime(
-            "%H:%M:%S", time.localtime(state.robots_fetched_at + robots_ttl)
-        )
-    message = f"robots.txt unreachable ({reason}); not fetched, retried on a later run"
-    return FetchResult(url, FAILED, error=message)
+    return FetchResult(url, FAILED, error=reason)
 
 
 def _describe(err: BaseException) -> str:
