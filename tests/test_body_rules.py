@@ -293,3 +293,22 @@ def test_japanese_date_stamps_and_notices(text: str) -> None:
 @pytest.mark.parametrize("text", ["1月13日、宮崎県で地震があった。", "関連する記事を読んだ。"])
 def test_japanese_sentences_with_dates_are_kept(text: str) -> None:
     assert not is_boilerplate_paragraph(text)
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Ann Lee is a senior reporter at the Valley Times. She covers city hall.",
+        "Korrespondent Max Muster ist bei der Zeitung für Landespolitik zuständig.",
+        "Tom Roe writes about cities and transport.",
+    ],
+)
+def test_author_bio_closing_the_body_is_dropped(bio: str) -> None:
+    html = article(f"<p>{PROSE}</p><p>{MORE}</p><p>{bio}</p>")
+    assert extract_generic(html, "https://example.org/a").body == [PROSE, MORE]
+
+
+def test_person_introduced_before_the_end_is_kept() -> None:
+    intro = "Ann Lee is a senior reporter at the Valley Times who first wrote about the bridge."
+    html = article(f"<p>{PROSE}</p><p>{intro}</p><p>{MORE}</p><p>{PROSE} Again.</p>")
+    assert intro in extract_generic(html, "https://example.org/a").body

@@ -487,9 +487,33 @@ def _is_date_line(text: str) -> bool:
     return len(letters) <= 12 and find_date(text) is not None
 
 
+#: Words naming a writer's trade in an author bio.
+_WRITER_TRADES = (
+    r"reporter|correspondent|writer|editor|journalist|researcher|professor|columnist"
+    r"|contributor|producer|analyst|fellow|lecturer|redakteur(?:in)?|korrespondent(?:in)?"
+    r"|autor(?:in)?|journalistin"
+)
+_NAME = r"[A-ZÄÖÜ][\w'’.-]+(?: [A-ZÄÖÜ][\w'’.-]+){1,3}"
+#: An author bio after the article ("Jane Roe is a senior reporter at ...", "Korrespondent
+#: Max Muster ist bei ..."): matched case-sensitively, and only at the end of the body,
+#: where a sentence about a person introduces no one the article goes on to quote.
+AUTHOR_BIO = re.compile(
+    rf"{_NAME} (?:is|was|ist|war)(?: (?:a|an|the|ein|eine))? (?:[\w-]+ ){{0,5}}"
+    rf"(?:{_WRITER_TRADES})\b"
+    rf"|{_NAME} (?:writes|reports) (?:about|on|for)\b"
+    rf"|(?:Korrespondent(?:in)?|Redakteur(?:in)?|Autor(?:in)?) {_NAME} (?:ist|schreibt|berichtet)\b"
+    r"|Zur Person$"
+)
+#: How many paragraphs at the end of the body are checked for an author bio.
+BIO_TAIL = 2
+
+
 def clean_paragraphs(paragraphs: list[str], language: str | None = None) -> list[str]:
-    """Drop generic boilerplate paragraphs (appeals, newsletter sign-ups, "Read also:", share prompts).
+    """Drop generic boilerplate paragraphs (appeals, newsletter sign-ups, "Read also:", share
+    prompts) and an author bio closing the body.
 
     ``language`` is accepted for future per-language tables; the patterns cover several languages.
     """
-    return [p for p in paragraphs if p and not is_boilerplate_paragraph(p)]
+    kept = [p for p in paragraphs if p and not is_boilerplate_paragraph(p)]
+    tail = len(kept) - BIO_TAIL
+    return [p for index, p in enumerate(kept) if index < tail or not AUTHOR_BIO.match(p)]
