@@ -312,3 +312,19 @@ def test_person_introduced_before_the_end_is_kept() -> None:
     intro = "Ann Lee is a senior reporter at the Valley Times who first wrote about the bridge."
     html = article(f"<p>{PROSE}</p><p>{intro}</p><p>{MORE}</p><p>{PROSE} Again.</p>")
     assert intro in extract_generic(html, "https://example.org/a").body
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://www.example.org/video/bridge-repairs100.html",
+        "Auf dieser Seite:",
+        "1 min",
+        "Embed",
+        "Aktualisiert am 07.01.2026 - 18:50 UhrLesedauer: 4 Min.",
+        "Posted by Ann on 21/02/2021. Filed under News. You can follow any responses to this "
+        "entry through the RSS 2.0 feed.",
+    ],
+)
+def test_page_furniture_lines(text: str) -> None:
+    assert is_boilerplate_paragraph(text)

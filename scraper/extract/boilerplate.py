@@ -208,7 +208,7 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"(?:zum weiterlesen|schon gelesen|inhaltsverzeichnis|kontakt|permalink|permalien)\b.{0,40}$",
     r"mehr zu(?:m)?\b.{0,40}$",
     r"zurück zu(?:r)?\b.{0,40}$",
-    r"aktualisiert am\b.{0,30}$",
+    r"aktualisiert am\b.{0,30}(?:lesedauer\s*:?.{0,12})?$",
     r"quelle\s*:.{0,80}$",
     r".{0,20}\baffiliate[- ]links?\b",
     r"keine kommentare\b",
@@ -281,6 +281,12 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     # Japanese members-only notices and list headings ("related keywords", "related articles").
     r"この記事は.{0,12}(?:会員|有料).{0,4}(?:限定|記事)",
     r"関連(?:キーワード|記事|ニュース)$",
+    # A bare address, a table of contents' title, a duration, a blog's post footer.
+    r"(?:https?://|www\.)\S+$",
+    r"(?:auf dieser seite|on this page|in this article|in diesem artikel)\s*:?$",
+    r"\d+\s*min\.?$",
+    r".{0,200}\b(?:you can follow any responses to this entry|sie können alle antworten zu"
+    r" diesem eintrag)\b",
 )
 #: A paragraph this short that is only a date/time is page furniture.
 DATE_LINE_CHARS = 40
@@ -385,6 +391,10 @@ _STANDALONE_NOISE = frozenset(
         "pinterest",
         "reddit",
         "copy",
+        "embed",
+        "video",
+        "more",
+        "mehr",
         "link",
     ]
 )
