@@ -328,3 +328,22 @@ def test_person_introduced_before_the_end_is_kept() -> None:
 )
 def test_page_furniture_lines(text: str) -> None:
     assert is_boilerplate_paragraph(text)
+
+
+def test_photo_with_italic_caption_inside_a_paragraph_is_not_text() -> None:
+    html = article(
+        f"<p>{PROSE}</p><p><img src='/court.jpg' width='1169' height='646'><br>"
+        f"<em>The engineer at the hearing (R)</em></p><p>{MORE}</p>"
+    )
+    assert extract_generic(html, "https://example.org/a").body == [PROSE, MORE]
+
+
+def test_text_after_a_photo_or_an_emoji_is_kept() -> None:
+    after_photo = "Curious now? Then read on."
+    after_emoji = "Thanks to everyone who came!"
+    html = article(
+        f"<p>{PROSE}</p><p><img src='/bag.jpg' width='800'>{after_photo}</p>"
+        f"<p><img class='wp-smiley emoji' src='/e.svg'><em>{after_emoji}</em></p><p>{MORE}</p>"
+    )
+    body = extract_generic(html, "https://example.org/a").body
+    assert after_photo in body and after_emoji in body

@@ -182,6 +182,12 @@ _BEM_BLOCK = re.compile(r"\S*__")
 PICTURE_BOX_WORDS = re.compile(r"pic|photo|image|img|media|bild|foto|figure", re.IGNORECASE)
 PICTURE_BOX_TAGS = ("div", "span")
 MAX_PICTURE_BOX_CHARS = 400
+#: A paragraph opening with a photo and holding at most this much text is the photo's caption.
+MAX_PICTURE_PARAGRAPH_CHARS = 200
+#: Narrower images are icons or emoji, part of the text.
+MIN_PHOTO_WIDTH = 100
+#: Inline elements a caption is set in.
+CAPTION_STYLE = "em, i, small"
 
 
 def strip_boilerplate(root: LexborNode) -> None:
@@ -378,6 +384,7 @@ def body_paragraphs(tree: LexborHTMLParser, containers: list[LexborNode], mass: 
             if caption.parent is not None and _is_caption(caption):
                 caption.decompose()
         _strip_picture_boxes(node)
+        _strip_picture_paragraphs(node)
     skip = GALLERY_SKIP_TAGS if gallery else SKIP_TAGS
     paragraphs: list[str] = []
     for node in containers:
@@ -425,6 +432,54 @@ def _strip_picture_boxes(container: LexborNode) -> None:
             chosen_ids.add(box.mem_id)
     for box in chosen:
         box.replace_with("\n\n")  # it may sit between two runs of text
+
+
+def _strip_picture_paragraphs(container: LexborNode) -> None:
+    """Remove paragraphs that open with a picture and hold only a short caption after it, set
+    in italics or small print ("<p><img ...><br><em>The suspect in court</em></p>"): blogs
+    put photos inline in a <p>.
+
+    Small images (emoji, icons), plain text after a picture (the paragraph itself) and longer
+    paragraphs are left alone."""
+    for paragraph in container.css("p"):
+        first = _first_content(paragraph)
+        if first is None or not _is_photo(first):
+            continue
+        text = visible_chars(paragraph.text(deep=True))
+        if text > MAX_PICTURE_PARAGRAPH_CHARS:
+            continue
+        emphasised = sum(visible_chars(e.text(deep=True)) for e in paragraph.css(CAPTION_STYLE))
+        if emphasised >= text:
+            paragraph.replace_with("\n\n")
+
+
+def _first_content(node: LexborNode) -> LexborNode | None:
+    """The first child element of ``node``, unless text comes before it."""
+    for child in node.iter(include_text=True):
+        tag = child.tag or "-"
+        if tag == "-text":
+            if (child.text_content or "").strip():
+                return None
+        elif not tag.startswith("-"):
+            return child
+    return None
+
+
+def _is_photo(node: LexborNode) -> bool:
+    """An <img>/<picture> (or a link around one) that is not an icon or emoji."""
+    if node.tag == "a":
+        inner = _first_content(node)
+        if inner is None:
+            return False
+        node = inner
+    if node.tag == "picture":
+        return True
+    if node.tag != "img":
+        return False
+    if "emoji" in (node.attributes.get("class") or ""):
+        return False
+    width = node.attributes.get("width") or ""
+    return not width.isdigit() or int(width) >= MIN_PHOTO_WIDTH
 
 
 def _depth(node: LexborNode, top: LexborNode) -> int:
