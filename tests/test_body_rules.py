@@ -347,3 +347,18 @@ def test_text_after_a_photo_or_an_emoji_is_kept() -> None:
     )
     body = extract_generic(html, "https://example.org/a").body
     assert after_photo in body and after_emoji in body
+
+
+def test_pull_quote_box_is_not_the_body() -> None:
+    html = article(
+        f"<p>{PROSE}</p><div class='article-pullquote'><p>“We waited years for this "
+        f"bridge to be repaired.”</p></div><p>{MORE}</p>"
+    )
+    assert extract_generic(html, "https://example.org/a").body == [PROSE, MORE]
+
+
+def test_photo_shoot_credits() -> None:
+    assert is_boilerplate_paragraph(
+        "Fotos: Ann Lee Styling: Tom Roe Haare: Kim Doe Make-up: Lou Poe mit Produkten von X"
+    )
+    assert not is_boilerplate_paragraph("Fotos: Die Brücke ist seit März gesperrt.")

@@ -54,7 +54,8 @@ BOILERPLATE_WORDS = frozenset(
     masthead follow-us follow author disclosure offscreen author-container author-info
     author-details author-wrapper author-description about-the-author autorenbox
     autor-box autor affiliate whatsapp tooltip rights signup-form skip sign-in signin login
-    log-in factbox fact-box faktenbox infobox info-box keypoints key-points""".split()  # noqa: SIM905
+    log-in factbox fact-box faktenbox infobox info-box keypoints key-points pullquote
+    pull-quote""".split()  # noqa: SIM905
 )
 #: Words that start many harmless names ("header-image", "meta-data"): matched whole or last only.
 AMBIGUOUS_PREFIXES = frozenset(
@@ -283,6 +284,8 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"関連(?:キーワード|記事|ニュース)$",
     # A bare address, a table of contents' title, a duration, a blog's post footer.
     r"(?:https?://|www\.)\S+$",
+    # Credits of a photo shoot ("Fotos: X Styling: Y Haare: Z").
+    r"(?:fotos?|photos?|photography|fotografie)\s*:.{0,200}\b(?:styling|haare?|hair|make-?up)\s*:",
     r"(?:auf dieser seite|on this page|in this article|in diesem artikel)\s*:?$",
     r"\d+\s*min\.?$",
     r".{0,200}\b(?:you can follow any responses to this entry|sie können alle antworten zu"
