@@ -190,16 +190,27 @@ def test_a_sign_that_read_and_a_sign_saying_are_the_source() -> None:
 
 
 def test_a_language_without_rules_gets_quotations_without_speakers() -> None:
-    # English cue rules on German text find no speech verb and would take "Die Idee" for a
-    # speaker: the spans are kept, the speakers left empty.
+    # There is no Dutch rules file: English cue rules on Dutch text would find no speech verb
+    # and take "Het Idee" for a speaker, so the spans are kept and the speakers left empty.
     paragraphs = [
-        "Die Idee kam spät.",
-        "„Ich bekam eine Vorstellung davon, wie die Hamas in ihr Leben passt“",
+        "Het Idee kwam laat.",
+        "„Ik kreeg een beeld van hoe de partij in hun leven past“",
     ]
-    quotes = find_quotes(paragraphs, "de")
+    quotes = find_quotes(paragraphs, "nl")
     assert [(q.text, q.speaker) for q in quotes] == [
-        ("Ich bekam eine Vorstellung davon, wie die Hamas in ihr Leben passt", None)
+        ("Ik kreeg een beeld van hoe de partij in hun leven past", None)
     ]
+
+
+def test_three_letter_language_codes_pick_the_same_rules() -> None:
+    # "deu" (ISO 639-2) is German: the German file attributes "sagte Merz", as for "de".
+    paragraphs = ["„Wir werden die Steuern nicht erhöhen“, sagte Friedrich Merz am Montag."]
+    for code in ("de", "deu", "ger"):
+        [quote] = find_quotes(paragraphs, code)
+        assert quote.speaker == "Friedrich Merz", code
+    # A value that names no language ("utf-8" from a page's metadata) keeps English rules.
+    [quote] = find_quotes(['"We will not raise taxes," said Jane Smith.'], "utf-8")
+    assert quote.speaker == "Jane Smith"
 
 
 def test_english_and_bogus_language_codes_keep_attribution() -> None:

@@ -240,14 +240,25 @@ def attributes(language: str | None) -> bool:
     code that names no language ("utf-8" in a page's metadata). A real language without a
     rules file ("de") gets quotation spans only: English cue rules on German text find no
     speech verbs and take capitalised nouns ("Die Idee") for speakers."""
-    base = (language or DEFAULT_LANGUAGE).lower().replace("_", "-").split("-")[0]
+    base = _base(language)
     return len(base) != 2 or not base.isalpha() or _data_text(base) is not None
 
 
 def rules_for(language: str | None) -> QuoteRules:
     """The compiled rules for ``language`` (e.g. "en", "en-GB"); English when there is no file."""
-    base = (language or DEFAULT_LANGUAGE).lower().replace("_", "-").split("-")[0]
+    base = _base(language)
     return _rules(base if base.isalpha() and _data_text(base) else DEFAULT_LANGUAGE)
+
+
+#: Three-letter (ISO 639-2) codes of the languages that have a rules file; other three-letter
+#: values stay as they are (a page's "utf-8" must not read as a language).
+THREE_LETTER_CODES = {"eng": "en", "deu": "de", "ger": "de"}
+
+
+def _base(language: str | None) -> str:
+    """The primary language subtag in lower case: "en-GB" -> "en", "deu" -> "de"."""
+    base = (language or DEFAULT_LANGUAGE).lower().replace("_", "-").split("-")[0]
+    return THREE_LETTER_CODES.get(base, base)
 
 
 @cache
