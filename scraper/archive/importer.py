@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
+from scraper import clock
 from scraper.models import Page
 
 #: File names taken from folders (case-insensitive); files named explicitly are always read.
@@ -93,7 +94,7 @@ def page_url(html: bytes, path: Path) -> str:
 def read_page(path: Path, url: str | None = None) -> Page:
     """A Page for a saved file; ``fetched_at`` is the file's modification time."""
     body = read_html_bytes(path)
-    mtime = datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat(timespec="seconds")
+    mtime = clock.iso(datetime.fromtimestamp(path.stat().st_mtime, UTC))
     return Page(
         url=url or page_url(body, path),
         body=body,

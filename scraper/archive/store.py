@@ -11,10 +11,10 @@ import json
 import sqlite3
 import zlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
+from scraper import clock
 from scraper.archive.schema import word_count
 from scraper.models import Article, Page
 
@@ -42,8 +42,8 @@ class StoreResult:
 
 
 def now_utc() -> str:
-    """The current time as ISO 8601 UTC, seconds precision."""
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    """Now, as every stored time is written (see :mod:`scraper.clock`)."""
+    return clock.iso()
 
 
 def _json(value: Any) -> str:
