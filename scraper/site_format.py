@@ -48,19 +48,7 @@ RULE_NAMES = (
 )
 #: Fields read as text from a node, whose descendants ``exclude`` may leave out. The body is
 #: not among them: ``strip`` removes nodes from it.
-TEXT_FIELDS = (
-    "headline",
-    "subheadline",
-    "authors",
-    "published",
-    "modified",
-    "language",
-    "section",
-    "tags",
-    "canonical_url",
-    "image_caption",
-    "image_credit",
-)
+TEXT_FIELDS = tuple(name for name in FIELD_NAMES if name not in ("body", "images"))
 #: Fields whose source node ``strip_fields`` may remove from the page before the body is read
 #: (the record's metadata fields; images have ``strip``, the body is what is being read).
 STRIPPABLE_FIELDS = (
