@@ -186,6 +186,8 @@ MAX_PICTURE_BOX_CHARS = 400
 MAX_PICTURE_PARAGRAPH_CHARS = 200
 #: Narrower images are icons or emoji, part of the text.
 MIN_PHOTO_WIDTH = 100
+#: Pictures set directly in a paragraph (or in a link there).
+PARAGRAPH_PICTURES = "p > img, p > picture, p > a > img, p > a > picture"
 #: Inline elements a caption is set in.
 CAPTION_STYLE = "em, i, small"
 
@@ -441,7 +443,15 @@ def _strip_picture_paragraphs(container: LexborNode) -> None:
 
     Small images (emoji, icons), plain text after a picture (the paragraph itself) and longer
     paragraphs are left alone."""
-    for paragraph in container.css("p"):
+    # Found from the pictures up: a page has far fewer of them than paragraphs.
+    paragraphs: dict[int, LexborNode] = {}
+    for picture in container.css(PARAGRAPH_PICTURES):
+        paragraph = picture.parent
+        if paragraph is not None and paragraph.tag == "a":
+            paragraph = paragraph.parent
+        if paragraph is not None and paragraph.tag == "p":
+            paragraphs[paragraph.mem_id] = paragraph
+    for paragraph in paragraphs.values():
         first = _first_content(paragraph)
         if first is None or not _is_photo(first):
             continue

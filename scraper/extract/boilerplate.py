@@ -261,7 +261,6 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"hat ihnen (?:dieser|der) (?:artikel|beitrag) gefallen",
     r"(?:unabhängiger|guter) journalismus (?:braucht|kostet)\b",
     # Newsletter boxes, contact prompts and video-player errors without a class hint.
-    r".{0,120}\bsign(?:ing)? up (?:for|to) our\b.{0,60}\bnewsletters?\b",
     r"sie können sich jederzeit (?:wieder )?abmelden\b",
     r"get in touch with our .{0,30}\bteam\b",
     r"do you have a story (?:to tell|idea)\b",
@@ -277,7 +276,6 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r" (?:maschinelle )?übersetzung\b",
     r"(?:lest|lesen sie) den originalartikel\b",
     r"dieser (?:artikel|beitrag|text) (?:ist|wurde) zuerst (?:bei|in|auf)\b",
-    r".{0,300}\bcontributed to this (?:report|story|article)\.?$",
     r"mit (?:material )?(?:von )?(?:dpa|afp|reuters|ap|epd|kna)\b.{0,20}$",
     # Japanese members-only notices and list headings ("related keywords", "related articles").
     r"この記事は.{0,12}(?:会員|有料).{0,4}(?:限定|記事)",
@@ -288,8 +286,18 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"(?:fotos?|photos?|photography|fotografie)\s*:.{0,200}\b(?:styling|haare?|hair|make-?up)\s*:",
     r"(?:auf dieser seite|on this page|in this article|in diesem artikel)\s*:?$",
     r"\d+\s*min\.?$",
-    r".{0,200}\b(?:you can follow any responses to this entry|sie können alle antworten zu"
-    r" diesem eintrag)\b",
+)
+#: Paragraph patterns whose phrase may come after a lead-in (".{0,N}"), each tried only when
+#: its key phrase occurs in the lower-cased text: tried on every paragraph, such patterns
+#: cost more than all the anchored ones together.
+PHRASE_PARAGRAPHS: tuple[tuple[str, str], ...] = (
+    ("newsletter", r".{0,120}\bsign(?:ing)? up (?:for|to) our\b.{0,60}\bnewsletters?\b"),
+    ("contributed to this", r".{0,300}\bcontributed to this (?:report|story|article)\.?$"),
+    ("responses to this entry", r".{0,200}\byou can follow any responses to this entry\b"),
+    ("antworten zu diesem eintrag", r".{0,200}\bsie können alle antworten zu diesem eintrag\b"),
+)
+_PHRASE_PATTERNS = tuple(
+    (phrase, re.compile(pattern, re.IGNORECASE)) for phrase, pattern in PHRASE_PARAGRAPHS
 )
 #: A paragraph this short that is only a date/time is page furniture.
 DATE_LINE_CHARS = 40
@@ -481,6 +489,10 @@ def is_boilerplate_paragraph(text: str) -> bool:
     date or time (a dateline left over from the page furniture)."""
     if _matches_pattern(text):
         return True
+    lowered = text.lower()
+    for phrase, pattern in _PHRASE_PATTERNS:
+        if phrase in lowered and pattern.match(text):
+            return True
     if not any(char.isalnum() for char in text):
         return True  # a rule or separator ("___", "* * *")
     if len(text) <= DATE_LINE_CHARS and _is_date_line(text):

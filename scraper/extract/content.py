@@ -77,7 +77,7 @@ def paragraph_weight(node: LexborNode, tag: str | None = None) -> int:
 
 def visible_chars(text: str) -> int:
     """Characters of ``text`` other than whitespace."""
-    return len(text) - sum(1 for char in text if char.isspace())
+    return len("".join(text.split()))
 
 
 @dataclass
