@@ -362,3 +362,15 @@ def test_photo_shoot_credits() -> None:
         "Fotos: Ann Lee Styling: Tom Roe Haare: Kim Doe Make-up: Lou Poe mit Produkten von X"
     )
     assert not is_boilerplate_paragraph("Fotos: Die Brücke ist seit März gesperrt.")
+
+
+def test_description_that_is_the_lead_caption_is_no_standfirst() -> None:
+    caption = "Workers on the old bridge in March, ready at last to start the repairs."
+    html = page(
+        "<main><article><h1>Budget row</h1><figure><img src='/bridge.jpg' width='800'>"
+        f"<figcaption>{caption}</figcaption></figure>"
+        f"<div class='text'><p>{PROSE}</p><p>{MORE}</p></div></article></main>",
+        head=f"<meta property='og:description' content='{caption}'>",
+    )
+    article_ = extract_generic(html, "https://example.org/a")
+    assert article_.body == [PROSE, MORE]

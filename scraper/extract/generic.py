@@ -167,15 +167,21 @@ def _script_body(text: str, url: str | None) -> list[str]:
     return body
 
 
-def _with_standfirst(body: list[str], standfirst: str | None, page_text: str) -> list[str]:
+def _with_standfirst(
+    body: list[str], standfirst: str | None, page_text: str, captions: list[str]
+) -> list[str]:
     """Start the body with the standfirst (dek) when the page shows it and the body lacks it.
 
     Only a visible standfirst counts (a meta description that never appears on the page is
-    a summary, not text of the article).
+    a summary, not text of the article), and not one the page shows as a picture's caption
+    (some sites describe the article by the caption of its lead picture).
     """
     if not body or not standfirst or len(standfirst) < MIN_STANDFIRST_CHARS:
         return body
     if any(standfirst in p for p in body[:3]):
+        return body
+    folded = normalize_space(standfirst)
+    if any(folded in caption or caption in folded for caption in captions):
         return body
     # The raw text first: a match there is one in the folded text too, and folding costs more.
     if standfirst not in page_text and standfirst not in _folded(page_text):
@@ -222,7 +228,8 @@ def extract_generic(text: str, url: str | None) -> Article:
     if article.headline:
         headline = normalize_space(article.headline)
         body = [p for p in body if p != headline] if body[:1] == [headline] else body
-    body = _with_standfirst(body, article.subheadline, page_text)
+    captions = [image.caption for image in images if image.caption]
+    body = _with_standfirst(body, article.subheadline, page_text, captions)
     from_jsonld = _jsonld_body(tree)
     if from_jsonld and sum(map(len, from_jsonld)) > 2 * sum(map(len, body)) + MIN_ARTICLE_CHARS:
         # A page rendered by script shows little text; its JSON-LD often carries all of it.
