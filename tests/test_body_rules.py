@@ -374,3 +374,18 @@ def test_description_that_is_the_lead_caption_is_no_standfirst() -> None:
     )
     article_ = extract_generic(html, "https://example.org/a")
     assert article_.body == [PROSE, MORE]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our website is the place for the latest news. Please bookmark example.org and sign up.",
+        "Recommended from Editorial",
+    ],
+)
+def test_bookmark_prompts_and_widget_titles(text: str) -> None:
+    assert is_boilerplate_paragraph(text)
+
+
+def test_bookmark_in_prose_is_kept() -> None:
+    assert not is_boilerplate_paragraph("He kept the old map of the town as a bookmark.")

@@ -217,6 +217,7 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"\(?alle angaben ohne gewähr",
     r"(?:more|latest) (?:stories|articles|news|from)\b.{0,40}$",
     r"(?:recommended|popular) (?:for you|stories)\b",
+    r"recommended from\b.{0,30}$",
     r".{0,30}\b(?:kommentare|comments) (?:sind )?(?:geschlossen|closed|are closed)\b",
     r".{0,80}\|\s*(?:categories|kategorien)\s*:?$",
     r".{0,60}\|\s*(?:view|\d+) comments$",
@@ -295,6 +296,7 @@ PHRASE_PARAGRAPHS: tuple[tuple[str, str], ...] = (
     ("contributed to this", r".{0,300}\bcontributed to this (?:report|story|article)\.?$"),
     ("responses to this entry", r".{0,200}\byou can follow any responses to this entry\b"),
     ("antworten zu diesem eintrag", r".{0,200}\bsie können alle antworten zu diesem eintrag\b"),
+    ("bookmark", r".{0,200}\bplease bookmark (?:us|our|this|the site|the page|[\w.-]+\.\w+)\b"),
 )
 _PHRASE_PATTERNS = tuple(
     (phrase, re.compile(pattern, re.IGNORECASE)) for phrase, pattern in PHRASE_PARAGRAPHS
