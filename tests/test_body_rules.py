@@ -232,7 +232,9 @@ def test_indented_link_list_is_not_prose() -> None:
     assert body == [PROSE, MORE]
 
 
-@pytest.mark.parametrize("name", ["column factbox", "c-infoBox", "RenderKeyPoints-list"])
+@pytest.mark.parametrize(
+    "name", ["column factbox", "c-infoBox", "RenderKeyPoints-list", "column aiArticleSummary"]
+)
 def test_fact_box_and_key_points_are_not_the_body(name: str) -> None:
     html = article(
         f"<div class='{name}'><h2>In brief</h2><ul><li>The council argued about the budget "

@@ -55,6 +55,7 @@ BOILERPLATE_WORDS = frozenset(
     author-details author-wrapper author-description about-the-author autorenbox
     autor-box autor affiliate whatsapp tooltip rights signup-form skip sign-in signin login
     log-in factbox fact-box faktenbox infobox info-box keypoints key-points pullquote
+    article-summary ai-summary
     pull-quote""".split()  # noqa: SIM905
 )
 #: Words that start many harmless names ("header-image", "meta-data"): matched whole or last only.
