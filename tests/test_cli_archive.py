@@ -262,3 +262,180 @@ def test_import_killed_mid_way_leaves_a_sound_archive_and_rerun_completes(tmp_pa
         ).fetchone()[0]
     assert n == distinct == total
     assert fts == total
+
+
+# -- issue #4: the CLI audit's loose ends --------------------------------------------------
+
+V1_FIXTURE = PAGES.parent / "v1.db"
+READ_COMMANDS = [
+    ["search", "x"],
+    ["quotes"],
+    ["query", "SELECT count(*) FROM articles"],
+    ["export"],
+    ["stats"],
+    ["sites", "boilerplate", "a.example"],
+]
+
+
+def schema_version(db_path: Path) -> int:
+    conn = sqlite3.connect(db_path)
+    try:
+        return int(conn.execute("SELECT max(version) FROM schema_version").fetchone()[0])
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("command", READ_COMMANDS, ids=lambda c: c[0])
+def test_read_command_upgrades_an_old_writable_archive_first(
+    tmp_path: Path, command: list[str]
+) -> None:
+    from scraper.archive.schema import SCHEMA_VERSION
+
+    old = tmp_path / "old.db"
+    shutil.copy(V1_FIXTURE, old)
+    code, _, err = run(*command, "--db", str(old))
+    assert code == 0, err
+    upgrade_lines = [line for line in err.splitlines() if "upgraded" in line]
+    assert upgrade_lines == [f"upgraded {old} from schema version 1 to {SCHEMA_VERSION} "
+                             "(the migrations any writing command runs)"]  # fmt: skip
+    assert schema_version(old) == SCHEMA_VERSION
+    code, _, err = run(*command, "--db", str(old))
+    assert code == 0 and "upgraded" not in err
+
+
+def test_read_only_old_archive_names_the_migrate_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = tmp_path / "old.db"
+    shutil.copy(V1_FIXTURE, old)
+    # Root may write any file, so the test says "not writable" the way a chmod would.
+    monkeypatch.setattr("scraper.archive.is_writable", lambda path: False)
+    code, out, err = run("search", "x", "--db", str(old))
+    assert code == 2 and out == ""
+    assert err.startswith("error: ") and f"`scraper migrate --db {old}`" in err
+    assert schema_version(old) == 1
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes read-only files")
+def test_really_read_only_old_archive_is_left_alone(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    old = folder / "old.db"
+    shutil.copy(V1_FIXTURE, old)
+    old.chmod(0o444)
+    folder.chmod(0o555)
+    try:
+        code, _, err = run("stats", "--db", str(old))
+        assert code == 2 and "scraper migrate --db" in err
+        assert schema_version(old) == 1
+    finally:
+        folder.chmod(0o755)
+
+
+def test_migrate_upgrades_and_reports_the_versions(tmp_path: Path) -> None:
+    from scraper.archive.schema import SCHEMA_VERSION
+
+    old = tmp_path / "old.db"
+    shutil.copy(V1_FIXTURE, old)
+    code, out, _ = run("migrate", "--db", str(old), "--json")
+    assert code == 0
+    assert json.loads(out) == {"db": str(old), "from": 1, "to": SCHEMA_VERSION, "upgraded": True}
+    assert schema_version(old) == SCHEMA_VERSION
+    code, out, _ = run("migrate", "--db", str(old))
+    assert code == 0 and out.strip() == f"{old}: already at schema version {SCHEMA_VERSION}"
+    copy = tmp_path / "copy.db"
+    shutil.copy(V1_FIXTURE, copy)
+    code, out, _ = run("migrate", "--db", str(copy))
+    assert out.strip() == f"{copy}: schema version 1 -> {SCHEMA_VERSION}"
+    code, _, err = run("migrate", "--db", str(tmp_path / "none.db"))
+    assert code == 2 and "no archive here" in err
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_import_and_reextract_print_a_json_summary(tmp_path: Path, db_path: Path) -> None:
+    shutil.copy(PAGES / "river-floods.html", tmp_path / "good.html")
+    (tmp_path / "photo.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    code, out, err = run("import", str(tmp_path / "good.html"), str(tmp_path / "photo.html"),
+                         "--db", str(db_path), "--json")  # fmt: skip
+    assert code == 1 and "photo.html: binary file" in err
+    assert json.loads(out) == {"files": 2, "imported": 1, "failed": 1, "outcomes": {"new": 1}}
+    code, out, _ = run("import", str(PAGES), "--db", str(db_path), "--json")
+    assert code == 0
+    assert json.loads(out) == {"files": 3, "imported": 3, "failed": 0,
+                               "outcomes": {"new": 2, "unchanged": 1}}  # fmt: skip
+    with Archive(db_path) as archive:
+        archive.db.execute("UPDATE articles SET record_hash = 'older' WHERE url = ?", (RIVER_URL,))
+    code, out, err = run("reextract", "--db", str(db_path), "--json")
+    assert code == 0 and "reextracted" not in err
+    assert json.loads(out) == {"checked": 3, "changed": 1, "missing_page": 0}
+
+
+def test_export_advances_a_progress_bar_once_per_record(
+    imported: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from contextlib import contextmanager
+
+    calls: list[tuple[str, int | None, bool]] = []
+    steps: list[int] = []
+
+    @contextmanager
+    def recording(label: str, total: int | None, quiet: bool = False):  # type: ignore[no-untyped-def]
+        calls.append((label, total, quiet))
+        yield lambda n=1, description=None: steps.append(n)
+
+    monkeypatch.setattr("scraper.cli.archive_cmd.progress", recording)
+    code, out, _ = run("export", "--site", "courier.example", "--db", str(imported))
+    assert code == 0 and len(out.splitlines()) == 2
+    assert calls == [("export", 2, False)] and steps == [1, 1]
+    run("export", "--db", str(imported), "-q", "-o", str(imported.parent / "x.jsonl"))
+    assert calls[-1] == ("export", 3, True)
+
+
+def test_export_without_a_tty_writes_only_the_summary_to_stderr(imported: Path) -> None:
+    code, _, err = run("export", "--db", str(imported))
+    assert code == 0 and err == "exported 3 articles\n"
+    code, _, err = run("export", "--db", str(imported), "--quiet")
+    assert code == 0 and err == ""
+
+
+def test_stats_and_sites_boilerplate_are_quiet_with_quiet(imported: Path) -> None:
+    code, out, err = run("stats", "--db", str(imported))
+    assert code == 0 and "2 sites" in err  # courier.example and the file:// page
+    code, quiet_out, err = run("stats", "--db", str(imported), "--quiet")
+    assert code == 0 and err == "" and quiet_out == out
+    code, _, err = run("sites", "boilerplate", "courier.example", "--db", str(imported))
+    assert code == 0 and "courier.example: 0 learned paragraphs" in err
+    code, _, err = run("sites", "boilerplate", "courier.example", "--db", str(imported), "-q")
+    assert code == 0 and err == ""
+
+
+def test_piped_search_and_quotes_tables_print_whole_urls(tmp_path: Path, db_path: Path) -> None:
+    long_url = ("https://courier.example/2025/03/01/local/weather/river-floods-the-old-town-and-"
+                "families-leave-their-homes-before-dawn-as-the-water-rises")  # fmt: skip
+    page = tmp_path / "long.html"
+    page.write_text((PAGES / "river-floods.html").read_text().replace(RIVER_URL, long_url))
+    code, _, _ = run("import", str(page), "--db", str(db_path))
+    assert code == 0
+    for command in (["search", "river"], ["quotes", "--speaker", "Berg"]):
+        code, out, _ = run(*command, "--db", str(db_path))  # CliRunner's stdout is no TTY
+        assert code == 0
+        assert long_url in out, command
+        [hit] = json.loads(run(*command, "--db", str(db_path), "--json")[1])
+        cells = [hit["text"]] if command[0] == "quotes" else [hit["headline"], hit["snippet"]]
+        assert all(cell in out for cell in cells), command  # nothing cut or wrapped
+
+
+def test_quotes_json_has_every_field_of_the_quote_record(imported: Path) -> None:
+    from dataclasses import fields
+
+    from scraper.models import Quote
+
+    _, out, _ = run("quotes", "--speaker", "Berg", "--db", str(imported), "--json")
+    [quote] = json.loads(out)
+    assert {f.name for f in fields(Quote)} <= set(quote)
+    # From the page: the second body paragraph opens with the quote mark.
+    assert quote["paragraph"] == 1 and quote["start"] == 1 and quote["partial"] is False
+    with Archive(imported, readonly=True) as archive:
+        body = json.loads(archive.db.execute(
+            "SELECT body FROM articles WHERE url = ?", (RIVER_URL,)).fetchone()[0])  # fmt: skip
+    assert body[1][quote["start"] : quote["end"]] == quote["text"]

@@ -413,7 +413,7 @@ def test_interrupted_export_leaves_the_previous_file_whole(
     previous = output.read_bytes()
     assert len(previous.splitlines()) == 2
 
-    def write_one_then_stop(conn: Any, out: Any, fmt: str, filters: Any) -> int:
+    def write_one_then_stop(conn: Any, out: Any, fmt: str, filters: Any, *_: Any) -> int:
         out.write('{"url": "half"}\n')
         raise KeyboardInterrupt
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import sqlite3
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -34,7 +35,16 @@ from scraper.archive.store import (
 from scraper.errors import ArchiveError, ArchiveLockedError
 from scraper.models import Article, Page
 
-__all__ = ["CACHE_KIB", "Archive", "StoreResult", "archive_errors"]
+__all__ = [
+    "CACHE_KIB",
+    "Archive",
+    "StoreResult",
+    "archive_errors",
+    "is_writable",
+    "open_for_reading",
+    "stored_version",
+    "upgrade",
+]
 
 #: How long a writer waits for another writer's transaction before giving up (seconds).
 BUSY_TIMEOUT = 30.0
@@ -159,7 +169,8 @@ class Archive:
         if readonly and version < SCHEMA_VERSION:
             raise ArchiveError(
                 f"{self.path}: archive schema version {version}, this scraper reads "
-                f"{SCHEMA_VERSION}; open it once with a writing command to upgrade"
+                f"{SCHEMA_VERSION}; upgrade it with `scraper migrate --db {self.path}` "
+                "(needs write access to the file and its folder)"
             )
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -356,3 +367,46 @@ class Archive:
             headers=json.loads(row[3] or "{}"),
             fetched_at=row[4] or "",
         )
+
+
+# -- schema upgrades for readers ---------------------------------------------------------------
+
+
+def is_writable(path: Path) -> bool:
+    """Whether this process may change ``path`` and create its -wal and -shm files beside it."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def stored_version(path: str | Path) -> int:
+    """The schema version in the file, read without changing it (0: not an archive yet)."""
+    path = Path(path)
+    with archive_errors(path):
+        conn = _connect(path, readonly=True, timeout=BUSY_TIMEOUT)
+        try:
+            return current_version(Database(conn))
+        finally:
+            conn.close()
+
+
+def upgrade(path: str | Path) -> tuple[int, int]:
+    """Bring an archive to ``SCHEMA_VERSION``; return the versions before and after.
+
+    Opening for writing is what migrates, so this runs exactly the writers' migrations.
+    """
+    before = stored_version(path)
+    with Archive(path) as archive:
+        return before, current_version(archive.db)
+
+
+def open_for_reading(
+    path: str | Path, on_upgrade: Callable[[int, int], None] | None = None
+) -> Archive:
+    """Open read-only; an archive of an older schema is upgraded first when the file is
+    writable (``on_upgrade(before, after)`` is told), else the read-only open explains how."""
+    path = Path(path)
+    version = stored_version(path)
+    if 0 < version < SCHEMA_VERSION and is_writable(path):
+        before, after = upgrade(path)
+        if on_upgrade is not None:
+            on_upgrade(before, after)
+    return Archive(path, readonly=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
 from scraper.archive.search import Filters
@@ -76,8 +76,23 @@ def csv_row(record: dict[str, Any]) -> dict[str, Any]:
     return flat
 
 
-def write_export(conn: sqlite3.Connection, out: TextIO, fmt: str, filters: Filters) -> int:
-    """Write every matching record to ``out`` as ``jsonl`` or ``csv``; return the count."""
+def count_records(conn: sqlite3.Connection, filters: Filters) -> int:
+    """How many records ``write_export`` would write (for a progress bar's total)."""
+    sql, params = _article_query(filters)
+    row = conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()
+    return int(row[0])
+
+
+def write_export(
+    conn: sqlite3.Connection,
+    out: TextIO,
+    fmt: str,
+    filters: Filters,
+    on_record: Callable[[], None] | None = None,
+) -> int:
+    """Write every matching record to ``out`` as ``jsonl`` or ``csv``; return the count.
+
+    ``on_record`` is called after each record is written (a progress bar's step)."""
     count = 0
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS) if fmt == "csv" else None
     if writer is not None:
@@ -88,4 +103,6 @@ def write_export(conn: sqlite3.Connection, out: TextIO, fmt: str, filters: Filte
         else:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
         count += 1
+        if on_record is not None:
+            on_record()
     return count

@@ -79,7 +79,10 @@ def search_articles(
 def search_quotes(
     conn: sqlite3.Connection, query: str | None, filters: Filters, limit: int = 50
 ) -> list[dict[str, Any]]:
-    """Quotes matching ``query`` (FTS over text and speaker) and the filters, newest first."""
+    """Quotes matching ``query`` (FTS over text and speaker) and the filters, newest first.
+
+    Each hit has every field of the quote record (``Quote``) and its article's url, site,
+    headline and published date."""
     where, params = filters.sql()
     if filters.speaker:
         where += " AND q.speaker LIKE ?"
@@ -92,7 +95,8 @@ def search_quotes(
         params.insert(0, query)
         order = "quotes_fts.rank"
     sql = f"""
-        SELECT q.text, q.speaker, q.cue, q.paragraph, a.url, a.site, a.headline, a.published
+        SELECT q.text, q.speaker, q.cue, q.paragraph, q.start, q."end", q.partial,
+               a.url, a.site, a.headline, a.published
         FROM {source} JOIN articles a ON a.id = q.article_id
         WHERE 1 = 1{where} ORDER BY {order} LIMIT ?"""
     try:
@@ -101,5 +105,9 @@ def search_quotes(
         if not query or _is_lock(err):
             raise
         raise _bad_query(query, err) from None
-    keys = ("text", "speaker", "cue", "paragraph", "url", "site", "headline", "published")
-    return [dict(zip(keys, row, strict=True)) for row in rows]
+    keys = ("text", "speaker", "cue", "paragraph", "start", "end", "partial", "url", "site",
+            "headline", "published")  # fmt: skip
+    hits = [dict(zip(keys, row, strict=True)) for row in rows]
+    for hit in hits:
+        hit["partial"] = bool(hit["partial"])
+    return hits

@@ -1,5 +1,5 @@
-"""CLI commands on the archive: import, reextract, search, quotes, query, export, stats, and
-``sites boilerplate``; they parse arguments and call ``scraper.archive``."""
+"""CLI commands on the archive: import, reextract, search, quotes, query, export, stats, migrate
+and ``sites boilerplate``; they parse arguments and call ``scraper.archive``."""
 
 from __future__ import annotations
 
@@ -17,8 +17,14 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from scraper.archive import Archive, archive_errors, boilerplate
-from scraper.archive.export import write_export
+from scraper.archive import (
+    Archive,
+    archive_errors,
+    boilerplate,
+    open_for_reading,
+    upgrade,
+)
+from scraper.archive.export import count_records, write_export
 from scraper.archive.fts import pending_count
 from scraper.archive.importer import UnreadableFile, find_html_files, read_page
 from scraper.archive.query import run_read_only
@@ -32,6 +38,9 @@ from scraper.cli.sites_cmd import sites_app
 from scraper.errors import EXIT_PARTIAL, UsageError
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+SummaryJsonOption = Annotated[
+    bool, typer.Option("--json", help="Print the summary as one JSON object on stdout.")
+]
 
 
 def _day(ctx: typer.Context, param: typer.CallbackParam, value: str | None) -> str | None:
@@ -49,9 +58,26 @@ UntilOption = Annotated[
 stdout = Console(soft_wrap=True)
 
 
+#: Console width when stdout is a pipe or file: wide enough that no cell (a URL above all) is
+#: cut with "…" as rich does at its default 80 columns; columns still size to their content.
+PIPE_WIDTH = 100_000
+
+
 @contextmanager
 def _archive(db: Path, readonly: bool) -> Iterator[Archive]:
     with Archive(db, readonly=readonly) as archive, archive_errors(db):
+        yield archive
+
+
+@contextmanager
+def _reader(db: Path) -> Iterator[Archive]:
+    """Open for a read command; an older archive is upgraded first when the file is writable."""
+
+    def tell(before: int, after: int) -> None:
+        summary(f"upgraded {db} from schema version {before} to {after} (the migrations any "
+                "writing command runs)")  # fmt: skip
+
+    with archive_errors(db), open_for_reading(db, tell) as archive:
         yield archive
 
 
@@ -60,7 +86,10 @@ def _table(rows: list[dict[str, Any]], columns: list[str]) -> None:
     for row in rows:
         # Text(), not str: snippets contain [brackets] that rich would read as markup.
         table.add_row(*(Text("" if row.get(c) is None else str(row.get(c))) for c in columns))
-    stdout.print(table)
+    if sys.stdout.isatty():
+        stdout.print(table)
+    else:
+        Console(soft_wrap=True, width=PIPE_WIDTH).print(table)
 
 
 @app.command("import")
@@ -74,6 +103,7 @@ def import_pages(
         str | None, typer.Option("--site", help="Store the records under this site name.")
     ] = None,
     quiet: QuietOption = False,
+    as_json: SummaryJsonOption = False,
 ) -> None:
     """Import saved HTML pages (.html, .htm, .html.gz) into the archive.
 
@@ -112,8 +142,18 @@ def import_pages(
             step()
     for line in failed:
         typer.echo(f"failed: {line}", err=True)
-    done = ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "nothing stored"
-    summary(f"imported {len(files) - len(failed)} of {len(files)} files: {done}", quiet)
+    if as_json:
+        print_json(
+            {
+                "files": len(files),
+                "imported": len(files) - len(failed),
+                "failed": len(failed),
+                "outcomes": dict(sorted(counts.items())),
+            }
+        )
+    else:
+        done = ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "nothing stored"
+        summary(f"imported {len(files) - len(failed)} of {len(files)} files: {done}", quiet)
     if failed:
         raise typer.Exit(EXIT_PARTIAL)
 
@@ -124,6 +164,7 @@ def reextract_cmd(
     site: SiteOption = None,
     since: SinceOption = None,
     quiet: QuietOption = False,
+    as_json: SummaryJsonOption = False,
 ) -> None:
     """Rerun extraction over the stored raw pages and update the records that change.
 
@@ -138,6 +179,15 @@ def reextract_cmd(
         total = len(article_ids(archive, filters))
         with progress("reextract", total, quiet) as step:
             report = reextract(archive, filters, lambda: step())
+    if as_json:
+        print_json(
+            {
+                "checked": report.checked,
+                "changed": report.changed,
+                "missing_page": report.missing_page,
+            }
+        )
+        return
     summary(
         f"reextracted {report.checked} articles: {report.changed} changed"
         + (f", {report.missing_page} without a stored page" if report.missing_page else ""),
@@ -161,7 +211,7 @@ def search_cmd(
     """
     if since and until and since > until:
         raise UsageError(f"--since {since} is after --until {until}: no day is in between")
-    with _archive(db, readonly=True) as archive:
+    with _reader(db) as archive:
         rows = search_articles(archive.db.conn, query, Filters(site, since, until), limit)
         _note_unindexed(archive, "articles")
     if as_json:
@@ -198,7 +248,7 @@ def quotes_cmd(
     Example: scraper quotes inflation --speaker Lagarde --json
     """
     filters = Filters(site=site, since=since, speaker=speaker)
-    with _archive(db, readonly=True) as archive:
+    with _reader(db) as archive:
         rows = search_quotes(archive.db.conn, query, filters, limit)
         if query:
             _note_unindexed(archive, "quotes")
@@ -223,7 +273,7 @@ def query_cmd(
         raise UsageError("give --json or --csv, not both")
     if not sql.strip():
         raise UsageError('give one SQL statement, e.g. "SELECT count(*) FROM articles"')
-    with _archive(db, readonly=True) as archive:
+    with _reader(db) as archive:
         cursor = run_read_only(archive.db.conn, sql)
         columns = [d[0] for d in cursor.description or []]
         try:
@@ -259,12 +309,15 @@ def export_cmd(
         raise UsageError(f"--format must be jsonl or csv, not {fmt!r}")
     if output is not None and output.exists() and db.exists() and output.samefile(db):
         raise UsageError(f"-o {output} is the archive itself; name another file")
-    with _archive(db, readonly=True) as archive:
-        if output is None:
-            count = write_export(archive.db.conn, sys.stdout, fmt, Filters(site, since))
-        else:
-            with _whole_file(output) as out:
-                count = write_export(archive.db.conn, out, fmt, Filters(site, since))
+    filters = Filters(site, since)
+    with _reader(db) as archive:
+        total = count_records(archive.db.conn, filters)
+        with progress("export", total, quiet) as step:
+            if output is None:
+                count = write_export(archive.db.conn, sys.stdout, fmt, filters, lambda: step())
+            else:
+                with _whole_file(output) as out:
+                    count = write_export(archive.db.conn, out, fmt, filters, lambda: step())
     summary(f"exported {count} articles" + (f" to {output}" if output else ""), quiet)
 
 
@@ -286,7 +339,9 @@ def _coverage_text(coverage: dict[str, float | None]) -> str:
 
 
 @app.command("stats")
-def stats_cmd(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
+def stats_cmd(
+    db: DbOption = DEFAULT_DB, as_json: JsonOption = False, quiet: QuietOption = False
+) -> None:
     """Per site: articles, date range, last crawl, errors, and field coverage recent vs older.
 
     Coverage compares the last 7 days of each site's first-seen articles with the ones before,
@@ -294,7 +349,7 @@ def stats_cmd(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
 
     Example: scraper stats --db archive.db --json
     """
-    with _archive(db, readonly=True) as archive:
+    with _reader(db) as archive:
         entries = site_stats(archive.db.conn)
     if as_json:
         print_json(entries)
@@ -311,7 +366,7 @@ def stats_cmd(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
         stdout.print(f"  older ({older}): {_coverage_text(e['coverage_older'])}")
         if drops:
             stdout.print(f"  [red]coverage dropped: {', '.join(drops)}[/red]")
-    summary(f"{len(entries)} sites; coverage fields: {', '.join(COVERAGE_FIELDS)}")
+    summary(f"{len(entries)} sites; coverage fields: {', '.join(COVERAGE_FIELDS)}", quiet)
 
 
 @sites_app.command("boilerplate")
@@ -323,6 +378,7 @@ def sites_boilerplate(
     ] = False,
     enable: Annotated[bool, typer.Option("--enable", help="Drop it again (default).")] = False,
     as_json: JsonOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """List the paragraphs learned as boilerplate for a site, or switch their removal.
 
@@ -335,7 +391,8 @@ def sites_boilerplate(
         raise UsageError("give --disable or --enable, not both")
     if (disable or enable) and not db.exists():
         raise UsageError(f"{db}: no archive here; pass --db")
-    with _archive(db, readonly=not (disable or enable)) as archive:
+    opened = _archive(db, readonly=False) if disable or enable else _reader(db)
+    with opened as archive:
         if disable or enable:
             archive.set_boilerplate_enabled(site, enable)
         entries = boilerplate.listing(archive.db, site)
@@ -344,4 +401,26 @@ def sites_boilerplate(
         print_json({"site": site, "enabled": enabled, "paragraphs": entries})
         return
     _table([dict(e) for e in entries], ["article_count", "first_seen", "paragraph"])
-    summary(f"{site}: {len(entries)} learned paragraphs; removal {'on' if enabled else 'off'}")
+    summary(
+        f"{site}: {len(entries)} learned paragraphs; removal {'on' if enabled else 'off'}", quiet
+    )
+
+
+@app.command("migrate")
+def migrate_cmd(db: DbOption = DEFAULT_DB, as_json: SummaryJsonOption = False) -> None:
+    """Upgrade an archive to this scraper's schema version (read commands need it).
+
+    Runs the same migrations as any writing command, each in its own transaction; an archive
+    that is already current is left as it is.
+
+    Example: scraper migrate --db archive.db --json
+    """
+    if not db.exists():
+        raise UsageError(f"{db}: no archive here; pass --db")
+    before, after = upgrade(db)
+    if as_json:
+        print_json({"db": str(db), "from": before, "to": after, "upgraded": after != before})
+    elif after != before:
+        typer.echo(f"{db}: schema version {before} -> {after}")
+    else:
+        typer.echo(f"{db}: already at schema version {after}")
