@@ -391,3 +391,20 @@ def test_bookmark_prompts_and_widget_titles(text: str) -> None:
 
 def test_bookmark_in_prose_is_kept() -> None:
     assert not is_boilerplate_paragraph("He kept the old map of the town as a bookmark.")
+
+
+def test_picture_carousel_beside_the_body_is_not_read() -> None:
+    # Six captions beside a story three to four times as long: enough to join the body as a
+    # sibling holding prose, were it not a carousel.
+    slides = "".join(
+        f"<div class='slide'><img src='/{n}.jpg' width='800'><div>{n} of 6 | Workers on the "
+        "old bridge by the river, photographed on a grey morning before the repairs.</div></div>"
+        for n in range(1, 7)
+    )
+    story = [f"{text} ({n})" for n in range(6) for text in (PROSE, MORE)]
+    paragraphs = "".join(f"<p>{text}</p>" for text in story)
+    html = page(
+        f"<main><div class='lead'><div class='Carousel'>{slides}</div></div>"
+        f"<div class='story'><h1>Budget row</h1>{paragraphs}</div></main>"
+    )
+    assert extract_generic(html, "https://example.org/a").body == story

@@ -48,6 +48,9 @@ TEASER_HEADINGS = frozenset({"h2", "h3", "h4"})
 #: least MIN_TEASERS of them sit in one list.
 TEASER_MAX_CHARS = 400
 MIN_TEASERS = 3
+#: Class/id names of a picture carousel, checked on a sibling and its first descendants.
+SLIDESHOW_NAMES = re.compile(r"carousel|slideshow|slider|swiper", re.IGNORECASE)
+SLIDESHOW_DEPTH = 3
 #: Elements scored by their own (direct) text rather than their whole subtree.
 DIRECT_TEXT_TAGS = frozenset({"div", "section", "article", "font", "span"})
 
@@ -347,7 +350,11 @@ def _with_siblings(node: LexborNode, mass: Mass, articles: list[LexborNode]) -> 
     for sibling in parent.iter():
         own = sibling.mem_id == node.mem_id
         before = before and not own
-        if own or (mass.get(sibling.mem_id, 0) >= floor and not _holds_story(sibling, articles)):
+        if own or (
+            mass.get(sibling.mem_id, 0) >= floor
+            and not _holds_story(sibling, articles)
+            and not _is_slideshow(sibling)
+        ):
             chosen.append(sibling)
         elif sibling.tag == "p" and before:
             paragraphs.append(sibling)
@@ -361,6 +368,19 @@ def _with_siblings(node: LexborNode, mass: Mass, articles: list[LexborNode]) -> 
         ids.update(p.mem_id for p in paragraphs if paragraph_weight(p, "p") >= MIN_BLOCK_CHARS)
         return [sibling for sibling in parent.iter() if sibling.mem_id in ids]
     return chosen
+
+
+def _is_slideshow(node: LexborNode) -> bool:
+    """A carousel of pictures beside the body: its text is captions, not more of the body."""
+    current: LexborNode | None = node
+    for _ in range(SLIDESHOW_DEPTH):
+        if current is None:
+            return False
+        attrs = current.attributes
+        if SLIDESHOW_NAMES.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
+            return True
+        current = next(current.iter(), None)  # its first child element
+    return False
 
 
 def _holds_story(node: LexborNode, articles: list[LexborNode]) -> bool:
