@@ -439,3 +439,40 @@ def test_quotes_json_has_every_field_of_the_quote_record(imported: Path) -> None
         body = json.loads(archive.db.execute(
             "SELECT body FROM articles WHERE url = ?", (RIVER_URL,)).fetchone()[0])  # fmt: skip
     assert body[1][quote["start"] : quote["end"]] == quote["text"]
+
+
+def test_export_draws_its_progress_bar_on_a_terminal_only(imported: Path) -> None:
+    """stderr on a pseudo-terminal, stdout on a pipe: the bar goes to the terminal, and the
+    records all reach stdout (rich's live display must not redirect them to stderr)."""
+    import pty
+    import threading
+
+    leader, follower = pty.openpty()
+    terminal = bytearray()
+
+    def drain() -> None:  # read while the child runs, so a full pty buffer cannot block it
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # EIO: the child's end is closed and everything was read
+                return
+            if not chunk:
+                return
+            terminal.extend(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "scraper", "export", "--db", str(imported)],
+            stdout=subprocess.PIPE, stderr=follower, timeout=60, check=False,
+        )  # fmt: skip
+    finally:
+        os.close(follower)
+        reader.join(timeout=10)
+        os.close(leader)
+    assert result.returncode == 0
+    assert len(result.stdout.splitlines()) == 3  # the three records, nothing else
+    assert all(json.loads(line)["url"] for line in result.stdout.splitlines())
+    shown = bytes(terminal).replace(b" ", b"")
+    assert b"export" in shown and b"3/3" in shown and b"exported3articles" in shown

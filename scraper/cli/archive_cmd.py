@@ -310,11 +310,15 @@ def export_cmd(
     if output is not None and output.exists() and db.exists() and output.samefile(db):
         raise UsageError(f"-o {output} is the archive itself; name another file")
     filters = Filters(site, since)
+    # Taken before the bar starts: rich's live display swaps sys.stdout for a proxy that
+    # would send the records to stderr. Records scrolling on the terminal need no bar.
+    records_out = sys.stdout
+    no_bar = quiet or (output is None and records_out.isatty())
     with _reader(db) as archive:
         total = count_records(archive.db.conn, filters)
-        with progress("export", total, quiet) as step:
+        with progress("export", total, no_bar) as step:
             if output is None:
-                count = write_export(archive.db.conn, sys.stdout, fmt, filters, lambda: step())
+                count = write_export(archive.db.conn, records_out, fmt, filters, lambda: step())
             else:
                 with _whole_file(output) as out:
                     count = write_export(archive.db.conn, out, fmt, filters, lambda: step())
