@@ -44,7 +44,8 @@ def progress(label: str, total: int | None, quiet: bool = False) -> Iterator[Adv
         MofNCompleteColumn(),
         TimeElapsedColumn(),
     )
-    with Progress(*columns, console=stderr, transient=True) as bar:
+    # redirect_stdout=False: stdout carries records (extract, export) and must stay stdout.
+    with Progress(*columns, console=stderr, transient=True, redirect_stdout=False) as bar:
         task = bar.add_task(label, total=total)
 
         def advance(steps: int = 1, *, description: str | None = None) -> None:
