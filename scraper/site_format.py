@@ -51,17 +51,7 @@ RULE_NAMES = (
 TEXT_FIELDS = tuple(name for name in FIELD_NAMES if name not in ("body", "images"))
 #: Fields whose source node ``strip_fields`` may remove from the page before the body is read
 #: (the record's metadata fields; images have ``strip``, the body is what is being read).
-STRIPPABLE_FIELDS = (
-    "headline",
-    "subheadline",
-    "authors",
-    "published",
-    "modified",
-    "language",
-    "section",
-    "tags",
-    "canonical_url",
-)
+STRIPPABLE_FIELDS = tuple(name for name in TEXT_FIELDS if not name.startswith("image_"))
 SITE_KEYS = ("name", "hosts", "feeds", "sitemaps", "article_urls", "delay", "language")
 LAYOUT_KEYS = ("name", "valid_from", "valid_until", "fields")
 TOP_KEYS = ("site", "fields", "layouts", "tests")
