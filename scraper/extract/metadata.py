@@ -440,23 +440,22 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Article:
     _set(result, "site", site, site_source)
     _set(result, "canonical_url", *_canonical(elements.link, meta, url))
     _set(result, "headline", *_headline(elements, article, meta, site, url, objects))
-    subheadline = first_text(article.get("description")) if article is not None else None
-    if subheadline:
-        _set(result, "subheadline", normalize_space(subheadline), "jsonld")
-    else:
-        found = _first_meta(meta, META_FIELDS["subheadline"])
-        if found:
-            _set(result, "subheadline", found[0], f"meta:{found[1]}")
+    _set(result, "subheadline", *_jsonld_or_meta(article, "description", meta, "subheadline"))
     _set(result, "authors", *extract_authors(tree, article, meta, site, url))
     _set(result, "published", *find_published(tree, article, meta, url, elements.h1))
     _set(result, "modified", *find_modified(article, meta))
     _set(result, "language", *_language(tree, article, meta))
-    section = first_text(article.get("articleSection")) if article is not None else None
-    if section:
-        _set(result, "section", normalize_space(section), "jsonld")
-    else:
-        found = _first_meta(meta, META_FIELDS["section"])
-        if found:
-            _set(result, "section", found[0], f"meta:{found[1]}")
+    _set(result, "section", *_jsonld_or_meta(article, "articleSection", meta, "section"))
     _set(result, "tags", *_tags(tree, article, meta))
     return result
+
+
+def _jsonld_or_meta(
+    article: dict[str, Any] | None, key: str, meta: dict[str, list[str]], field: str
+) -> tuple[str | None, str]:
+    """The article object's ``key`` text, else the first meta tag listed for ``field``."""
+    value = first_text(article.get(key)) if article is not None else None
+    if value:
+        return normalize_space(value), "jsonld"
+    found = _first_meta(meta, META_FIELDS[field])
+    return (found[0], f"meta:{found[1]}") if found else (None, "")
