@@ -961,3 +961,24 @@ def test_which_after_an_organisation_and_its_place_stands_for_the_organisation()
         "that it aims to “protect the historical rights of the river people.”"
     ]
     assert speakers(paragraphs) == ["Harbour Dialogue Group"]
+
+
+def test_a_bare_surname_shared_by_two_people_goes_to_the_one_named_last() -> None:
+    # Two Amers: the neighbour was just introduced, so "Amer said" continues with him.
+    paragraphs = [
+        "Abu Hassan Amer was at home in the camp when the strike hit the street.",
+        "Sadeq Abu Amer, his neighbour, arrived a few minutes later to help.",
+        "“There was nothing left of the building at all,” Amer said.",
+    ]
+    assert speakers(paragraphs) == ["Sadeq Abu Amer"]
+
+
+def test_a_surname_the_article_writes_with_a_title_stays_with_its_titled_bearer() -> None:
+    # Only the advocate is "Adv Lebo"; her brother named just before does not take the quote.
+    paragraphs = [
+        "Advocate Palesa Lebo has spent ten years in the courts of Maseru.",
+        "Adv Lebo grew up in a village outside the capital.",
+        "Her brother, Thabo Lebo, still farms the family land there.",
+        "“The law must be taught in every school in this country,” Lebo said.",
+    ]
+    assert speakers(paragraphs) == ["Palesa Lebo"]

@@ -319,8 +319,40 @@ def fullest_name(
     first = [m for m in longer if m.words[:size] == key]
     if paragraphs:  # "on Israel" before "Israel Katz" is introduced: a place, not him
         first = [m for m in first if not _place_before(words[0], m, paragraphs, rules)]
-    best = _best(surname) or _best(first)
+    latest = _latest_person(surname, paragraph, offset)
+    if latest is not None and _titled_bearer(surname, words[0], paragraphs, rules):
+        latest = None
+    best = latest or _best(surname) or _best(first)
     return best.name if best else speaker
+
+
+def _latest_person(candidates: list[Mention], paragraph: int, offset: int) -> Mention | None:
+    """Among different people sharing a surname (their first words differ: "Abu Hassan Amer"
+    and "Sadeq Abu Amer"), the one named last before the quote: a bare surname continues the
+    latest person. One person's variants ("Ann Lee", "Ann B. Lee") are left to ``_best``."""
+    if len({c.words[0] for c in candidates}) < 2:
+        return None
+    before = [c for c in candidates if (c.paragraph, c.offset) < (paragraph, offset)]
+    if not before or before[-1].paragraph < paragraph - 1:
+        return None  # introduced further back: the article's main bearer (``_best``) speaks
+    return before[-1]
+
+
+def _titled_bearer(
+    candidates: list[Mention], surname: str, paragraphs: Sequence[str], rules: QuoteRules
+) -> bool:
+    """Whether the article writes the bare surname with a title ("Adv Tšosane") that one of
+    ``candidates`` was introduced with: that title, not recency, tells who the surname is."""
+    pattern = re.compile(rf"(\S+)\s+{re.escape(surname)}\b")
+    for text in paragraphs:
+        for m in pattern.finditer(text) if surname in text else ():
+            title = _strip(m.group(1))
+            if title not in rules.titles:
+                continue
+            role = rules.role_synonyms.get(title, title)
+            if any(rules.role_synonyms.get(r, r) == role for c in candidates for r in c.roles):
+                return True
+    return False
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:][\"'”’)]?)\s*$")
