@@ -408,3 +408,32 @@ def test_picture_carousel_beside_the_body_is_not_read() -> None:
         f"<div class='story'><h1>Budget row</h1>{paragraphs}</div></main>"
     )
     assert extract_generic(html, "https://example.org/a").body == story
+
+
+def test_closing_appeal_and_its_title_are_dropped() -> None:
+    # An appeal box without a class hint after the last paragraph (taz): a title, then a
+    # paragraph asking the reader to pay for the journalism.
+    appeal = (
+        "Eine offene Gesellschaft braucht guten, frei zugänglichen Journalismus. Finden Sie "
+        "auch? Dann machen Sie mit und unterstützen Sie unsere Aktion. Sind Sie dabei?"
+    )
+    html = article(
+        f"<p>{PROSE}</p><h3>Sonderklausel</h3><p>{MORE}</p><h3>Links lesen</h3><p>{appeal}</p>"
+    )
+    assert extract_generic(html, "https://example.org/a").body == [PROSE, "Sonderklausel", MORE]
+
+
+def test_appeal_in_the_middle_of_the_story_is_kept() -> None:
+    # A reported appeal is news when the story goes on after it.
+    appeal = "The charity said: please donate now, every donation will buy food for a family."
+    later = [f"{text} ({n})" for n in range(2) for text in (PROSE, MORE)]
+    paragraphs = "".join(f"<p>{text}</p>" for text in [PROSE, appeal, *later])
+    body = extract_generic(article(paragraphs), "https://example.org/a").body
+    assert appeal in body
+
+
+def test_closing_paragraph_asking_without_naming_a_payment_is_kept() -> None:
+    # "Machen Sie mit" alone (a quoted call to join a protest) is no appeal for money.
+    closing = "Die Initiative ruft alle Anwohner auf: Machen Sie mit und kommen Sie am Samstag."
+    html = article(f"<p>{PROSE}</p><p>{MORE}</p><p>{closing}</p>")
+    assert extract_generic(html, "https://example.org/a").body[-1] == closing

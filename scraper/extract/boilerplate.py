@@ -534,6 +534,38 @@ AUTHOR_BIO = re.compile(
 )
 #: How many paragraphs at the end of the body are checked for an author bio.
 BIO_TAIL = 2
+#: A closing appeal without a class hint: the reader is asked to join or pay ("Dann machen Sie
+#: mit und unterstützen Sie unsere Aktion", "please support our journalism") and the paragraph
+#: names what is paid for (journalism, a subscription, a donation). Both must occur, and only
+#: near the end of the body, where an article quoting such an appeal seldom stops.
+APPEAL_ASKS = (
+    r"unterstützen sie",
+    r"machen sie mit",
+    r"spenden sie",
+    r"werden sie (?:mitglied|abonnent(?:in)?|unterstützer(?:in)?)",
+    r"support (?:us|our work|our journalism|independent)",
+    r"please (?:support|donate|subscribe)",
+    r"donate (?:now|today)",
+    r"become a (?:member|subscriber|supporter)",
+)
+APPEAL_OBJECTS = (
+    r"journalis",
+    r"abo\b",
+    r"abonnement",
+    r"subscription",
+    r"membership",
+    r"mitgliedschaft",
+    r"spende",
+    r"donation",
+    r"einnahmen",
+)
+_APPEAL_ASK = re.compile(r"\b(?:" + "|".join(APPEAL_ASKS) + r")\b", re.IGNORECASE)
+_APPEAL_OBJECT = re.compile(r"\b(?:" + "|".join(APPEAL_OBJECTS) + ")", re.IGNORECASE)
+#: How many paragraphs at the end of the body are checked for a closing appeal.
+APPEAL_TAIL = 2
+#: The appeal box's own title before it ("Links lesen, Rechts bekämpfen"): this short, with no
+#: sentence punctuation at its end.
+APPEAL_TITLE_CHARS = 80
 
 
 def clean_paragraphs(paragraphs: list[str], language: str | None = None) -> list[str]:
@@ -544,4 +576,22 @@ def clean_paragraphs(paragraphs: list[str], language: str | None = None) -> list
     """
     kept = [p for p in paragraphs if p and not is_boilerplate_paragraph(p)]
     tail = len(kept) - BIO_TAIL
-    return [p for index, p in enumerate(kept) if index < tail or not AUTHOR_BIO.match(p)]
+    kept = [p for index, p in enumerate(kept) if index < tail or not AUTHOR_BIO.match(p)]
+    return _without_closing_appeal(kept)
+
+
+def _is_appeal(text: str) -> bool:
+    return _APPEAL_ASK.search(text) is not None and _APPEAL_OBJECT.search(text) is not None
+
+
+def _without_closing_appeal(paragraphs: list[str]) -> list[str]:
+    """The paragraphs without an appeal among the last ``APPEAL_TAIL`` (with what follows it)
+    and the short title just before it."""
+    start = max(1, len(paragraphs) - APPEAL_TAIL)  # never the whole body
+    for index in range(start, len(paragraphs)):
+        if _is_appeal(paragraphs[index]):
+            title = paragraphs[index - 1]
+            if len(title) <= APPEAL_TITLE_CHARS and title.rstrip()[-1:] not in '.!?:"”“»«)':
+                index -= 1
+            return paragraphs[:index] if index > 0 else paragraphs
+    return paragraphs
