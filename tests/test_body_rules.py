@@ -437,3 +437,13 @@ def test_closing_paragraph_asking_without_naming_a_payment_is_kept() -> None:
     closing = "Die Initiative ruft alle Anwohner auf: Machen Sie mit und kommen Sie am Samstag."
     html = article(f"<p>{PROSE}</p><p>{MORE}</p><p>{closing}</p>")
     assert extract_generic(html, "https://example.org/a").body[-1] == closing
+
+
+def test_reference_mark_notes_are_boilerplate() -> None:
+    # Japanese editors' notes under a story, set off by the reference mark (Chunichi, NHK).
+    assert is_boilerplate_paragraph("※紙の新聞とは、朝刊の各版のことです。")
+    assert is_boilerplate_paragraph("※ 下に線があることばは辞書で説明を見られます。")
+
+
+def test_reference_mark_inside_a_sentence_is_kept() -> None:
+    assert not is_boilerplate_paragraph("気象庁によると、震度は各地で観測された※という。")

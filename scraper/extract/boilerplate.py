@@ -282,6 +282,9 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     # Japanese members-only notices and list headings ("related keywords", "related articles").
     r"この記事は.{0,12}(?:会員|有料).{0,4}(?:限定|記事)",
     r"関連(?:キーワード|記事|ニュース)$",
+    # A note set off by the reference mark ("※紙の新聞とは...", "※下に線があることばは..."):
+    # an editor's aside on the page or the service, not a line of the story.
+    r"※",
     # A bare address, a table of contents' title, a duration, a blog's post footer.
     r"(?:https?://|www\.)\S+$",
     # Credits of a photo shoot ("Fotos: X Styling: Y Haare: Z").
