@@ -447,3 +447,19 @@ def test_reference_mark_notes_are_boilerplate() -> None:
 
 def test_reference_mark_inside_a_sentence_is_kept() -> None:
     assert not is_boilerplate_paragraph("気象庁によると、震度は各地で観測された※という。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This article contains affiliate links. The products were chosen by our journalists.",
+        "If you buy something using links in our stories, we may earn a commission. Learn more.",
+    ],
+)
+def test_affiliate_disclosures(text: str) -> None:
+    assert is_boilerplate_paragraph(text)
+
+
+def test_story_about_affiliate_commissions_is_kept() -> None:
+    text = "The regulator said the page contains affiliate links that earned the firm a commission."
+    assert not is_boilerplate_paragraph(text)

@@ -213,6 +213,9 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"aktualisiert am\b.{0,30}(?:lesedauer\s*:?.{0,12})?$",
     r"quelle\s*:.{0,80}$",
     r".{0,20}\baffiliate[- ]links?\b",
+    r"(?:this|the) (?:article|post|page|story) (?:contains|includes|may contain) affiliate links?\b",
+    r"if you (?:buy|purchase) (?:something|anything|a product) (?:using|through|via|from) (?:the )?"
+    r"links? (?:in|on) (?:our|this)\b.{0,60}\bcommission\b",
     r"keine kommentare\b",
     r"sie sind (?:aktuell |derzeit )?nicht (?:eingeloggt|angemeldet)",
     r"\(?alle angaben ohne gewähr",
