@@ -463,3 +463,12 @@ def test_affiliate_disclosures(text: str) -> None:
 def test_story_about_affiliate_commissions_is_kept() -> None:
     text = "The regulator said the page contains affiliate links that earned the firm a commission."
     assert not is_boilerplate_paragraph(text)
+
+
+def test_german_blog_post_footer() -> None:
+    assert is_boilerplate_paragraph(
+        "Von redaktion am 03/05/2022. Abgelegt unter Politik. Kommentare sind geschlossen."
+    )
+    assert not is_boilerplate_paragraph(
+        "Die Akten wurden von der Polizei am Montag abgelegt, unter anderem im Archiv der Stadt."
+    )

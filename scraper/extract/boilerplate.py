@@ -197,6 +197,8 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"was this (?:article|page) helpful",
     r"dieser (?:eintrag|beitrag) wurde (?:am .{0,60})?veröffentlicht",
     r"der beitrag wurde am .{0,80}veröffentlicht",
+    # A blog post's German footer: "Von admin am 21/02/2021. Abgelegt unter News."
+    r"von .{1,60} am .{4,40}\.\s*abgelegt unter\b",
     r"vorschau auf den nächsten artikel",
     r"hier kostenlos anmelden",
     r"stay up[- ]to[- ]date\b",
