@@ -235,3 +235,35 @@ def test_url_date_wins_over_metadata_far_from_it() -> None:
     assert article.published == "2023-05-06"
     near = extract_metadata(_tree(head), "https://x.example/2024/03/10/story/")
     assert near.published == "2024-03-09T10:00:00+00:00"
+
+
+_DEK = "Die Feuerwehr kämpft gegen einen Brand in Lichterfelde. Bürger sollen das Gebiet meiden."
+_CAPTION = "Kräfte der Berliner Feuerwehr sind in Lichterfelde bei einem Brand im Einsatz."
+
+
+def test_description_that_is_the_lead_pictures_caption_gives_way_to_the_next() -> None:
+    head = _ld({"@type": "NewsArticle", "headline": "Brand", "description": _CAPTION})
+    head += f'<meta property="og:description" content="{_DEK}">'
+    body = f"<figure><img src='/a.jpg'><figcaption>{_CAPTION}</figcaption></figure><p>Text</p>"
+    article = extract_metadata(_tree(head, body), "https://example.com/a")
+    assert article.subheadline == _DEK
+    assert article.sources["subheadline"] == "meta:og:description"
+
+
+def test_description_inside_a_caption_with_its_credit_is_no_subheadline() -> None:
+    head = f'<meta name="description" content="{_CAPTION}">'
+    body = (
+        "<figure><img src='/a.jpg'><figcaption><span>Kräfte der Berliner Feuerwehr</span> sind"
+        " in Lichterfelde bei einem Brand im Einsatz.<span>Foto: dpa</span></figcaption></figure>"
+    )
+    article = extract_metadata(_tree(head, body), "https://example.com/a")
+    assert article.subheadline is None
+    assert "subheadline" not in article.sources
+
+
+def test_description_that_only_contains_a_caption_stays() -> None:
+    head = _ld({"@type": "NewsArticle", "headline": "Brand", "description": _DEK})
+    body = "<figure><img src='/a.jpg'><figcaption>Lichterfelde</figcaption></figure>"
+    article = extract_metadata(_tree(head, body), "https://example.com/a")
+    assert article.subheadline == _DEK
+    assert article.sources["subheadline"] == "jsonld"

@@ -54,7 +54,7 @@ _SEPARATORS = re.compile(r"\s+(?:[|–—·»:•~/]|-{1,2}|::)\s+")
 
 #: The elements metadata reads, found in one walk of the document: each whole-document query
 #: costs lexbor a walk of every element, and a list of tag selectors hardly more than one.
-_ELEMENTS = f'meta[content], {JSONLD_SCRIPTS}, h1, title, link[rel="canonical"]'
+_ELEMENTS = f'meta[content], {JSONLD_SCRIPTS}, h1, title, link[rel="canonical"], figcaption'
 
 #: How many ``<h1>`` elements are compared with the ``<title>``.
 MAX_H1 = 8
@@ -110,6 +110,7 @@ class _Elements:
     h1: list[LexborNode] = field(default_factory=list)
     title: list[LexborNode] = field(default_factory=list)
     link: list[LexborNode] = field(default_factory=list)
+    figcaption: list[LexborNode] = field(default_factory=list)
 
 
 def _elements(tree: LexborHTMLParser) -> _Elements:
@@ -440,7 +441,7 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Article:
     _set(result, "site", site, site_source)
     _set(result, "canonical_url", *_canonical(elements.link, meta, url))
     _set(result, "headline", *_headline(elements, article, meta, site, url, objects))
-    _set(result, "subheadline", *_jsonld_or_meta(article, "description", meta, "subheadline"))
+    _set(result, "subheadline", *_subheadline(article, meta, elements.figcaption))
     _set(result, "authors", *extract_authors(tree, article, meta, site, url))
     _set(result, "published", *find_published(tree, article, meta, url, elements.h1))
     _set(result, "modified", *find_modified(article, meta))
@@ -448,6 +449,41 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Article:
     _set(result, "section", *_jsonld_or_meta(article, "articleSection", meta, "section"))
     _set(result, "tags", *_tags(tree, article, meta))
     return result
+
+
+def _subheadline(
+    article: dict[str, Any] | None, meta: dict[str, list[str]], figcaptions: list[LexborNode]
+) -> tuple[str | None, str]:
+    """The first description (JSON-LD, then the meta tags in order) that is not a picture's caption.
+
+    Some publishers fill the description with the caption of the lead picture; a description
+    equal to, or part of, a ``<figcaption>`` on the page describes a picture, not the article.
+    """
+    candidates: list[tuple[str, str]] = []
+    value = first_text(article.get("description")) if article is not None else None
+    if value and (value := normalize_space(value)):
+        candidates.append((value, "jsonld"))
+    for name in META_FIELDS["subheadline"]:
+        candidates.extend((value, f"meta:{name}") for value in meta.get(name, ()) if value)
+    if not candidates or not figcaptions:  # most pages: the first candidate, no caption read
+        return candidates[0] if candidates else (None, "")
+    captions = _caption_texts(figcaptions)
+    for value, source in candidates:
+        if not any(value in caption for caption in captions):
+            return value, source
+    return None, ""
+
+
+def _caption_texts(figcaptions: list[LexborNode]) -> list[str]:
+    """Each ``<figcaption>``'s text, as written and with a space between its child elements
+    (a caption and its credit in separate spans may be written either way in a description)."""
+    captions: list[str] = []
+    for node in figcaptions:
+        for separator in ("", " "):
+            text = normalize_space(node.text(deep=True, separator=separator))
+            if text:
+                captions.append(text)
+    return captions
 
 
 def _jsonld_or_meta(
