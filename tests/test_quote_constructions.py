@@ -982,3 +982,31 @@ def test_a_surname_the_article_writes_with_a_title_stays_with_its_titled_bearer(
         "“The law must be taught in every school in this country,” Lebo said.",
     ]
     assert speakers(paragraphs) == ["Palesa Lebo"]
+
+
+def test_a_role_finds_a_holder_whose_surname_is_also_a_place_word() -> None:
+    # "Park" names places too, but "Senator Tom Park" is a person holding the role.
+    paragraphs = [
+        "Senator Tom Park spoke to reporters about the budget on Tuesday morning.",
+        "“We will not accept any cuts to the program this year,” the senator said.",
+    ]
+    assert speakers(paragraphs) == ["Tom Park"]
+
+
+def test_a_surname_that_is_also_a_month_is_the_person_named_with_it() -> None:
+    # "May said": a modal never stands alone before a verb of saying; the article called
+    # her "Theresa May" before.
+    paragraphs = [
+        "Theresa May met party members in London on Friday evening.",
+        "“This deal is the best one we could possibly get for the country,” May said.",
+    ]
+    assert speakers(paragraphs) == ["Theresa May"]
+
+
+def test_a_place_after_a_preposition_is_not_the_full_name_of_a_surname() -> None:
+    # "in Hyde Park" is where he walked; "Park said" is Tom Park.
+    paragraphs = [
+        "Tom Park walked in Hyde Park on Friday evening.",
+        "“We will keep talking to them until the end of the year,” Park said.",
+    ]
+    assert speakers(paragraphs) == ["Tom Park"]

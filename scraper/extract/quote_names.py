@@ -53,7 +53,11 @@ def _mention(
     appositive: list[str],
     where: tuple[int, int],
     rules: QuoteRules,
+    spoke: bool = False,
 ) -> Mention | None:
+    """The name in ``tokens`` and its roles. A surname that is also a common noun of places or
+    dates ("Park", "May") is a name only with evidence of a person: a role before or beside
+    it, or a verb of saying after it (``spoke``)."""
     while tokens and (
         _strip(tokens[0]) in rules.run_skip
         or _strip(tokens[0]) in _FROM_OF
@@ -76,8 +80,10 @@ def _mention(
     words = [_strip(t) for t in name_tokens]
     while len(words) > 2 and words[-1] in rules.titles and name_tokens[-1][:1].isupper():
         words, name_tokens = words[:-1], name_tokens[:-1]  # "Jane Doe KC", "Ann Lee MP"
-    if len(name_tokens) < 2 or any(w in rules.not_name_words for w in words):
+    if len(name_tokens) < 2 or any(w in rules.not_name_words for w in words[:-1]):
         return None
+    if words[-1] in rules.not_name_words and not (roles or spoke):
+        return None  # "Hyde Park"; but "Senator Tom Park", "Theresa May said" are people
     if any(w in rules.titles or w in rules.determiners or w in rules.pronouns for w in words):
         return None
     if any(_CONTRACTION.search(w) for w in words):
@@ -176,11 +182,17 @@ def name_mentions(
             while tokens and _strip(tokens[-1]) in rules.name_particles:
                 tokens = tokens[:-1]
             before = text[max(0, start - 60) : start].split()
-            if _attributive(before, text[end : end + 30].split()[:1], rules):
+            following = text[end : end + 30].split()[:1]
+            if _attributive(before, following, rules):
                 continue
             after = _APPOSITION.match(text, end)
             appositive = after.group(1).split() if after else []
-            mention = _mention(tokens, before, appositive, (index, start), rules)
+            spoke = bool(following) and rules.cue.fullmatch(_strip(following[0])) is not None
+            # a speaker the article calls by this surname alone ("May said"), when the run is
+            # not a place after a preposition ("in Hyde Park") or a thing after "the"
+            place = bool(before) and _strip(before[-1]) in rules.prepositions | rules.determiners
+            spoke = spoke or (names is not None and not place and _strip(tokens[-1]) in names)
+            mention = _mention(tokens, before, appositive, (index, start), rules, spoke)
             if mention is not None:
                 found.append(_elided(mention, text, start, tokens))
     return found

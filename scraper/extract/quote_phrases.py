@@ -242,7 +242,10 @@ _NAMES_IN_LY = ("olly", "elly", "illy")
 def plausible(tokens: list[str], rules: QuoteRules, *, cue_words_ok: bool = False) -> bool:
     """A speaker phrase is a name, pronoun or noun phrase, not a clause ("it was", "declined")."""
     words = [bare_word(t) for t in tokens]
-    if not rules.verb_markers.isdisjoint(words) or _CONTRACTIONS.search("\n".join(words)):
+    # a capitalised auxiliary inside a name or alone before the verb is a name ("Theresa May
+    # said", "May said"); a modal is never the whole subject of a verb of saying
+    verbs = [words[i] for i, t in enumerate(tokens) if _verb(i, t, words, rules)]
+    if not rules.verb_markers.isdisjoint(verbs) or _CONTRACTIONS.search("\n".join(words)):
         return False
     if not cue_words_ok and rules.cue.search(" ".join(tokens)):
         return False
@@ -268,6 +271,17 @@ def plausible(tokens: list[str], rules: QuoteRules, *, cue_words_ok: bool = Fals
     if first in rules.determiners or is_capital(tokens[0]) or first in rules.pronouns:
         return True
     return not first.endswith(("ed", "ly", "ing"))
+
+
+def _verb(index: int, token: str, words: list[str], rules: QuoteRules) -> bool:
+    """Whether ``token`` (at ``index``; ``words`` are the bare tokens) may be a verb: not a
+    capitalised word after the first, nor a capitalised word alone that also names a date or
+    place ("May"; a lone "According" stays a verb)."""
+    if not token[:1].isupper():
+        return True
+    if index > 0:
+        return False
+    return len(words) > 1 or words[0] not in rules.not_name_words
 
 
 def has_letters(tokens: list[str]) -> bool:
