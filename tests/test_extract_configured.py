@@ -615,3 +615,58 @@ def test_paragraph_breaks_apply_inside_paragraph_matches() -> None:
     )
     article = run('[fields]\nbody = ["div.story"]\nparagraph_breaks = ["span.br"]\n', page)
     assert article.body == ["One.", "Two."]
+
+
+# ---------------------------------------------------------------- images without a matching selector
+
+GALLERY_STORY = """<!doctype html><html><head>
+<meta property="og:image" content="https://example.com/img/crater.jpg?w=1200">
+</head><body>
+<div class="story">
+  <p>The probe sent its first pictures of the Moon's far side on Tuesday night.</p>
+  <figure><img src="/img/crater.jpg" width="800" height="600">
+    <figcaption>A crater on the far side.</figcaption></figure>
+  <p>Engineers said the camera worked better than expected in the cold.</p>
+  <figure><img src="/img/horizon.jpg" width="800" height="600">
+    <figcaption>Earth over the lunar horizon.</figcaption></figure>
+  <p>More pictures are expected next week.</p>
+</div>
+<div class="teasers"><figure><img src="/img/other-story.jpg" width="800" height="600">
+  <figcaption>Another story</figcaption></figure></div>
+</body></html>"""
+
+
+def test_without_image_selector_the_body_pictures_are_kept() -> None:
+    # No images field, and strip removes the figures from the body text: the pictures of the
+    # body container still come out in order (the og:image is the first, at another size);
+    # the teaser outside the body does not.
+    article = run('[fields]\nbody = ["div.story"]\nstrip = ["figure"]\n', GALLERY_STORY)
+    assert [(i.url, i.caption) for i in article.images] == [
+        ("https://example.com/img/crater.jpg", "A crater on the far side."),
+        ("https://example.com/img/horizon.jpg", "Earth over the lunar horizon."),
+    ]
+    assert article.body[1] == "Engineers said the camera worked better than expected in the cold."
+    assert article.sources["images"] == "generic:heuristic"
+
+
+def test_without_any_body_picture_the_og_image_is_the_lead() -> None:
+    page = GALLERY_STORY.replace("<figure>", "<div>").replace("</figure>", "</div>")
+    page = page.replace('<img src="/img/crater.jpg"', '<img src="/img/crater.svg"')
+    page = page.replace('<img src="/img/horizon.jpg"', '<img src="/img/horizon.svg"')
+    article = run('[fields]\nbody = ["div.story"]\n', page)
+    assert [i.url for i in article.images] == ["https://example.com/img/crater.jpg?w=1200"]
+    assert article.sources["images"] == "meta:og:image"
+
+
+def test_every_image_selector_is_read_and_merged_in_page_order() -> None:
+    # The first fallback matches only the second figure: the second fallback's pictures are
+    # merged in, before and after it as on the page, each once.
+    article = run(
+        '[fields]\nbody = ["div.story"]\n'
+        'images = ["figure:has(img[src*=horizon])", "div.story figure"]\n',
+        GALLERY_STORY,
+    )
+    assert [i.url for i in article.images] == [
+        "https://example.com/img/crater.jpg",
+        "https://example.com/img/horizon.jpg",
+    ]

@@ -30,6 +30,7 @@ from scraper.extract.config_reading import (
 )
 from scraper.extract.dates import parse_date
 from scraper.extract.generic import parse_html
+from scraper.extract.images import article_images, expose_pictures
 from scraper.extract.text import normalize_space
 from scraper.models import STATUS_EMPTY, STATUS_OK, Article, Image
 from scraper.sites import Layout, SiteConfig, config_hash, split_attribute
@@ -237,23 +238,58 @@ def _image_from_node(
 
 
 def read_images(page: Page, layout: Layout) -> tuple[list[Image], str | None]:
-    """Images of the first image fallback that yields any (figures or ``img`` nodes)."""
-    fallbacks = layout.fields.get("images", ()) + DEFAULT_FALLBACKS["images"]
+    """Images of the config's CSS image fallbacks, all of them merged in page order (one per
+    URL). Run before ``strip``; ``images_or_lead`` fills in when no selector found any."""
+    fallbacks = [f for f in layout.fields.get("images", ()) if not _is_metadata(f)]
+    found: list[tuple[LexborNode, Image]] = []
+    sources: list[str] = []
     for fallback in fallbacks:
-        images: list[Image] = []
-        if fallback.startswith(("jsonld:", "meta:")):
-            values, source = read_fallback(page, fallback, True)
-            images = [Image(url=urljoin(page.url or "", v)) for v in values]
-        else:
-            source = f"selector:{fallback}"
-            selector, attribute = split_attribute(fallback)
-            for node in select(page.tree, selector):
-                image = _image_from_node(page, node, layout, attribute)
-                if image and all(image.url != seen.url for seen in images):
-                    images.append(image)
-        if images:
-            return images, source
-    return [], None
+        selector, attribute = split_attribute(fallback)
+        count = len(found)
+        for node in select(page.tree, selector):
+            image = _image_from_node(page, node, layout, attribute)
+            if image and all(image.url != seen.url for _, seen in found):
+                found.append((node, image))
+        if len(found) > count:
+            sources.append(f"selector:{fallback}")
+    if len(sources) > 1 and page.tree.root is not None:
+        # Several fallbacks matched: their pictures interleave on the page.
+        order = {node.mem_id: index for index, node in enumerate(page.tree.root.traverse())}
+        found.sort(key=lambda pair: order.get(pair[0].mem_id, len(order)))
+    return [image for _, image in found], " | ".join(sources) or None
+
+
+def images_or_lead(page: Page, layout: Layout) -> tuple[list[Image], str | None]:
+    """When no image selector matched: the generic extractor's pictures inside the config's
+    body containers, lead first (``article_images``, the og:image as lead), else the metadata
+    fallbacks' URLs (``meta:og:image``)."""
+    metadata = [f for f in layout.fields.get("images", ()) if _is_metadata(f)]
+    urls: list[str] = []
+    source = None
+    for fallback in metadata + list(DEFAULT_FALLBACKS["images"]):
+        urls, source = read_fallback(page, fallback, True)
+        if urls:
+            break
+    lead = Image(url=urljoin(page.url or "", urls[0])) if urls else None
+    # A fresh tree: ``strip`` often removes every figure (they are not body text), and lifting
+    # ``<noscript>`` pictures must not change the body already read.
+    tree = parse_html(page.text)
+    for fallback in layout.fields.get("body", ()):
+        containers = _body_nodes(tree, fallback)
+        if containers:
+            for container in containers:
+                expose_pictures(container)
+            images = article_images(containers, page.url, lead)
+            # Only the og:image came back: record it as the metadata it is.
+            only_lead = lead is not None and [image.url for image in images] == [lead.url]
+            if images and not only_lead:
+                return images, f"{GENERIC_SOURCE}heuristic"
+            break
+    return [Image(url=urljoin(page.url or "", url)) for url in urls], source if urls else None
+
+
+def _is_metadata(fallback: str) -> bool:
+    return fallback.startswith(("jsonld:", "meta:"))
 
 
 # ---------------------------------------------------------------- the record
@@ -352,14 +388,16 @@ def extract_with_config(text: str, url: str | None, config: SiteConfig) -> Artic
     article = Article(url=url, site=config.name)
     read_from = _read_metadata(page, layout, article)
     article.images, image_source = read_images(page, layout)
-    if image_source:
-        page.sources["images"] = image_source
     _check_with_generic(page, config, article)
     mark_paragraph_breaks(page, layout)
     strip_nodes(page.tree, layout.strip, read_from)
     article.body, body_source = read_body(page, layout)
     if body_source:
         page.sources["body"] = body_source
+    if not article.images:
+        article.images, image_source = images_or_lead(page, layout)
+    if image_source:
+        page.sources["images"] = image_source
     _fill_from_generic(page, article)
     language = article.language or config.language
     article.headline = config_headline(article.headline, layout.headline_strip, config.name)
