@@ -3,7 +3,8 @@ its first fallback that yields a value, and fall back to the generic extractor p
 
 Order of work: layout choice, metadata fields (``exclude``), images, the checks against the
 generic rules (``config_generic``: dates, empty authors), ``strip`` and the ``strip_fields``
-nodes, body, cleaning (``config_cleaning``), ``drop_paragraphs``. Reading one fallback is
+nodes, body, the body's pictures when no image selector matched, cleaning
+(``config_cleaning``), ``drop_paragraphs``. Reading one fallback is
 ``config_reading``. See docs/selectors.md.
 """
 
