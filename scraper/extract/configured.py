@@ -1,11 +1,10 @@
 """Apply a per-site config (selectors/*.toml) to a page: pick the layout, read each field from
 its first fallback that yields a value, and fall back to the generic extractor per field.
 
-Order of work: layout choice, metadata fields (``exclude``), images, the checks against the
-generic rules (``config_generic``: dates, empty authors), ``strip`` and the ``strip_fields``
-nodes, body, the body's pictures when no image selector matched, cleaning
-(``config_cleaning``), ``drop_paragraphs``. Reading one fallback is
-``config_reading``. See docs/selectors.md.
+Order of work: layout choice, metadata fields (``exclude``), images (the body's pictures when
+no image selector matches), the checks against the generic rules (``config_generic``: dates,
+empty authors), ``strip`` and the ``strip_fields`` nodes, body, cleaning (``config_cleaning``),
+``drop_paragraphs``. Reading one fallback is ``config_reading``. See docs/selectors.md.
 """
 
 from __future__ import annotations
@@ -272,11 +271,11 @@ def images_or_lead(page: Page, layout: Layout) -> tuple[list[Image], str | None]
         if urls:
             break
     lead = Image(url=urljoin(page.url or "", urls[0])) if urls else None
-    # A fresh tree: ``strip`` often removes every figure (they are not body text), and lifting
-    # ``<noscript>`` pictures must not change the body already read.
-    tree = parse_html(page.text)
+    # Before ``strip``, which often removes every figure (not body text). Lifting
+    # ``<noscript>`` pictures and unwrapping picture buttons, as the generic path does, left
+    # every body of the news-fields corpus unchanged.
     for fallback in layout.fields.get("body", ()):
-        containers = _body_nodes(tree, fallback)
+        containers = _body_nodes(page.tree, fallback)
         if containers:
             for container in containers:
                 expose_pictures(container)
@@ -389,14 +388,14 @@ def extract_with_config(text: str, url: str | None, config: SiteConfig) -> Artic
     article = Article(url=url, site=config.name)
     read_from = _read_metadata(page, layout, article)
     article.images, image_source = read_images(page, layout)
+    if not article.images:
+        article.images, image_source = images_or_lead(page, layout)
     _check_with_generic(page, config, article)
     mark_paragraph_breaks(page, layout)
     strip_nodes(page.tree, layout.strip, read_from)
     article.body, body_source = read_body(page, layout)
     if body_source:
         page.sources["body"] = body_source
-    if not article.images:
-        article.images, image_source = images_or_lead(page, layout)
     if image_source:
         page.sources["images"] = image_source
     _fill_from_generic(page, article)
