@@ -1010,3 +1010,21 @@ def test_a_place_after_a_preposition_is_not_the_full_name_of_a_surname() -> None
         "“We will keep talking to them until the end of the year,” Park said.",
     ]
     assert speakers(paragraphs) == ["Tom Park"]
+
+
+def test_a_role_nobody_was_introduced_with_keeps_its_noun_phrase() -> None:
+    # The lawyer is not the judge: the unnamed judge keeps "the judge".
+    paragraphs = [
+        "Maria Lopez, a lawyer, told the court her client was innocent.",
+        "“This case should never have been brought before us,” the judge said.",
+    ]
+    assert speakers(paragraphs) == ["the judge"]
+
+
+def test_a_role_goes_to_the_person_introduced_with_it() -> None:
+    # "Ruth Kim, a judge," holds the role, so "the judge" is her.
+    paragraphs = [
+        "Ruth Kim, a judge, heard the case on Monday morning in the county court.",
+        "“This case should never have been brought before us,” the judge said.",
+    ]
+    assert speakers(paragraphs) == ["Ruth Kim"]

@@ -23,6 +23,7 @@ _EDGE = "\"'“”‘’«»()[]{},;:!?…—–"
 _TOKEN = re.compile(r"\S+")
 #: An apposition after a name: ", the government spokesman," / ", who is also minister".
 _APPOSITION = re.compile(r",\s+((?:who\s+is\s+)?(?:also\s+)?(?:the|a|an)\s+[^,.;:]{1,60})")
+_CLOSED_APPOSITION = re.compile(_APPOSITION.pattern + r"(?=,)")
 _FROM_OF = frozenset({"for", "of", "from"})
 #: How many words before a name may hold its role ("the finance minister Serhii Marchenko").
 ROLE_WINDOW = 3
@@ -186,6 +187,10 @@ def name_mentions(
             if _attributive(before, following, rules):
                 continue
             after = _APPOSITION.match(text, end)
+            if after is None and tokens[-1].endswith(","):
+                # "Maria Lopez, a lawyer, told": the run took the comma; only an apposition
+                # closed by a comma counts ("Mark Rutte, the US President said" is a clause)
+                after = _CLOSED_APPOSITION.match(text, end - 1)
             appositive = after.group(1).split() if after else []
             spoke = bool(following) and rules.cue.fullmatch(_strip(following[0])) is not None
             # a speaker the article calls by this surname alone ("May said"), when the run is

@@ -363,6 +363,8 @@ def _resolve(
         elif a is not None:  # a pronoun or bare role: keep the cue, name the person
             pronoun = a.speaker.lower() in rules.pronouns | rules.possessive_pronouns
             name = _nearest_person(paragraphs, last_named, f, rules, pronoun)
+            if name and not pronoun and _holds_other_role(name, a.speaker, paragraphs, rules):
+                name = None  # "Maria Lopez, a lawyer" is not "the judge": the phrase stays
             if name is None and pronoun:
                 name = _nearby_mention(paragraphs, f, rules)
                 name = name or next_person(paragraphs, f.span.paragraph, rules)
@@ -464,6 +466,23 @@ def _nearest_person(
     if named and named.attribution:
         return named.attribution.speaker
     return weak
+
+
+#: Roles that are a task, not an office: any office holder may be "the government spokesman"
+#: (a minister introduced as such speaks for the government).
+SPEAKING_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
+def _holds_other_role(name: str, role: str, paragraphs: list[str], rules: QuoteRules) -> bool:
+    """Whether the article introduced ``name`` with roles, none of them the head of ``role``
+    ("the judge" after "Maria Lopez, a lawyer"): that role then stands for someone unnamed."""
+    head = role.lower().split()[-1]
+    if head in SPEAKING_ROLES:
+        return False
+    wanted = {head, rules.role_synonyms.get(head, head)}
+    surname = frozenset(name.lower().split()[-1:])
+    held = {r for m in name_mentions(paragraphs, rules, surname) if m.name == name for r in m.roles}
+    return bool(held) and not ({rules.role_synonyms.get(r, r) for r in held} | held) & wanted
 
 
 def _position(f: _Found) -> tuple[int, int]:
