@@ -6,7 +6,6 @@ URL; each page then goes through ``Archive.store`` exactly like a crawled one.
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,14 +15,12 @@ from selectolax.lexbor import LexborHTMLParser
 
 from scraper import clock
 from scraper.models import Page
+from scraper.saved import BinaryData, BrokenGzip, NotAPage, page_bytes, read_limit
 
 #: File names taken from folders (case-insensitive); files named explicitly are always read.
 HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
-#: Bytes inspected to tell HTML from binary files.
+#: Bytes looked at to tell an empty file (only whitespace) from a page.
 SNIFF_BYTES = 4096
-#: Larger files are not news pages (``scraper extract`` draws the same line); parsing one
-#: took 49 s and 1.1 GB for 34 MB, and a 1 MB gzip bomb inflated to 1 GB.
-MAX_FILE_BYTES = 20 * 2**20
 #: Where a saved page names its own address, in order of trust.
 _URL_SOURCES = (
     ("link[rel=canonical]", "href"),
@@ -48,36 +45,20 @@ def find_html_files(paths: list[Path]) -> Iterator[Path]:
 
 
 def read_html_bytes(path: Path) -> bytes:
-    """The file's bytes (gunzipped for ``.gz``); raise UnreadableFile for binary or bad files."""
+    """The file's bytes (gunzipped for ``.gz``); raise UnreadableFile for binary or bad files
+    (the rules of :mod:`scraper.saved`, as ``scraper extract`` applies them)."""
     try:
         with path.open("rb") as file:
-            data = file.read(MAX_FILE_BYTES + 1)
-        _check_size(path, data)
-        if path.name.lower().endswith(".gz") or data[:2] == b"\x1f\x8b":
-            data = _gunzip(data)
-            _check_size(path, data)
-    except (OSError, EOFError, zlib.error) as err:
+            data = page_bytes(file.read(read_limit()), path.name.lower().endswith(".gz"))
+    except (OSError, BrokenGzip) as err:
         raise UnreadableFile(f"{path}: cannot read ({err})") from None
-    head = data[:SNIFF_BYTES]
-    if not head.strip():
+    except BinaryData as err:
+        raise UnreadableFile(f"{path}: binary file: {err}") from None
+    except NotAPage as err:
+        raise UnreadableFile(f"{path}: {err}") from None
+    if not data[:SNIFF_BYTES].strip():
         raise UnreadableFile(f"{path}: empty file")
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise UnreadableFile(f"{path}: binary file, not HTML")
     return data
-
-
-def _check_size(path: Path, data: bytes) -> None:
-    if len(data) > MAX_FILE_BYTES:
-        raise UnreadableFile(f"{path}: larger than {MAX_FILE_BYTES // 2**20} MB, not a web page")
-
-
-def _gunzip(data: bytes) -> bytes:
-    """Inflate at most one byte past the limit, so a small 'bomb' cannot fill the memory."""
-    inflate = zlib.decompressobj(wbits=31)
-    html = inflate.decompress(data, MAX_FILE_BYTES + 1)
-    if not inflate.eof and len(html) <= MAX_FILE_BYTES:
-        raise EOFError("gzip data cut short")
-    return html
 
 
 def page_url(html: bytes, path: Path) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-import zlib
 from pathlib import Path
 from typing import Annotated
 
@@ -15,15 +14,9 @@ from scraper.cli.options import QuietOption
 from scraper.cli.output import Advance, print_json, progress, summary
 from scraper.errors import EXIT_PARTIAL, UsageError
 from scraper.extract import extract
+from scraper.saved import page_bytes, read_limit
 from scraper.sites import SiteConfig, load_config
-from scraper.sniff import binary_kind
 from scraper.urls import url_problem
-
-#: Larger files are not news pages; parsing them would take minutes and gigabytes.
-MAX_PAGE_BYTES = 20 * 1024 * 1024
-#: Formats (as ``sniff.binary_kind`` names them) whose name a user may not recognise.
-PLAIN_KINDS = {"ELF executable": "ELF executable (a program)"}
-GZIP_MAGIC = b"\x1f\x8b"
 
 PathsArgument = Annotated[
     list[str],
@@ -70,43 +63,9 @@ def _check_url(url: str | None) -> None:
 def _read(path: str) -> bytes:
     """The page's bytes, gunzipped when compressed; ValueError says why a file is no page."""
     if path == "-":
-        data = sys.stdin.buffer.read(MAX_PAGE_BYTES + 1)
-    else:
-        with open(path, "rb") as file:
-            data = file.read(MAX_PAGE_BYTES + 1)
-    _check_size(data)
-    if data.startswith(GZIP_MAGIC):
-        data = _gunzip(data)
-        _check_size(data)
-    _refuse_binary(data)
-    return data
-
-
-def _check_size(data: bytes) -> None:
-    if len(data) > MAX_PAGE_BYTES:
-        raise ValueError(f"larger than {MAX_PAGE_BYTES // (1024 * 1024)} MB, not a web page")
-
-
-def _gunzip(data: bytes) -> bytes:
-    """Saved pages are often ``.html.gz``; read at most one byte past the limit (no bombs)."""
-    inflate = zlib.decompressobj(wbits=31)
-    try:
-        html = inflate.decompress(data, MAX_PAGE_BYTES + 1)
-    except zlib.error as err:
-        raise ValueError(f"broken gzip data ({err})") from None
-    if not inflate.eof and len(html) <= MAX_PAGE_BYTES:
-        raise ValueError("gzip data cut short (an incomplete download?)")
-    return html
-
-
-def _refuse_binary(data: bytes) -> None:
-    """ValueError naming the format when ``data`` is binary (the shared sniffer decides)."""
-    kind = binary_kind(data)
-    if kind is None:
-        return
-    if kind.endswith("control bytes"):  # no known signature: say what was seen
-        raise ValueError(f"binary data ({kind}), not an HTML page")
-    raise ValueError(f"{PLAIN_KINDS.get(kind, kind)}, not an HTML page")
+        return page_bytes(sys.stdin.buffer.read(read_limit()))
+    with open(path, "rb") as file:
+        return page_bytes(file.read(read_limit()))
 
 
 @app.command("extract")
