@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Protocol
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper.errors import UsageError
-from scraper.listings import GZIP_MAGIC, DiscoveryError, Entry, looks_like_url_list, ungzip
+from scraper.gzipped import GZIP_MAGIC
+from scraper.listings import DiscoveryError, Entry, looks_like_url_list, ungzip
 from scraper.listings import parse_listing as parse_listing  # re-exported, as before the split
 from scraper.listings import parse_text_sitemap as parse_text_sitemap
 from scraper.listings import parse_xml as parse_xml

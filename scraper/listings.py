@@ -9,15 +9,14 @@ sitemaps keep only lines that are whole http(s) URLs, at most 50,000 of them.
 from __future__ import annotations
 
 import re
-import zlib
 from dataclasses import dataclass, field
 from xml.parsers import expat
 
 from scraper.errors import ScraperError
+from scraper.gzipped import GZIP_MAGIC, GzipError, inflate
 from scraper.urls import canonicalize
 
 MAX_XML_BYTES = 50_000_000  # the sitemap protocol's own limit (uncompressed)
-GZIP_MAGIC = b"\x1f\x8b"
 MAX_SITEMAP_URLS = 50_000  # the sitemap protocol's limit per file
 MAX_URL_LENGTH = 2048  # the sitemap protocol's limit per URL; longer lines are junk
 #: A text sitemap line worth reading: one absolute http(s) URL, no spaces inside.
@@ -78,16 +77,10 @@ def ungzip(data: bytes, limit: int = MAX_XML_BYTES) -> bytes:
     """Gunzip ``data`` if it is gzip, refusing output over ``limit`` and truncated streams."""
     if not data.startswith(GZIP_MAGIC):
         return data
-    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
     try:
-        out = inflater.decompress(data, limit + 1)
-    except zlib.error as err:
-        raise DiscoveryError(f"broken gzip: {err}") from None
-    if len(out) > limit:
-        raise DiscoveryError(f"gzip expands beyond {limit} bytes")
-    if not inflater.eof:
-        raise DiscoveryError("truncated gzip stream")
-    return out
+        return inflate(data, limit)
+    except GzipError as err:
+        raise DiscoveryError(str(err)) from None
 
 
 def parse_xml(data: bytes, limit: int = MAX_XML_BYTES) -> _Node:

@@ -8,13 +8,11 @@ callers add the file name.
 
 from __future__ import annotations
 
-import zlib
-
+from scraper.gzipped import GZIP_MAGIC, GzipError, GzipTooLarge, inflate
 from scraper.sniff import binary_kind
 
 #: Larger files are not news pages: parsing 34 MB took 49 s and 1.1 GB.
 MAX_PAGE_BYTES = 20 * 2**20
-GZIP_MAGIC = b"\x1f\x8b"
 #: Formats (as ``sniff.binary_kind`` names them) whose name a user may not recognise.
 PLAIN_KINDS = {"ELF executable": "ELF executable (a program)"}
 
@@ -57,12 +55,11 @@ def check_size(data: bytes) -> None:
 
 
 def _gunzip(data: bytes) -> bytes:
-    """Inflate at most one byte past the limit (no bombs); refuse broken and cut streams."""
-    inflate = zlib.decompressobj(wbits=31)
     try:
-        html = inflate.decompress(data, MAX_PAGE_BYTES + 1)
-    except zlib.error as err:
-        raise BrokenGzip(f"broken gzip data ({err})") from None
-    if not inflate.eof and len(html) <= MAX_PAGE_BYTES:
-        raise BrokenGzip("gzip data cut short (an incomplete download?)")
-    return html
+        return inflate(data, MAX_PAGE_BYTES)
+    except GzipTooLarge:
+        raise NotAPage(
+            f"larger than {MAX_PAGE_BYTES // 2**20} MB once gunzipped, not a web page"
+        ) from None
+    except GzipError as err:
+        raise BrokenGzip(str(err)) from None

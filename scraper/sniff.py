@@ -10,7 +10,8 @@ letters come with a NUL byte each, is recognised and left alone).
 from __future__ import annotations
 
 import codecs
-import zlib
+
+from scraper.gzipped import GZIP_MAGIC, GzipError, inflate
 
 #: (offset, signature) pairs that must all match, and the format's name for messages.
 #: Only signatures that no text page can start with (HTML starts with "<", whitespace or a
@@ -115,13 +116,10 @@ def _wide_text(sample: bytes) -> bool:
 def gunzip_text(body: bytes, limit: int) -> bytes | None:
     """A gzip body sent without ``Content-Encoding: gzip`` (a server compressing twice),
     decompressed when it holds text, else None. ``limit`` caps the output size."""
-    if not body.startswith(b"\x1f\x8b"):
+    if not body.startswith(GZIP_MAGIC):
         return None
-    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
     try:
-        text = inflater.decompress(body, limit + 1)
-    except zlib.error:
+        text = inflate(body, limit)
+    except GzipError:
         return None
-    if len(text) > limit or not inflater.eof or binary_kind(text) is not None:
-        return None
-    return text
+    return None if binary_kind(text) is not None else text

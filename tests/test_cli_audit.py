@@ -376,7 +376,7 @@ def test_import_refuses_oversized_files_and_gzip_bombs_and_stores_the_rest(
     result = invoke("import", str(huge), str(bomb), str(SEED), "--db", str(db))
     assert result.exit_code == 1 and no_traceback(result), result.output
     assert f"failed: {huge}: larger than 20 MB, not a web page" in result.stderr
-    assert f"failed: {bomb}: larger than 20 MB, not a web page" in result.stderr
+    assert f"failed: {bomb}: larger than 20 MB once gunzipped, not a web page" in result.stderr
     assert count_articles(db) == 1
 
 
