@@ -5,7 +5,8 @@ texts, unique ids, enough articles and sites) so that a bad edit cannot silently
 quote extractor's evaluation. ``gold.jsonl`` is the set the extractor was tuned on;
 ``blind.jsonl`` holds other articles from other sites, kept apart so that the extractor's
 accuracy on pages it has never seen can be measured honestly; ``blind2.jsonl`` is a second
-such set, from yet other sites, held back from all tuning.
+such set, from yet other sites, held back from all tuning. ``dev.jsonl`` is a development set
+for tuning the extractor, from pages and sites in none of the other three.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -24,15 +26,21 @@ GOLD_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "quotes"
 GOLD_FILE = GOLD_DIR / "gold.jsonl"
 BLIND_FILE = GOLD_DIR / "blind.jsonl"
 BLIND2_FILE = GOLD_DIR / "blind2.jsonl"
+DEV_FILE = GOLD_DIR / "dev.jsonl"
 PAGES_DIR = GOLD_DIR / "pages"
 
 # Per set: minimum articles, minimum sites, maximum articles from one site.
-SET_SIZES = {"gold": (40, 15, 4), "blind": (20, 12, 4), "blind2": (20, 12, 4)}
-MIN_BLIND_QUOTES = {"blind": 150, "blind2": 200}
+SET_SIZES = {
+    "gold": (40, 15, 4),
+    "blind": (20, 12, 4),
+    "blind2": (20, 12, 4),
+    "dev": (25, 25, 1),
+}
+MIN_BLIND_QUOTES = {"blind": 150, "blind2": 200, "dev": 200}
 MIN_QUOTE_WORDS = 4
 ARTICLE_KEYS = {"id", "site", "url", "source", "paragraphs", "quotes"}
 QUOTE_KEYS = {"text", "speaker", "paragraph", "partial"}
-# blind2 also draws on the corpora without paragraph truth (its paragraphs are our body).
+# blind2 and dev also draw on the corpora without paragraph truth (its paragraphs are our body).
 SOURCES = {"per-site", "news-fields", "dates", "body-snippets"}
 # Opening and closing quotation marks must be left out of a quote's text.
 QUOTE_MARKS = '"“”«»„'
@@ -56,6 +64,11 @@ def page_text(article_id: str) -> str:
     return " ".join(text.split())
 
 
+def host_of(url: str) -> str:
+    """A URL's host without a leading ``www.``, so one site's pages compare equal."""
+    return urlsplit(url).netloc.casefold().removeprefix("www.")
+
+
 def opening(passage: str) -> str:
     """The first four words of a passage, whitespace-folded."""
     return " ".join(passage.split()[:4])
@@ -64,7 +77,8 @@ def opening(passage: str) -> str:
 GOLD = load_set(GOLD_FILE)
 BLIND = load_set(BLIND_FILE)
 BLIND2 = load_set(BLIND2_FILE)
-SETS = {"gold": GOLD, "blind": BLIND, "blind2": BLIND2}
+DEV = load_set(DEV_FILE)
+SETS = {"gold": GOLD, "blind": BLIND, "blind2": BLIND2, "dev": DEV}
 ARTICLES = [
     pytest.param(article, id=f"{name}:{article['id']}")
     for name, articles in SETS.items()
@@ -87,7 +101,7 @@ def test_blind_sets_have_enough_quotes(name: str) -> None:
 
 
 def test_ids_are_unique() -> None:
-    ids = [article["id"] for article in GOLD + BLIND + BLIND2]
+    ids = [article["id"] for article in GOLD + BLIND + BLIND2 + DEV]
     assert len(ids) == len(set(ids))
 
 
@@ -99,6 +113,16 @@ def test_blind_set_shares_no_page_with_gold() -> None:
 def test_second_blind_set_shares_no_page_with_the_others() -> None:
     earlier_urls = {article["url"] for article in GOLD + BLIND}
     assert not [article["id"] for article in BLIND2 if article["url"] in earlier_urls]
+
+
+def test_dev_set_shares_no_page_and_no_site_with_the_others() -> None:
+    others = GOLD + BLIND + BLIND2
+    urls = {article["url"] for article in others}
+    sites = {article["site"].casefold() for article in others}
+    hosts = {host_of(article["url"]) for article in others}
+    assert not [article["id"] for article in DEV if article["url"] in urls]
+    assert not [article["id"] for article in DEV if article["site"].casefold() in sites]
+    assert not [article["id"] for article in DEV if host_of(article["url"]) in hosts]
 
 
 @pytest.mark.parametrize("article", ARTICLES)
@@ -152,7 +176,7 @@ def test_every_article_has_its_page_and_the_pages_hold_the_quotes(name: str) -> 
 
 def test_no_stray_pages() -> None:
     stored = {path.name.removesuffix(".html.gz") for path in PAGES_DIR.glob("*.html.gz")}
-    assert stored == {article["id"] for article in GOLD + BLIND + BLIND2}
+    assert stored == {article["id"] for article in GOLD + BLIND + BLIND2 + DEV}
 
 
 @pytest.mark.parametrize("name", SETS)
