@@ -25,16 +25,18 @@ def is_heading(paragraph: str) -> bool:
 def echo_speakers(quotes: list[Quote], paragraphs: list[str]) -> None:
     """Give each subheading quote that no cue attributes (``cue`` is None: none, or carried
     over from a quote before) the speaker of a body quote that holds its words."""
-    for quote in quotes:
-        if quote.cue is not None or not is_heading(paragraphs[quote.paragraph]):
-            continue
+    headings = {q.paragraph: is_heading(paragraphs[q.paragraph]) for q in quotes}
+    echoes = [q for q in quotes if q.cue is None and headings[q.paragraph]]
+    if not echoes:
+        return
+    # Each body quote's words are found once, not once per subheading quote.
+    body = [(q, _WORD.findall(q.text.lower())) for q in quotes if not headings[q.paragraph]]
+    for quote in echoes:
         words = _WORD.findall(quote.text.lower())
         if len(words) < ECHO_WORDS:
             continue
-        for other in quotes:
-            if other.speaker is None or is_heading(paragraphs[other.paragraph]):
-                continue
-            if _holds(_WORD.findall(other.text.lower()), words):
+        for other, other_words in body:
+            if other.speaker is not None and _holds(other_words, words):
                 quote.speaker = other.speaker
                 break
 

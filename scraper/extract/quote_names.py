@@ -427,10 +427,16 @@ def acronym_name(speaker: str, paragraphs: Sequence[str]) -> str | None:
         words = words[1:]
     if len(words) != 1 or not _ACRONYM.fullmatch(words[0]):
         return None
+    # The acronym in parentheses is the literal end of the pattern: paragraphs without it are
+    # skipped at substring speed, and the pattern is built only when one has it.
+    marker = f"({words[0]})"
+    holding = [text for text in paragraphs if marker in text]
+    if not holding:
+        return None
     spelled = re.compile(
         rf"((?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|the|on|in)\s+)*)+)\({words[0]}\)"
     )
-    for text in paragraphs:
+    for text in holding:
         m = spelled.search(text)
         if m is None:
             continue
