@@ -19,24 +19,37 @@ _MARKS = " \t\n\"'“”‘’«»"
 def is_heading(paragraph: str) -> bool:
     """A short paragraph that does not end as a sentence does."""
     text = paragraph.strip().strip(_MARKS)
-    return len(text.split()) <= HEADING_WORDS and not _UNQUOTED_END.search(text)
+    # At most HEADING_WORDS splits: a longer paragraph is told apart without splitting it all.
+    short = len(text.split(None, HEADING_WORDS)) <= HEADING_WORDS
+    return short and not _UNQUOTED_END.search(text)
 
 
 def echo_speakers(quotes: list[Quote], paragraphs: list[str]) -> None:
     """Give each subheading quote that no cue attributes (``cue`` is None: none, or carried
     over from a quote before) the speaker of a body quote that holds its words."""
-    headings = {q.paragraph: is_heading(paragraphs[q.paragraph]) for q in quotes}
+    headings: dict[int, bool] = {}  # paragraph index -> is_heading, each tested once
+    for q in quotes:
+        if q.cue is None and q.paragraph not in headings:
+            headings[q.paragraph] = is_heading(paragraphs[q.paragraph])
     echoes = [q for q in quotes if q.cue is None and headings[q.paragraph]]
     if not echoes:
         return
-    # Each body quote's words are found once, not once per subheading quote.
-    body = [(q, _WORD.findall(q.text.lower())) for q in quotes if not headings[q.paragraph]]
+    for q in quotes:
+        if q.paragraph not in headings:
+            headings[q.paragraph] = is_heading(paragraphs[q.paragraph])
+    # Each attributed body quote's words are found once, not once per subheading quote (body
+    # quotes keep their speakers here: only subheading quotes change).
+    body = [
+        (q, _WORD.findall(q.text.lower()))
+        for q in quotes
+        if q.speaker is not None and not headings[q.paragraph]
+    ]
     for quote in echoes:
         words = _WORD.findall(quote.text.lower())
         if len(words) < ECHO_WORDS:
             continue
         for other, other_words in body:
-            if other.speaker is not None and _holds(other_words, words):
+            if _holds(other_words, words):
                 quote.speaker = other.speaker
                 break
 

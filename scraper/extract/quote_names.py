@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from scraper.extract.quote_rules import QuoteRules
+from scraper.extract.quote_rules import QuoteRules, folds_as_lowered
 
 #: Possessive endings, with the apostrophe curled either way ("Swift‘s" is common).
 POSSESSIVES = ("’s", "'s", "‘s")
@@ -171,11 +171,10 @@ def name_mentions(
     """The full names in ``paragraphs`` in reading order. With ``names`` (lower-case words),
     only names holding one of them, or with one of ``roles`` around them, are built."""
     found: list[Mention] = []
-    wanted = tuple(sorted(names | roles)) if names is not None else ()
-    hit = _word_finder(names | roles) if names is not None else None
+    wanted = _Wanted(names | roles) if names is not None else None
     for index, text in enumerate(paragraphs, first_index):
         lowered = text.lower()
-        if hit is not None and not _has_wanted(text, lowered, wanted, hit):
+        if wanted is not None and not wanted.found_in(text, lowered):
             continue  # no wanted word: most paragraphs are skipped at substring speed
         for start, end, tokens in _named_runs(text, lowered, rules, None if roles else names):
             if names is not None and not _is_wanted(tokens, lowered, (start, end), names, roles):
@@ -253,10 +252,44 @@ def _named_runs(
     return runs
 
 
-def _has_wanted(text: str, lowered: str, wanted: tuple[str, ...], hit: re.Pattern[str]) -> bool:
-    """Whether ``text`` holds a wanted word: a substring test on ``lowered`` first (fast, and
-    false for most paragraphs), the word-boundary regex only to confirm."""
-    return any(w in lowered for w in wanted) and hit.search(text) is not None
+class _Wanted:
+    """Words a paragraph must hold (whole, in any case) for its names to be looked up."""
+
+    def __init__(self, words: frozenset[str]) -> None:
+        self.words = tuple(sorted(words))
+        self.ascii = all(w.isascii() for w in self.words)
+        self._finder: re.Pattern[str] | None = None  # compiled only for non-ASCII text
+
+    def found_in(self, text: str, lowered: str) -> bool:
+        """Whether ``text`` holds a wanted word: a substring test on ``lowered`` (``text`` in
+        lower case) first, fast and false for most paragraphs, then word boundaries. ASCII
+        words are found in ``lowered`` directly when that is the same test as the
+        case-insensitive regex the rest takes (``folds_as_lowered``)."""
+        if not any(w in lowered for w in self.words):
+            return False
+        if self.ascii and folds_as_lowered(text, lowered):
+            return any(_whole_word(text, lowered, w) for w in self.words if w)
+        if self._finder is None:
+            self._finder = _word_finder(frozenset(self.words))
+        return self._finder.search(text) is not None
+
+
+def _whole_word(text: str, lowered: str, word: str) -> bool:
+    """Whether ``word`` occurs in ``lowered`` between word boundaries of ``text`` (as
+    ``\\b`` has them; ``lowered`` is ``text`` in lower case, offset for offset)."""
+    at = lowered.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if _boundary(text, at) and _boundary(text, end):
+            return True
+        at = lowered.find(word, at + 1)
+    return False
+
+
+def _boundary(text: str, i: int) -> bool:
+    before = i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")
+    after = i < len(text) and (text[i].isalnum() or text[i] == "_")
+    return before != after
 
 
 def _word_finder(words: frozenset[str]) -> re.Pattern[str]:

@@ -153,9 +153,16 @@ def may_match(text: str, hints: tuple[str, ...]) -> bool:
     if not hints:
         return True
     lowered = text.lower()
-    if not text.isascii() and (len(lowered) != len(text) or _FOLDS_TO_ASCII.search(text)):
+    if not folds_as_lowered(text, lowered):
         return True
     return any(hint in lowered for hint in hints)
+
+
+def folds_as_lowered(text: str, lowered: str) -> bool:
+    """Whether a case-insensitive regex of ASCII words matches ``text`` exactly where the words
+    occur in ``lowered`` (``text.lower()``, offset for offset): true unless lower-casing
+    changed the length or ``text`` holds a character the regex folds onto an ASCII letter."""
+    return text.isascii() or (len(lowered) == len(text) and not _FOLDS_TO_ASCII.search(text))
 
 
 def _table(data: dict[str, object], key: str) -> dict[str, str]:
