@@ -277,7 +277,8 @@ def sentence_person(sentence: str, paragraphs: tuple[str, ...], rules: QuoteRule
     if words and bare_word(words[0]) in rules.pronouns and words[0][:1].isupper():
         return words[0].strip(EDGE)
     m = _OPENING_PERSON.match(sentence.strip())
-    if m is None or bare_word(m.group(2)) in rules.prepositions | NOT_VERBS:
+    verb = bare_word(m.group(2)) if m else ""
+    if m is None or verb in rules.prepositions or verb in NOT_VERBS:
         return None
     tokens = m.group(1).split()
     at = name_start(tokens, rules)

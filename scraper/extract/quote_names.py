@@ -194,7 +194,8 @@ def name_mentions(
             spoke = bool(following) and rules.cue.fullmatch(_strip(following[0])) is not None
             # a speaker the article calls by this surname alone ("May said"), when the run is
             # not a place after a preposition ("in Hyde Park") or a thing after "the"
-            place = bool(before) and _strip(before[-1]) in rules.prepositions | rules.determiners
+            last = _strip(before[-1]) if before else ""
+            place = bool(before) and (last in rules.prepositions or last in rules.determiners)
             spoke = spoke or (names is not None and not place and _strip(tokens[-1]) in names)
             mention = _mention(tokens, before, appositive, (index, start), rules, spoke)
             if mention is not None:

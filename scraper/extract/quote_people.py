@@ -143,6 +143,7 @@ _CLAUSE_OPENERS = frozenset(
 )
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}$")  # "U.S."
 _COPULAS = frozenset({"is", "was", "are", "were"})
+_OPENERS_AND_COPULAS = _CLAUSE_OPENERS | _COPULAS
 _SUBJECT_AFTER = ".!?…:;\"“”'’(—–,"
 
 
@@ -165,9 +166,10 @@ def subject_position(text: str, offset: int, name: str, rules: QuoteRules) -> bo
         words.pop()  # "was Hawks head Major Lee": the role before the name
     if not words or words[-1][-1] in _SUBJECT_AFTER:
         return True
-    if words[-1].lower() in _CLAUSE_OPENERS | _COPULAS:
+    if words[-1].lower() in _OPENERS_AND_COPULAS:
         return True  # "and Lee said", "The first witness was Major Lee, who": a new person
-    return word[:1].islower() and bare_word(word) not in rules.prepositions | NOT_VERBS
+    bare = bare_word(word)
+    return word[:1].islower() and bare not in rules.prepositions and bare not in NOT_VERBS
 
 
 def _reported(text: str, offset: int, rules: QuoteRules) -> bool:

@@ -199,9 +199,8 @@ def _names_organisation(tokens: list[str], rules: QuoteRules) -> bool:
     first = next((i for i, w in enumerate(words) if w in rules.prepositions), None)
     if first is None or first + 1 >= len(tokens):
         return False
-    linking = rules.prepositions | rules.determiners | {"and", "&"}
     return all(
-        is_capital(t) or w in linking
+        is_capital(t) or w in rules.prepositions or w in rules.determiners or w in {"and", "&"}
         for t, w in zip(tokens[first + 1 :], words[first + 1 :], strict=True)
     )
 
@@ -333,7 +332,8 @@ def _named_place(tokens: list[str], i: int, rules: QuoteRules) -> bool:
     after = tokens[i + 1]
     if bare_word(after) == "the" and i + 2 < len(tokens):
         after = tokens[i + 2]
-    return is_capital(after) and bare_word(after) not in rules.determiners | rules.not_name_words
+    bare = bare_word(after)
+    return is_capital(after) and bare not in rules.determiners and bare not in rules.not_name_words
 
 
 def noun_phrase_start(tokens: list[str], rules: QuoteRules) -> int:

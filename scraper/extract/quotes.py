@@ -361,7 +361,7 @@ def _resolve(
                 f.attribution = a = Attribution(described, a.cue)
             last_named = f
         elif a is not None:  # a pronoun or bare role: keep the cue, name the person
-            pronoun = a.speaker.lower() in rules.pronouns | rules.possessive_pronouns
+            pronoun = _is_pronoun(a.speaker, rules)
             name = _nearest_person(paragraphs, last_named, f, rules, pronoun)
             if name and not pronoun and _holds_other_role(name, a.speaker, paragraphs, rules):
                 name = None  # "Maria Lopez, a lawyer" is not "the judge": the phrase stays
@@ -419,11 +419,16 @@ def _is_anaphor(
 ) -> bool:
     """A pronoun, or a role ("the government spokesman") no name in the article carries."""
     words = speaker.lower().split()
-    if speaker.lower() in rules.pronouns | rules.possessive_pronouns:  # 'His remarks that'
+    if _is_pronoun(speaker, rules):  # 'His remarks that'
         return True
     if len(words) > 4 or words[0] != "the" or words[-1] not in rules.titles:
         return False
     return fullest_name(speaker, *_position(f), mentions, rules, paragraphs=paragraphs) == speaker
+
+
+def _is_pronoun(speaker: str, rules: QuoteRules) -> bool:
+    lowered = speaker.lower()
+    return lowered in rules.pronouns or lowered in rules.possessive_pronouns
 
 
 def _nearest_person(
