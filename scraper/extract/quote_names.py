@@ -59,21 +59,23 @@ def _mention(
     """The name in ``tokens`` and its roles. A surname that is also a common noun of places or
     dates ("Park", "May") is a name only with evidence of a person: a role before or beside
     it, or a verb of saying after it (``spoke``)."""
-    while tokens and (
-        _strip(tokens[0]) in rules.run_skip
-        or _strip(tokens[0]) in _FROM_OF
-        or rules.cue.fullmatch(_strip(tokens[0]))  # "Says Tamara": an inverted cue
+    bare = [_strip(t) for t in tokens]  # each token's bare form, found once
+    while bare and (
+        bare[0] in rules.run_skip
+        or bare[0] in _FROM_OF
+        or rules.cue.fullmatch(bare[0])  # "Says Tamara": an inverted cue
     ):
-        tokens = tokens[1:]
+        tokens, bare = tokens[1:], bare[1:]
     cut = 0
     for i, token in enumerate(tokens[:-1]):
-        if _strip(token) in rules.titles or token.endswith(POSSESSIVES):
+        if bare[i] in rules.titles or token.endswith(POSSESSIVES):
             cut = i + 1
-        elif DESCRIPTOR.search(_strip(token)):
+        elif DESCRIPTOR.search(bare[i]):
             cut = i + 1  # "London-born Raye"
-    roles = {_strip(t) for t in tokens[:cut]} & rules.titles
-    roles |= {_strip(t) for t in before[-ROLE_WINDOW:] + appositive} & rules.titles
-    if {_strip(t) for t in before[-ROLE_WINDOW:] + tokens[:cut]} & rules.past_role_words:
+    near = [_strip(t) for t in before[-ROLE_WINDOW:]]
+    roles = set(bare[:cut]) & rules.titles
+    roles |= {*near, *(_strip(t) for t in appositive)} & rules.titles
+    if {*near, *bare[:cut]} & rules.past_role_words:
         roles = set()  # "Former President Donald Trump" is not "the president"
     name_tokens = [t.strip(_EDGE) if t[-1] != "." else t.lstrip(_EDGE) for t in tokens[cut:]]
     if name_tokens:
@@ -305,7 +307,7 @@ def _is_wanted(
     names: frozenset[str],
     roles: frozenset[str],
 ) -> bool:
-    if any(_POSSESSIVE.sub("", _strip(t)) in names for t in tokens):
+    if any(_unpossessed(_strip(t)) in names for t in tokens):
         return True
     if not roles:
         return False
@@ -313,6 +315,12 @@ def _is_wanted(
         return True
     window = lowered[max(0, where[0] - 60) : where[0]] + lowered[where[1] : where[1] + 60]
     return any(role in window for role in roles)
+
+
+def _unpossessed(bare: str) -> str:
+    """``bare`` (a word ``_strip`` left, so no apostrophe ends it) without a possessive
+    "’s" ending: what ``_POSSESSIVE`` removes from such a word."""
+    return bare[:-2] if bare.endswith(POSSESSIVES) else bare
 
 
 def _best(candidates: list[Mention]) -> Mention | None:

@@ -453,14 +453,16 @@ def subject_before(text: str, rules: QuoteRules) -> str | None:
         speaker = clean_speaker(parts[-1], rules, before_cue=True) if parts else None
         return speaker or (_tail_name(parts[-1], rules) if parts else None)
     parts = [p for p in _CLAUSE_PUNCT.split(text) if p.strip()]
-    cleaned = [clean_speaker(p, rules, before_cue=True) for p in parts]
-    for speaker in cleaned:
+    first: str | None = None  # the first part that gives a speaker at all
+    for part in parts:  # cleaned one by one: the first full name ends the search
+        speaker = clean_speaker(part, rules, before_cue=True)
         words = speaker.split() if speaker else []
         if len(words) >= 2 and all(
             w[:1].isupper() for w in words if w.lower() not in rules.name_particles
         ):
             return speaker
-    return next((c for c in cleaned if c), None)
+        first = first or speaker
+    return first
 
 
 def _tail_name(part: str, rules: QuoteRules) -> str | None:
