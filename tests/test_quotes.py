@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from scraper.extract.quote_names import _POSSESSIVE, _strip, _unpossessed, _Wanted, _word_finder
 from scraper.extract.quote_rules import hints, may_match, rules_for
 from scraper.extract.quote_speakers import neuter_subject
 from scraper.extract.quotes import clear_caches, find_quotes
@@ -769,3 +770,53 @@ def test_cached_analyses_do_not_leak_between_articles() -> None:
     assert fresh == again[::-1]
     assert [q.speaker for q in fresh[0]] == ["Ana Ruiz", "Ana Ruiz"]
     assert [q.speaker for q in fresh[1]] == ["Tom Park"]
+
+
+_NAME_TEXT = st.text(
+    alphabet=st.sampled_from(list("leanLEAN_9 ,.’'-\u0130\u0131\u017f\u212a\u00e9\u00c9")),
+    max_size=30,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_NAME_TEXT, st.frozensets(_NAME_TEXT.map(str.lower), max_size=3))
+def test_wanted_word_test_agrees_with_the_case_insensitive_regex(
+    text: str, words: frozenset[str]
+) -> None:
+    """The substring path of the name index finds a wanted word exactly where the word-boundary
+    regex it replaces does (dotless i, long s, the Kelvin sign and "İ" fold differently)."""
+    wanted = _Wanted(words)
+    lowered = text.lower()
+    expected = any(w in lowered for w in wanted.words) and bool(_word_finder(words).search(text))
+    assert wanted.found_in(text, lowered) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Ans’'‘.,()-")), min_size=1, max_size=8))
+def test_possessive_cut_matches_the_possessive_pattern(token: str) -> None:
+    bare = _strip(token)
+    assert _unpossessed(bare) == _POSSESSIVE.sub("", bare)
+
+
+def test_subheading_echo_takes_the_speaker_of_the_body_quote_holding_its_words() -> None:
+    paragraphs = [
+        '"Rebuild the bridge by spring"',
+        "Officials and engineers met on Monday to agree a timetable for the repairs.",
+        '"We will rebuild the bridge by spring," Ana Ruiz said on Monday at the site.',
+        '"The money is there," Tom Park said.',
+    ]
+    quotes = find_quotes(paragraphs)
+    assert [(q.paragraph, q.speaker) for q in quotes] == [
+        (0, "Ana Ruiz"),
+        (2, "Ana Ruiz"),
+        (3, "Tom Park"),
+    ]
+
+
+def test_acronym_takes_the_name_spelled_out_before_it_in_parentheses() -> None:
+    paragraphs = [
+        "The Centers for Disease Control and Prevention (CDC) issued guidance on Friday.",
+        '"Vaccination remains the best protection we have," the CDC said.',
+    ]
+    quotes = find_quotes(paragraphs)
+    assert quotes[0].speaker == "Centers for Disease Control and Prevention"
