@@ -7,6 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scraper.extract.quote_names import _POSSESSIVE, _strip, _unpossessed, _Wanted, _word_finder
+from scraper.extract.quote_people import _SENTENCE_START, _sentence_starts
+from scraper.extract.quote_phrases import first_word, last_word
 from scraper.extract.quote_rules import hints, may_match, rules_for
 from scraper.extract.quote_speakers import neuter_subject
 from scraper.extract.quotes import clear_caches, find_quotes
@@ -820,3 +822,20 @@ def test_acronym_takes_the_name_spelled_out_before_it_in_parentheses() -> None:
     ]
     quotes = find_quotes(paragraphs)
     assert quotes[0].speaker == "Centers for Disease Control and Prevention"
+
+
+_SPACED_TEXT = st.text(alphabet=st.sampled_from(list("aB.!?…”\"’' \t\n\u00a0\u2003,")), max_size=16)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SPACED_TEXT, st.integers(min_value=0, max_value=20))
+def test_word_before_and_after_an_offset_match_splitting(text: str, at: int) -> None:
+    assert last_word(text, at) == text[:at].split()[-1:]
+    assert first_word(text, at) == text[at:].split()[:1]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SPACED_TEXT, st.integers(min_value=0, max_value=20))
+def test_sentence_start_test_matches_its_pattern(text: str, at: int) -> None:
+    at = min(at, len(text))
+    assert _sentence_starts(text, at) == bool(_SENTENCE_START.search(text[:at]))

@@ -12,18 +12,41 @@ from scraper.extract.quote_names import POSSESSIVES, capital_runs
 from scraper.extract.quote_phrases import (
     EDGE,
     bare_word,
+    first_word,
     has_letters,
     is_capital,
     is_organisation,
+    last_word,
     name_start,
     plausible,
 )
 from scraper.extract.quote_rules import QuoteRules
 from scraper.extract.quote_speakers import cue_subject
 
+#: Text that ends where a sentence starts: the rule ``_sentence_starts`` applies without
+#: slicing (kept as the reference its tests compare with).
 _SENTENCE_START = re.compile(r"(?:^|[.!?…][”\"’']?\s+)$")
 _APPOSED = re.compile(r"\s+(?:a|an|the|his|her|their|its|who|\d)\b", re.IGNORECASE)
 _WORD_AND_SPACE = re.compile(r"\s*(\w+)\s+")
+
+
+def _sentence_starts(text: str, at: int) -> bool:
+    """``_SENTENCE_START.search(text[:at])``: ``at`` opens the text, or follows a sentence end
+    (an optional closing mark) and space; tested on the characters before ``at`` only."""
+    if at == 0 or (at == 1 and text[0] == "\n"):
+        return True  # "^$": nothing (or only a final newline) before
+    stop = at
+    while stop > 0 and text[stop - 1].isspace():
+        stop -= 1
+    if stop == at or stop == 0:
+        return False  # no space before ``at``, or only space
+    if text[stop - 1] in _SENTENCE_ENDS:
+        return True
+    return stop >= 2 and text[stop - 1] in _CLOSING_MARKS and text[stop - 2] in _SENTENCE_ENDS
+
+
+_SENTENCE_ENDS = ".!?…"
+_CLOSING_MARKS = "”\"’'"
 
 
 def _after_adverbs(after: str, rules: QuoteRules) -> int:
@@ -57,7 +80,7 @@ def person_mentions(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
             tokens = tokens[1:]
         if not tokens or any(bare_word(t) in rules.not_persons for t in tokens):
             continue
-        previous = text[:start].split()[-1:]
+        previous = last_word(text, start)
         if previous and bare_word(previous[0]) in skip:
             continue  # "from Brooklyn, said": a place in an apposition
         name_at = name_start(tokens, rules)
@@ -72,7 +95,7 @@ def person_mentions(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
         after = text[end : end + 40]
         spoke = rules.cue.match(after, _after_adverbs(after, rules)) if after[:1] == " " else None
         full = len(name) >= 2
-        at_start = bool(_SENTENCE_START.search(text[:start]))
+        at_start = _sentence_starts(text, start)
         role_before = bool(previous) and bare_word(previous[0]) in rules.titles
         following = after.split()[:1]
         acts = (
@@ -152,7 +175,7 @@ def subject_position(text: str, offset: int, name: str, rules: QuoteRules) -> bo
     follows it ("economist Ann Lee said"); not an object after a verb or preposition ("to
     Trump, who ...", "treat President Trump —")."""
     at = text.find(name, offset)
-    following = text[at + len(name) :].split()[:1] if at >= 0 else []
+    following = first_word(text, at + len(name)) if at >= 0 else []
     word = following[0] if following else ""
     if _reported(text, offset, rules) and not rules.cue.fullmatch(bare_word(word)):
         return False  # "Smith said the judge, Tom Jones, had ...": inside Smith's account

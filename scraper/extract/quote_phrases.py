@@ -27,6 +27,28 @@ def bare_word(token: str) -> str:
     return token.strip(EDGE).lower()
 
 
+_FIRST_WORD = re.compile(r"\s*(\S+)")
+
+
+def first_word(text: str, start: int = 0) -> list[str]:
+    """``text[start:].split()[:1]``: the word after ``start``, found without splitting the
+    rest of ``text``."""
+    m = _FIRST_WORD.match(text, start)
+    return [m.group(1)] if m else []
+
+
+def last_word(text: str, end: int) -> list[str]:
+    """``text[:end].split()[-1:]``: the word before ``end``, found without splitting the whole
+    of ``text`` before it (a loop over a paragraph's runs would split it once per run)."""
+    stop = min(end, len(text))
+    while stop > 0 and text[stop - 1].isspace():
+        stop -= 1
+    begin = stop
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    return [text[begin:stop]] if stop > 0 else []
+
+
 def is_capital(token: str) -> bool:
     core = token.lstrip(EDGE)
     return bool(core) and core[0].isupper()

@@ -14,8 +14,10 @@ from scraper.extract.quote_phrases import (
     EDGE,
     bare_word,
     clean_speaker,
+    first_word,
     is_capital,
     is_organisation,
+    last_word,
     name_start,
     plausible,
 )
@@ -368,13 +370,13 @@ def sentence_subject(text: str, rules: QuoteRules) -> str | None:
             return after
     skip = rules.subject_skip
     for start, end, tokens in capital_runs(text, rules):
-        previous = text[:start].split()[-1:]
+        previous = last_word(text, start)
         if previous and (
             bare_word(previous[0]) in rules.prepositions
             or bare_word(previous[0]) in rules.determiners
         ):
             continue
-        following = text[end:].split()[:1]
+        following = first_word(text, end)
         if following and bare_word(following[0]) in rules.not_name_words:
             continue  # "The Trump administration"
         opener = bare_word(tokens[0])
@@ -389,7 +391,7 @@ def sentence_subject(text: str, rules: QuoteRules) -> str | None:
             continue
         name = [t.strip(EDGE) for t in tokens[name_at:]]
         at_clause_start = not previous or bool(_CLAUSE_END.search(previous[0]))
-        following = text[end:].split()[:1]
+        following = first_word(text, end)
         acts = bool(following) and bare_word(following[0]).endswith(("s", "ed"))
         acts = acts and following[0][:1].islower() and bare_word(following[0]) not in skip
         if is_organisation(name, rules) or (len(name) < 2 and not (at_clause_start or acts)):
