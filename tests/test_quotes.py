@@ -6,11 +6,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from scraper.extract.quote_clauses import SENTENCE_BOUNDARY
 from scraper.extract.quote_names import _POSSESSIVE, _strip, _unpossessed, _Wanted, _word_finder
-from scraper.extract.quote_people import _SENTENCE_START, _sentence_starts
-from scraper.extract.quote_phrases import first_word, last_word
+from scraper.extract.quote_people import _SENTENCE_START, _indirect_speakers, _sentence_starts
+from scraper.extract.quote_phrases import (
+    bare_word,
+    first_word,
+    is_capital,
+    is_organisation,
+    last_word,
+)
 from scraper.extract.quote_rules import hints, may_match, rules_for
-from scraper.extract.quote_speakers import neuter_subject
+from scraper.extract.quote_speakers import cue_subject, neuter_subject
 from scraper.extract.quotes import clear_caches, find_quotes
 from scraper.models import Quote
 
@@ -839,3 +846,31 @@ def test_word_before_and_after_an_offset_match_splitting(text: str, at: int) -> 
 def test_sentence_start_test_matches_its_pattern(text: str, at: int) -> None:
     at = min(at, len(text))
     assert _sentence_starts(text, at) == bool(_SENTENCE_START.search(text[:at]))
+
+
+_WORDS_AND_MARKS = "Ana Ruiz Tom Park said began added told that the minister and reporters"
+_SENTENCE_WORDS = st.sampled_from([*_WORDS_AND_MARKS.split(), "says", "Lee", ".", ",", "—", "\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SENTENCE_WORDS, max_size=24))
+def test_reported_speakers_skip_only_sentences_without_a_speech_verb(words: list[str]) -> None:
+    """Sentences are skipped when the speech verbs found over the whole text miss them: the
+    result is the one every sentence tested on its own gives (the rule as it was written)."""
+    rules = rules_for("en")
+    text = " ".join(words).replace(" .", ".").replace(" ,", ",").replace(" !", "!")
+    expected = []
+    starts = [0] + [m.end() for m in SENTENCE_BOUNDARY.finditer(text)]
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        by_cue = cue_subject(text[start:end], rules)
+        names = by_cue[0].speaker.split() if by_cue else []
+        if (
+            len(names) < 2
+            or is_organisation(names, rules)
+            or bare_word(names[0]) in rules.determiners
+        ):
+            continue
+        if all(is_capital(w) for w in names if w.lower() not in rules.name_particles):
+            at = start + max(0, text.find(names[0], start, end) - start)
+            expected.append((at, " ".join(names)))
+    assert _indirect_speakers(text, rules) == expected

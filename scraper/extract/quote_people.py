@@ -5,6 +5,7 @@ that pronoun and role speakers are resolved to."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from scraper.extract.quote_clauses import SENTENCE_BOUNDARY
@@ -142,10 +143,16 @@ def _indirect_speakers(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
     """Names that are the subject of a speech verb ("Kelly L Clarke, from Vredehoek, said the
     conference ..."): reported speakers, the likeliest antecedents of a later "she said"."""
     found: list[tuple[int, str]] = []
-    if rules.cue.search(text) is None:
+    # Speech verbs found once over the whole text: a cue never spans a sentence boundary (it
+    # holds no sentence punctuation), so a sentence without one here has none on its own.
+    cues = [m.start() for m in rules.cue.finditer(text)]
+    if not cues:
         return found  # no speech verb: no sentence has a reported speaker
     starts = [0] + [m.end() for m in SENTENCE_BOUNDARY.finditer(text)]
     for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        at = bisect_left(cues, start)
+        if at == len(cues) or cues[at] >= end:
+            continue  # no speech verb in this sentence: no subject of one
         by_cue = cue_subject(text[start:end], rules)
         words = by_cue[0].speaker.split() if by_cue else []
         if (
