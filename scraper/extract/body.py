@@ -296,8 +296,14 @@ def _has_prose(node: LexborNode, mass: Mass) -> bool:
     if node.mem_id in mass:
         return True
     if node.tag in LEAF_BLOCKS and not _has_blocks(node):
-        return paragraph_weight(node) > 0 or node.css_first("a") is None
+        return _leaf_has_prose(node, mass)
     return False
+
+
+def _leaf_has_prose(node: LexborNode, mass: Mass) -> bool:
+    """``_has_prose`` of a leaf block (a ``LEAF_BLOCKS`` element without blocks inside), for
+    callers that know it is one already."""
+    return node.mem_id in mass or paragraph_weight(node) > 0 or node.css_first("a") is None
 
 
 def _heading_leads_nowhere(node: LexborNode, mass: Mass) -> bool:
@@ -335,7 +341,7 @@ def read_blocks(
             flush()
             if tag in HEADINGS and _heading_leads_nowhere(child, mass):
                 continue
-            if _has_prose(child, mass) or tag in HEADINGS:
+            if tag in HEADINGS or _leaf_has_prose(child, mass):
                 _leaf(child, out)
         else:
             flush()
