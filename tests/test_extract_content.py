@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scraper.extract.content import find_content, paragraph_weight
+from scraper.extract.content import (
+    LINK_WALK_LIMIT,
+    find_content,
+    has_link,
+    links_in,
+    paragraph_weight,
+)
 
 PROSE = (
     "A sentence long enough to be prose, with a clause or two, and a full stop at the end of it."
@@ -83,3 +89,39 @@ def test_container_named_as_body_does_not_grow_into_distant_widgets() -> None:
     tree = _root(body)
     containers, _ = find_content(tree.body)  # type: ignore[arg-type]
     assert [node.tag for node in containers] in (["section"], ["article"])
+
+
+def _blocks(html: str) -> list[LexborNode]:
+    tree = LexborHTMLParser(html)
+    assert tree.body is not None
+    return [tree.body, *tree.body.traverse()]
+
+
+LINK_PAGES = (
+    '<p>Plain <b>text</b> with <a href="/a">one <a href="/b">link</a></a> and <i>more</i></p>',
+    '<a href="/x"><p>inside a link</p><span>and a <a href="/y">second</a></span></a>',
+    "<ul>"
+    + "".join(f'<li><span><a href="/{i}">item {i}</a></span></li>' for i in range(40))
+    + "</ul>",
+    "<div>" + "<span><b>deep</b></span>" * 30 + '<a href="/late">late link</a></div>',
+    "<p>no links <!-- <a href='/c'>comment</a> --> at all</p><svg><a><text>svg</text></a></svg>",
+)
+
+
+def test_links_in_and_has_link_agree_with_the_queries() -> None:
+    # The Python walk must find exactly what lexbor's query finds, on small blocks and on
+    # blocks past LINK_WALK_LIMIT (where the query takes over), the node itself included.
+    for html in LINK_PAGES:
+        for node in _blocks(html):
+            expected = [a.mem_id for a in node.css("a")]
+            assert [a.mem_id for a in links_in(node)] == expected, (html, node.tag)
+            assert has_link(node) == bool(expected), (html, node.tag)
+
+
+def test_a_block_past_the_walk_limit_still_finds_its_late_link() -> None:
+    tree = LexborHTMLParser(LINK_PAGES[3])
+    block = tree.css_first("div")
+    assert block is not None
+    assert sum(1 for _ in block.traverse()) > LINK_WALK_LIMIT
+    assert has_link(block)
+    assert [a.attributes.get("href") for a in links_in(block)] == ["/late"]

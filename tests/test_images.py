@@ -6,9 +6,12 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper.extract.images import (
+    _SKIP_URL,
+    _alternatives,
     article_images,
     body_images,
     expose_pictures,
+    is_skipped_url,
     lift_noscript_images,
     with_lead_image,
 )
@@ -317,3 +320,37 @@ def test_viewer_button_keeps_the_caption_written_after_the_figure_wrapper() -> N
     assert [(image.caption, image.credit) for image in images] == [
         ("Epstein groomed and raped Lacerda", "AFP via Getty Images")
     ]
+
+
+SKIP_CASES = (
+    "https://cdn.example.com/photos/harbour-fire.jpg",
+    "https://cdn.example.com/Static/LOGO-header.PNG",
+    "DATA:image/gif;base64,R0lGOD",
+    "https://example.com/img/arrow.SVG",
+    "https://example.com/img/arrow.svg?v=2",
+    "https://example.com/img/arrow.svg\n",
+    "https://example.com/img/arrow.svgz",
+    "https://example.com/ads/slot.jpg",
+    "https://example.com/Ad/slot.jpg",
+    "https://example.com/adserver/slot.jpg",
+    "https://example.com/banners/x.jpg",
+    "https://example.com/x-bnr_300.jpg",
+    "https://example.com/xbnr_300.jpg",
+    "https://example.com/Bilder/Straße-Ikone-ICON.jpg",
+    "https://example.com/Bilder/Straße.jpg",
+    "https://www.gravatar.com/avatar/abc",
+    "https://example.com/1x1.gif",
+    "https://example.com/pxl.gif",
+    "https://example.com/pxlxgif",
+)
+
+
+def test_is_skipped_url_agrees_with_the_pattern() -> None:
+    # The fast test (plain words as substrings, the rest as a smaller regex) must decide as
+    # the whole pattern does, in any letter case and for non-ASCII addresses.
+    for url in SKIP_CASES:
+        assert is_skipped_url(url) == (_SKIP_URL.search(url) is not None), url
+
+
+def test_alternatives_split_only_at_the_top_level() -> None:
+    assert _alternatives(r"a|b(?:c|d)|[|x]|\||e") == ["a", "b(?:c|d)", "[|x]", r"\|", "e"]

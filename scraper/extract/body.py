@@ -24,7 +24,9 @@ from scraper.extract.content import (
     CONTENT_NAMES,
     Mass,
     find_content,
+    has_link,
     is_inside,
+    links_in,
     paragraph_weight,
     visible_chars,
 )
@@ -278,7 +280,7 @@ def _leaf(node: LexborNode, out: list[str]) -> None:
     if not length:
         return
     if length < LINK_LINE_CHARS:  # longer blocks are prose whatever they link
-        linked = sum(visible_chars(a.text(deep=True)) for a in node.css("a"))
+        linked = sum(visible_chars(a.text(deep=True)) for a in links_in(node))
         if linked > LINK_LINE_SHARE * visible_chars(text):
             return
     out.extend(_split(text))
@@ -303,7 +305,7 @@ def _has_prose(node: LexborNode, mass: Mass) -> bool:
 def _leaf_has_prose(node: LexborNode, mass: Mass) -> bool:
     """``_has_prose`` of a leaf block (a ``LEAF_BLOCKS`` element without blocks inside), for
     callers that know it is one already."""
-    return node.mem_id in mass or paragraph_weight(node) > 0 or node.css_first("a") is None
+    return node.mem_id in mass or paragraph_weight(node) > 0 or not has_link(node)
 
 
 def _heading_leads_nowhere(node: LexborNode, mass: Mass) -> bool:

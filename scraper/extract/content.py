@@ -63,19 +63,46 @@ def paragraph_weight(node: LexborNode, tag: str | None = None) -> int:
     length = len(text)
     if length < MIN_BLOCK_CHARS:
         # Short lines (ingredients, table cells) count a little unless they are links.
-        if length < 3 or direct or node.css_first("a") is not None:
+        if length < 3 or direct or has_link(node):
             return 0
         return length // SHORT_BLOCK_DISCOUNT
     if direct:
         return length
     if tag == "li" and node.css_first("ul, ol, div") is not None:
         return 0  # a menu entry holding a sub-menu; its own items count for themselves
-    links = node.css("a")
+    links = links_in(node)
     # Link density counts visible characters only: the indentation between the links of a
     # tag list ("<a>Tokyo</a>\n\t\t<a>Osaka</a>") would otherwise pass for unlinked prose.
     if links and sum(visible_chars(a.text(deep=True)) for a in links) > 0.5 * visible_chars(text):
         return 0
     return length
+
+
+#: Elements of a block walked in Python when looking for its links; a block with more is
+#: asked by a query. A query costs a selector parse (about 2 µs), more than the walk of a
+#: paragraph's few elements.
+LINK_WALK_LIMIT = 24
+
+
+def links_in(node: LexborNode) -> list[LexborNode]:
+    """``node.css("a")``: the links in ``node`` (itself included), in document order."""
+    found: list[LexborNode] = []
+    for count, element in enumerate(node.traverse()):
+        if count == LINK_WALK_LIMIT:
+            return node.css("a")
+        if element.tag == "a":
+            found.append(element)
+    return found
+
+
+def has_link(node: LexborNode) -> bool:
+    """``node.css_first("a") is not None``, the small blocks walked in Python."""
+    for count, element in enumerate(node.traverse()):
+        if count == LINK_WALK_LIMIT:
+            return node.css_first("a") is not None
+        if element.tag == "a":
+            return True
+    return False
 
 
 def visible_chars(text: str) -> int:

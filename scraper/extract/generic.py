@@ -184,22 +184,9 @@ def _with_standfirst(
     if any(folded in caption or caption in folded for caption in captions):
         return body
     # The raw text first: a match there is one in the folded text too, and folding costs more.
-    if standfirst not in page_text and not _in_folded(standfirst, page_text):
+    if standfirst not in page_text and standfirst not in _folded(page_text):
         return body
     return [standfirst, *body]
-
-
-def _in_folded(needle: str, text: str) -> bool:
-    """``needle in _folded(text)``, without folding ``text``.
-
-    A folded needle occurs in the folded text exactly where its words occur in the text with
-    whitespace runs between them (``\\s`` and ``str.split`` share one definition of
-    whitespace), so one search of the page text replaces building a folded copy of it.
-    """
-    words = needle.split(" ")
-    if " ".join(needle.split()) != needle:  # not folded: the plain way
-        return needle in _folded(text)
-    return re.search(r"\s+".join(map(re.escape, words)), text) is not None
 
 
 def _folded(text: str) -> str:

@@ -28,6 +28,57 @@ _SKIP_URL = re.compile(
     re.I,
 )
 MIN_SIZE = 100
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression (``a|b(?:c|d)`` -> ``a``, ``b(?:c|d)``)."""
+    parts: list[str] = []
+    depth, start, index, in_class = 0, 0, 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 1  # the escaped character is literal
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:index])
+            start = index + 1
+        index += 1
+    return [*parts, pattern[start:]]
+
+
+#: ``_SKIP_URL`` split for speed: its plain words are found by substring tests on the lower-cased
+#: URL (a search of the whole alternation tries every branch at every character), the rest
+#: by a regex of the other branches.
+_PLAIN = re.compile(r"(?:[\w-]|\\\.)+")
+_SKIP_WORDS = tuple(
+    part.replace("\\.", ".").lower()
+    for part in _alternatives(_SKIP_URL.pattern)
+    if _PLAIN.fullmatch(part)
+)
+_SKIP_FOLDS = bool(_SKIP_URL.flags & re.IGNORECASE)
+_SKIP_REST = re.compile(
+    "|".join(part for part in _alternatives(_SKIP_URL.pattern) if not _PLAIN.fullmatch(part))
+    or "(?!)",
+    re.IGNORECASE,
+)
+
+
+def is_skipped_url(url: str) -> bool:
+    """``_SKIP_URL.search(url)``: a pixel, placeholder, logo, icon or ad, not a picture."""
+    if not (_SKIP_FOLDS and url.isascii()):  # lower-casing and IGNORECASE agree on ASCII only
+        return _SKIP_URL.search(url) is not None
+    lowered = url.lower()
+    for word in _SKIP_WORDS:  # a loop costs less than any() over a generator
+        if word in lowered:
+            return True
+    return _SKIP_REST.search(lowered) is not None
+
+
 #: A link around a picture that opens the picture or a viewer keeps it in the article; a link
 #: to any other page makes it a teaser of another story.
 VIEWER_LINK = re.compile(
@@ -94,7 +145,7 @@ def _picture_url(node: LexborNode) -> str | None:
 
 def _image(node: LexborNode, base: str | None) -> Image | None:
     url = _picture_url(node)
-    if not url or _SKIP_URL.search(url):
+    if not url or is_skipped_url(url):
         return None
     img = node if node.tag == "img" else node.css_first("img")
     attrs = img.attributes if img is not None else {}
@@ -114,8 +165,12 @@ def expose_pictures(root: LexborNode) -> None:
     wrapping a picture (a "view larger" or slide-viewer control) is replaced by the picture,
     its labels left out.
     """
-    lift_noscript_images(root)
-    for button in root.css("button"):
+    # One walk finds both: lifting a picture out of a <noscript> moves elements but neither
+    # adds nor removes a <button>, so the buttons found before it are the ones found after.
+    found = root.css("noscript, button")
+    buttons = [node for node in found if node.tag == "button"]
+    _lift_noscripts([node for node in found if node.tag == "noscript"])
+    for button in buttons:
         picture = button.css_first("figure") or button.css_first("picture, img")
         if picture is not None and button.parent is not None:
             button.replace_with(_with_caption(picture, button))
@@ -141,10 +196,15 @@ def lift_noscript_images(root: LexborNode) -> None:
     boilerplate pass strips: its URL moves onto the placeholder beside it (``data-src``), or the
     ``<noscript>`` is unwrapped when nothing shows the picture. Call before stripping.
     """
-    for noscript in root.css("noscript"):
+    _lift_noscripts(root.css("noscript"))
+
+
+def _lift_noscripts(noscripts: list[LexborNode]) -> None:
+    """``lift_noscript_images`` on the page's ``<noscript>`` elements, in document order."""
+    for noscript in noscripts:
         inner = noscript.css_first("img")
         url = image_url(inner) if inner is not None else None
-        if not url or _SKIP_URL.search(url):
+        if not url or is_skipped_url(url):
             continue
         holder = noscript.parent
         if holder is None:
@@ -157,7 +217,7 @@ def lift_noscript_images(root: LexborNode) -> None:
             continue
         placeholder = shown[0]
         current = image_url(placeholder)
-        if not current or _SKIP_URL.search(current):
+        if not current or is_skipped_url(current):
             placeholder.attrs["data-src"] = url
             if not placeholder.attributes.get("alt") and inner is not None:
                 placeholder.attrs["alt"] = inner.attributes.get("alt") or ""
