@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scraper.extract import declared_url, extract
+from scraper.extract import _head_end, declared_url, extract
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -50,3 +50,25 @@ def test_without_url_the_declared_canonical_is_the_base_for_images() -> None:
     assert article.url == "https://kyivledger.example/2025/12/24/north-korean-pows-seek-defection/"
     assert article.images
     assert article.images[0].url.startswith("https://kyivledger.example/wp-content/uploads/")
+
+
+def test_head_end_is_where_the_lowered_head_ends() -> None:
+    # The end of the head must be the index the whole lowered text gives, in any letter case,
+    # after "</" that close other elements, and after characters that lengthen when lowered.
+    heads = (
+        "<html><head><title>T</title></head><body>",
+        "<HTML><HEAD><script>if (a</b) x = '</div>'</script></HEAD><BODY>",
+        "<head><title>İstanbul İzmir</title></Head><body></head>",
+        "<head><title>no end</title>",
+        "<head></hea></HEAD >",
+    )
+    for head in heads:
+        assert _head_end(head) == head.lower().find("</head>"), head
+
+
+def test_declared_url_stops_at_the_end_of_the_head() -> None:
+    page = (
+        "<html><head><TITLE>İ</TITLE></HEAD><body>"
+        '<link rel="canonical" href="https://a.example/in-body"></body>'
+    )
+    assert declared_url(page) is None

@@ -27,13 +27,26 @@ _HEAD_LIMIT = 200_000
 def declared_url(text: str) -> str | None:
     """The canonical URL the page declares about itself, if any (first one wins)."""
     head = text[:_HEAD_LIMIT]
-    end = head.lower().find("</head>")
+    end = _head_end(head)
     for tag in _HEAD_TAG.finditer(head if end < 0 else head[:end]):
         if _CANONICAL.search(tag.group(0)):
             href = _HREF.search(tag.group(0))
             if href:
                 return href.group(1)
     return None
+
+
+def _head_end(head: str) -> int:
+    """``head.lower().find("</head>")`` without lower-casing the whole head (200 KB at most,
+    on every page without a config): each ``</`` is looked at, and only its next five
+    characters are lower-cased."""
+    index = head.find("</")
+    while index >= 0:
+        if head[index + 2 : index + 7].lower() == "head>":
+            # Lower-casing may lengthen a few characters ("İ"): the index is the lowered one.
+            return index if head[:index].isascii() else len(head[:index].lower())
+        index = head.find("</", index + 2)
+    return -1
 
 
 def _config_for(text: str, url: str | None) -> SiteConfig | None:
