@@ -266,11 +266,12 @@ def _split(text: str) -> list[str]:
     return [p for p in (normalize_space(part) for part in _PARAGRAPH_BREAK.split(text)) if p]
 
 
+#: Child elements that make an element a container rather than a leaf block.
+_BLOCK_CHILDREN = LEAF_BLOCKS | {"div", "ul", "ol", "section"}
+
+
 def _has_blocks(node: LexborNode) -> bool:
-    return any(
-        child.tag in LEAF_BLOCKS or child.tag in ("div", "ul", "ol", "section")
-        for child in node.iter()
-    )
+    return any(child.tag in _BLOCK_CHILDREN for child in node.iter())
 
 
 def _leaf(node: LexborNode, out: list[str]) -> None:
