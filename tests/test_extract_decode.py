@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scraper.extract.decode import decode_html, meta_charset
+from scraper.extract.decode import decode_html, meta_charset, utf8_source
 
 TEXT = "Grüße aus Köln – „Zitat“ und ein Café"
 
@@ -61,3 +61,20 @@ def test_unknown_declared_charset_falls_back() -> None:
 def test_undecodable_bytes_never_raise() -> None:
     assert isinstance(decode_html(b"\xff\xfe\xfa\x80\x81" * 10), str)
     assert decode_html(b"") == ""
+
+
+def test_utf8_source_hands_back_the_bytes_of_the_text_just_decoded() -> None:
+    data = "<p>Grüße, “quoted” – €5</p>".encode()
+    text = decode_html(data)
+    assert utf8_source(text) is not text
+    assert utf8_source(text) == data == text.encode("utf-8")
+    # Another string, even an equal one, is not the decoded text: it is returned as it is.
+    other = text[:-1] + text[-1:]
+    assert other == text and other is not text
+    assert utf8_source(other) is other
+
+
+def test_utf8_source_is_the_text_when_the_page_was_not_utf8() -> None:
+    text = decode_html('<meta charset="windows-1252"><p>Gr\xfc\xdfe</p>'.encode("cp1252"))
+    assert text.endswith("Grüße</p>")
+    assert utf8_source(text) is text

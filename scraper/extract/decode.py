@@ -79,6 +79,23 @@ def _detect(data: bytes) -> str:
     return data.decode("utf-8", errors="replace")
 
 
+#: The text ``decode_html`` last made by decoding UTF-8 bytes whole, with those bytes: the
+#: parser wants UTF-8, and handing it the page's own bytes spares encoding the text again.
+_last_utf8: list[tuple[str, bytes]] = []
+
+
+def utf8_source(text: str) -> str | bytes:
+    """The UTF-8 bytes ``text`` was decoded from when ``decode_html`` just made it from them,
+    else ``text`` itself: either way the same document for a parser of UTF-8."""
+    last = _last_utf8[0] if _last_utf8 else None
+    return last[1] if last is not None and last[0] is text else text
+
+
+def _remember_utf8(text: str, data: bytes) -> str:
+    _last_utf8[:] = [(text, data)]
+    return text
+
+
 def decode_html(html: bytes | str, declared: str | None = None) -> str:
     """Decode ``html`` to ``str``; never raises. ``declared`` is a charset from HTTP headers.
 
@@ -98,11 +115,11 @@ def decode_html(html: bytes | str, declared: str | None = None) -> str:
         if normalised and normalised != "utf-8" and not data.isascii():
             utf8 = _strict(data, "utf-8")
             if utf8 is not None:
-                return utf8
+                return _remember_utf8(utf8, data)
         text = _strict(data, normalised)
         if text is not None:
-            return text
+            return _remember_utf8(text, data) if normalised == "utf-8" else text
     text = _strict(data, "utf-8")
     if text is not None:
-        return text
+        return _remember_utf8(text, data)
     return _detect(data)

@@ -13,6 +13,7 @@ from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNod
 
 from scraper import __version__
 from scraper.extract.body import body_paragraphs, find_content, find_standfirst, strip_boilerplate
+from scraper.extract.decode import utf8_source
 from scraper.extract.images import article_images, expose_pictures, with_lead_image
 from scraper.extract.jsonld import find_article, first_text, jsonld_objects, texts
 from scraper.extract.metadata import extract_metadata, meta_table
@@ -55,7 +56,7 @@ def parse_html(text: str) -> LexborHTMLParser:
     (about a tenth of the parse). What they do for a browser (a ``<selectedcontent>`` copying
     the chosen ``<option>`` of a form control) is nothing an article is read from.
     """
-    return LexborHTMLParser(text, options=LexborDocumentOptions.WO_EVENTS)
+    return LexborHTMLParser(utf8_source(text), options=LexborDocumentOptions.WO_EVENTS)
 
 
 def _lead_image(tree: LexborHTMLParser, url: str | None) -> Image | None:
