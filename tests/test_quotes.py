@@ -876,3 +876,24 @@ def test_reported_speakers_skip_only_sentences_without_a_speech_verb(words: list
             at = start + max(0, text.find(names[0], start, end) - start)
             expected.append((at, " ".join(names)))
     assert _indirect_speakers(text, rules) == expected
+def _speakers(paragraphs: list[str]) -> list[str | None]:
+    return [q.speaker for q in find_quotes(paragraphs) if not q.partial]
+
+
+def test_pronoun_takes_the_speaker_of_an_inverted_cue_not_a_named_thing() -> None:
+    paragraphs = [
+        "Ruth Okafor studies comets at a university in Leeds.",
+        "The probe will help, says Okafor. The Deep Space Timing Array is "
+        "using it too. It will finish by 2030, says Okafor. “That is where the "
+        "probe will really shine,” she says.",
+    ]
+    assert _speakers(paragraphs) == ["Ruth Okafor"]
+
+
+def test_inverted_cue_before_a_place_is_no_person() -> None:
+    paragraphs = [
+        "Tom Reed, a farmer, said the storm was bad.",
+        "Roads were closed, said Kyiv, and trains too. “We lost the whole harvest "
+        "this year,” he said.",
+    ]
+    assert _speakers(paragraphs) == ["Tom Reed"]

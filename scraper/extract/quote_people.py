@@ -74,7 +74,7 @@ def person_mentions(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
     skip = rules.mention_skip
     for start, end, tokens in capital_runs(text, rules):
         if bare_word(tokens[0]) in {"the", "a", "an"} and len(tokens) == 2:
-            continue  # "The Kentuckian": a description, not a person's name
+            continue  # "The Kentuckian", "The International Pulsar Timing Array": no person
         if tokens[-1].rstrip(EDGE).endswith(POSSESSIVES):
             continue  # "Donald Trump’s ...": an owner, not someone who acts
         while tokens and bare_word(tokens[0]) in skip:
@@ -116,6 +116,34 @@ def person_mentions(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
             found.append((start, " ".join(name)))
     found.extend(_indirect_speakers(text, rules))
     return sorted(set(found))
+
+
+#: A clause end right before an inverted speech verb ('...," says', '..., said').
+_INVERSION_BEFORE = re.compile(r"[,”\"’']\s*$")
+
+
+def inverted_speakers(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
+    """Names right after a speech verb that closes a clause ("..., says McLaughlin."): the
+    verb's subject, inverted, so a speaker the next "she says" may stand for."""
+    found: list[tuple[int, str]] = []
+    for cue in rules.cue.finditer(text):
+        if not _INVERSION_BEFORE.search(text, max(0, cue.start() - 3), cue.start()):
+            continue
+        tokens = text[cue.end() : cue.end() + 60].split()[:4]
+        run: list[str] = []
+        for token in tokens:
+            if not is_capital(token) or token.rstrip(EDGE).endswith(POSSESSIVES):
+                break
+            run.append(token)
+            if token[-1:] in ",.;:!?":
+                break
+        if not run or run[-1][-1:] not in ",.;:!?":
+            continue  # "told The Namibian that": an object, not the verb's subject
+        at = name_start(run, rules)
+        name = [t.strip(EDGE) for t in run[at:]] if at is not None else []
+        if name and plausible(name, rules) and not is_organisation(name, rules):
+            found.append((cue.end() + 1, " ".join(name)))
+    return found
 
 
 #: An apposition opening with a determiner, up to five words: ", a chemistry researcher".

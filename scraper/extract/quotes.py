@@ -63,7 +63,7 @@ from scraper.extract.quote_names import (
     organisation_mentions,
 )
 from scraper.extract.quote_people import CACHED as PEOPLE_CACHES
-from scraper.extract.quote_people import person_mentions, subject_position
+from scraper.extract.quote_people import inverted_speakers, person_mentions, subject_position
 from scraper.extract.quote_phrases import clean_speaker
 from scraper.extract.quote_previous import (
     about_person,
@@ -450,7 +450,11 @@ def _nearest_person(
         # only the stretch between the two quotes (often just ", he said. ")
         mentions = person_mentions(stretch, rules) if begin < stop else []
         if begin < stop and stretch != stretch.lower():
-            mentions = sorted(mentions + surname_subjects(stretch, paragraphs, rules))
+            mentions = sorted(
+                mentions
+                + surname_subjects(stretch, paragraphs, rules)
+                + _inverted_people(stretch, paragraphs, rules)
+            )
         if not mentions and index == here and begin < stop and pronoun:
             # "Critics turned on Ana Ruiz after she said": a full name earlier in the sentence
             mentions = names_before_pronoun(last_sentence(stretch, rules), rules)
@@ -471,6 +475,16 @@ def _nearest_person(
     if named and named.attribution:
         return named.attribution.speaker
     return weak
+
+
+def _inverted_people(text: str, paragraphs: list[str], rules: QuoteRules) -> list[tuple[int, str]]:
+    """Speakers of inverted cues ("..., says McLaughlin."): a full name, or a word the article
+    also gives with a first name (so "said Kyiv," is no person)."""
+    return [
+        (at, name)
+        for at, name in inverted_speakers(text, rules)
+        if " " in name or known_surname(name, tuple(paragraphs), rules)
+    ]
 
 
 #: Roles that are a task, not an office: any office holder may be "the government spokesman"
