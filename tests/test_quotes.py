@@ -897,3 +897,14 @@ def test_inverted_cue_before_a_place_is_no_person() -> None:
         "this year,” he said.",
     ]
     assert _speakers(paragraphs) == ["Tom Reed"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Union Chief Executive, Padraig Cribben, said: “It is impossible to overstate this.”",
+        "“It is impossible to overstate this,” Union Chief Executive, Padraig Cribben, said.",
+    ],
+)
+def test_role_set_off_before_the_name_is_not_the_speaker(paragraph: str) -> None:
+    assert _speakers([paragraph]) == ["Padraig Cribben"]

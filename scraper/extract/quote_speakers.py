@@ -459,6 +459,8 @@ def subject_before(text: str, rules: QuoteRules) -> str | None:
     for part in parts:  # cleaned one by one: the first full name ends the search
         speaker = clean_speaker(part, rules, before_cue=True)
         words = speaker.split() if speaker else []
+        if bare_word(words[-1]) in rules.titles if words else True:
+            continue  # "VFI Chief Executive, Padraig Cribben, said": a role, then the name
         if len(words) >= 2 and all(
             w[:1].isupper() for w in words if w.lower() not in rules.name_particles
         ):
