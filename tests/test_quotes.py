@@ -908,3 +908,18 @@ def test_inverted_cue_before_a_place_is_no_person() -> None:
 )
 def test_role_set_off_before_the_name_is_not_the_speaker(paragraph: str) -> None:
     assert _speakers([paragraph]) == ["Padraig Cribben"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "The letter – a copy of which was seen by this paper – warns: "
+            "“If we do not act now, farms will close.”",
+            "The letter",
+        ),
+        ("The mayor – Ann Lee – said: “If we do not act now, farms will close.”", "Ann Lee"),
+    ],
+)
+def test_aside_between_dashes_before_the_verb(paragraph: str, speaker: str) -> None:
+    assert _speakers([paragraph]) == [speaker]

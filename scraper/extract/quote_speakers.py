@@ -28,6 +28,8 @@ _CLAUSE_PUNCT = re.compile(r"[,;:()\[\]—–]|\s-\s")
 SUBJECT_WORDS = 7
 #: A short parenthesis right before the verb (adverbs may follow it): "Jane Doe (KC) once".
 _PARENTHESIS_BEFORE_VERB = re.compile(r"\s*\([^()]{1,30}\)(?:\s+[a-z]+)?\s*$")
+#: An aside between two dashes right before the verb: "The letter – a copy of which we saw –".
+_DASH_ASIDE_BEFORE_VERB = re.compile(r"\s+(?:[—–]|-(?=\s))\s*[^—–]{1,100}?\s(?:[—–]|-)\s*$")
 _RELATIVE = re.compile(r",?\s+who(?:\s+[a-z]+)?\s*$")
 #: A noun phrase and "that"/"which" right before the verb: "a sign that (read)".
 _DOCUMENT_RELATIVE = re.compile(
@@ -423,7 +425,7 @@ def subject_before(text: str, rules: QuoteRules) -> str | None:
     """The speaker in the words before a cue verb. With an apposition ("Richard Weir, 60, from
     Tynemouth, said") the subject is the first comma-separated part that holds a full name;
     a relative "who" or an adverb clause ("Holden, meanwhile, has") defers to the part before."""
-    aside = _PARENTHESIS_BEFORE_VERB.search(text)
+    aside = _PARENTHESIS_BEFORE_VERB.search(text) or _dash_aside(text)
     if aside:  # "Jane Doe (KC) said", "Jon Tester (D-Mont.) said": the aside is no subject
         text = text[: aside.start()] + " "
     neuter = neuter_subject(text, rules) or _pronoun_subject(text, rules)
@@ -467,6 +469,14 @@ def subject_before(text: str, rules: QuoteRules) -> str | None:
             return speaker
         first = first or speaker
     return first
+
+
+def _dash_aside(text: str) -> re.Match[str] | None:
+    """An aside between dashes right before the verb ("The letter – a copy of which we saw –
+    warns"), unless it is a name ("the minister – Ann Lee – said": she is the subject)."""
+    m = _DASH_ASIDE_BEFORE_VERB.search(text)
+    inner = m.group().strip(" —–-").split() if m else []
+    return None if not inner or all(is_capital(w) for w in inner) else m
 
 
 def _tail_name(part: str, rules: QuoteRules) -> str | None:
