@@ -923,3 +923,11 @@ def test_role_set_off_before_the_name_is_not_the_speaker(paragraph: str) -> None
 )
 def test_aside_between_dashes_before_the_verb(paragraph: str, speaker: str) -> None:
     assert _speakers([paragraph]) == [speaker]
+
+
+def test_quote_after_a_cue_belongs_to_it_not_to_a_later_clause() -> None:
+    paragraph = (
+        "The report also argues that “the public cares deeply about clean rivers” – "
+        "a point stressed by a poll today."
+    )
+    assert [q.speaker for q in find_quotes([paragraph])] == ["The report"]

@@ -186,6 +186,14 @@ def cue_subject(text: str, rules: QuoteRules) -> tuple[Attribution, int] | None:
     return None
 
 
+def ends_with_cue(text: str, rules: QuoteRules) -> bool:
+    """Whether ``text`` ends with a speech verb ("The letter also argues that"): the quote
+    after it is that verb's object, whatever a later clause says ("– a point made by ...")."""
+    tail = text[-40:]
+    cues = list(rules.cue.finditer(tail))
+    return bool(cues) and _ADJACENT.fullmatch(tail[cues[-1].end() :]) is not None
+
+
 def _source_phrase(phrase: str, rules: QuoteRules) -> str | None:
     """After "according to", the source up to the comma is kept whole ("the documents obtained
     under the Access to Information Act"), unless it holds a name."""

@@ -79,6 +79,7 @@ from scraper.extract.quote_speakers import (
     attribute_after,
     attribute_before,
     colon_speaker,
+    ends_with_cue,
     last_participle,
     message_source,
 )
@@ -232,7 +233,7 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
     short = len(right.split()) <= NEW_SENTENCE_WORDS and right.rstrip()[-1:] in ".!?"
     if new_sentence and (":" in right or not short):
         right = ""  # a new sentence of the reporter's, not an attribution ("Kim said." is)
-    if left.rstrip().endswith(":") or not right.strip():
+    if left.rstrip().endswith(":") or not right.strip() or ends_with_cue(left, rules):
         attribution = attribute_before(left, rules) or attribute_after(right, rules)
     else:
         attribution = attribute_after(right, rules) or attribute_before(left, rules)
