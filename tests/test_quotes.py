@@ -931,3 +931,28 @@ def test_quote_after_a_cue_belongs_to_it_not_to_a_later_clause() -> None:
         "a point stressed by a poll today."
     )
     assert [q.speaker for q in find_quotes([paragraph])] == ["The report"]
+
+
+def test_surname_that_is_also_a_role_word_gets_its_first_name() -> None:
+    paragraphs = [
+        "Shanna Challenger, who runs the project, said the island had recovered.",
+        "“With a little bit of help, nature can recover,” Challenger says.",
+    ]
+    assert _speakers(paragraphs) == ["Shanna Challenger"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "“Those goats were so smart,” remembers Shanna Challenger, with a laugh.",
+            "Shanna Challenger",
+        ),
+        ("“Those goats were so smart,” sighed Ann Lee.", "Ann Lee"),
+        ("“Dance the Night Away” features Ann Lee.", None),
+    ],
+)
+def test_verb_missing_from_the_cue_list_inverted_before_a_full_name(
+    paragraph: str, speaker: str | None
+) -> None:
+    assert [q.speaker for q in find_quotes([paragraph])] == ([speaker] if speaker else [])

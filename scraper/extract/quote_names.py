@@ -55,6 +55,7 @@ def _mention(
     where: tuple[int, int],
     rules: QuoteRules,
     spoke: bool = False,
+    surname: bool = False,
 ) -> Mention | None:
     """The name in ``tokens`` and its roles. A surname that is also a common noun of places or
     dates ("Park", "May") is a name only with evidence of a person: a role before or beside
@@ -87,7 +88,14 @@ def _mention(
         return None
     if words[-1] in rules.not_name_words and not (roles or spoke):
         return None  # "Hyde Park"; but "Senator Tom Park", "Theresa May said" are people
-    if any(w in rules.titles or w in rules.determiners or w in rules.pronouns for w in words):
+    # A surname that is also a role word ("Shanna Challenger") when the article uses it
+    # alone as a speaker's name (``surname``): a role before a name is cut above all the same.
+    last = len(words) - 1 if surname and words[-1] in rules.titles else len(words)
+    if any(
+        w in rules.titles or w in rules.determiners or w in rules.pronouns for w in words[:last]
+    ):
+        return None
+    if words[-1] in rules.determiners or words[-1] in rules.pronouns:
         return None
     if any(_CONTRACTION.search(w) for w in words):
         return None  # "They’re Celebrating Taylor Swift": a headline, not a name
@@ -199,7 +207,8 @@ def name_mentions(
             last = _strip(before[-1]) if before else ""
             place = bool(before) and (last in rules.prepositions or last in rules.determiners)
             spoke = spoke or (names is not None and not place and _strip(tokens[-1]) in names)
-            mention = _mention(tokens, before, appositive, (index, start), rules, spoke)
+            surname = names is not None and _strip(tokens[-1]) in names and not place
+            mention = _mention(tokens, before, appositive, (index, start), rules, spoke, surname)
             if mention is not None:
                 found.append(_elided(mention, text, start, tokens))
     return found

@@ -186,6 +186,26 @@ def cue_subject(text: str, rules: QuoteRules) -> tuple[Attribution, int] | None:
     return None
 
 
+#: A lower-case verb form and a full name closing the clause right after a quote.
+_INVERTED_VERB = re.compile(
+    r"\s*([a-z]+(?:s|ed))\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*)\s*(?:[,.;]|$)"
+)
+
+
+def inverted_verb(text: str, rules: QuoteRules) -> Attribution | None:
+    """'“Those goats were smart,” remembers Shanna Challenger, ...': a verb the cue list lacks,
+    inverted after a quote that closes with a comma, and a person's full name after it."""
+    m = _INVERTED_VERB.match(text)
+    if m is None or m.group(1) in rules.prepositions or m.group(1) in rules.verb_markers:
+        return None
+    tokens = m.group(2).split()
+    at = name_start(tokens, rules)
+    if at is None or len(tokens) - at < 2 or is_organisation(tokens, rules):
+        return None
+    name = [t.strip(EDGE) for t in tokens[at:]]
+    return Attribution(" ".join(name), m.group(1)) if plausible(name, rules) else None
+
+
 def ends_with_cue(text: str, rules: QuoteRules) -> bool:
     """Whether ``text`` ends with a speech verb ("The letter also argues that"): the quote
     after it is that verb's object, whatever a later clause says ("– a point made by ...")."""

@@ -80,6 +80,7 @@ from scraper.extract.quote_speakers import (
     attribute_before,
     colon_speaker,
     ends_with_cue,
+    inverted_verb,
     last_participle,
     message_source,
 )
@@ -237,6 +238,8 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
         attribution = attribute_before(left, rules) or attribute_after(right, rules)
     else:
         attribution = attribute_after(right, rules) or attribute_before(left, rules)
+    if attribution is None and text.rstrip(_INNER_CLOSERS)[-1:] in ",!?":
+        attribution = inverted_verb(right, rules)  # '“...,” remembers Shanna Challenger'
     if attribution is None and previous and not right.strip(_MARKS):
         attribution = about_person(previous, paragraphs, rules)
         attribution = attribution or attribute_before(previous, rules)  # 'X says ... . "Q."'
