@@ -956,3 +956,12 @@ def test_verb_missing_from_the_cue_list_inverted_before_a_full_name(
     paragraph: str, speaker: str | None
 ) -> None:
     assert [q.speaker for q in find_quotes([paragraph])] == ([speaker] if speaker else [])
+
+
+def test_possessive_kin_phrase_before_a_first_name_is_that_person() -> None:
+    paragraphs = [
+        "In a statement, her mother Ami Caton said: “She loved the sea all her life.”",
+        "Speaking last year, her mum Ami said: “She was kind and caring to everyone.”",
+        "His brother Jack added: “He would have hated all this fuss.”",
+    ]
+    assert _speakers(paragraphs) == ["Ami Caton", "Ami Caton", "Jack"]

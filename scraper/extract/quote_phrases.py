@@ -142,7 +142,7 @@ def clean_speaker(
     author = _document_author(tokens, rules)
     if author:
         tokens, spans = tokens[author:], spans[author:]  # "a statement by a spokesperson"
-    name = leading_name(tokens, rules)
+    name = leading_name(tokens, rules) or _owned_name(tokens, rules)
     if before_cue and not name:
         name = trailing_name(tokens, spans, phrase, rules)
     if name:
@@ -174,6 +174,21 @@ def clean_speaker(
         start = spans[0][0]
     text = phrase[start : spans[-1][1]].strip(EDGE)
     return text or None
+
+
+def _owned_name(tokens: list[str], rules: QuoteRules) -> str | None:
+    """'her mum Ami', 'his brother Jack Lee': a possessive, one or two lower-case nouns of
+    kinship or role, then the name that the phrase is (a first name alone is enough)."""
+    if len(tokens) < 3 or bare_word(tokens[0]) not in rules.possessive_pronouns:
+        return None
+    at = name_start(tokens, rules)
+    nouns = tokens[1:at] if at is not None else []
+    if not nouns or len(nouns) > 2 or not all(t[:1].islower() and t.isalpha() for t in nouns):
+        return None
+    name = [t.strip(EDGE) for t in tokens[at:]]
+    if len(name) > 3 or is_organisation(name, rules) or not plausible(name, rules):
+        return None
+    return " ".join(name)
 
 
 def _trailing_role(tokens: list[str], rules: QuoteRules) -> int:
