@@ -965,3 +965,20 @@ def test_possessive_kin_phrase_before_a_first_name_is_that_person() -> None:
         "His brother Jack added: “He would have hated all this fuss.”",
     ]
     assert _speakers(paragraphs) == ["Ami Caton", "Ami Caton", "Jack"]
+
+
+def test_lede_in_capitals_gives_the_name_in_ordinary_case() -> None:
+    paragraphs = [
+        "LINDA Nolan has vowed to keep going.",
+        "Linda Nolan said: “I am not going to live in fear of it.”",
+        "“My balance is still better than it was,” Nolan added.",
+    ]
+    assert _speakers(paragraphs) == ["Linda Nolan", "Linda Nolan"]
+
+
+def test_colon_after_a_surname_an_adverb_and_a_verb() -> None:
+    paragraphs = [
+        "Kelly Osbourne spoke on a podcast.",
+        "Kelly also blasted: “You were the prince of a country, and now look at you.”",
+    ]
+    assert _speakers(paragraphs) == ["Kelly Osbourne"]

@@ -470,6 +470,19 @@ def _by_title(
     return titled or candidates
 
 
+def lede_case(name: str) -> str:
+    """'KELLY Osbourne' -> "Kelly Osbourne": a lede set in capitals up to its first word
+    ("KELLY Osbourne has blasted ...") gives that word in capitals; an all-capital name or a
+    short initialism ("DJ Khaled") is left as written."""
+    words = name.split()
+    first = words[0] if words else ""
+    if len(words) < 2 or len(first) < 3 or not (first.isalpha() and first.isupper()):
+        return name
+    if all(w.isupper() for w in words):
+        return name
+    return " ".join([first.capitalize(), *words[1:]])
+
+
 def acronym_name(speaker: str, paragraphs: Sequence[str]) -> str | None:
     """'the CDC said' -> "Centers for Disease Control and Prevention", the name the article
     gave before that acronym in parentheses ("... Prevention (CDC)")."""

@@ -57,6 +57,7 @@ from scraper.extract.quote_names import (
     acronym_name,
     capital_runs,
     fullest_name,
+    lede_case,
     long_runs,
     name_mentions,
     named_later,
@@ -158,6 +159,7 @@ def find_quotes(paragraphs: list[str], language: str | None = None) -> list[Quot
                     name = recent_subject(paragraphs, p, a, rules) or name
                 name = acronym_name(name, paragraphs) or name  # "the CDC": its full name
                 name = named_later(name, p, mentions, rules) or name  # "A DUP councillor"
+                name = lede_case(name)  # "KELLY Osbourne has blasted"
                 resolved[key] = name
             f.attribution = Attribution(resolved[key], f.attribution.cue)
         quotes.extend(_to_quotes(f, paragraphs))
