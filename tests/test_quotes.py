@@ -982,3 +982,11 @@ def test_colon_after_a_surname_an_adverb_and_a_verb() -> None:
         "Kelly also blasted: “You were the prince of a country, and now look at you.”",
     ]
     assert _speakers(paragraphs) == ["Kelly Osbourne"]
+
+
+def test_description_by_age_opening_a_sentence_is_the_person_just_named() -> None:
+    paragraphs = [
+        "Kelly Osbourne has criticised the royal couple again.",
+        "The 38-year-old star said: “I just think he is such a whinger, honestly.”",
+    ]
+    assert _speakers(paragraphs) == ["Kelly Osbourne"]

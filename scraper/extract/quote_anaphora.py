@@ -175,11 +175,12 @@ def is_description(speaker: str, rules: QuoteRules) -> bool:
     """'the woman', 'the mother of four', 'the young trader': a definite description of one
     person (no role, organisation, document or plural head)."""
     words = speaker.split()
-    if not 2 <= len(words) <= 5 or words[0] != "the":
+    aged = any(_AGE.fullmatch(w) for w in words)  # "The 38-year-old star" opening a sentence
+    if not 2 <= len(words) <= 5 or not (words[0] == "the" or (words[0] == "The" and aged)):
         return False
     head = _head_noun(speaker, rules)
-    if _AGE.fullmatch(head):
-        return True  # "the 45-year-old"
+    if aged:
+        return True  # "the 45-year-old", "the 38-year-old star": an age is a person's
     if not head.isalpha() or not head.islower() or head.endswith("s"):
         return False
     lists = (rules.titles, rules.not_name_words, rules.document_words, rules.not_speakers)
