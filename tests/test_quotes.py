@@ -990,3 +990,28 @@ def test_description_by_age_opening_a_sentence_is_the_person_just_named() -> Non
         "The 38-year-old star said: “I just think he is such a whinger, honestly.”",
     ]
     assert _speakers(paragraphs) == ["Kelly Osbourne"]
+
+
+def test_colon_sentence_without_a_verb_of_saying_names_its_speaker() -> None:
+    paragraphs = [
+        "The Leader of the council, Councillor Afrasiab Anwar MBE, has issued the following "
+        "statement:",
+        "“What type of person would undertake such outrageous actions in a cemetery?”",
+    ]
+    assert _speakers(paragraphs) == ["Afrasiab Anwar"]
+
+
+def test_colon_sentence_naming_two_people_names_no_one() -> None:
+    paragraphs = [
+        "Photographs of Ann Lee and Tom Reed were shown with a note:",
+        "“What type of person would undertake such outrageous actions in a cemetery?”",
+    ]
+    assert _speakers(paragraphs) == [None]
+
+
+def test_capitalised_role_after_a_full_name_is_an_apposition() -> None:
+    paragraph = (
+        "Cllr Louise Gittins, Chair of the Local Government Association said: “The unrest "
+        "we have seen has been deplorable.”"
+    )
+    assert _speakers([paragraph]) == ["Louise Gittins"]

@@ -483,6 +483,15 @@ def lede_case(name: str) -> str:
     return " ".join([first.capitalize(), *words[1:]])
 
 
+def without_letters(name: str, rules: QuoteRules) -> str:
+    """'Afrasiab Anwar MBE' -> "Afrasiab Anwar": letters after a full name (honours,
+    "KC") are a title written after it."""
+    words = name.split()
+    while len(words) > 2 and words[-1].isupper() and _strip(words[-1]) in rules.titles:
+        words = words[:-1]
+    return " ".join(words) if len(words) < len(name.split()) else name
+
+
 def acronym_name(speaker: str, paragraphs: Sequence[str]) -> str | None:
     """'the CDC said' -> "Centers for Disease Control and Prevention", the name the article
     gave before that acronym in parentheses ("... Prevention (CDC)")."""

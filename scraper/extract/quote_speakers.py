@@ -473,7 +473,9 @@ def subject_before(text: str, rules: QuoteRules) -> str | None:
         previous = parts[-2].split() if len(parts) > 1 else []
         whole_name = 0 < len(previous) <= 5 and all(is_capital(w) for w in previous)
         whole_name = whole_name and not is_organisation(previous, rules)  # "Last June, a"
-        if whole_name and bare_word(parts[-1].split()[0]) in {"a", "an", "the"}:
+        opener = bare_word(parts[-1].split()[0]) if whole_name else ""
+        # "Ann Lee, a ...", "Cllr Louise Gittins, Chair of the LGA said": an apposition
+        if whole_name and (opener in {"a", "an", "the"} or opener in rules.titles):
             named = clean_speaker(parts[-2], rules, before_cue=True)
             if named and len(named.split()) >= 2 and named[:1].isupper():
                 return named  # "Brian Gianforte, a 32-year-old member ... said"

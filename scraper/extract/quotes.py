@@ -62,6 +62,7 @@ from scraper.extract.quote_names import (
     name_mentions,
     named_later,
     organisation_mentions,
+    without_letters,
 )
 from scraper.extract.quote_people import CACHED as PEOPLE_CACHES
 from scraper.extract.quote_people import inverted_speakers, person_mentions, subject_position
@@ -159,7 +160,7 @@ def find_quotes(paragraphs: list[str], language: str | None = None) -> list[Quot
                     name = recent_subject(paragraphs, p, a, rules) or name
                 name = acronym_name(name, paragraphs) or name  # "the CDC": its full name
                 name = named_later(name, p, mentions, rules) or name  # "A DUP councillor"
-                name = lede_case(name)  # "KELLY Osbourne has blasted"
+                name = without_letters(lede_case(name), rules)  # "KELLY Osbourne", "MBE"
                 resolved[key] = name
             f.attribution = Attribution(resolved[key], f.attribution.cue)
         quotes.extend(_to_quotes(f, paragraphs))
@@ -259,7 +260,7 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
     if attribution is None and participle:
         attribution = participle_speaker(paragraphs[span.paragraph][: span.open_at], rules)
     if attribution is None and left.rstrip().endswith(":"):
-        attribution = colon_speaker(left, rules)
+        attribution = colon_speaker(left, rules) or _colon_person(left, rules)
     words = text.split()
     title = is_title(words, rules)
     found = _Found(span, text, attribution, _is_partial(words, text, left, title), title=title)
@@ -279,6 +280,14 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
         not (found.named or found.title) and _same_sentence(paragraphs, spans, i, rules)
     )
     return found
+
+
+def _colon_person(left: str, rules: QuoteRules) -> Attribution | None:
+    """'The Leader of the council, Councillor Ann Lee, has issued the following statement:':
+    a sentence with no speech verb that introduces the quote with a colon and names one
+    person in full; that person speaks."""
+    people = {name for _, name in person_mentions(left, rules) if len(name.split()) >= 2}
+    return Attribution(people.pop(), ":") if len(people) == 1 else None
 
 
 def _dash_line(paragraphs: list[str], last: int, rules: QuoteRules) -> Attribution | None:
