@@ -1015,3 +1015,35 @@ def test_capitalised_role_after_a_full_name_is_an_apposition() -> None:
         "we have seen has been deplorable.”"
     )
     assert _speakers([paragraph]) == ["Louise Gittins"]
+
+
+def test_month_abbreviation_ends_no_sentence() -> None:
+    paragraph = (
+        "The Regional Health Agency said on Oct. 29 that “evacuation of the hospitals is "
+        "impossible without risk.”"
+    )
+    assert [q.speaker for q in find_quotes([paragraph])] == ["Regional Health Agency"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "The World Health Organization said: “Evacuation is impossible without risk.”",
+            "World Health Organization",
+        ),
+        (
+            "The Israeli military said: “Evacuation is impossible without any risk.”",
+            "The Israeli military",
+        ),
+    ],
+)
+def test_named_organisation_drops_its_article_a_description_keeps_it(
+    paragraph: str, speaker: str
+) -> None:
+    assert _speakers([paragraph]) == [speaker]
+
+
+def test_lower_case_particle_inside_a_name() -> None:
+    paragraph = "“We are fully mobilized to bring it home,” said Laurence des Cars, the director."
+    assert _speakers([paragraph]) == ["Laurence des Cars"]

@@ -48,6 +48,8 @@ def _is_abbreviation(text: str, dot: int, rules: QuoteRules) -> bool:
         return False
     word = text[:dot].rsplit(None, 1)[-1] if text[:dot].strip() else ""
     bare = word.strip(EDGE).lower()
+    if bare in rules.abbreviations:
+        return True  # "on Oct. 29"
     return len(bare) <= 1 or "." in bare or bare in rules.titles or bare in rules.honorifics
 
 

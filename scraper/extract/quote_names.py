@@ -492,6 +492,28 @@ def without_letters(name: str, rules: QuoteRules) -> str:
     return " ".join(words) if len(words) < len(name.split()) else name
 
 
+_LINKING = frozenset({"of", "for", "and", "the", "on", "in", "&"})
+
+
+def without_article(name: str, rules: QuoteRules) -> str:
+    """'The World Health Organization' -> "World Health Organization": a named organisation
+    is written by its name; a description keeps its article ("The Israeli military", lower
+    case), as does a named document ("the Citizenship Clause")."""
+    words = name.split()
+    if len(words) < 3 or words[0].lower() != "the":
+        return name
+    rest = words[1:]
+    if (
+        not all(w[:1].isupper() or w.lower() in _LINKING for w in rest)
+        or not rest[-1][:1].isupper()
+    ):
+        return name
+    bare = {_strip(w) for w in rest}
+    if not bare & rules.not_name_words or bare & rules.document_words:
+        return name
+    return " ".join(rest)
+
+
 def acronym_name(speaker: str, paragraphs: Sequence[str]) -> str | None:
     """'the CDC said' -> "Centers for Disease Control and Prevention", the name the article
     gave before that acronym in parentheses ("... Prevention (CDC)")."""

@@ -62,6 +62,7 @@ from scraper.extract.quote_names import (
     name_mentions,
     named_later,
     organisation_mentions,
+    without_article,
     without_letters,
 )
 from scraper.extract.quote_people import CACHED as PEOPLE_CACHES
@@ -161,6 +162,7 @@ def find_quotes(paragraphs: list[str], language: str | None = None) -> list[Quot
                 name = acronym_name(name, paragraphs) or name  # "the CDC": its full name
                 name = named_later(name, p, mentions, rules) or name  # "A DUP councillor"
                 name = without_letters(lede_case(name), rules)  # "KELLY Osbourne", "MBE"
+                name = without_article(name, rules)  # "The World Health Organization"
                 resolved[key] = name
             f.attribution = Attribution(resolved[key], f.attribution.cue)
         quotes.extend(_to_quotes(f, paragraphs))
