@@ -1047,3 +1047,11 @@ def test_named_organisation_drops_its_article_a_description_keeps_it(
 def test_lower_case_particle_inside_a_name() -> None:
     paragraph = "“We are fully mobilized to bring it home,” said Laurence des Cars, the director."
     assert _speakers([paragraph]) == ["Laurence des Cars"]
+
+
+def test_reflexive_after_a_surname_that_is_also_a_rank() -> None:
+    paragraphs = [
+        "The party replaced its leader with John Major in 1990.",
+        "Major himself said: “We will build a classless society in this country.”",
+    ]
+    assert _speakers(paragraphs) == ["John Major"]

@@ -207,7 +207,7 @@ def name_mentions(
             last = _strip(before[-1]) if before else ""
             place = bool(before) and (last in rules.prepositions or last in rules.determiners)
             spoke = spoke or (names is not None and not place and _strip(tokens[-1]) in names)
-            surname = names is not None and _strip(tokens[-1]) in names and not place
+            surname = names is not None and _strip(tokens[-1]) in names
             mention = _mention(tokens, before, appositive, (index, start), rules, spoke, surname)
             if mention is not None:
                 found.append(_elided(mention, text, start, tokens))
