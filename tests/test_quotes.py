@@ -1055,3 +1055,11 @@ def test_reflexive_after_a_surname_that_is_also_a_rank() -> None:
         "Major himself said: “We will build a classless society in this country.”",
     ]
     assert _speakers(paragraphs) == ["John Major"]
+
+
+def test_acronym_takes_the_name_its_initials_spell() -> None:
+    paragraphs = [
+        "Carmakers and the striking United Auto Workers union have reached a deal.",
+        "Workers “will return to work while the deal goes through ratification,” the UAW said.",
+    ]
+    assert [q.speaker for q in find_quotes(paragraphs)] == ["United Auto Workers"]

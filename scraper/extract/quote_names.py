@@ -540,7 +540,20 @@ def acronym_name(speaker: str, paragraphs: Sequence[str]) -> str | None:
             tokens = tokens[1:]
         if len(tokens) >= 2 and tokens[0][:1] == words[0][:1]:
             return _POSSESSIVE.sub("", " ".join(tokens))  # "United Nations’ (UN)"
-    return None
+    return _spelled_out(words[0], paragraphs)
+
+
+def _spelled_out(acronym: str, paragraphs: Sequence[str]) -> str | None:
+    """'the UAW said' after "the striking United Auto Workers union": the one capitalised
+    name in the article whose words' initials spell the acronym."""
+    found: set[str] = set()
+    for text in paragraphs:
+        for m in _ORGANISATION.finditer(text) if acronym[0] in text else ():
+            tokens = [t for t in m.group().split() if t not in {"The", "the"}]
+            initials = "".join(t[0] for t in tokens if t[:1].isupper())
+            if initials == acronym and len(tokens) >= 2:
+                found.add(_POSSESSIVE.sub("", " ".join(tokens)).strip(_EDGE + "."))
+    return found.pop() if len(found) == 1 else None
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
