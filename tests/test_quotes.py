@@ -1063,3 +1063,22 @@ def test_acronym_takes_the_name_its_initials_spell() -> None:
         "Workers “will return to work while the deal goes through ratification,” the UAW said.",
     ]
     assert [q.speaker for q in find_quotes(paragraphs)] == ["United Auto Workers"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "“This ring was built on secrecy,” acting U.S. Attorney for Massachusetts Joshua "
+            "Levy said.",
+            "Joshua Levy",
+        ),
+        (
+            "A spokesperson for West Midlands Police said: “We have put a dispersal order in "
+            "place.”",
+            "A spokesperson for West Midlands Police",
+        ),
+    ],
+)
+def test_place_of_an_office_before_its_holder(paragraph: str, speaker: str) -> None:
+    assert _speakers([paragraph]) == [speaker]

@@ -44,6 +44,21 @@ class Mention:
             object.__setattr__(self, "words", tuple(_strip(w) for w in self.name.split()))
 
 
+#: Prepositions joining an office to its place ("Attorney for Massachusetts").
+_OFFICE_PLACE = frozenset({"for", "of"})
+
+
+def place_words(before: Sequence[str], run: Sequence[str], rules: QuoteRules) -> int:
+    """How many leading words of the capitalised ``run`` name an office's place rather than
+    the holder ("U.S. Attorney for Massachusetts Joshua Levy"): after a title and "for" or
+    "of", a run of three words or more keeps its last two as the name."""
+    if len(run) < 3 or len(before) < 2 or _strip(before[-1]) not in _OFFICE_PLACE:
+        return 0
+    if any(_strip(w) in rules.not_name_words for w in run):
+        return 0  # "a spokesperson for West Midlands Police": an organisation, no holder
+    return len(run) - 2 if _strip(before[-2]) in rules.titles else 0
+
+
 def _strip(token: str) -> str:
     return token.strip("\"'“”‘’«»()[]{},.;:!?…—–-").lower()
 
@@ -67,6 +82,8 @@ def _mention(
         or rules.cue.fullmatch(bare[0])  # "Says Tamara": an inverted cue
     ):
         tokens, bare = tokens[1:], bare[1:]
+    skip = place_words(before, tokens, rules)  # "Attorney for Massachusetts Joshua Levy"
+    tokens, bare = tokens[skip:], bare[skip:]
     cut = 0
     for i, token in enumerate(tokens[:-1]):
         if bare[i] in rules.titles or token.endswith(POSSESSIVES):

@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
-from scraper.extract.quote_names import DESCRIPTOR, POSSESSIVES
+from scraper.extract.quote_names import DESCRIPTOR, POSSESSIVES, place_words
 from scraper.extract.quote_rules import QuoteRules
 
 _TOKEN = re.compile(r"\S+")
@@ -71,6 +71,7 @@ def name_start(tokens: list[str], rules: QuoteRules) -> int | None:
         start -= 1
     if start == len(tokens):
         return None
+    start += place_words(tokens[:start], tokens[start:], rules)  # "Attorney for Massachusetts"
     cut, i = start, start
     while i < len(tokens) - 1:
         word = bare_title(tokens[i])
