@@ -1082,3 +1082,13 @@ def test_acronym_takes_the_name_its_initials_spell() -> None:
 )
 def test_place_of_an_office_before_its_holder(paragraph: str, speaker: str) -> None:
     assert _speakers([paragraph]) == [speaker]
+
+
+def test_a_named_document_is_no_antecedent_of_she() -> None:
+    paragraphs = [
+        "Ann Lee wrote a book about banks.",
+        "Reform fell short. The Volcker Rule, for example, sought to ban proprietary trading, "
+        "but regulators said the Volcker Rule was riddled with exceptions.",
+        "As she noted in her memoirs, “there was a revolution still to be made here.”",
+    ]
+    assert [q.speaker for q in find_quotes(paragraphs)] == ["Ann Lee"]

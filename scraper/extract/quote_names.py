@@ -105,6 +105,8 @@ def _mention(
         return None
     if words[-1] in rules.not_name_words and not (roles or spoke):
         return None  # "Hyde Park"; but "Senator Tom Park", "Theresa May said" are people
+    if words[-1] in rules.document_words and not roles:
+        return None  # "the Volcker Rule", "Clean Air Act": a document, no person
     # A surname that is also a role word ("Shanna Challenger") when the article uses it
     # alone as a speaker's name (``surname``): a role before a name is cut above all the same.
     last = len(words) - 1 if surname and words[-1] in rules.titles else len(words)

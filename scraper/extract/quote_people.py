@@ -88,8 +88,8 @@ def person_mentions(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
         if name_at is None or not tokens:
             continue
         name = [t.strip(EDGE) for t in tokens[name_at:]]
-        if not has_letters(name):
-            continue
+        if not has_letters(name) or bare_word(name[-1]) in rules.document_words:
+            continue  # "the Volcker Rule was": a document, no person
         organisation = any(bare_word(t) in rules.not_name_words for t in name)
         if organisation and (len(name) < 2 or not _role_apposition(text, end, rules)):
             continue  # "Serhii Radio, a chemistry researcher, says" is a person all the same
@@ -187,6 +187,7 @@ def _indirect_speakers(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
             len(words) < 2
             or is_organisation(words, rules)
             or bare_word(words[0]) in rules.determiners
+            or bare_word(words[-1]) in rules.document_words  # "the Volcker Rule"
         ):
             continue
         if all(is_capital(w) for w in words if w.lower() not in rules.name_particles):
