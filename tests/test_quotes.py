@@ -1092,3 +1092,12 @@ def test_a_named_document_is_no_antecedent_of_she() -> None:
         "As she noted in her memoirs, “there was a revolution still to be made here.”",
     ]
     assert [q.speaker for q in find_quotes(paragraphs)] == ["Ann Lee"]
+
+
+def test_description_by_age_after_a_surname_subject() -> None:
+    paragraphs = [
+        "Andy Murray won his 200th grand slam match on Tuesday.",
+        "The crowd roared. But Murray struck at the next opportunity and served it out.",
+        "“He is one of the most skilful players on the tour,” said the 36-year-old.",
+    ]
+    assert _speakers(paragraphs) == ["Andy Murray"]

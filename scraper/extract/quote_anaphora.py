@@ -208,6 +208,8 @@ def introduced_person(
             if source and len(source.split()) >= 2 and source[:1].isupper():
                 people.append((start, source))
         found.extend(name for _, name in sorted(people))
+    if not found:  # "Murray struck ... “...,” said the 36-year-old": a known surname acting
+        found = [name for text in texts for _, name in surname_subjects(text, paragraphs, rules)]
     return found[-1] if found else None
 
 
@@ -226,8 +228,10 @@ def names_before_pronoun(sentence: str, rules: QuoteRules) -> list[tuple[int, st
 
 
 #: A sentence opening with a single capitalised word (after "The" and an adjective) and a
-#: lower-case verb: "Soros gives ...", "The elder Soros gives ...".
-_SURNAME_SUBJECT = re.compile(r"(?:The\s+[a-z]+\s+)?([A-Z][\w-]+)\s+[a-z]")
+#: lower-case verb: "Soros gives ...", "The elder Soros gives ...", "But Murray struck ...".
+_SURNAME_SUBJECT = re.compile(
+    r"(?:The\s+[a-z]+\s+|(?:But|And|Yet|So|Then|Still),?\s+)?([A-Z][\w-]+)\s+[a-z]"
+)
 
 
 def surname_subjects(text: str, paragraphs: list[str], rules: QuoteRules) -> list[tuple[int, str]]:
