@@ -1101,3 +1101,21 @@ def test_description_by_age_after_a_surname_subject() -> None:
         "“He is one of the most skilful players on the tour,” said the 36-year-old.",
     ]
     assert _speakers(paragraphs) == ["Andy Murray"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "“We condemn the attack,” Reuters Editor-in-Chief Alessandra Galloni said.",
+            "Alessandra Galloni",
+        ),
+        (
+            "Major-Gen Gopaul Govender said: “We will monitor it at a high level.”",
+            "Gopaul Govender",
+        ),
+        ("“We will monitor it at a high level,” said Ann Smith-Major.", "Ann Smith-Major"),
+    ],
+)
+def test_hyphenated_title_before_a_name(paragraph: str, speaker: str) -> None:
+    assert _speakers([paragraph]) == [speaker]

@@ -59,6 +59,12 @@ def place_words(before: Sequence[str], run: Sequence[str], rules: QuoteRules) ->
     return len(run) - 2 if _strip(before[-2]) in rules.titles else 0
 
 
+def is_title(word: str, rules: QuoteRules) -> bool:
+    """A title word (bare, lower case), also hyphenated: "editor-in-chief", "major-gen",
+    "attorney-general" (the first part is a title; "smith-major" is a name)."""
+    return word in rules.titles or ("-" in word and word.split("-", 1)[0] in rules.titles)
+
+
 def _strip(token: str) -> str:
     return token.strip("\"'“”‘’«»()[]{},.;:!?…—–-").lower()
 
@@ -86,7 +92,7 @@ def _mention(
     tokens, bare = tokens[skip:], bare[skip:]
     cut = 0
     for i, token in enumerate(tokens[:-1]):
-        if bare[i] in rules.titles or token.endswith(POSSESSIVES):
+        if is_title(bare[i], rules) or token.endswith(POSSESSIVES):
             cut = i + 1
         elif DESCRIPTOR.search(bare[i]):
             cut = i + 1  # "London-born Raye"

@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
-from scraper.extract.quote_names import DESCRIPTOR, POSSESSIVES, place_words
+from scraper.extract.quote_names import DESCRIPTOR, POSSESSIVES, is_title, place_words
 from scraper.extract.quote_rules import QuoteRules
 
 _TOKEN = re.compile(r"\S+")
@@ -75,7 +75,7 @@ def name_start(tokens: list[str], rules: QuoteRules) -> int | None:
     cut, i = start, start
     while i < len(tokens) - 1:
         word = bare_title(tokens[i])
-        if word in rules.titles or word in rules.honorifics or DESCRIPTOR.search(word):
+        if is_title(word, rules) or word in rules.honorifics or DESCRIPTOR.search(word):
             cut = i + 1  # "Finance Minister X", "London-born Raye"
         elif word in rules.not_name_words and not is_organisation(tokens[i + 1 :], rules):
             cut = i + 1  # "Daily Mail Lacerda"; "Local Government Association" stays whole
