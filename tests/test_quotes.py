@@ -1119,3 +1119,12 @@ def test_description_by_age_after_a_surname_subject() -> None:
 )
 def test_hyphenated_title_before_a_name(paragraph: str, speaker: str) -> None:
     assert _speakers([paragraph]) == [speaker]
+
+
+def test_they_stands_for_the_group_that_spoke_not_the_last_person() -> None:
+    paragraphs = [
+        "The committee, led by chairman Mike Gallagher, wrote to the bureau.",
+        "“For that reason, we seek more information on this matter,” the lawmakers wrote.",
+        "“The threat of these schemes undermines our principles,” they wrote.",
+    ]
+    assert _speakers(paragraphs) == ["the lawmakers", "the lawmakers"]

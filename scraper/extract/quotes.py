@@ -379,7 +379,8 @@ def _resolve(
             last_named = f
         elif a is not None:  # a pronoun or bare role: keep the cue, name the person
             pronoun = _is_pronoun(a.speaker, rules)
-            name = _nearest_person(paragraphs, last_named, f, rules, pronoun)
+            name = _plural_antecedent(a.speaker, spoken, f.span.paragraph)
+            name = name or _nearest_person(paragraphs, last_named, f, rules, pronoun)
             if name and not pronoun and _holds_other_role(name, a.speaker, paragraphs, rules):
                 name = None  # "Maria Lopez, a lawyer" is not "the judge": the phrase stays
             if name is None and pronoun:
@@ -398,6 +399,31 @@ def _resolve(
         if f.attribution is not None:
             spoken.append((f.span.paragraph, f.attribution.speaker))
     _attribute_back(found)
+
+
+#: Plural pronouns, which stand for a group ("the lawmakers"), not for one person.
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+#: How many paragraphs back a plural pronoun looks for a group that spoke.
+PLURAL_PARAGRAPHS = 3
+
+
+def _plural_antecedent(pronoun: str, spoken: list[tuple[int, str]], here: int) -> str | None:
+    """'“...,” the lawmakers wrote. ... “...,” they wrote': "they" is the nearest earlier
+    speaker that is a plural noun phrase, not the person named last (number agreement)."""
+    if pronoun.lower() not in PLURAL_PRONOUNS:
+        return None
+    for paragraph, speaker in reversed(spoken):
+        if paragraph < here - PLURAL_PARAGRAPHS:
+            break
+        head = speaker.split()[-1] if speaker.split() else ""
+        if (
+            len(speaker.split()) > 1
+            and head.islower()
+            and head.endswith("s")
+            and not head.endswith("ss")
+        ):
+            return speaker
+    return None
 
 
 #: Determiners that stand for a noun phrase whose head they leave out ("another calls him").
