@@ -1123,8 +1123,11 @@ def test_hyphenated_title_before_a_name(paragraph: str, speaker: str) -> None:
 
 def test_they_stands_for_the_group_that_spoke_not_the_last_person() -> None:
     paragraphs = [
-        "The committee, led by chairman Mike Gallagher, wrote to the bureau.",
-        "“For that reason, we seek more information on this matter,” the lawmakers wrote.",
+        "Lawmakers on the committee, led by chairman Mike Gallagher, requested “additional "
+        "information regarding the efforts of the bureau.”",
+        "“Only after this report did it appear the bureau took action,” the letter stated.",
+        "“For that reason, we seek additional information on this matter,” the lawmakers wrote.",
+        "Gallagher and his colleagues listed questions.",
         "“The threat of these schemes undermines our principles,” they wrote.",
     ]
-    assert _speakers(paragraphs) == ["the lawmakers", "the lawmakers"]
+    assert _speakers(paragraphs)[-2:] == ["the lawmakers", "the lawmakers"]
