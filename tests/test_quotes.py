@@ -1131,3 +1131,26 @@ def test_they_stands_for_the_group_that_spoke_not_the_last_person() -> None:
         "“The threat of these schemes undermines our principles,” they wrote.",
     ]
     assert _speakers(paragraphs)[-2:] == ["the lawmakers", "the lawmakers"]
+
+
+def test_organisation_anaphor_never_becomes_a_pronoun() -> None:
+    paragraphs = [
+        "“My ministers will get Britain building,” the King said.",
+        "He said the government pledged support, including a ‘clear path’ to membership. "
+        "It would also ‘seek to strengthen the border and make streets safer’ with new "
+        "powers, he said.",
+        "The government is also ‘committed to a two-state solution with a safe Israel’.",
+    ]
+    assert [q.speaker for q in find_quotes(paragraphs)][-1] != "He"
+
+
+def test_pronoun_after_a_role_named_nowhere_takes_the_role() -> None:
+    paragraphs = [
+        "“My ministers will get Britain building,” the King said.",
+        "“We will seek to strengthen the border and make streets safer,” he said.",
+    ]
+    assert _speakers(paragraphs) == ["the King", "the King"]
+
+
+def test_pronoun_without_antecedent_names_no_one() -> None:
+    assert _speakers(["“I will not stand for this at all,” he said."]) == [None]

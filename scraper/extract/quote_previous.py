@@ -32,6 +32,8 @@ def recent_subject(paragraphs: list[str], p: int, a: int, rules: QuoteRules) -> 
             words = subject.split() if subject else []
             if not words or not all(w[:1].isupper() for w in words):
                 continue
+            if len(words) == 1 and words[0].lower() in rules.pronouns | rules.neuter_pronouns:
+                continue  # "He said the government ...": a person, never an organisation
             if len(words) == 1 and not (words[0].isupper() or len(words[0]) <= 5):
                 continue  # a surname, not a short organisation name such as "Nato"
             if not is_person(words, paragraphs):

@@ -165,7 +165,7 @@ def find_quotes(paragraphs: list[str], language: str | None = None) -> list[Quot
                 name = without_article(name, rules)  # "The World Health Organization"
                 resolved[key] = name
             f.attribution = Attribution(resolved[key], f.attribution.cue)
-        quotes.extend(_to_quotes(f, paragraphs))
+        quotes.extend(_to_quotes(f, paragraphs, rules.pronouns))
     echo_speakers(quotes, paragraphs)
     return quotes
 
@@ -354,6 +354,7 @@ def _resolve(
     that last spoke or was named); unattributed continuing quotes take the nearest earlier
     named speaker."""
     last_named: _Found | None = None
+    last_role: _Found | None = None  # the last role phrase no name in the article carries
     spoken: list[tuple[int, str]] = []  # (paragraph, speaker) of the quotes attributed so far
     for f in found:
         a = f.attribution
@@ -386,9 +387,13 @@ def _resolve(
             if name is None and pronoun:
                 name = _nearby_mention(paragraphs, f, rules)
                 name = name or next_person(paragraphs, f.span.paragraph, rules)
+            if name is None and pronoun and last_role is not None and last_role.attribution:
+                name = last_role.attribution.speaker  # "the King" said ... "he said"
             if name:
                 f.attribution = Attribution(name, a.cue)
                 last_named = f
+            elif not pronoun:
+                last_role = f  # "the King", named nowhere: a later pronoun may stand for it
         elif (
             last_named is not None
             and last_named.attribution
@@ -566,9 +571,14 @@ def _continues(previous: _Found, current: _Found, paragraphs: list[str], rules: 
     return gap <= INHERIT_QUIET_PARAGRAPHS and not any(person_mentions(t, rules) for t in between)
 
 
-def _to_quotes(f: _Found, paragraphs: list[str]) -> list[Quote]:
-    """One ``Quote`` per paragraph piece; pieces after the first are never partial."""
+def _to_quotes(
+    f: _Found, paragraphs: list[str], pronouns: frozenset[str] = frozenset()
+) -> list[Quote]:
+    """One ``Quote`` per paragraph piece; pieces after the first are never partial. A pronoun
+    left without an antecedent (one of ``pronouns``) names no one: the speaker is None."""
     speaker = f.attribution.speaker if f.attribution else None
+    if speaker is not None and speaker.lower() in pronouns:
+        speaker = None
     cue = f.attribution.cue if f.attribution and f.attribution.cue else None
     return [
         Quote(paragraphs[p][a:b], speaker, cue, p, a, b, f.partial and n == 0)
