@@ -1154,3 +1154,11 @@ def test_pronoun_after_a_role_named_nowhere_takes_the_role() -> None:
 
 def test_pronoun_without_antecedent_names_no_one() -> None:
     assert _speakers(["“I will not stand for this at all,” he said."]) == [None]
+
+
+def test_description_opening_a_sentence_is_the_person_just_named() -> None:
+    paragraphs = [
+        "Abby Jones said: “I always recommend buying your park tickets early.”",
+        "The Florida fan explained: “Try and be flexible with your departure date.”",
+    ]
+    assert _speakers(paragraphs) == ["Abby Jones", "Abby Jones"]

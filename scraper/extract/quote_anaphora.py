@@ -176,7 +176,7 @@ def is_description(speaker: str, rules: QuoteRules) -> bool:
     person (no role, organisation, document or plural head)."""
     words = speaker.split()
     aged = any(_AGE.fullmatch(w) for w in words)  # "The 38-year-old star" opening a sentence
-    if not 2 <= len(words) <= 5 or not (words[0] == "the" or (words[0] == "The" and aged)):
+    if not 2 <= len(words) <= 5 or words[0] not in {"the", "The"}:
         return False
     head = _head_noun(speaker, rules)
     if aged:
