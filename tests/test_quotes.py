@@ -1162,3 +1162,11 @@ def test_description_opening_a_sentence_is_the_person_just_named() -> None:
         "The Florida fan explained: “Try and be flexible with your departure date.”",
     ]
     assert _speakers(paragraphs) == ["Abby Jones", "Abby Jones"]
+
+
+def test_first_name_ending_like_an_adverb_right_before_the_verb() -> None:
+    paragraphs = [
+        "Ronnie’s mum, Emily Wraith, set up the page.",
+        "On the fundraiser’s page, Emily wrote: “On Monday, Ronnie was doing what he loved.”",
+    ]
+    assert _speakers(paragraphs) == ["Emily Wraith"]

@@ -160,7 +160,9 @@ def clean_speaker(
     longest = MAX_NAMED_PHRASE_WORDS if _names_organisation(tokens, rules) else MAX_PHRASE_WORDS
     if not tokens or len(tokens) > longest:
         return None
-    if not plausible(tokens, rules, cue_words_ok=cue_words_ok):
+    if not plausible(tokens, rules, cue_words_ok=cue_words_ok) and not _named_ly(
+        tokens, before_cue
+    ):
         return None
     name_at = name_start(tokens, rules)
     if name_at is not None and bare_title(tokens[-1]) in rules.titles:
@@ -175,6 +177,15 @@ def clean_speaker(
         start = spans[0][0]
     text = phrase[start : spans[-1][1]].strip(EDGE)
     return text or None
+
+
+def _named_ly(tokens: list[str], before_cue: bool) -> bool:
+    """'Emily wrote:': a capitalised word in "-ly" right before the verb, with no comma, is a
+    name ("Luckily, she wrote" has its comma and its subject)."""
+    if not before_cue or len(tokens) != 1:
+        return False
+    word = tokens[0]
+    return is_capital(word) and word.isalpha() and word.endswith("ly") and len(word) > 3
 
 
 def _owned_name(tokens: list[str], rules: QuoteRules) -> str | None:
