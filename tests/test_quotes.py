@@ -1170,3 +1170,15 @@ def test_first_name_ending_like_an_adverb_right_before_the_verb() -> None:
         "On the fundraiser’s page, Emily wrote: “On Monday, Ronnie was doing what he loved.”",
     ]
     assert _speakers(paragraphs) == ["Emily Wraith"]
+
+
+def test_description_after_an_inverted_cue_and_again_later() -> None:
+    paragraphs = [
+        "“This plant is one of the best ones to help reduce pollutants,” explains Radek "
+        "Babicek from Fantastic Gardeners.",
+        "Next up is the aluminium plant. “It is still an easy plant to care for,” the expert "
+        "explains.",
+        "Then comes aloe vera. Its gel soothes burns.",
+        "Other plants are sturdier. “You will feel almost instant relief,” the expert explains.",
+    ]
+    assert _speakers(paragraphs) == ["Radek Babicek"] * 3

@@ -10,7 +10,12 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from scraper.extract.quote_names import POSSESSIVES, name_mentions
-from scraper.extract.quote_people import NOT_VERBS, cue_subjects, person_mentions
+from scraper.extract.quote_people import (
+    NOT_VERBS,
+    cue_subjects,
+    inverted_speakers,
+    person_mentions,
+)
 from scraper.extract.quote_phrases import (
     EDGE,
     bare_word,
@@ -202,7 +207,11 @@ def introduced_person(
         return None
     found: list[str] = []
     for text in texts:
-        people = [(o, n) for o, n in person_mentions(text, rules) if len(n.split()) >= 2]
+        people = [
+            (o, n)
+            for o, n in person_mentions(text, rules) + inverted_speakers(text, rules)
+            if len(n.split()) >= 2
+        ]  # '“...,” explains Radek Babicek from Acme.' introduces him too
         for start in [0, *(m.end() for m in _SENTENCE_END.finditer(text))]:
             source = opening_source(text[start:], rules)
             if source and len(source.split()) >= 2 and source[:1].isupper():

@@ -118,6 +118,8 @@ def person_mentions(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
     return sorted(set(found))
 
 
+#: Words that may follow the name of an inverted cue's subject ("says Ann Lee from Acme").
+_AFTER_INVERTED = frozenset({"from", "of", "at", "who"})
 #: A clause end right before an inverted speech verb ('...," says', '..., said').
 _INVERSION_BEFORE = re.compile(r"[,”\"’']\s*$")
 
@@ -129,7 +131,7 @@ def inverted_speakers(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
     for cue in rules.cue.finditer(text):
         if not _INVERSION_BEFORE.search(text, max(0, cue.start() - 3), cue.start()):
             continue
-        tokens = text[cue.end() : cue.end() + 60].split()[:4]
+        tokens = text[cue.end() : cue.end() + 60].split()[:5]
         run: list[str] = []
         for token in tokens:
             if not is_capital(token) or token.rstrip(EDGE).endswith(POSSESSIVES):
@@ -137,7 +139,9 @@ def inverted_speakers(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
             run.append(token)
             if token[-1:] in ",.;:!?":
                 break
-        if not run or run[-1][-1:] not in ",.;:!?":
+        after = tokens[len(run)] if len(run) < len(tokens) else ""
+        ends = bool(run) and (run[-1][-1:] in ",.;:!?" or bare_word(after) in _AFTER_INVERTED)
+        if not ends or bare_word(run[0]) in rules.determiners:
             continue  # "told The Namibian that": an object, not the verb's subject
         at = name_start(run, rules)
         name = [t.strip(EDGE) for t in run[at:]] if at is not None else []

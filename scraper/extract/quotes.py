@@ -355,6 +355,7 @@ def _resolve(
     named speaker."""
     last_named: _Found | None = None
     last_role: _Found | None = None  # the last role phrase no name in the article carries
+    described: dict[str, str] = {}  # descriptions ("the expert") resolved so far
     spoken: list[tuple[int, str]] = []  # (paragraph, speaker) of the quotes attributed so far
     for f in found:
         a = f.attribution
@@ -369,14 +370,18 @@ def _resolve(
             if head:  # "One listener ..., while another calls him": "another listener"
                 f.attribution = a = Attribution(f"{a.speaker} {head}", a.cue)
         if a is not None and is_description(a.speaker, rules):
-            # "says the mother of four": the person just introduced, when there is one
+            # "says the mother of four": the person just introduced, when there is one; the
+            # same description later stands for the same person ("the expert explains")
+            phrase = a.speaker.lower()
             introduced = introduced_person(a.speaker, paragraphs, _position(f), rules)
+            introduced = introduced or described.get(phrase)
             if introduced:
+                described[phrase] = introduced
                 f.attribution = a = Attribution(introduced, a.cue)
         if a is not None and not _is_anaphor(a.speaker, f, mentions, rules, paragraphs):
-            described = described_person(a.speaker, paragraphs, _position(f), rules)
-            if described:
-                f.attribution = a = Attribution(described, a.cue)
+            owner = described_person(a.speaker, paragraphs, _position(f), rules)
+            if owner:
+                f.attribution = a = Attribution(owner, a.cue)
             last_named = f
         elif a is not None:  # a pronoun or bare role: keep the cue, name the person
             pronoun = _is_pronoun(a.speaker, rules)
