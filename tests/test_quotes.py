@@ -1182,3 +1182,12 @@ def test_description_after_an_inverted_cue_and_again_later() -> None:
         "Other plants are sturdier. “You will feel almost instant relief,” the expert explains.",
     ]
     assert _speakers(paragraphs) == ["Radek Babicek"] * 3
+
+
+def test_long_fronted_participle_phrase_before_the_subject() -> None:
+    paragraphs = [
+        "Kelly Osbourne spoke on a podcast.",
+        "Referencing the scandal that erupted after the prince wore a costume to a party in "
+        "2005, Kelly also blasted: “You were the prince of a country and now look at you.”",
+    ]
+    assert _speakers(paragraphs) == ["Kelly Osbourne"]

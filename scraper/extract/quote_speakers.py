@@ -374,7 +374,7 @@ def _leading_noun_phrase(words: list[str], rules: QuoteRules) -> str | None:
 
 
 #: A phrase opening a sentence up to its comma ("Appearing before the court, ").
-_FRONTED = re.compile(r"\s*(\S+)[^,;:.!?“”\"]{0,80},\s+")
+_FRONTED = re.compile(r"\s*(\S+)[^,;:.!?“”\"]{0,120},\s+")
 
 
 def _is_fronted(word: str, rules: QuoteRules) -> bool:
