@@ -1187,7 +1187,7 @@ def test_description_after_an_inverted_cue_and_again_later() -> None:
 def test_long_fronted_participle_phrase_before_the_subject() -> None:
     paragraphs = [
         "Kelly Osbourne spoke on a podcast.",
-        "Referencing the scandal that erupted after the prince wore a costume to a party in "
-        "2005, Kelly also blasted: “You were the prince of a country and now look at you.”",
+        "Referencing the scandal that erupted after the prince wore a soldier costume to a "
+        "fancy dress party in 2005, Kelly also blasted: “You were the prince of a country and now look at you.”",
     ]
     assert _speakers(paragraphs) == ["Kelly Osbourne"]
