@@ -1191,3 +1191,18 @@ def test_long_fronted_participle_phrase_before_the_subject() -> None:
         "fancy dress party in 2005, Kelly also blasted: “You were the prince of a country and now look at you.”",
     ]
     assert _speakers(paragraphs) == ["Kelly Osbourne"]
+
+
+@pytest.mark.parametrize(
+    ("attribution", "speaker"),
+    [
+        ("Tánaiste Leo Varadkar said.", "Leo Varadkar"),
+        ("said Councilmember Ana Ruiz.", "Ana Ruiz"),
+        ("said Ald. Brian Hopkins.", "Brian Hopkins"),
+        ("said Scottish Conservative MSP Ann Lee.", "Ann Lee"),
+        ("said Martin Luther King Jr.", "Martin Luther King Jr"),
+        ("said Guillermo del Toro.", "Guillermo del Toro"),
+    ],
+)
+def test_titles_of_other_systems_and_name_suffixes(attribution: str, speaker: str) -> None:
+    assert _speakers([f"“We will keep working on this every day,” {attribution}"]) == [speaker]

@@ -92,6 +92,8 @@ def _mention(
     tokens, bare = tokens[skip:], bare[skip:]
     cut = 0
     for i, token in enumerate(tokens[:-1]):
+        if all(b in rules.name_suffixes for b in bare[i + 1 :]):
+            break  # "Martin Luther King Jr.": the title word is the surname
         if is_title(bare[i], rules) or token.endswith(POSSESSIVES):
             cut = i + 1
         elif DESCRIPTOR.search(bare[i]):

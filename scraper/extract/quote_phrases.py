@@ -75,6 +75,8 @@ def name_start(tokens: list[str], rules: QuoteRules) -> int | None:
     cut, i = start, start
     while i < len(tokens) - 1:
         word = bare_title(tokens[i])
+        if all(bare_word(t) in rules.name_suffixes for t in tokens[i + 1 :]):
+            break  # "Martin Luther King Jr.": the title word is the surname
         if is_title(word, rules) or word in rules.honorifics or DESCRIPTOR.search(word):
             cut = i + 1  # "Finance Minister X", "London-born Raye"
         elif word in rules.not_name_words and not is_organisation(tokens[i + 1 :], rules):

@@ -46,6 +46,7 @@ class QuoteRules:
     document_words: frozenset[str]
     past_role_words: frozenset[str]
     abbreviations: frozenset[str]
+    name_suffixes: frozenset[str]
     #: How a fragment quoted in the reporter's sentence without a speech verb is attributed:
     #: "subject" (to the sentence's subject) or "none".
     fragment_speakers: str
@@ -237,6 +238,7 @@ def _compile(data: dict[str, object]) -> QuoteRules:
         document_words=_words(data, "document_words"),
         past_role_words=_words(data, "past_role_words"),
         abbreviations=_words(data, "abbreviations"),
+        name_suffixes=_words(data, "name_suffixes"),
         fragment_speakers=str(data.get("fragment_speakers", "none")),
         continuation_hints=hints(words_list("continuation_cues")),
         prefix_hints=hints(words_list("speaker_prefix_cues")),
