@@ -1206,3 +1206,17 @@ def test_long_fronted_participle_phrase_before_the_subject() -> None:
 )
 def test_titles_of_other_systems_and_name_suffixes(attribution: str, speaker: str) -> None:
     assert _speakers([f"“We will keep working on this every day,” {attribution}"]) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("attribution", "speaker"),
+    [
+        ("her family said in a statement.", "her family"),
+        ("Ann’s family said in a statement.", "Ann’s family"),
+        ("the Lee family said.", "the Lee family"),
+        ("the mayor angrily said.", "the mayor"),
+        ("said Tesco’s chief executive, Ken Murphy.", "Ken Murphy"),
+    ],
+)
+def test_unnamed_sources_owned_by_someone(attribution: str, speaker: str) -> None:
+    assert _speakers([f"“We will keep working on this every day,” {attribution}"]) == [speaker]

@@ -93,6 +93,33 @@ def name_start(tokens: list[str], rules: QuoteRules) -> int | None:
     return cut
 
 
+def _trim_filler(tokens: list[str], spans: list[tuple[int, int]], rules: QuoteRules) -> int:
+    """How many tokens remain once trailing fillers are cut; a word in "-ly" right after a
+    determiner or an owner is the noun it determines ("her family", "the Lee family",
+    "Ann’s family"), not an adverb."""
+    keep = len(tokens)
+    while keep and trailing_filler(tokens[keep - 1], rules):
+        word = bare_word(tokens[keep - 1])
+        if (
+            word.endswith("ly")
+            and word not in rules.adverbs
+            and _determined(tokens[: keep - 1], rules)
+        ):
+            break
+        keep -= 1
+    return keep
+
+
+def _determined(before: list[str], rules: QuoteRules) -> bool:
+    """Whether the words before a noun end in its determiner ("the", "her", "Ann’s", "the Lee")."""
+    if not before:
+        return False
+    last = bare_word(before[-1])
+    if last in rules.determiners or before[-1].rstrip(EDGE).endswith(POSSESSIVES):
+        return True
+    return len(before) > 1 and is_capital(before[-1]) and bare_word(before[-2]) in rules.determiners
+
+
 def trailing_filler(token: str, rules: QuoteRules) -> bool:
     """Words that end a phrase before its verb without belonging to the speaker: adverbs
     ("merely"), a dangling preposition ("another friend from")."""
@@ -140,8 +167,8 @@ def clean_speaker(
     role = _trailing_role(tokens, rules)
     if role:  # "Karabo Mohau King’s Counsel": the name before its role
         tokens, spans = tokens[:role], spans[:role]
-    while tokens and trailing_filler(tokens[-1], rules):
-        tokens, spans = tokens[:-1], spans[:-1]
+    keep = _trim_filler(tokens, spans, rules)
+    tokens, spans = tokens[:keep], spans[:keep]
     author = _document_author(tokens, rules)
     if author:
         tokens, spans = tokens[author:], spans[author:]  # "a statement by a spokesperson"
@@ -152,8 +179,8 @@ def clean_speaker(
         return name
     keep = noun_phrase_end(tokens, rules, before_cue=before_cue)
     tokens, spans = tokens[:keep], spans[:keep]
-    while tokens and trailing_filler(tokens[-1], rules):
-        tokens, spans = tokens[:-1], spans[:-1]
+    keep = _trim_filler(tokens, spans, rules)
+    tokens, spans = tokens[:keep], spans[:keep]
     if before_cue:
         first = noun_phrase_start(tokens, rules)
         tokens, spans = tokens[first:], spans[first:]
@@ -303,7 +330,9 @@ def plausible(tokens: list[str], rules: QuoteRules, *, cue_words_ok: bool = Fals
         return False
     if len(words) == 1 and words[0].endswith("ly") and not words[0].endswith(_NAMES_IN_LY):
         return False  # "Tragically"; "Connolly", "Kelly" are names
-    if len(words) > 1 and any(w in rules.pronouns or w in {"i", "we", "you"} for w in words):
+    owner = len(words) > 1 and words[0] in rules.possessive_pronouns  # "her family"
+    rest = words[1:] if owner else words
+    if len(words) > 1 and any(w in rules.pronouns or w in {"i", "we", "you"} for w in rest):
         return False  # "he believes generative AI", "The actual first thing he"
     if any(
         w in rules.adverbs and not t[:1].isupper()

@@ -131,8 +131,9 @@ _TRAILING_NAME = re.compile(r",\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*)\
 def _appositive_name(speaker: str | None, after_cue: str, rules: QuoteRules) -> str | None:
     """'says the former editor of the Standard, George Osborne.': a description after the
     verb, then the name it describes; the name is the speaker."""
-    if not speaker or bare_word(speaker.split()[0]) not in rules.determiners:
-        return None
+    first = speaker.split()[0] if speaker else ""
+    if not (bare_word(first) in rules.determiners or first.rstrip(EDGE).endswith(POSSESSIVES)):
+        return None  # "the former editor", "Tesco’s chief executive", then ", Ken Murphy."
     at = after_cue.find(",")
     m = _TRAILING_NAME.match(after_cue, at) if at >= 0 else None
     if m is None or SENTENCE_BOUNDARY.search(after_cue[: m.start()]):
