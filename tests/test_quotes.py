@@ -1220,3 +1220,12 @@ def test_titles_of_other_systems_and_name_suffixes(attribution: str, speaker: st
 )
 def test_unnamed_sources_owned_by_someone(attribution: str, speaker: str) -> None:
     assert _speakers([f"“We will keep working on this every day,” {attribution}"]) == [speaker]
+
+
+def test_she_is_not_resolved_to_a_man_the_article_marked() -> None:
+    paragraphs = [
+        "Ann Lee, a teacher, said: “We will keep going every day.”",
+        "Mr Reed disagreed. Reed said the plan would fail.",
+        "“It will work, I promise you that,” she said.",
+    ]
+    assert _speakers(paragraphs) == ["Ann Lee", "Ann Lee"]

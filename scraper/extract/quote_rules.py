@@ -47,6 +47,10 @@ class QuoteRules:
     past_role_words: frozenset[str]
     abbreviations: frozenset[str]
     name_suffixes: frozenset[str]
+    female_pronouns: frozenset[str]
+    male_pronouns: frozenset[str]
+    female_words: frozenset[str]
+    male_words: frozenset[str]
     #: How a fragment quoted in the reporter's sentence without a speech verb is attributed:
     #: "subject" (to the sentence's subject) or "none".
     fragment_speakers: str
@@ -239,6 +243,10 @@ def _compile(data: dict[str, object]) -> QuoteRules:
         past_role_words=_words(data, "past_role_words"),
         abbreviations=_words(data, "abbreviations"),
         name_suffixes=_words(data, "name_suffixes"),
+        female_pronouns=_words(data, "female_pronouns"),
+        male_pronouns=_words(data, "male_pronouns"),
+        female_words=_words(data, "female_words"),
+        male_words=_words(data, "male_words"),
         fragment_speakers=str(data.get("fragment_speakers", "none")),
         continuation_hints=hints(words_list("continuation_cues")),
         prefix_hints=hints(words_list("speaker_prefix_cues")),

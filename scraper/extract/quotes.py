@@ -50,6 +50,8 @@ from scraper.extract.quote_context import (
     right_context,
 )
 from scraper.extract.quote_fragments import fragment_speaker, sentence_after
+from scraper.extract.quote_gender import CACHED as GENDER_CACHES
+from scraper.extract.quote_gender import disagrees, genders
 from scraper.extract.quote_headings import echo_speakers
 from scraper.extract.quote_names import CACHED as NAME_CACHES
 from scraper.extract.quote_names import (
@@ -225,6 +227,7 @@ def clear_caches() -> None:
         *PEOPLE_CACHES,
         *NAME_CACHES,
         *CLAUSE_CACHES,
+        *GENDER_CACHES,
     ):
         cached.cache_clear()
 
@@ -392,6 +395,12 @@ def _resolve(
             if name is None and pronoun:
                 name = _nearby_mention(paragraphs, f, rules)
                 name = name or next_person(paragraphs, f.span.paragraph, rules)
+            if (
+                name
+                and pronoun
+                and disagrees(name, a.speaker, genders(tuple(paragraphs), rules), rules)
+            ):
+                name = _agreeing(a.speaker, spoken, f.span.paragraph, paragraphs, rules) or name
             if name is None and pronoun and last_role is not None and last_role.attribution:
                 name = last_role.attribution.speaker  # "the King" said ... "he said"
             if name:
@@ -409,6 +418,21 @@ def _resolve(
         if f.attribution is not None:
             spoken.append((f.span.paragraph, f.attribution.speaker))
     _attribute_back(found)
+
+
+def _agreeing(
+    pronoun: str, spoken: list[tuple[int, str]], here: int, paragraphs: list[str], rules: QuoteRules
+) -> str | None:
+    """The nearest earlier named speaker whose gender the article does not contradict ("she"
+    after "Mr Reed said" goes back to Ann Lee)."""
+    table = genders(tuple(paragraphs), rules)
+    for paragraph, speaker in reversed(spoken):
+        if paragraph < here - PLURAL_PARAGRAPHS:
+            break
+        named = all(w[:1].isupper() for w in speaker.split())
+        if named and not disagrees(speaker, pronoun, table, rules):
+            return speaker
+    return None
 
 
 #: Plural pronouns, which stand for a group ("the lawmakers"), not for one person.
