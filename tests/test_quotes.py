@@ -1229,3 +1229,11 @@ def test_she_is_not_resolved_to_a_man_the_article_marked() -> None:
         "“It will work, I promise you that,” she said.",
     ]
     assert _speakers(paragraphs) == ["Ann Lee", "Ann Lee"]
+
+
+def test_elliptical_another_takes_the_noun_of_the_paragraph_before() -> None:
+    paragraphs = [
+        "One neighbour, who did not want to be named, said: “It was terrifying to watch.”",
+        "Another added: “We heard the bang from miles and miles away.”",
+    ]
+    assert _speakers(paragraphs) == ["One neighbour", "Another neighbour"]

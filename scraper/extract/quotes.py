@@ -462,14 +462,18 @@ def _plural_antecedent(pronoun: str, spoken: list[tuple[int, str]], here: int) -
 
 #: Determiners that stand for a noun phrase whose head they leave out ("another calls him").
 ELLIPTICAL = frozenset({"another", "the other", "a second"})
-_ONE_NOUN = re.compile(r"\b[Oo]ne\s+([a-z][a-z-]+)\s")
+_ONE_NOUN = re.compile(r"\b[Oo]ne\s+([a-z][a-z-]+)[\s,]")
 
 
 def _elided_head(paragraphs: list[str], at: tuple[int, int]) -> str | None:
-    """The noun of the last "One listener" in the paragraph before the quote."""
-    sentence = paragraphs[at[0]][: at[1]]
-    nouns = [m.group(1) for m in _ONE_NOUN.finditer(sentence)]
-    return nouns[-1] if nouns else None
+    """The noun of the last "One listener" before the quote, in its paragraph or the one
+    before ("One neighbour said: ..." then "Another added: ...")."""
+    texts = [paragraphs[at[0]][: at[1]]] + ([paragraphs[at[0] - 1]] if at[0] else [])
+    for text in texts:
+        nouns = [m.group(1) for m in _ONE_NOUN.finditer(text)]
+        if nouns:
+            return nouns[-1]
+    return None
 
 
 def _attribute_back(found: list[_Found]) -> None:
