@@ -1237,3 +1237,30 @@ def test_elliptical_another_takes_the_noun_of_the_paragraph_before() -> None:
         "Another added: “We heard the bang from miles and miles away.”",
     ]
     assert _speakers(paragraphs) == ["One neighbour", "Another neighbour"]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        (
+            ["Goldman Sachs raised its forecast.", "“Growth will stay strong next year,” it said."],
+            "Goldman Sachs",
+        ),
+        (
+            [
+                "Rolls-Royce Holdings shares rose.",
+                "“Demand remains strong this year,” the firm said.",
+            ],
+            "Rolls-Royce Holdings",
+        ),
+        (
+            [
+                "Greater Manchester Police were called.",
+                "“Officers found a man injured,” the force said.",
+            ],
+            "Greater Manchester Police",
+        ),
+    ],
+)
+def test_organisation_anaphors(paragraphs: list[str], speaker: str) -> None:
+    assert _speakers(paragraphs) == [speaker]

@@ -83,10 +83,35 @@ def neuter_antecedent(
         if _one_word_body(speaker, paragraphs):
             return speaker  # "Israel rejected ... “...”. It argued ...": a country or body
     for text in texts:
-        documents = list(_document_phrase(rules).finditer(text))
+        body = _named_body(text, paragraphs)
+        if body:  # "Goldman Sachs raised its forecast. “...,” it said."
+            return body
+    for text in texts:
+        documents = [
+            m.group().strip()
+            for m in _document_phrase(rules).finditer(text)
+            if m.group().split()[0].lower() not in _OWNERS  # "its forecast" is the thing's own
+        ]
         if documents:
-            return documents[-1].group().strip()
+            return documents[-1]
     return None
+
+
+#: Possessives that refer back to the very thing "it" stands for ("its forecast").
+_OWNERS = frozenset({"its", "their"})
+
+
+def _named_body(text: str, paragraphs: list[str]) -> str | None:
+    """The capitalised name of two words or more that the last sentence of ``text`` opens
+    with, when the article never uses its last word alone (a person's surname would be:
+    "Goldman Sachs" is never "Sachs")."""
+    sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
+    m = _OPENING_NAME.match(sentences[-1].strip()) if sentences else None
+    tokens = m.group(1).split() if m else []
+    if len(tokens) < 2 or not all(t[:1].isupper() for t in tokens):
+        return None
+    alone = re.compile(rf"(?<!{re.escape(tokens[-2])} )\b{re.escape(tokens[-1])}\b")
+    return None if any(alone.search(p) for p in paragraphs) else " ".join(tokens)
 
 
 def _one_word_body(speaker: str, paragraphs: list[str]) -> bool:

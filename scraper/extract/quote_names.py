@@ -639,10 +639,11 @@ def _organisation_name(
         return None
     if bare[-1] not in rules.not_name_words:
         return None
+    wanted = {bare[-1], rules.role_synonyms.get(bare[-1], bare[-1])}  # "the firm": a company
     matching = [
         m
         for m in organisations
-        if bare[-1] in m.roles or any(rules.role_synonyms.get(r) == bare[-1] for r in m.roles)
+        if wanted & m.roles or any(rules.role_synonyms.get(r) in wanted for r in m.roles)
     ]
     before = [m for m in matching if (m.paragraph, m.offset) < (paragraph, offset)]
     return before[-1].name if before else None
