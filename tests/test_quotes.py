@@ -1264,3 +1264,14 @@ def test_elliptical_another_takes_the_noun_of_the_paragraph_before() -> None:
 )
 def test_organisation_anaphors(paragraphs: list[str], speaker: str) -> None:
     assert _speakers(paragraphs) == [speaker]
+
+
+def test_interview_answer_after_a_question_takes_the_person_introduced() -> None:
+    paragraphs = [
+        "Ann Lee spoke to us about her new book.",
+        "What inspired you?",
+        "“My grandmother, mostly, and her stories about the war.”",
+        "Why now?",
+        "“Because nobody else was going to write it down.”",
+    ]
+    assert _speakers(paragraphs) == ["Ann Lee", "Ann Lee"]

@@ -254,6 +254,9 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
         attribution = attribution or inverted_cue(last_sentence(previous, rules), rules)
         attribution = attribution or message_source(last_sentence(previous, rules), rules)
         introduced = person_mentions(previous, rules) if attribution is None else []
+        asked = span.paragraph >= 2 and previous.rstrip().endswith("?")
+        if attribution is None and not introduced and asked:  # an interview's question between
+            introduced = person_mentions(paragraphs[span.paragraph - 2], rules)
         if introduced and not left:
             attribution = Attribution(
                 introduced[-1][1], ""
