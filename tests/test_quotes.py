@@ -1275,3 +1275,11 @@ def test_interview_answer_after_a_question_takes_the_person_introduced() -> None
         "“Because nobody else was going to write it down.”",
     ]
     assert _speakers(paragraphs) == ["Ann Lee", "Ann Lee"]
+
+
+def test_headline_bare_role_is_the_holder_named_next() -> None:
+    paragraphs = [
+        "Plan is ‘a recipe for disaster for the city’, says mayor",
+        "Mayor Ann Lee said on Monday the plan would fail.",
+    ]
+    assert [q.speaker for q in find_quotes(paragraphs)] == ["Ann Lee"]

@@ -596,11 +596,13 @@ def named_later(
     speaker: str, paragraph: int, mentions: list[Mention], rules: QuoteRules
 ) -> str | None:
     """'A DUP councillor has said ...' in the opening paragraphs, then "DUP councillor Sarah
-    Bunting": the person the article names with that role soon after."""
+    Bunting": the person the article names with that role soon after; likewise a headline's
+    bare role ("..., says mayor", then "Mayor Ann Lee")."""
     m = _INDEFINITE_ROLE.fullmatch(speaker)
-    if m is None or paragraph > 1 or _strip(m.group(1)) not in rules.titles:
+    bare_role = speaker.isalpha() and speaker.islower()
+    role = _strip(m.group(1)) if m else speaker if bare_role else ""
+    if paragraph > 1 or role not in rules.titles:
         return None
-    role = _strip(m.group(1))
     later = [
         c
         for c in mentions
