@@ -876,6 +876,8 @@ def test_reported_speakers_skip_only_sentences_without_a_speech_verb(words: list
             at = start + max(0, text.find(names[0], start, end) - start)
             expected.append((at, " ".join(names)))
     assert _indirect_speakers(text, rules) == expected
+
+
 def _speakers(paragraphs: list[str]) -> list[str | None]:
     return [q.speaker for q in find_quotes(paragraphs) if not q.partial]
 

@@ -554,7 +554,7 @@ def acronym_name(speaker: str, paragraphs: Sequence[str]) -> str | None:
     marker = f"({words[0]})"
     holding = [text for text in paragraphs if marker in text]
     if not holding:
-        return None
+        return _spelled_out(words[0], paragraphs)
     spelled = re.compile(
         rf"((?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|the|on|in)\s+)*)+)\({words[0]}\)"
     )
