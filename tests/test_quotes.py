@@ -1285,3 +1285,11 @@ def test_headline_bare_role_is_the_holder_named_next() -> None:
         "Mayor Ann Lee said on Monday the plan would fail.",
     ]
     assert [q.speaker for q in find_quotes(paragraphs)] == ["Ann Lee"]
+
+
+def test_surname_takes_the_full_name_with_its_suffix() -> None:
+    paragraphs = [
+        "Allan Bryant Snr, 61, went missing in 2021.",
+        "“We will never stop looking for him, not ever,” Bryant said.",
+    ]
+    assert _speakers(paragraphs) == ["Allan Bryant Snr"]

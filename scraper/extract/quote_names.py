@@ -404,7 +404,8 @@ def fullest_name(
         return speaker  # a phrase
     size, key = len(words), tuple(bare)
     longer = [m for m in mentions if len(m.words) > size and key[-1] in m.words]
-    surname = _by_title([m for m in longer if m.words[-size:] == key], speaker, context, rules)
+    ending = [m for m in longer if _unsuffixed(m.words, rules)[-size:] == key]  # "Bryant Snr"
+    surname = _by_title(ending, speaker, context, rules)
     if size > 1:  # "Al Saud" after "Abu Anas Al Saud": the trailing words of a longer name
         # a longer run opening a sentence may hold a capitalised word ("Everything Christian
         # Horner has said"): only runs inside a sentence count
@@ -419,6 +420,14 @@ def fullest_name(
         latest = None
     best = latest or _best(surname) or _best(first)
     return best.name if best else speaker
+
+
+def _unsuffixed(words: tuple[str, ...], rules: QuoteRules) -> tuple[str, ...]:
+    """A name's words without the suffixes after the surname ("allan", "bryant", "snr")."""
+    end = len(words)
+    while end > 1 and words[end - 1] in rules.name_suffixes:
+        end -= 1
+    return words[:end]
 
 
 def _latest_person(candidates: list[Mention], paragraph: int, offset: int) -> Mention | None:
