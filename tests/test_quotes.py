@@ -1293,3 +1293,15 @@ def test_surname_takes_the_full_name_with_its_suffix() -> None:
         "“We will never stop looking for him, not ever,” Bryant said.",
     ]
     assert _speakers(paragraphs) == ["Allan Bryant Snr"]
+
+
+@pytest.mark.parametrize(
+    ("introduction", "speaker"),
+    [
+        ("Rep. Michael J. Gallagher wrote to the bureau.", "Michael J. Gallagher"),
+        ("Michael Gallagher met Michael Ann Gallagher.", "Michael Gallagher"),
+    ],
+)
+def test_full_name_with_a_middle_initial(introduction: str, speaker: str) -> None:
+    paragraphs = [introduction, "“We will keep working on this every day,” Michael Gallagher said."]
+    assert _speakers(paragraphs) == [speaker]

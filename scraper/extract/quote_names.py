@@ -410,6 +410,8 @@ def fullest_name(
         # a longer run opening a sentence may hold a capitalised word ("Everything Christian
         # Horner has said"): only runs inside a sentence count
         inside = [m for m in surname if not _opens_sentence(m, paragraphs)]
+        if not inside and size == 2:  # "Ann Lee" after "Ann B. Lee": a middle initial
+            inside = [m for m in longer if _with_middle(m.words, key, rules)]
         best = _best(inside) if not any(w in rules.not_name_words for w in bare) else None
         return best.name if best else speaker
     first = [m for m in longer if m.words[:size] == key]
@@ -420,6 +422,13 @@ def fullest_name(
         latest = None
     best = latest or _best(surname) or _best(first)
     return best.name if best else speaker
+
+
+def _with_middle(words: tuple[str, ...], key: tuple[str, ...], rules: QuoteRules) -> bool:
+    """Whether ``words`` are the two of ``key`` with a middle initial between ("michael",
+    "j", "gallagher"); a whole middle name may be someone else's ("Ann Marie Lee")."""
+    core = _unsuffixed(words, rules)
+    return len(core) == 3 and len(core[1]) == 1 and (core[0], core[-1]) == key
 
 
 def _unsuffixed(words: tuple[str, ...], rules: QuoteRules) -> tuple[str, ...]:
