@@ -9,33 +9,29 @@ from functools import lru_cache
 
 from scraper.extract.quote_rules import QuoteRules
 
-#: A word, an optional comma, and (looked ahead at, so "Mr Lee and Mrs Lee" gives both) a
-#: capitalised name of up to three words after it.
-_BEFORE_NAME = re.compile(r"\b([A-Za-z]+)\.?,?\s+(?=((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+))")
-
 FEMALE, MALE = "f", "m"
 
 
-@lru_cache(maxsize=256)
-def genders(paragraphs: tuple[str, ...], rules: QuoteRules) -> dict[str, str]:
-    """Name words (lower case) -> "f" or "m", from gender words right before a name; a word
-    marked both ways (two people sharing a surname) is left out."""
-    marks: dict[str, set[str]] = {}
-    words = rules.female_words | rules.male_words
-    if not words:
-        return {}
+@lru_cache(maxsize=1024)
+def name_gender(word: str, paragraphs: tuple[str, ...], rules: QuoteRules) -> str | None:
+    """ "f" or "m" when the article puts a gender word right before a name holding ``word``
+    (up to two capitalised words between: "Mrs Ann Lee"), None when it never does or does
+    both ways (two people sharing a surname). Only paragraphs holding ``word`` are read."""
+    if not word or not (rules.female_words or rules.male_words):
+        return None
+    # zero-width, so that overlapping starts are all tried ("and Mrs Lee": "and", "Mrs")
+    pattern = re.compile(
+        rf"(?=\b([A-Za-z]+)\.?,?\s+(?:[A-Z][\w'’-]+\s+){{0,2}}{re.escape(word)}\b)"
+    )
+    found: set[str] = set()
     for text in paragraphs:
-        for m in _BEFORE_NAME.finditer(text):
-            word = m.group(1).lower()
-            if word not in words:
-                continue
-            gender = FEMALE if word in rules.female_words else MALE
-            for name in m.group(2).split():
-                bare = name.strip("'’").lower()
-                if bare.endswith(("’s", "'s")):
-                    bare = bare[:-2]
-                marks.setdefault(bare, set()).add(gender)
-    return {word: next(iter(found)) for word, found in marks.items() if len(found) == 1}
+        for m in pattern.finditer(text) if word in text else ():
+            before = m.group(1).lower()
+            if before in rules.female_words:
+                found.add(FEMALE)
+            elif before in rules.male_words:
+                found.add(MALE)
+    return found.pop() if len(found) == 1 else None
 
 
 def pronoun_gender(pronoun: str, rules: QuoteRules) -> str | None:
@@ -46,13 +42,16 @@ def pronoun_gender(pronoun: str, rules: QuoteRules) -> str | None:
     return MALE if word in rules.male_pronouns else None
 
 
-def disagrees(name: str, pronoun: str, table: dict[str, str], rules: QuoteRules) -> bool:
-    """Whether the article marked ``name`` (by its last word) with the other gender."""
+def disagrees(name: str, pronoun: str, paragraphs: tuple[str, ...], rules: QuoteRules) -> bool:
+    """Whether the article marked ``name`` (by its last word) with the other gender than
+    ``pronoun``'s."""
     wanted = pronoun_gender(pronoun, rules)
-    words = name.lower().split()
-    known = table.get(words[-1]) if words else None
-    return wanted is not None and known is not None and known != wanted
+    words = name.split()
+    if wanted is None or not words:
+        return False
+    known = name_gender(words[-1].strip("'’"), paragraphs, rules)
+    return known is not None and known != wanted
 
 
 #: The per-article caches of this module (cleared together by ``quotes.clear_caches``).
-CACHED = (genders,)
+CACHED = (name_gender,)

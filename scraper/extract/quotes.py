@@ -51,7 +51,7 @@ from scraper.extract.quote_context import (
 )
 from scraper.extract.quote_fragments import fragment_speaker, sentence_after
 from scraper.extract.quote_gender import CACHED as GENDER_CACHES
-from scraper.extract.quote_gender import disagrees, genders
+from scraper.extract.quote_gender import disagrees
 from scraper.extract.quote_headings import echo_speakers
 from scraper.extract.quote_names import CACHED as NAME_CACHES
 from scraper.extract.quote_names import (
@@ -398,11 +398,7 @@ def _resolve(
             if name is None and pronoun:
                 name = _nearby_mention(paragraphs, f, rules)
                 name = name or next_person(paragraphs, f.span.paragraph, rules)
-            if (
-                name
-                and pronoun
-                and disagrees(name, a.speaker, genders(tuple(paragraphs), rules), rules)
-            ):
+            if name and pronoun and disagrees(name, a.speaker, tuple(paragraphs), rules):
                 name = _agreeing(a.speaker, spoken, f.span.paragraph, paragraphs, rules) or name
             if name is None and pronoun and last_role is not None and last_role.attribution:
                 name = last_role.attribution.speaker  # "the King" said ... "he said"
@@ -428,12 +424,12 @@ def _agreeing(
 ) -> str | None:
     """The nearest earlier named speaker whose gender the article does not contradict ("she"
     after "Mr Reed said" goes back to Ann Lee)."""
-    table = genders(tuple(paragraphs), rules)
+    article = tuple(paragraphs)
     for paragraph, speaker in reversed(spoken):
         if paragraph < here - PLURAL_PARAGRAPHS:
             break
         named = all(w[:1].isupper() for w in speaker.split())
-        if named and not disagrees(speaker, pronoun, table, rules):
+        if named and not disagrees(speaker, pronoun, article, rules):
             return speaker
     return None
 
