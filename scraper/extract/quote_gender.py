@@ -4,7 +4,6 @@ a man the article marked as one (gender words are ``female_words``/``male_words`
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from scraper.extract.quote_rules import QuoteRules
@@ -15,23 +14,45 @@ FEMALE, MALE = "f", "m"
 @lru_cache(maxsize=1024)
 def name_gender(word: str, paragraphs: tuple[str, ...], rules: QuoteRules) -> str | None:
     """ "f" or "m" when the article puts a gender word right before a name holding ``word``
-    (up to two capitalised words between: "Mrs Ann Lee"), None when it never does or does
-    both ways (two people sharing a surname). Only paragraphs holding ``word`` are read."""
+    (up to two capitalised words between: "Mrs Ann Lee", "her husband, Tom"), None when it
+    never does or does both ways (two people sharing a surname). Only the words before each
+    occurrence of ``word`` are read."""
     if not word or not (rules.female_words or rules.male_words):
         return None
-    # zero-width, so that overlapping starts are all tried ("and Mrs Lee": "and", "Mrs")
-    pattern = re.compile(
-        rf"(?=\b([A-Za-z]+)\.?,?\s+(?:[A-Z][\w'’-]+\s+){{0,2}}{re.escape(word)}\b)"
-    )
     found: set[str] = set()
     for text in paragraphs:
-        for m in pattern.finditer(text) if word in text else ():
-            before = m.group(1).lower()
-            if before in rules.female_words:
-                found.add(FEMALE)
-            elif before in rules.male_words:
-                found.add(MALE)
+        at = text.find(word)
+        while at >= 0:
+            if _whole_word(text, at, len(word)):
+                gender = _marked(text[max(0, at - WINDOW) : at].split(), rules)
+                if gender:
+                    found.add(gender)
+            at = text.find(word, at + 1)
     return found.pop() if len(found) == 1 else None
+
+
+#: How many characters before a name are read for its gender word.
+WINDOW = 60
+
+
+def _whole_word(text: str, at: int, size: int) -> bool:
+    before = text[at - 1] if at else " "
+    after = text[at + size] if at + size < len(text) else " "
+    return not before.isalnum() and not after.isalnum()
+
+
+def _marked(before: list[str], rules: QuoteRules) -> str | None:
+    """The gender word ending ``before``, past up to two capitalised words of the name."""
+    for token in reversed(before[-3:]):
+        bare = token.strip(".,").lower()
+        if bare in rules.female_words:
+            return FEMALE
+        if bare in rules.male_words:
+            return MALE
+        ended = token.endswith((",", ".")) and bare not in rules.titles  # "Dr." goes on
+        if not token[:1].isupper() or ended:
+            return None  # a lower-case word or the end of a phrase: no gender word here
+    return None
 
 
 def pronoun_gender(pronoun: str, rules: QuoteRules) -> str | None:
