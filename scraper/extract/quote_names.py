@@ -91,8 +91,9 @@ def _mention(
     skip = place_words(before, tokens, rules)  # "Attorney for Massachusetts Joshua Levy"
     tokens, bare = tokens[skip:], bare[skip:]
     cut = 0
+    suffixes = len(_unsuffixed(tuple(bare), rules))
     for i, token in enumerate(tokens[:-1]):
-        if all(b in rules.name_suffixes for b in bare[i + 1 :]):
+        if i + 1 >= suffixes:
             break  # "Martin Luther King Jr.": the title word is the surname
         if is_title(bare[i], rules) or token.endswith(POSSESSIVES):
             cut = i + 1

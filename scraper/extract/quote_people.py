@@ -120,17 +120,21 @@ def person_mentions(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
 
 #: Words that may follow the name of an inverted cue's subject ("says Ann Lee from Acme").
 _AFTER_INVERTED = frozenset({"from", "of", "at", "who"})
-#: A clause end right before an inverted speech verb ('...," says', '..., said').
-_INVERSION_BEFORE = re.compile(r"[,”\"’']\s*$")
 
 
+@lru_cache(maxsize=8)
+def _inversion(rules: QuoteRules) -> re.Pattern[str]:
+    """A clause end (comma or closing mark), a speech verb and a capital ('...," says M'):
+    the literal first character keeps the verb alternation from being tried everywhere."""
+    return re.compile(rf"[,”\"’']\s*(?:{rules.cue.pattern})\s+(?=[A-Z])")
+
+
+@lru_cache(maxsize=4096)
 def inverted_speakers(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
     """Names right after a speech verb that closes a clause ("..., says McLaughlin."): the
     verb's subject, inverted, so a speaker the next "she says" may stand for."""
     found: list[tuple[int, str]] = []
-    for cue in rules.cue.finditer(text):
-        if not _INVERSION_BEFORE.search(text, max(0, cue.start() - 3), cue.start()):
-            continue
+    for cue in _inversion(rules).finditer(text):
         tokens = text[cue.end() : cue.end() + 60].split()[:5]
         run: list[str] = []
         for token in tokens:
@@ -146,7 +150,7 @@ def inverted_speakers(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
         at = name_start(run, rules)
         name = [t.strip(EDGE) for t in run[at:]] if at is not None else []
         if name and plausible(name, rules) and not is_organisation(name, rules):
-            found.append((cue.end() + 1, " ".join(name)))
+            found.append((cue.end(), " ".join(name)))
     return found
 
 
@@ -256,4 +260,4 @@ NOT_VERBS = frozenset({"and", "or", "that", "who", "whom", "whose", "which", "as
 
 
 #: The per-text caches of this module (cleared together by ``quotes.clear_caches``).
-CACHED = (person_mentions,)
+CACHED = (person_mentions, inverted_speakers)

@@ -73,9 +73,10 @@ def name_start(tokens: list[str], rules: QuoteRules) -> int | None:
         return None
     start += place_words(tokens[:start], tokens[start:], rules)  # "Attorney for Massachusetts"
     cut, i = start, start
+    suffixes = suffix_start(tokens, rules)
     while i < len(tokens) - 1:
         word = bare_title(tokens[i])
-        if all(bare_word(t) in rules.name_suffixes for t in tokens[i + 1 :]):
+        if i + 1 >= suffixes:
             break  # "Martin Luther King Jr.": the title word is the surname
         if is_title(word, rules) or word in rules.honorifics or DESCRIPTOR.search(word):
             cut = i + 1  # "Finance Minister X", "London-born Raye"
@@ -118,6 +119,14 @@ def _determined(before: list[str], rules: QuoteRules) -> bool:
     if last in rules.determiners or before[-1].rstrip(EDGE).endswith(POSSESSIVES):
         return True
     return len(before) > 1 and is_capital(before[-1]) and bare_word(before[-2]) in rules.determiners
+
+
+def suffix_start(tokens: list[str], rules: QuoteRules) -> int:
+    """Where the name suffixes ending ``tokens`` start ("Jr.", "Snr"); ``len(tokens)`` if none."""
+    at = len(tokens)
+    while at > 0 and bare_word(tokens[at - 1]) in rules.name_suffixes:
+        at -= 1
+    return at
 
 
 def trailing_filler(token: str, rules: QuoteRules) -> bool:
