@@ -28,6 +28,8 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from scraper.extract.quote_agreement import CACHED as AGREEMENT_CACHES
+from scraper.extract.quote_agreement import agreeing_speaker, disagrees, plural_antecedent
 from scraper.extract.quote_anaphora import (
     described_person,
     group_member,
@@ -50,8 +52,6 @@ from scraper.extract.quote_context import (
     right_context,
 )
 from scraper.extract.quote_fragments import fragment_speaker, sentence_after
-from scraper.extract.quote_gender import CACHED as GENDER_CACHES
-from scraper.extract.quote_gender import disagrees
 from scraper.extract.quote_headings import echo_speakers
 from scraper.extract.quote_names import CACHED as NAME_CACHES
 from scraper.extract.quote_names import (
@@ -227,7 +227,7 @@ def clear_caches() -> None:
         *PEOPLE_CACHES,
         *NAME_CACHES,
         *CLAUSE_CACHES,
-        *GENDER_CACHES,
+        *AGREEMENT_CACHES,
     ):
         cached.cache_clear()
 
@@ -391,7 +391,7 @@ def _resolve(
             last_named = f
         elif a is not None:  # a pronoun or bare role: keep the cue, name the person
             pronoun = _is_pronoun(a.speaker, rules)
-            name = _plural_antecedent(a.speaker, spoken, f.span.paragraph)
+            name = plural_antecedent(a.speaker, spoken, f.span.paragraph)
             name = name or _nearest_person(paragraphs, last_named, f, rules, pronoun)
             if name and not pronoun and _holds_other_role(name, a.speaker, paragraphs, rules):
                 name = None  # "Maria Lopez, a lawyer" is not "the judge": the phrase stays
@@ -399,7 +399,9 @@ def _resolve(
                 name = _nearby_mention(paragraphs, f, rules)
                 name = name or next_person(paragraphs, f.span.paragraph, rules)
             if name and pronoun and disagrees(name, a.speaker, tuple(paragraphs), rules):
-                name = _agreeing(a.speaker, spoken, f.span.paragraph, paragraphs, rules) or name
+                name = (
+                    agreeing_speaker(a.speaker, spoken, f.span.paragraph, paragraphs, rules) or name
+                )
             if name is None and pronoun and last_role is not None and last_role.attribution:
                 name = last_role.attribution.speaker  # "the King" said ... "he said"
             if name:
@@ -417,46 +419,6 @@ def _resolve(
         if f.attribution is not None:
             spoken.append((f.span.paragraph, f.attribution.speaker))
     _attribute_back(found)
-
-
-def _agreeing(
-    pronoun: str, spoken: list[tuple[int, str]], here: int, paragraphs: list[str], rules: QuoteRules
-) -> str | None:
-    """The nearest earlier named speaker whose gender the article does not contradict ("she"
-    after "Mr Reed said" goes back to Ann Lee)."""
-    article = tuple(paragraphs)
-    for paragraph, speaker in reversed(spoken):
-        if paragraph < here - PLURAL_PARAGRAPHS:
-            break
-        named = all(w[:1].isupper() for w in speaker.split())
-        if named and not disagrees(speaker, pronoun, article, rules):
-            return speaker
-    return None
-
-
-#: Plural pronouns, which stand for a group ("the lawmakers"), not for one person.
-PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
-#: How many paragraphs back a plural pronoun looks for a group that spoke.
-PLURAL_PARAGRAPHS = 3
-
-
-def _plural_antecedent(pronoun: str, spoken: list[tuple[int, str]], here: int) -> str | None:
-    """'“...,” the lawmakers wrote. ... “...,” they wrote': "they" is the nearest earlier
-    speaker that is a plural noun phrase, not the person named last (number agreement)."""
-    if pronoun.lower() not in PLURAL_PRONOUNS:
-        return None
-    for paragraph, speaker in reversed(spoken):
-        if paragraph < here - PLURAL_PARAGRAPHS:
-            break
-        head = speaker.split()[-1] if speaker.split() else ""
-        if (
-            len(speaker.split()) > 1
-            and head.islower()
-            and head.endswith("s")
-            and not head.endswith("ss")
-        ):
-            return speaker
-    return None
 
 
 #: Determiners that stand for a noun phrase whose head they leave out ("another calls him").

@@ -1,6 +1,7 @@
-"""Grammatical gender of the people in an article, read from the words right before their
-names ("Mrs Lee", "spokeswoman Ann Lee", "her husband, Tom"), so that "she" is not resolved to
-a man the article marked as one (gender words are ``female_words``/``male_words`` of the rules)."""
+"""Agreement of a pronoun with its antecedent: in number ("they" stands for a group that spoke,
+"the lawmakers") and in gender, read from the words right before a name ("Mrs Lee",
+"spokeswoman Ann Lee", "her husband, Tom"), so that "she" is not resolved to a man the article
+marked as one (gender words are ``female_words``/``male_words`` of the rules)."""
 
 from __future__ import annotations
 
@@ -72,6 +73,50 @@ def disagrees(name: str, pronoun: str, paragraphs: tuple[str, ...], rules: Quote
         return False
     known = name_gender(words[-1].strip("'’"), paragraphs, rules)
     return known is not None and known != wanted
+
+
+def agreeing_speaker(
+    pronoun: str,
+    spoken: list[tuple[int, str]],
+    here: int,
+    paragraphs: list[str],
+    rules: QuoteRules,
+) -> str | None:
+    """The nearest earlier named speaker whose gender the article does not contradict ("she"
+    after "Mr Reed said" goes back to Ann Lee)."""
+    article = tuple(paragraphs)
+    for paragraph, speaker in reversed(spoken):
+        if paragraph < here - PLURAL_PARAGRAPHS:
+            break
+        named = all(w[:1].isupper() for w in speaker.split())
+        if named and not disagrees(speaker, pronoun, article, rules):
+            return speaker
+    return None
+
+
+#: Plural pronouns, which stand for a group ("the lawmakers"), not for one person.
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+#: How many paragraphs back a plural pronoun looks for a group that spoke.
+PLURAL_PARAGRAPHS = 3
+
+
+def plural_antecedent(pronoun: str, spoken: list[tuple[int, str]], here: int) -> str | None:
+    """'“...,” the lawmakers wrote. ... “...,” they wrote': "they" is the nearest earlier
+    speaker that is a plural noun phrase, not the person named last (number agreement)."""
+    if pronoun.lower() not in PLURAL_PRONOUNS:
+        return None
+    for paragraph, speaker in reversed(spoken):
+        if paragraph < here - PLURAL_PARAGRAPHS:
+            break
+        head = speaker.split()[-1] if speaker.split() else ""
+        if (
+            len(speaker.split()) > 1
+            and head.islower()
+            and head.endswith("s")
+            and not head.endswith("ss")
+        ):
+            return speaker
+    return None
 
 
 #: The per-article caches of this module (cleared together by ``quotes.clear_caches``).

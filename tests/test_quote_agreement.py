@@ -1,8 +1,14 @@
-"""The gender an article gives a name (``quote_gender``): words right before a name mark it."""
+"""Pronoun agreement (``quote_agreement``): the gender an article gives a name, and "they"."""
 
 from __future__ import annotations
 
-from scraper.extract.quote_gender import disagrees, name_gender, pronoun_gender
+from scraper.extract.quote_agreement import (
+    agreeing_speaker,
+    disagrees,
+    name_gender,
+    plural_antecedent,
+    pronoun_gender,
+)
 from scraper.extract.quote_rules import rules_for
 
 EN = rules_for("en")
@@ -27,3 +33,15 @@ def test_pronouns_and_disagreement() -> None:
     assert not disagrees("Ann Lee", "she", TEXT, EN)
     assert not disagrees("Kim Park", "he", TEXT, EN)  # unmarked: no contradiction
     assert not disagrees("Tom Reed", "they", TEXT, EN)
+
+
+def test_they_takes_the_nearest_group_that_spoke() -> None:
+    spoken = [(0, "the lawmakers"), (1, "Mike Gallagher")]
+    assert plural_antecedent("they", spoken, 2) == "the lawmakers"
+    assert plural_antecedent("he", spoken, 2) is None
+    assert plural_antecedent("they", spoken, 9) is None  # too far back
+
+
+def test_she_goes_back_to_the_nearest_speaker_not_marked_a_man() -> None:
+    spoken = [(0, "Ann Lee"), (1, "Tom Reed")]
+    assert agreeing_speaker("she", spoken, 2, list(TEXT), EN) == "Ann Lee"
