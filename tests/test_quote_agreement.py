@@ -5,6 +5,7 @@ from __future__ import annotations
 from scraper.extract.quote_agreement import (
     agreeing_speaker,
     disagrees,
+    group_subject,
     name_gender,
     plural_antecedent,
     pronoun_gender,
@@ -45,3 +46,13 @@ def test_they_takes_the_nearest_group_that_spoke() -> None:
 def test_she_goes_back_to_the_nearest_speaker_not_marked_a_man() -> None:
     spoken = [(0, "Ann Lee"), (1, "Tom Reed")]
     assert agreeing_speaker("she", spoken, 2, list(TEXT), EN) == "Ann Lee"
+
+
+def test_group_a_sentence_opens_with() -> None:
+    assert group_subject("Her neighbours disagree.", EN) == "Her neighbours"
+    assert group_subject("Following the broadcast, Cameron’s family issued a tribute.", EN) == (
+        "Cameron’s family"
+    )
+    assert group_subject("The crew was rescued.", EN) == "The crew"
+    assert group_subject("James was rescued.", EN) is None  # a name, not a plural
+    assert group_subject("Ann Lee runs the shelter.", EN) is None

@@ -1305,3 +1305,11 @@ def test_surname_takes_the_full_name_with_its_suffix() -> None:
 def test_full_name_with_a_middle_initial(introduction: str, speaker: str) -> None:
     paragraphs = [introduction, "“We will keep working on this every day,” Michael Gallagher said."]
     assert _speakers(paragraphs) == [speaker]
+
+
+def test_they_after_a_group_that_opens_the_sentence_before() -> None:
+    paragraphs = [
+        "“We love living here,” said Ann Lee.",
+        "Her neighbours disagree. They said: “This has been a terrible time for all of us.”",
+    ]
+    assert _speakers(paragraphs) == ["Ann Lee", "Her neighbours"]

@@ -119,5 +119,35 @@ def plural_antecedent(pronoun: str, spoken: list[tuple[int, str]], here: int) ->
     return None
 
 
+#: Words that open a group's noun phrase ("Her neighbours", "Cameron’s family", "The crew").
+_GROUP_OPENERS = frozenset({"the", "her", "his", "their", "its", "our", "many", "some", "other"})
+
+
+def group_subject(sentence: str, rules: QuoteRules) -> str | None:
+    """The group a sentence opens with, as written ("Her neighbours disagree.", "Cameron’s
+    family issued a tribute."): "they" in the next sentence stands for it. The head is a
+    plural or a collective noun (``group_nouns``) and a lower-case word follows it."""
+    words = sentence.split()
+    comma = next((i for i, w in enumerate(words[:10]) if w.endswith(",")), None)
+    fronted = bool(words) and (
+        words[0].lower().endswith("ing") or words[0].lower() in rules.prepositions
+    )
+    if comma is not None and fronted:
+        words = words[comma + 1 :]  # "Following the broadcast, Cameron’s family ..."
+    for size in (1, 2, 3):
+        if len(words) <= size or not words[size][:1].islower():
+            continue
+        head = words[size - 1].strip(",.;:").lower()
+        plural = head.endswith("s") and not head.endswith("ss") and head.isalpha()
+        if not (plural or head in rules.group_nouns) or head in rules.pronouns:
+            continue
+        first = words[0]
+        owner = first.endswith(("’s", "'s")) and first[:1].isupper()
+        opened = owner or first.lower() in _GROUP_OPENERS  # "James" alone is no group
+        if opened or (size == 1 and head in rules.group_nouns):
+            return " ".join(w.strip(",.;:") for w in words[:size])
+    return None
+
+
 #: The per-article caches of this module (cleared together by ``quotes.clear_caches``).
 CACHED = (name_gender,)

@@ -47,6 +47,7 @@ class QuoteRules:
     past_role_words: frozenset[str]
     abbreviations: frozenset[str]
     name_suffixes: frozenset[str]
+    group_nouns: frozenset[str]
     female_pronouns: frozenset[str]
     male_pronouns: frozenset[str]
     female_words: frozenset[str]
@@ -243,6 +244,7 @@ def _compile(data: dict[str, object]) -> QuoteRules:
         past_role_words=_words(data, "past_role_words"),
         abbreviations=_words(data, "abbreviations"),
         name_suffixes=_words(data, "name_suffixes"),
+        group_nouns=_words(data, "group_nouns"),
         female_pronouns=_words(data, "female_pronouns"),
         male_pronouns=_words(data, "male_pronouns"),
         female_words=_words(data, "female_words"),

@@ -29,7 +29,13 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from scraper.extract.quote_agreement import CACHED as AGREEMENT_CACHES
-from scraper.extract.quote_agreement import agreeing_speaker, disagrees, plural_antecedent
+from scraper.extract.quote_agreement import (
+    PLURAL_PRONOUNS,
+    agreeing_speaker,
+    disagrees,
+    group_subject,
+    plural_antecedent,
+)
 from scraper.extract.quote_anaphora import (
     described_person,
     group_member,
@@ -43,7 +49,7 @@ from scraper.extract.quote_anaphora import (
     surname_subjects,
 )
 from scraper.extract.quote_clauses import CACHED as CLAUSE_CACHES
-from scraper.extract.quote_clauses import last_sentence
+from scraper.extract.quote_clauses import SENTENCE_BOUNDARY, last_sentence
 from scraper.extract.quote_context import (
     NAMED_TITLE_WORDS,
     is_title,
@@ -392,6 +398,7 @@ def _resolve(
         elif a is not None:  # a pronoun or bare role: keep the cue, name the person
             pronoun = _is_pronoun(a.speaker, rules)
             name = plural_antecedent(a.speaker, spoken, f.span.paragraph)
+            name = name or _group_before(a.speaker, paragraphs, _position(f), rules)
             name = name or _nearest_person(paragraphs, last_named, f, rules, pronoun)
             if name and not pronoun and _holds_other_role(name, a.speaker, paragraphs, rules):
                 name = None  # "Maria Lopez, a lawyer" is not "the judge": the phrase stays
@@ -419,6 +426,20 @@ def _resolve(
         if f.attribution is not None:
             spoken.append((f.span.paragraph, f.attribution.speaker))
     _attribute_back(found)
+
+
+def _group_before(
+    pronoun: str, paragraphs: list[str], at: tuple[int, int], rules: QuoteRules
+) -> str | None:
+    """'Her neighbours disagree. They said: ...': the group the sentence before the pronoun's
+    opens with (in its paragraph, else the last of the paragraph before)."""
+    if pronoun.lower() not in PLURAL_PRONOUNS:
+        return None
+    sentences = SENTENCE_BOUNDARY.split(paragraphs[at[0]][: at[1]])
+    if len(sentences) > 1:
+        return group_subject(sentences[-2], rules)
+    before = SENTENCE_BOUNDARY.split(paragraphs[at[0] - 1]) if at[0] else []
+    return group_subject(before[-1], rules) if before else None
 
 
 #: Determiners that stand for a noun phrase whose head they leave out ("another calls him").
