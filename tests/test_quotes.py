@@ -1313,3 +1313,24 @@ def test_they_after_a_group_that_opens_the_sentence_before() -> None:
         "Her neighbours disagree. They said: “This has been a terrible time for all of us.”",
     ]
     assert _speakers(paragraphs) == ["Ann Lee", "Her neighbours"]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        (
+            ["Starmer: ‘We will win the next election outright’", "Keir Starmer spoke on Monday."],
+            "Keir Starmer",
+        ),
+        (
+            ["Keir Starmer spoke on Monday.", "‘We will win the next election outright’ - Starmer"],
+            "Keir Starmer",
+        ),
+        (
+            ["Update: ‘We will win the next election outright’", "Keir Starmer spoke on Monday."],
+            None,
+        ),
+    ],
+)
+def test_headline_surname_and_colon_or_dash(paragraphs: list[str], speaker: str | None) -> None:
+    assert [q.speaker for q in find_quotes(paragraphs)] == [speaker]

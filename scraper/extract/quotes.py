@@ -275,6 +275,8 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
         attribution = participle_speaker(paragraphs[span.paragraph][: span.open_at], rules)
     if attribution is None and left.rstrip().endswith(":"):
         attribution = colon_speaker(left, rules) or _colon_person(left, rules)
+    if attribution is None:  # "Starmer: ‘We will win’", "‘We will win’ - Starmer"
+        attribution = _bare_surname(left, right, paragraphs, rules)
     words = text.split()
     title = is_title(words, rules)
     found = _Found(span, text, attribution, _is_partial(words, text, left, title), title=title)
@@ -294,6 +296,23 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
         not (found.named or found.title) and _same_sentence(paragraphs, spans, i, rules)
     )
     return found
+
+
+#: A capitalised word alone before a colon, or after a dash closing the paragraph.
+_SURNAME_COLON = re.compile(r"\s*([A-Z][\w'’-]+)\s*:\s*$")
+_SURNAME_DASH = re.compile(r"\s*[-—–]\s*([A-Z][\w'’-]+)\s*$")
+
+
+def _bare_surname(
+    left: str, right: str, paragraphs: list[str], rules: QuoteRules
+) -> Attribution | None:
+    """A headline's 'Starmer: ‘...’' or a pull quote's '‘...’ - Starmer': a lone word that
+    the article gives a first name elsewhere (so "Update:" or "Verdict:" names no one)."""
+    m = _SURNAME_COLON.fullmatch(left) or _SURNAME_DASH.fullmatch(right)
+    word = m.group(1) if m else ""
+    if not word or not known_surname(word, tuple(paragraphs), rules):
+        return None
+    return Attribution(word, ":" if m and m.re is _SURNAME_COLON else "—")
 
 
 def _colon_person(left: str, rules: QuoteRules) -> Attribution | None:
