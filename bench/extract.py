@@ -1,7 +1,7 @@
 """Benchmark the generic extractor against trafilatura on the evaluation corpora.
 
 Usage: python bench/extract.py CORPUS_DIR... [--limit N] [--no-rival] [--json] [--worst N]
-                                              [--repeat N]
+                                              [--repeat N] [--half even|odd]
 
 For each corpus (``pages/<id>.html.gz`` + ``truth.jsonl``) it prints every metric of the
 corpora README that the corpus's truth supports, for ours (``extract_generic``, no config),
@@ -11,6 +11,9 @@ Speed is CPU time (``time.process_time``, so other load on a shared machine coun
 decoding and parsing included, decompression excluded. Ours and trafilatura are timed
 interleaved page by page (which one runs first alternates) and each keeps the best of
 ``--repeat`` passes; the ratio of the two is the ``speedup``.
+
+``--half even|odd`` keeps only the pages whose id has an even (odd) sha1 (``metrics.in_half``):
+tune rules on one half, check them on the other.
 """
 
 from __future__ import annotations
@@ -91,10 +94,13 @@ def trafilatura_fields(html: bytes, url: str) -> Output:
 Extractor = Callable[[bytes, str], Output]
 
 
-def load(corpus: Path, limit: int | None) -> list[tuple[dict[str, Any], bytes]]:
+def load(
+    corpus: Path, limit: int | None, half: str | None = None
+) -> list[tuple[dict[str, Any], bytes]]:
     rows = [
         json.loads(line) for line in (corpus / "truth.jsonl").open(encoding="utf-8") if line.strip()
     ]
+    rows = [row for row in rows if metrics.in_half(str(row["id"]), half)]
     pages: list[tuple[dict[str, Any], bytes]] = []
     for row in rows[:limit] if limit else rows:
         path = corpus / "pages" / f"{row['id']}.html.gz"
@@ -213,7 +219,7 @@ def _needs_fields(rows: list[dict[str, Any]]) -> bool:
 
 
 def bench_corpus(corpus: Path, args: argparse.Namespace) -> dict[str, Any]:
-    pages = load(corpus, args.limit)
+    pages = load(corpus, args.limit, args.half)
     rows = [row for row, _ in pages]
     report: dict[str, Any] = {"corpus": corpus.name, "pages": len(pages)}
     contenders: list[tuple[str, Extractor]] = [
@@ -310,6 +316,12 @@ def main(argv: list[str] | None = None) -> int:
         type=int,
         default=3,
         help="timed passes of ours and trafilatura; each keeps its best (default 3)",
+    )
+    parser.add_argument(
+        "--half",
+        choices=("even", "odd"),
+        default=None,
+        help="only the pages whose id has an even (odd) sha1: tune on one half, check the other",
     )
     args = parser.parse_args(argv)
     warnings.simplefilter("ignore")

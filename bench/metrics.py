@@ -7,6 +7,7 @@ accuracy. Titles and authors: exact match after whitespace folding (authors as s
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -15,6 +16,15 @@ from dataclasses import dataclass
 _TOKEN = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
 SHINGLE = 4
+
+
+def in_half(page_id: str, half: str | None) -> bool:
+    """Whether a page belongs to ``half`` ("even"/"odd": the parity of the sha1 of its id), so
+    rules can be tuned on one half and checked on the other; None takes every page."""
+    if half is None:
+        return True
+    parity = int(hashlib.sha1(page_id.encode()).hexdigest(), 16) % 2
+    return parity == (0 if half == "even" else 1)
 
 
 def fold(text: str | None) -> str:

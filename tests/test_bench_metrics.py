@@ -76,3 +76,14 @@ def test_titles_and_authors() -> None:
     assert metrics.authors_match(["B  One", "A Two"], ["A Two", "B One"])
     assert not metrics.authors_match(["A Two"], ["A Two", "B One"])
     assert metrics.authors_match([], None)
+
+
+def test_in_half_splits_by_sha1_parity() -> None:
+    # sha1("a") ends in hex 8 (even), sha1("e") in hex f (odd).
+    assert metrics.in_half("a", "even") and not metrics.in_half("a", "odd")
+    assert metrics.in_half("e", "odd") and not metrics.in_half("e", "even")
+    assert metrics.in_half("a", None) and metrics.in_half("e", None)
+    ids = [f"page-{n}" for n in range(40)]
+    even = {i for i in ids if metrics.in_half(i, "even")}
+    odd = {i for i in ids if metrics.in_half(i, "odd")}
+    assert even.isdisjoint(odd) and even | odd == set(ids)

@@ -104,8 +104,21 @@ BOILERPLATE_ATTRIBUTES: dict[str, frozenset[str] | None] = {
     "hidden": None,
     "itemprop": frozenset({"comment"}),
 }
+#: Classes of a social-media post embedded in the page (the platforms' own embed markup, the
+#: same on every site): a quoted tweet or Instagram post is not the article's text.
+SOCIAL_EMBED_CLASSES = (
+    "twitter-tweet",
+    "twitter-video",
+    "instagram-media",
+    "tiktok-embed",
+    "fb-post",
+    "bluesky-embed",
+    "text-post-media",
+    "reddit-embed-bq",
+)
 BOILERPLATE_SELECTORS: tuple[str, ...] = (
     *NON_CONTENT_TAGS,
+    *(f".{name}" for name in SOCIAL_EMBED_CLASSES),
     *(
         f'[{name}="{value}"]' if value else f"[{name}]"
         for name, values in BOILERPLATE_ATTRIBUTES.items()
@@ -263,6 +276,10 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"\[/?[a-z][\w-]*(?:\s+[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s\]]+))*\s*/?\]?$",
     r"follow .{0,40} on google news\b",
     r"(?:watch|video|audio|listen)\s*\|",
+    # The signature of an embedded post left without its markup ("— Jane Roe (@jroe) May 6,
+    # 2025") and a bare picture link of one.
+    r"[—–-]\s*.{1,80}\(@\w{1,30}\)\s*\w+\.? \d{1,2},? \d{4}$",
+    r"pic\.twitter\.com/\w+$",
     # Template placeholders left in the page ("$$ARTICLEAD$$", "{{ad}}").
     r"(?:\$\$|\{\{|%%)[\w-]+(?:\$\$|\}\}|%%)$",
     r"hat ihnen (?:dieser|der) (?:artikel|beitrag) gefallen",
@@ -585,7 +602,36 @@ def clean_paragraphs(paragraphs: list[str], language: str | None = None) -> list
     kept = [p for p in paragraphs if p and not is_boilerplate_paragraph(p)]
     tail = len(kept) - BIO_TAIL
     kept = [p for index, p in enumerate(kept) if index < tail or not AUTHOR_BIO.match(p)]
-    return _without_closing_appeal(kept)
+    return _without_closing_appeal(_without_pull_quotes(kept))
+
+
+#: A pull quote repeats at least this much of a paragraph (characters): a shorter repeat is a
+#: phrase or a slogan the text may well quote twice.
+PULL_QUOTE_MIN_CHARS = 50
+#: How many paragraphs before and after a pull quote the paragraph it repeats may sit.
+PULL_QUOTE_REACH = 15
+
+
+def _without_pull_quotes(paragraphs: list[str]) -> list[str]:
+    """The paragraphs without pull quotes: a passage set apart in large type that repeats part
+    of a nearby, longer paragraph. The first paragraph is never one (a standfirst that
+    sums up the article may repeat a sentence of it, and readers of the page see both)."""
+    kept = paragraphs[:1]
+    for index in range(1, len(paragraphs)):
+        text = paragraphs[index]
+        if len(text) >= PULL_QUOTE_MIN_CHARS and _repeats_neighbour(paragraphs, index):
+            continue
+        kept.append(text)
+    return kept
+
+
+def _repeats_neighbour(paragraphs: list[str], index: int) -> bool:
+    text = paragraphs[index]
+    start = max(0, index - PULL_QUOTE_REACH)
+    for other in paragraphs[start : index + PULL_QUOTE_REACH + 1]:
+        if len(other) > len(text) and text in other:
+            return True
+    return False
 
 
 def _is_appeal(text: str) -> bool:

@@ -41,7 +41,7 @@ SHORT_BLOCK_DISCOUNT = 2
 #: The body container grows to its parent while it holds less than this share of its prose.
 CLIMB_SHARE = 0.75
 #: How many ancestors beyond the parent are checked for the rest of the article.
-CLIMB_LOOKAHEAD = 2
+CLIMB_LOOKAHEAD = 3
 #: Headings that may title a teaser card (when they hold a link).
 TEASER_HEADINGS = frozenset({"h2", "h3", "h4"})
 #: A card with a linked headline and at most this much prose (chars) is a teaser, when at

@@ -47,6 +47,10 @@ _SCRIPT_STRING = re.compile(r'"(?:[^"\\]|\\.){400,}"')
 #: Markup of a paragraph, raw or JSON-escaped, in such a string.
 _PARAGRAPH_MARKUP = ("<p", "\\u003cp", "\\u003Cp")
 ARTICLE_OG_TYPES = frozenset({"article", "news", "newsarticle", "blog", "blogposting"})
+#: What may follow the headline in a page title: a separator and a short site or section name
+#: ("Headline | wdr aktuell"). A paragraph reading so is the title again, not a standfirst.
+MIN_TITLE_WORDS = 4
+_TITLE_SUFFIX = re.compile(r"\s*[|–—·»•:-]\s*\S.{0,40}")
 
 
 def parse_html(text: str) -> LexborHTMLParser:
@@ -195,6 +199,19 @@ def _with_standfirst(
     return [standfirst, *body]
 
 
+def is_title_line(text: str, headline: str) -> bool:
+    """Whether a paragraph is the headline, alone or as the page title ("Headline | Site"; only
+    after a headline of ``MIN_TITLE_WORDS``: "Brexit: what next?" may open a paragraph)."""
+    if not text.startswith(headline):
+        return False
+    if len(text) == len(headline):
+        return True
+    return (
+        len(headline.split()) >= MIN_TITLE_WORDS
+        and _TITLE_SUFFIX.fullmatch(text, len(headline)) is not None
+    )
+
+
 def _folded(text: str) -> str:
     """Whitespace-folded only (a full normalisation of the page text costs more than it buys)."""
     return " ".join(text.split())
@@ -231,11 +248,12 @@ def extract_generic(text: str, url: str | None) -> Article:
     page_text = page.text(deep=True) if page is not None and wants_text else ""
     has_text = None if wants_text else _has_page_text(page)
     body, images = extract_body(tree, url)
-    if article.headline:
-        headline = normalize_space(article.headline)
-        body = [p for p in body if p != headline] if body[:1] == [headline] else body
+    headline = normalize_space(article.headline or "")
+    if body and headline and is_title_line(body[0], headline):
+        body = [p for p in body if not is_title_line(p, headline)]
     captions = [image.caption for image in images if image.caption]
-    body = _with_standfirst(body, article.subheadline, page_text, captions)
+    if not (headline and is_title_line(normalize_space(article.subheadline or ""), headline)):
+        body = _with_standfirst(body, article.subheadline, page_text, captions)
     from_jsonld = _jsonld_body(tree)
     if from_jsonld and sum(map(len, from_jsonld)) > 2 * sum(map(len, body)) + MIN_ARTICLE_CHARS:
         # A page rendered by script shows little text; its JSON-LD often carries all of it.
