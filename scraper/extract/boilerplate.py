@@ -104,21 +104,8 @@ BOILERPLATE_ATTRIBUTES: dict[str, frozenset[str] | None] = {
     "hidden": None,
     "itemprop": frozenset({"comment"}),
 }
-#: Classes of a social-media post embedded in the page (the platforms' own embed markup, the
-#: same on every site): a quoted tweet or Instagram post is not the article's text.
-SOCIAL_EMBED_CLASSES = (
-    "twitter-tweet",
-    "twitter-video",
-    "instagram-media",
-    "tiktok-embed",
-    "fb-post",
-    "bluesky-embed",
-    "text-post-media",
-    "reddit-embed-bq",
-)
 BOILERPLATE_SELECTORS: tuple[str, ...] = (
     *NON_CONTENT_TAGS,
-    *(f".{name}" for name in SOCIAL_EMBED_CLASSES),
     *(
         f'[{name}="{value}"]' if value else f"[{name}]"
         for name, values in BOILERPLATE_ATTRIBUTES.items()
@@ -276,10 +263,6 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"\[/?[a-z][\w-]*(?:\s+[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s\]]+))*\s*/?\]?$",
     r"follow .{0,40} on google news\b",
     r"(?:watch|video|audio|listen)\s*\|",
-    # The signature of an embedded post left without its markup ("— Jane Roe (@jroe) May 6,
-    # 2025") and a bare picture link of one.
-    r"[—–-]\s*.{1,80}\(@\w{1,30}\)\s*\w+\.? \d{1,2},? \d{4}$",
-    r"pic\.twitter\.com/\w+$",
     # Template placeholders left in the page ("$$ARTICLEAD$$", "{{ad}}").
     r"(?:\$\$|\{\{|%%)[\w-]+(?:\$\$|\}\}|%%)$",
     r"hat ihnen (?:dieser|der) (?:artikel|beitrag) gefallen",
@@ -626,11 +609,18 @@ def _without_pull_quotes(paragraphs: list[str]) -> list[str]:
 
 
 def _repeats_neighbour(paragraphs: list[str], index: int) -> bool:
+    """Whether paragraph ``index`` repeats part of one nearby paragraph. A paragraph holding
+    several of the others is a block of the page read twice (a teaser box, a whole-text
+    wrapper), not their source: the others are the text."""
     text = paragraphs[index]
-    start = max(0, index - PULL_QUOTE_REACH)
-    for other in paragraphs[start : index + PULL_QUOTE_REACH + 1]:
+    nearby = paragraphs[max(0, index - PULL_QUOTE_REACH) : index + PULL_QUOTE_REACH + 1]
+    for other in nearby:
         if len(other) > len(text) and text in other:
-            return True
+            return not any(
+                len(third) >= PULL_QUOTE_MIN_CHARS and third != text and third in other
+                for third in nearby
+                if third is not other
+            )
     return False
 
 
