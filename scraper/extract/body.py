@@ -355,26 +355,41 @@ def read_blocks(
     flush()
 
 
+#: How many wrappers deep a subhead held alone is looked for ("<section><div><h3>").
+HEADING_WRAPPER_DEPTH = 3
+
+
 def _wrapped_heading(wrapper: LexborNode, out: list[str], mass: Mass) -> None:
-    """Append the subhead a wrapper holds alone ("<div class=slide-title><h2>"): subheads
-    weigh nothing in ``mass``, so their wrappers would be skipped as widgets. It is kept when
-    the wrapper leads to prose, like a bare subhead."""
-    heading: LexborNode | None = None
-    for child in wrapper.iter(include_text=True):
+    """Append the subhead a wrapper holds alone ("<div class=slide-title><h2>", also a few
+    wrappers deep): subheads weigh nothing in ``mass``, so their wrappers would be skipped as
+    widgets. It is kept when the wrapper leads to prose, like a bare subhead."""
+    node: LexborNode | None = wrapper
+    for _ in range(HEADING_WRAPPER_DEPTH):
+        node = _only_child(node) if node is not None else None
+        if node is None or node.tag in HEADINGS:
+            break
+    if (
+        node is not None
+        and node.tag in HEADINGS
+        and not _has_blocks(node)
+        and not _heading_leads_nowhere(wrapper, mass)
+    ):
+        _leaf(node, out)
+
+
+def _only_child(node: LexborNode) -> LexborNode | None:
+    """The one child element of ``node`` when it holds no other element and no text."""
+    found: LexborNode | None = None
+    for child in node.iter(include_text=True):
         tag = child.tag or "-"
         if tag == "-text":
             if (child.text_content or "").strip():
-                return
-        elif tag in HEADINGS and heading is None:
-            heading = child
+                return None
         elif not tag.startswith("-"):
-            return
-    if (
-        heading is not None
-        and not _has_blocks(heading)
-        and not _heading_leads_nowhere(wrapper, mass)
-    ):
-        _leaf(heading, out)
+            if found is not None:
+                return None
+            found = child
+    return found
 
 
 def body_paragraphs(tree: LexborHTMLParser, containers: list[LexborNode], mass: Mass) -> list[str]:

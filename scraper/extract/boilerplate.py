@@ -224,6 +224,7 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"(?:more|latest) (?:stories|articles|news|from)\b.{0,40}$",
     r"(?:recommended|popular) (?:for you|stories)\b",
     r"recommended from\b.{0,30}$",
+    r"(?:verwandte|ähnliche) (?:beiträge|artikel|themen)$",
     r".{0,30}\b(?:kommentare|comments) (?:sind )?(?:geschlossen|closed|are closed)\b",
     r".{0,80}\|\s*(?:categories|kategorien)\s*:?$",
     r".{0,60}\|\s*(?:view|\d+) comments$",
