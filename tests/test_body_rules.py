@@ -472,3 +472,59 @@ def test_german_blog_post_footer() -> None:
     assert not is_boilerplate_paragraph(
         "Die Akten wurden von der Polizei am Montag abgelegt, unter anderem im Archiv der Stadt."
     )
+
+
+def test_pull_quote_repeating_a_nearby_paragraph_is_dropped() -> None:
+    quote = "Residents who came to the meeting said they had waited years for the repairs"
+    html = article(f"<p>{PROSE}</p><blockquote><p>{quote}</p></blockquote><p>{MORE}</p>")
+    body = extract_generic(html, "https://example.org/a").body
+    assert body == [PROSE, MORE]
+
+
+def test_first_paragraph_repeated_later_is_kept_as_the_standfirst() -> None:
+    lead = "The council met on Tuesday evening to discuss the new budget for the coming year"
+    html = article(f"<p>{lead}.</p><p>{PROSE}</p><p>{MORE}</p>")
+    body = extract_generic(html, "https://example.org/a").body
+    assert body == [f"{lead}.", PROSE, MORE]
+
+
+def test_paragraphs_repeated_inside_a_block_holding_several_are_kept() -> None:
+    # A teaser box reads the whole text again in one block: the paragraphs are the text.
+    blob = f"{PROSE} {MORE} The end of the story."
+    html = article(f"<div class='box'>{blob}</div><p>{PROSE}</p><p>{MORE}</p>")
+    body = extract_generic(html, "https://example.org/a").body
+    assert PROSE in body and MORE in body
+
+
+def test_short_repeated_phrase_is_kept() -> None:
+    slogan = "Fix the bridge now"
+    html = article(f"<p>{PROSE} They chanted: {slogan}.</p><h2>{slogan}</h2><p>{MORE}</p>")
+    body = extract_generic(html, "https://example.org/a").body
+    assert slogan in body
+
+
+def test_subhead_several_wrappers_deep_is_read_when_prose_follows() -> None:
+    sections = "".join(
+        f"<section class='group'><div class='visually-hidden'>Article content</div>"
+        f"<div class='inline'>{inner}</div></section>"
+        for inner in (f"<p>{PROSE}</p>", "<h3>The bridge in winter</h3>", f"<p>{MORE}</p>")
+    )
+    body = extract_generic(article(sections), "https://example.org/a").body
+    assert body == [PROSE, "The bridge in winter", MORE]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nach dem Gipfel wurden schärfere Sanktionen beschlossen. 18.04.2024 | 0:21 min",
+        "Verwandte Beiträge",
+        "Ähnliche Artikel",
+    ],
+)
+def test_media_teasers_and_related_headings(text: str) -> None:
+    assert is_boilerplate_paragraph(text)
+
+
+def test_running_time_inside_a_sentence_is_kept() -> None:
+    text = "Am 18.04.2024 | 0:21 min lang sprach der Minister, dann ging er."
+    assert not is_boilerplate_paragraph(text)

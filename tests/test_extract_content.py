@@ -8,6 +8,7 @@ from scraper.extract.content import (
     LINK_WALK_LIMIT,
     find_content,
     has_link,
+    is_inside,
     links_in,
     paragraph_weight,
 )
@@ -125,3 +126,20 @@ def test_a_block_past_the_walk_limit_still_finds_its_late_link() -> None:
     assert sum(1 for _ in block.traverse()) > LINK_WALK_LIMIT
     assert has_link(block)
     assert [a.attributes.get("href") for a in links_in(block)] == ["/late"]
+
+
+def test_seed_boxed_several_wrappers_deep_grows_to_the_story() -> None:
+    # The longest paragraph sits in a box four levels below the story, beside a title of its
+    # own (so the box is no pure wrapper); the rest of the story is in the other wrappers.
+    box = (
+        "<div class='box'><div class='inner'><div class='frame'>"
+        "<div class='caption'>A title for the box, long enough to count</div>"
+        f"<div class='text'>{PROSE} {PROSE} {PROSE} {PROSE} {PROSE}</div></div></div></div>"
+    )
+    rest = "".join(f"<div class='w'><div class='p'>{PROSE} {i}</div></div>" for i in range(8))
+    tree = _root(f"<main><div id='story'>{box}{rest}</div><nav>Home</nav></main>")
+    containers, _ = find_content(tree.body)  # type: ignore[arg-type]
+    chosen = {node.mem_id for node in containers}
+    paragraphs = tree.css("div.p, div.text")
+    assert len(paragraphs) == 9
+    assert all(is_inside(node, chosen) for node in paragraphs)

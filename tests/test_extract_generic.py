@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from scraper.extract import extract
-from scraper.extract.generic import extract_body, extract_generic, extract_metadata, parse_html
+from scraper.extract.generic import (
+    extract_body,
+    extract_generic,
+    extract_metadata,
+    is_title_line,
+    parse_html,
+)
 from scraper.models import STATUS_EMPTY, STATUS_NOT_ARTICLE, STATUS_OK, STATUS_PAYWALLED
 
 SEED = Path(__file__).resolve().parent.parent / "fixtures" / "seed"
@@ -295,3 +301,36 @@ def test_gallery_captions_are_the_text_when_they_hold_most_of_it() -> None:
     )
     body = f"<article><div class='intro'><p>{intro}</p></div><div class='slides'>{slides}</div></article>"
     assert extract_generic(_page(body), None).body == [intro, *captions]
+
+
+def test_description_that_is_the_page_title_is_no_standfirst() -> None:
+    headline = "Firefighters to retire later under the new plan"
+    head = (
+        f"<meta property='og:title' content='{headline}'>"
+        f"<meta name='description' content='{headline} | city news'>"
+    )
+    prose = "The council wants firefighters to work two more years before they retire. " * 3
+    html = _page(
+        f"<article><h1>{headline}</h1><p>{headline} | city news</p><p>{prose}</p>"
+        f"<p>{prose}</p></article>",
+        head,
+    )
+    body = extract_generic(html, "https://example.org/a").body
+    assert body == [prose.strip(), prose.strip()]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Firefighters to retire later under the new plan", True),
+        ("Firefighters to retire later under the new plan | city news", True),
+        ("Firefighters to retire later under the new plan – Politik", True),
+        ("Firefighters to retire later under the new plan, the council said on Monday", False),
+        ("Brexit: what happens next for the ports", False),
+    ],
+)
+def test_title_lines(text: str, expected: bool) -> None:
+    headline = (
+        "Brexit" if text.startswith("Brexit") else "Firefighters to retire later under the new plan"
+    )
+    assert is_title_line(text, headline) is expected
