@@ -19,6 +19,7 @@ from scraper.extract.boilerplate import (
     has_boilerplate_attribute,
     is_boilerplate_paragraph,
     is_caption_class,
+    without_pull_quotes,
 )
 from scraper.extract.content import (
     CONTENT_NAMES,
@@ -418,7 +419,7 @@ def body_paragraphs(tree: LexborHTMLParser, containers: list[LexborNode], mass: 
             _leaf(node, paragraphs)
         else:
             read_blocks(node, paragraphs, mass, skip)
-    return clean_paragraphs(paragraphs)
+    return without_pull_quotes(clean_paragraphs(paragraphs))
 
 
 def _strip_picture_boxes(container: LexborNode) -> None:

@@ -589,7 +589,7 @@ def clean_paragraphs(paragraphs: list[str], language: str | None = None) -> list
     kept = [p for p in paragraphs if p and not is_boilerplate_paragraph(p)]
     tail = len(kept) - BIO_TAIL
     kept = [p for index, p in enumerate(kept) if index < tail or not AUTHOR_BIO.match(p)]
-    return _without_closing_appeal(_without_pull_quotes(kept))
+    return _without_closing_appeal(kept)
 
 
 #: A pull quote repeats at least this much of a paragraph (characters): a shorter repeat is a
@@ -599,10 +599,13 @@ PULL_QUOTE_MIN_CHARS = 50
 PULL_QUOTE_REACH = 15
 
 
-def _without_pull_quotes(paragraphs: list[str]) -> list[str]:
+def without_pull_quotes(paragraphs: list[str]) -> list[str]:
     """The paragraphs without pull quotes: a passage set apart in large type that repeats part
     of a nearby, longer paragraph. The first paragraph is never one (a standfirst that
-    sums up the article may repeat a sentence of it, and readers of the page see both)."""
+    sums up the article may repeat a sentence of it, and readers of the page see both).
+
+    For the generic path only: a site config chooses its own body elements and strips what
+    it does not want, pull quotes included."""
     kept = paragraphs[:1]
     for index in range(1, len(paragraphs)):
         text = paragraphs[index]
