@@ -528,3 +528,22 @@ def test_media_teasers_and_related_headings(text: str) -> None:
 def test_running_time_inside_a_sentence_is_kept() -> None:
     text = "Am 18.04.2024 | 0:21 min lang sprach der Minister, dann ging er."
     assert not is_boilerplate_paragraph(text)
+
+
+def test_sentence_made_mostly_of_links_is_read() -> None:
+    linked = (
+        "After <a href='/1'>Lily Miyazaki won her first-round match on Monday</a>, it was "
+        "<a href='/2'>Katie Boulter</a> who got the ball rolling on Tuesday."
+    )
+    html = article(f"<p>{PROSE}</p><p>{linked}</p><p>{MORE}</p>")
+    body = extract_generic(html, "https://example.org/a").body
+    assert len(body) == 3 and body[1].startswith("After Lily Miyazaki won")
+
+
+def test_line_of_links_is_not_read() -> None:
+    links = (
+        "<a href='/1'>Council budget vote</a> | <a href='/2'>Bridge repairs delayed again</a>"
+        " | <a href='/3'>Station detour</a>"
+    )
+    html = article(f"<p>{PROSE}</p><p>{links}</p><p>{MORE}</p>")
+    assert extract_generic(html, "https://example.org/a").body == [PROSE, MORE]

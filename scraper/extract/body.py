@@ -282,10 +282,29 @@ def _leaf(node: LexborNode, out: list[str]) -> None:
     if not length:
         return
     if length < LINK_LINE_CHARS:  # longer blocks are prose whatever they link
-        linked = sum(visible_chars(a.text(deep=True)) for a in links_in(node))
-        if linked > LINK_LINE_SHARE * visible_chars(text):
+        links = links_in(node)
+        linked = sum(visible_chars(a.text(deep=True)) for a in links)
+        if linked > LINK_LINE_SHARE * visible_chars(text) and not _is_linked_sentence(
+            node, text, links
+        ):
             return
     out.extend(_split(text))
+
+
+#: Marks that end a sentence (a closing quote may follow the full stop).
+SENTENCE_END = tuple(".!?…\"”»“'’")
+#: Words outside the links a paragraph of linked phrases needs to read as a sentence.
+MIN_UNLINKED_WORDS = 4
+
+
+def _is_linked_sentence(node: LexborNode, text: str, links: list[LexborNode]) -> bool:
+    """A paragraph that is a sentence whose phrases are links ("After <a>she won on Monday</a>,
+    it was <a>Boulter</a> who ..."): a <p> ending like a sentence, with words of its own
+    between the links. Link lists and teaser lines have none."""
+    if node.tag != "p" or not text.rstrip().endswith(SENTENCE_END):
+        return False
+    words = len(text.split()) - sum(len(a.text(deep=True).split()) for a in links)
+    return words >= MIN_UNLINKED_WORDS
 
 
 def _next_element(node: LexborNode) -> LexborNode | None:
@@ -307,7 +326,10 @@ def _has_prose(node: LexborNode, mass: Mass) -> bool:
 def _leaf_has_prose(node: LexborNode, mass: Mass) -> bool:
     """``_has_prose`` of a leaf block (a ``LEAF_BLOCKS`` element without blocks inside), for
     callers that know it is one already."""
-    return node.mem_id in mass or paragraph_weight(node) > 0 or not has_link(node)
+    if node.mem_id in mass or paragraph_weight(node) > 0 or not has_link(node):
+        return True
+    # Tested for paragraphs only, before their text and links are read.
+    return node.tag == "p" and _is_linked_sentence(node, node.text(deep=True), links_in(node))
 
 
 def _heading_leads_nowhere(node: LexborNode, mass: Mass) -> bool:
