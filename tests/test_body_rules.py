@@ -214,6 +214,18 @@ def test_free_lead_paragraph_before_the_restricted_wrapper_is_read() -> None:
     assert body == [PROSE] + [f"{MORE} ({n})" for n in range(5)]
 
 
+def test_free_lead_after_a_standfirst_box_is_read() -> None:
+    rest = "".join(f"<p>{MORE} ({n})</p>" for n in range(5))
+    dek = "The council argued for hours about the bridge and what its repair will cost."
+    html = page(
+        "<main><article><h1>Budget row</h1><div class='article-body'>"
+        f"<div class='box'>{dek}</div><p>{PROSE}</p><div class='restricted-area'>{rest}</div>"
+        "</div></article></main>"
+    )
+    body = extract_generic(html, "https://example.org/a").body
+    assert body[-6:] == [PROSE] + [f"{MORE} ({n})" for n in range(5)]
+
+
 @pytest.mark.parametrize(
     "text", ["Article réservé aux abonnés", "Subscribers only", "Exklusiv für Abonnenten"]
 )

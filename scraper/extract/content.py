@@ -385,12 +385,13 @@ def _with_siblings(node: LexborNode, mass: Mass, articles: list[LexborNode]) -> 
             chosen.append(sibling)
         elif sibling.tag == "p" and before:
             paragraphs.append(sibling)
-        elif sibling.mem_id in mass:
+        elif sibling.mem_id in mass and (paragraphs or not before):
             others = True
     if paragraphs and not others:
-        # The rest of the parent's prose before the container is paragraphs of its own: the
-        # free start of an article whose remainder sits in a wrapper ("<p>Lead</p><div
-        # class=restricted>...</div>"); paragraphs after it are notes and prompts.
+        # The rest of the parent's prose between the header and the container is paragraphs
+        # of its own: the free start of an article whose remainder sits in a wrapper
+        # ("<p>Lead</p><div class=restricted>...</div>"); paragraphs after it are notes and
+        # prompts. Prose before the first of them is the header's (a standfirst box).
         ids = {sibling.mem_id for sibling in chosen}
         ids.update(p.mem_id for p in paragraphs if paragraph_weight(p, "p") >= MIN_BLOCK_CHARS)
         return [sibling for sibling in parent.iter() if sibling.mem_id in ids]
