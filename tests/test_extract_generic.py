@@ -334,3 +334,28 @@ def test_title_lines(text: str, expected: bool) -> None:
         "Brexit" if text.startswith("Brexit") else "Firefighters to retire later under the new plan"
     )
     assert is_title_line(text, headline) is expected
+
+
+SECOND = (
+    "A second paragraph follows with more to say about the council, its budget and the bridge, "
+    "long enough again to be read as prose."
+)
+
+
+def test_byline_read_with_the_text_is_not_body() -> None:
+    head = "<meta name='author' content='Jane Roe'>"
+    html = _page(
+        f"<article><h1>Budget</h1><p>JANE ROE</p><p>{PARAGRAPH}</p><p>{SECOND}</p>"
+        "<p>By Jane Roe</p></article>",
+        head,
+    )
+    article = extract_generic(html, "https://example.org/a")
+    assert article.authors == ["Jane Roe"]
+    assert article.body == [PARAGRAPH, SECOND]
+
+
+def test_author_named_in_a_sentence_stays() -> None:
+    head = "<meta name='author' content='Jane Roe'>"
+    closing = "Jane Roe reported from the council chamber."
+    html = _page(f"<article><h1>Budget</h1><p>{PARAGRAPH}</p><p>{closing}</p></article>", head)
+    assert extract_generic(html, "https://example.org/a").body == [PARAGRAPH, closing]

@@ -199,6 +199,25 @@ def _with_standfirst(
     return [standfirst, *body]
 
 
+#: A byline paragraph: an author's name alone, or after "By"/"Von"/"Por"/"Par".
+_BYLINE_LEAD = re.compile(r"^(?:by|von|por|par|di|door|av|af)\s+", re.IGNORECASE)
+
+
+def _without_byline_lines(body: list[str], authors: list[str]) -> list[str]:
+    """The body without a first or last paragraph that only names one of the authors (the
+    byline read with the text: "MTHOBISI SITHOLE", "By Jane Roe")."""
+    if not body or not authors:
+        return body
+    names = {author.casefold() for author in authors}
+
+    def is_byline(text: str) -> bool:
+        return _BYLINE_LEAD.sub("", text).strip(" .,:").casefold() in names
+
+    start = 1 if is_byline(body[0]) else 0
+    end = len(body) - 1 if len(body) > start + 1 and is_byline(body[-1]) else len(body)
+    return body[start:end]
+
+
 def is_title_line(text: str, headline: str) -> bool:
     """Whether a paragraph is the headline, alone or as the page title ("Headline | Site"; only
     after a headline of ``MIN_TITLE_WORDS``: "Brexit: what next?" may open a paragraph)."""
@@ -251,6 +270,7 @@ def extract_generic(text: str, url: str | None) -> Article:
     headline = normalize_space(article.headline or "")
     if body and headline and is_title_line(body[0], headline):
         body = [p for p in body if not is_title_line(p, headline)]
+    body = _without_byline_lines(body, article.authors)
     captions = [image.caption for image in images if image.caption]
     if not (headline and is_title_line(normalize_space(article.subheadline or ""), headline)):
         body = _with_standfirst(body, article.subheadline, page_text, captions)
