@@ -359,3 +359,14 @@ def test_author_named_in_a_sentence_stays() -> None:
     closing = "Jane Roe reported from the council chamber."
     html = _page(f"<article><h1>Budget</h1><p>{PARAGRAPH}</p><p>{closing}</p></article>", head)
     assert extract_generic(html, "https://example.org/a").body == [PARAGRAPH, closing]
+
+
+def test_description_that_repeats_the_opening_paragraph_is_no_standfirst() -> None:
+    # An automatic excerpt: a label shown before the text, then the first paragraph.
+    head = f"<meta name='description' content='Court today {PARAGRAPH}'>"
+    html = _page(
+        f"<article><h1>Budget</h1><div>Court today </div><p>{PARAGRAPH}</p><p>{SECOND}</p>"
+        "</article>",
+        head,
+    )
+    assert extract_generic(html, "https://example.org/a").body == [PARAGRAPH, SECOND]

@@ -184,13 +184,16 @@ def _with_standfirst(
 
     Only a visible standfirst counts (a meta description that never appears on the page is
     a summary, not text of the article), and not one the page shows as a picture's caption
-    (some sites describe the article by the caption of its lead picture).
+    (some sites describe the article by the caption of its lead picture), nor an excerpt
+    that repeats the body's opening paragraph.
     """
     if not body or not standfirst or len(standfirst) < MIN_STANDFIRST_CHARS:
         return body
     if any(standfirst in p for p in body[:3]):
         return body
     folded = normalize_space(standfirst)
+    if len(body[0]) >= MIN_STANDFIRST_CHARS and body[0] in folded:
+        return body
     if any(folded in caption or caption in folded for caption in captions):
         return body
     # The raw text first: a match there is one in the folded text too, and folding costs more.
