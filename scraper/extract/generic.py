@@ -49,8 +49,10 @@ _PARAGRAPH_MARKUP = ("<p", "\\u003cp", "\\u003Cp")
 ARTICLE_OG_TYPES = frozenset({"article", "news", "newsarticle", "blog", "blogposting"})
 #: What may follow the headline in a page title: a separator and a short site or section name
 #: ("Headline | wdr aktuell"). A paragraph reading so is the title again, not a standfirst.
-MIN_TITLE_WORDS = 4
 _TITLE_SUFFIX = re.compile(r"\s*[|–—·»•:-]\s*\S.{0,40}")
+#: A headline needs this many words before a paragraph starting with it and going on after a
+#: separator counts as the title ("Brexit: what happens next" may open a paragraph).
+MIN_TITLE_WORDS = 4
 
 
 def parse_html(text: str) -> LexborHTMLParser:
@@ -177,6 +179,17 @@ def _script_body(text: str, url: str | None) -> list[str]:
     return body
 
 
+def _opening(body: list[str], article: Article, page_text: str, captions: list[str]) -> list[str]:
+    """The body without the title and byline read with it, and with the standfirst."""
+    headline = normalize_space(article.headline or "")
+    if body and headline and is_title_line(body[0], headline):
+        body = [p for p in body if not is_title_line(p, headline)]
+    body = _without_byline_lines(body, article.authors)
+    if headline and is_title_line(normalize_space(article.subheadline or ""), headline):
+        return body
+    return _with_standfirst(body, article.subheadline, page_text, captions)
+
+
 def _with_standfirst(
     body: list[str], standfirst: str | None, page_text: str, captions: list[str]
 ) -> list[str]:
@@ -222,8 +235,7 @@ def _without_byline_lines(body: list[str], authors: list[str]) -> list[str]:
 
 
 def is_title_line(text: str, headline: str) -> bool:
-    """Whether a paragraph is the headline, alone or as the page title ("Headline | Site"; only
-    after a headline of ``MIN_TITLE_WORDS``: "Brexit: what next?" may open a paragraph)."""
+    """Whether a paragraph is the headline, alone or as the page title ("Headline | Site")."""
     if not text.startswith(headline):
         return False
     if len(text) == len(headline):
@@ -270,13 +282,8 @@ def extract_generic(text: str, url: str | None) -> Article:
     page_text = page.text(deep=True) if page is not None and wants_text else ""
     has_text = None if wants_text else _has_page_text(page)
     body, images = extract_body(tree, url)
-    headline = normalize_space(article.headline or "")
-    if body and headline and is_title_line(body[0], headline):
-        body = [p for p in body if not is_title_line(p, headline)]
-    body = _without_byline_lines(body, article.authors)
     captions = [image.caption for image in images if image.caption]
-    if not (headline and is_title_line(normalize_space(article.subheadline or ""), headline)):
-        body = _with_standfirst(body, article.subheadline, page_text, captions)
+    body = _opening(body, article, page_text, captions)
     from_jsonld = _jsonld_body(tree)
     if from_jsonld and sum(map(len, from_jsonld)) > 2 * sum(map(len, body)) + MIN_ARTICLE_CHARS:
         # A page rendered by script shows little text; its JSON-LD often carries all of it.
