@@ -559,3 +559,14 @@ def test_line_of_links_is_not_read() -> None:
     )
     html = article(f"<p>{PROSE}</p><p>{links}</p><p>{MORE}</p>")
     assert extract_generic(html, "https://example.org/a").body == [PROSE, MORE]
+
+
+def test_subhead_alone_in_a_wrapper_with_text_of_its_own_is_read() -> None:
+    # The subhead's <span> is long enough to count as text, so its wrapper is read as a
+    # block of the body; the subhead is the last element inside it.
+    heading = "Where the bridge repairs stand now"
+    html = article(
+        f"<p>{PROSE}</p><div class='sub'><h2><span>{heading}</span></h2></div><p>{MORE}</p>"
+    )
+    body = extract_generic(html, "https://example.org/a").body
+    assert body == [PROSE, heading, MORE]

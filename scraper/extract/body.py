@@ -333,8 +333,15 @@ def _leaf_has_prose(node: LexborNode, mass: Mass) -> bool:
 
 
 def _heading_leads_nowhere(node: LexborNode, mass: Mass) -> bool:
-    """A subhead whose next element has no prose titles a widget ("Related stories")."""
+    """A subhead whose next element has no prose titles a widget ("Related stories"). A
+    subhead alone in its wrappers ("<div><h2>") is followed by what follows them."""
     following = _next_element(node)
+    for _ in range(HEADING_WRAPPER_DEPTH):
+        parent = node.parent
+        if following is not None or parent is None or _only_child(parent) is None:
+            break
+        node = parent
+        following = _next_element(node)
     return following is None or not _has_prose(following, mass)
 
 
