@@ -91,6 +91,8 @@ def test_content_paragraphs_are_kept() -> None:
         ("h-offscreen", True),
         ("teaser--large", False),
         ("author-container column", True),
+        ("culture-council-disclaimer", True),
+        ("affiliate-disclaimer__text", True),
     ],
 )
 def test_boilerplate_tokens(names: str, expected: bool) -> None:

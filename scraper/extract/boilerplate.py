@@ -56,7 +56,7 @@ BOILERPLATE_WORDS = frozenset(
     autor-box autor affiliate whatsapp tooltip rights signup-form skip sign-in signin login
     log-in factbox fact-box faktenbox infobox info-box keypoints key-points pullquote
     article-summary ai-summary
-    pull-quote app-hint app-banner app-teaser app-promo app-download disclaimer""".split()  # noqa: SIM905
+    pull-quote disclaimer""".split()  # noqa: SIM905
 )
 #: Words that start many harmless names ("header-image", "meta-data"): matched whole or last only.
 AMBIGUOUS_PREFIXES = frozenset(
@@ -307,9 +307,6 @@ PHRASE_PARAGRAPHS: tuple[tuple[str, str], ...] = (
     ("responses to this entry", r".{0,200}\byou can follow any responses to this entry\b"),
     ("antworten zu diesem eintrag", r".{0,200}\bsie können alle antworten zu diesem eintrag\b"),
     ("bookmark", r".{0,200}\bplease bookmark (?:us|our|this|the site|the page|[\w.-]+\.\w+)\b"),
-    # A video or audio teaser: its blurb, then its date and running time ("... 21.04.2024 |
-    # 3:18 min").
-    ("min", r".{0,400}\b\d{1,2}\.\d{1,2}\.\d{2,4}\s*\|\s*\d{1,2}:\d{2}(?::\d{2})?\s*min\.?$"),
 )
 _PHRASE_PATTERNS = tuple(
     (phrase, re.compile(pattern, re.IGNORECASE)) for phrase, pattern in PHRASE_PARAGRAPHS
