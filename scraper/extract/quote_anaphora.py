@@ -25,6 +25,7 @@ from scraper.extract.quote_phrases import (
     plausible,
 )
 from scraper.extract.quote_rules import QuoteRules
+from scraper.extract.quote_scan import capitalised_before
 from scraper.extract.quote_speakers import Attribution, opening_source, sentence_subject
 
 #: How many paragraphs back "it" looks for what it stands for.
@@ -247,10 +248,13 @@ def introduced_person(
     return found[-1] if found else None
 
 
+_WORD = re.compile(r"\b\w+\b")
+
+
 def names_before_pronoun(sentence: str, rules: QuoteRules) -> list[tuple[int, str]]:
     """Full names before the sentence's last personal pronoun, not after a determiner ("the
     Computer Crimes Bill"): the antecedents of that pronoun within its sentence."""
-    pronouns = [m for m in re.finditer(r"\b\w+\b", sentence) if m.group() in rules.pronouns]
+    pronouns = [m for m in _WORD.finditer(sentence) if m.group() in rules.pronouns]
     if not pronouns:
         return []
     found = []
@@ -293,11 +297,12 @@ def known_surname(word: str, paragraphs: tuple[str, ...], rules: QuoteRules) -> 
     a surname, not a capitalised "Even" (which no capitalised first name precedes)."""
     if sum(text.count(word) for text in paragraphs) < 2:
         return False  # the full name and a use alone need two occurrences
-    full = re.compile(rf"\b([A-Z][\w'’-]+)\s+{re.escape(word)}\b")
+    # ``capitalised_before``: the words ``\b([A-Z][\w'’-]+)\s+<word>\b`` captures
     return any(
-        m.group(1).lower() not in rules.not_name_words
+        first.lower() not in rules.not_name_words
         for text in paragraphs
-        for m in full.finditer(text)
+        if word in text
+        for first in capitalised_before(text, word)
     )  # "Solar Street Lighting" gives "Lighting" no first name
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from scraper.extract.quote_rules import QuoteRules, folds_as_lowered
+from scraper.extract.quote_scan import after_preposition, only_word_chars
 
 #: Possessive endings, with the apostrophe curled either way ("Swift‘s" is common).
 POSSESSIVES = ("’s", "'s", "‘s")
@@ -492,12 +493,18 @@ def _first_place(
     word: str, paragraphs: tuple[str, ...], rules: QuoteRules
 ) -> tuple[int, int] | None:
     """Where ``word`` first follows a preposition (and no capitalised word follows it)."""
-    places = "|".join(sorted(rules.prepositions))
-    pattern = re.compile(rf"\b(?:{places})\s+{re.escape(word)}\b(?![\w'’-]*\s+[A-Z])")
+    if not only_word_chars(rules.prepositions):  # pragma: no cover - no rules file has one
+        places = "|".join(sorted(rules.prepositions))
+        pattern = re.compile(rf"\b(?:{places})\s+{re.escape(word)}\b(?![\w'’-]*\s+[A-Z])")
+        for index, text in enumerate(paragraphs):
+            m = pattern.search(text) if word in text else None
+            if m:
+                return index, m.start()
+        return None
     for index, text in enumerate(paragraphs):
-        m = pattern.search(text) if word in text else None
-        if m:
-            return index, m.start()
+        start = after_preposition(text, word, rules.prepositions) if word in text else None
+        if start is not None:
+            return index, start
     return None
 
 

@@ -45,6 +45,8 @@ _DASH_NAME = re.compile(
 )
 _ASIDE = re.compile(r"(\w+),\s+")
 _ADJACENT = re.compile(r"\s*(?:that\s*)?[:,]?\s*", re.IGNORECASE)
+#: Punctuation that a subject between a quote and its verb never holds.
+_SUBJECT_PUNCT = re.compile(r"[;:()\[\]]")
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,7 @@ def attribute_after(text: str, rules: QuoteRules) -> Attribution | None:
     named = _named_apposition(subject, rules)
     if named:
         return Attribution(named, m.group())
-    if len(subject.split()) > 16 or re.search(r"[;:()\[\]]", subject):
+    if len(subject.split()) > 16 or _SUBJECT_PUNCT.search(subject):
         return None
     parts = subject.split(",")
     core = parts[0] if subject.rstrip().endswith(",") else parts[-1]

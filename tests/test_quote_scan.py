@@ -1,0 +1,78 @@
+"""The word look-ups of ``quote_scan`` against the regexes they replace (property tests over
+texts built from names, prepositions, marks and space, where the edge cases live)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from scraper.extract.quote_rules import rules_for
+from scraper.extract.quote_scan import (
+    after_preposition,
+    at_boundary,
+    capitalised_before,
+    is_word_char,
+    only_word_chars,
+)
+
+_NAMES = ["Lee", "Ann", "lee", "O'Brien", "Al-Lee", "Lee’s", "in", "into", "of", "with", "Within"]
+_MARKS = [" ", "  ", "\n", "\t", ",", ".", "'", "’", "-", "_", "é", "É", "1", "Le", "ee", "X"]
+_PIECES = st.sampled_from([*_NAMES, *_MARKS])
+_TEXT = st.lists(_PIECES, max_size=14).map("".join)
+_WORD = st.sampled_from(["Lee", "Ann", "O'Brien", "Lee’s", "’Lee", "Le", "ee-", "in", "X"])
+_PREPOSITIONS = frozenset({"in", "into", "of", "with", "within"})
+
+
+def _reference_capitalised(text: str, word: str) -> list[str]:
+    pattern = re.compile(rf"\b([A-Z][\w'’-]+)\s+{re.escape(word)}\b")
+    return [m.group(1) for m in pattern.finditer(text)]
+
+
+def _reference_place(text: str, word: str, prepositions: frozenset[str]) -> int | None:
+    places = "|".join(sorted(prepositions))
+    pattern = re.compile(rf"\b(?:{places})\s+{re.escape(word)}\b(?![\w'’-]*\s+[A-Z])")
+    m = pattern.search(text)
+    return m.start() if m else None
+
+
+@settings(max_examples=600)
+@given(_TEXT, _WORD)
+@example("Xa Lee Lee Lee", "Lee")  # a match's word opens no other match
+@example("O'Brien Lee", "Lee")  # the capture starts at the first capital, not at "B"
+@example("o'Brien Lee", "Lee")  # ... or inside the word when it opens lower case
+@example("A Lee", "Lee")  # one capital alone is no capture
+def test_capitalised_before_is_the_regex(text: str, word: str) -> None:
+    assert capitalised_before(text, word) == _reference_capitalised(text, word)
+
+
+@settings(max_examples=600)
+@given(_TEXT, _WORD)
+@example("within Lee", "Lee")  # "in" inside "within" follows no word boundary
+@example("into Lee Ann", "Lee")  # a capitalised word after the name: no place
+@example("into Lee’s Ann", "Lee")
+@example("In Lee", "Lee")  # the prepositions are matched case-sensitively
+@example("of Lee, in Lee", "Lee")
+def test_after_preposition_is_the_regex(text: str, word: str) -> None:
+    assert after_preposition(text, word, _PREPOSITIONS) == _reference_place(
+        text, word, _PREPOSITIONS
+    )
+
+
+@given(st.text(max_size=6), st.integers(min_value=0, max_value=6))
+def test_boundary_is_the_regex(text: str, i: int) -> None:
+    i = min(i, len(text))
+    assert at_boundary(text, i) == (re.compile(r"\b").match(text, i) is not None)
+
+
+@given(st.characters())
+def test_word_char_is_the_regex(char: str) -> None:
+    assert is_word_char(char) == (re.fullmatch(r"\w", char) is not None)
+
+
+def test_rules_prepositions_are_words() -> None:
+    """``after_preposition`` needs prepositions of word characters: the shipped rules' are."""
+    for language in ("en", "de"):
+        assert only_word_chars(rules_for(language).prepositions)
+    assert not only_word_chars({"in", "up to"})
