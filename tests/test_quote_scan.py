@@ -13,6 +13,7 @@ from scraper.extract.quote_scan import (
     after_preposition,
     at_boundary,
     capitalised_before,
+    indefinite_before,
     is_word_char,
     only_word_chars,
 )
@@ -76,3 +77,26 @@ def test_rules_prepositions_are_words() -> None:
     for language in ("en", "de"):
         assert only_word_chars(rules_for(language).prepositions)
     assert not only_word_chars({"in", "up to"})
+
+
+_INTRODUCING = ["a", "A", "an", "An", "another", "Another", "(a", "-an", "xa", "_a", "the"]
+_PHRASE_WORDS = ["source", "senior", "police", "co-worker", "4", "it’s", "mother", "é"]
+_PHRASE_PIECES = st.sampled_from([*_INTRODUCING, *_PHRASE_WORDS, ",", ".", "-", " ", "  ", "\n"])
+_NOUN = st.sampled_from(["source", "mother", "", "co-worker", "four,", "a", "45-year-old", "é"])
+
+
+def _reference_indefinite(text: str, noun: str) -> bool:
+    pattern = re.compile(rf"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){{0,2}}{re.escape(noun)}\b")
+    return pattern.search(text) is not None
+
+
+@settings(max_examples=800)
+@given(st.lists(_PHRASE_PIECES, max_size=12).map("".join), _NOUN)
+@example("A senior police source", "source")
+@example("a senior police chief source", "source")  # three words between: too far
+@example("(a source", "source")  # after a non-word character
+@example("xa source", "source")  # inside a word: no determiner
+@example("a it’s source", "source")  # a word with an apostrophe is no [\w-] word
+@example("an  source", "")  # an empty noun ends at a word boundary only
+def test_indefinite_before_is_the_regex(text: str, noun: str) -> None:
+    assert indefinite_before(text, noun) == _reference_indefinite(text, noun)

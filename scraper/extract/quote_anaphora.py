@@ -25,7 +25,7 @@ from scraper.extract.quote_phrases import (
     plausible,
 )
 from scraper.extract.quote_rules import QuoteRules
-from scraper.extract.quote_scan import capitalised_before
+from scraper.extract.quote_scan import capitalised_before, indefinite_before
 from scraper.extract.quote_speakers import Attribution, opening_source, sentence_subject
 
 #: How many paragraphs back "it" looks for what it stands for.
@@ -228,9 +228,8 @@ def introduced_person(
     p, offset = at
     texts = ([paragraphs[p - 1]] if p else []) + [paragraphs[p][:offset]]
     head = _head_noun(description, rules)
-    unnamed = re.compile(rf"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){{0,2}}{re.escape(head)}\b")
-    if any(unnamed.search(text) for text in texts):
-        return None
+    if any(indefinite_before(text, head) for text in texts):
+        return None  # "A source ... told": an unnamed one (``indefinite_before``)
     found: list[str] = []
     for text in texts:
         people = [

@@ -86,3 +86,48 @@ def after_preposition(text: str, word: str, prepositions: Collection[str]) -> in
 def only_word_chars(words: Collection[str]) -> bool:
     """Whether every one of ``words`` is non-empty and made of word characters only."""
     return all(word and all(is_word_char(c) for c in word) for word in words)
+
+
+#: The indefinite determiners that introduce someone unnamed ("a source", "another official").
+_INDEFINITES = ("a", "A", "an", "An", "another", "Another")
+#: Most words between the determiner and the noun ("a senior police source").
+_INDEFINITE_GAP = 2
+
+
+def indefinite_before(text: str, noun: str) -> bool:
+    """Whether ``re.search(rf"\\b(?:[Aa]n?|[Aa]nother)\\s+(?:[\\w-]+\\s+){{0,2}}{re.escape(noun)}
+    \\b", text)`` matches: "a", "an" or "another", up to two words of ``[\\w-]``, then ``noun``."""
+    at = text.find(noun)
+    while at >= 0:
+        if at_boundary(text, at + len(noun)) and _introduced_at(text, at):
+            return True
+        at = text.find(noun, at + 1)
+    return False
+
+
+def _introduced_at(text: str, at: int) -> bool:
+    """Whether an indefinite determiner and up to two words before ``at`` lead to it, each
+    followed by space (the words between space and space, the determiner after a non-word
+    character)."""
+    end = at
+    for _ in range(_INDEFINITE_GAP + 1):
+        space = _space_before(text, end)
+        if space == end:
+            return False
+        start = space
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        if any(_ends_with(text, start, space, word) for word in _INDEFINITES):
+            return True
+        if not all(is_word_char(c) or c == "-" for c in text[start:space]):
+            return False
+        end = start
+    return False
+
+
+def _ends_with(text: str, start: int, end: int, word: str) -> bool:
+    """``text[start:end]`` ends with ``word`` (letters), a word boundary before it."""
+    begin = end - len(word)
+    if begin < start or text[begin:end] != word:
+        return False
+    return begin == 0 or not is_word_char(text[begin - 1])
