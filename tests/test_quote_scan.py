@@ -8,6 +8,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from scraper.extract.quote_names import spelled_before
 from scraper.extract.quote_rules import rules_for
 from scraper.extract.quote_scan import (
     after_preposition,
@@ -100,3 +101,20 @@ def _reference_indefinite(text: str, noun: str) -> bool:
 @example("an  source", "")  # an empty noun ends at a word boundary only
 def test_indefinite_before_is_the_regex(text: str, noun: str) -> None:
     assert indefinite_before(text, noun) == _reference_indefinite(text, noun)
+
+
+_ACRONYM_WORDS = ["United", "Nations", "Un", "U", "N", "of", "the", "and", "x"]
+_ACRONYM_MARKS = ["(UN)", "(UNO)", "(U&N)", "(un)", "(", ")", " ", "  ", "\n", "’", "&", ".", "-"]
+_ACRONYM_PIECES = st.sampled_from([*_ACRONYM_WORDS, *_ACRONYM_MARKS])
+
+
+@settings(max_examples=800)
+@given(st.lists(_ACRONYM_PIECES, max_size=12).map("".join), st.sampled_from(["UN", "UNO", "U&N"]))
+@example("United Nations (UNO) and United Nations (UN)", "UN")
+@example("United (Nations (UN)", "UN")
+def test_spelled_before_is_the_regex(text: str, acronym: str) -> None:
+    """``quote_names.spelled_before``: one pattern for all acronyms, then the acronym
+    compared, against the pattern built with the acronym in it."""
+    pattern = re.compile(rf"((?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|the|on|in)\s+)*)+)\({acronym}\)")
+    m = pattern.search(text)
+    assert spelled_before(text, acronym) == (m.group(1) if m else None)

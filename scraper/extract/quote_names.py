@@ -581,19 +581,34 @@ def acronym_name(speaker: str, paragraphs: Sequence[str]) -> str | None:
     holding = [text for text in paragraphs if marker in text]
     if not holding:
         return _spelled_out(words[0], paragraphs)
-    spelled = re.compile(
-        rf"((?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|the|on|in)\s+)*)+)\({words[0]}\)"
-    )
     for text in holding:
-        m = spelled.search(text)
-        if m is None:
+        spelled = spelled_before(text, words[0])
+        if spelled is None:
             continue
-        tokens = m.group(1).split()
+        tokens = spelled.split()
         while tokens and tokens[0] in {"The", "the"}:
             tokens = tokens[1:]
         if len(tokens) >= 2 and tokens[0][:1] == words[0][:1]:
             return _POSSESSIVE.sub("", " ".join(tokens))  # "United Nations’ (UN)"
     return _spelled_out(words[0], paragraphs)
+
+
+#: Capitalised words (and linking words) right before an acronym in parentheses: the words
+#: and the acronym are groups 1 and 2.
+_SPELLED_ACRONYM = re.compile(
+    r"((?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|the|on|in)\s+)*)+)\(([A-Z][A-Z0-9&]{1,7})\)"
+)
+
+
+def spelled_before(text: str, acronym: str) -> str | None:
+    r"""What ``((?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|the|on|in)\s+)*)+)\(<acronym>\)``
+    captures in its first match in ``text`` (``acronym`` matching ``_ACRONYM``). One pattern
+    serves every acronym: the words cannot hold a parenthesis, so they end at the first one
+    after their start, and a match for another acronym hides no match for this one."""
+    for m in _SPELLED_ACRONYM.finditer(text):
+        if m.group(2) == acronym:
+            return m.group(1)
+    return None
 
 
 def _spelled_out(acronym: str, paragraphs: Sequence[str]) -> str | None:
