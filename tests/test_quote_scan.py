@@ -17,6 +17,7 @@ from scraper.extract.quote_scan import (
     indefinite_before,
     is_word_char,
     only_word_chars,
+    word_before,
 )
 
 _NAMES = ["Lee", "Ann", "lee", "O'Brien", "Al-Lee", "Lee’s", "in", "into", "of", "with", "Within"]
@@ -118,3 +119,14 @@ def test_spelled_before_is_the_regex(text: str, acronym: str) -> None:
     pattern = re.compile(rf"((?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|the|on|in)\s+)*)+)\({acronym}\)")
     m = pattern.search(text)
     assert spelled_before(text, acronym) == (m.group(1) if m else None)
+
+
+@settings(max_examples=600)
+@given(_TEXT, st.sampled_from(["Lee", "Ann Lee", "Lee’s", "’Lee", "in", "X", " Lee"]))
+@example("Justice Lee", "Lee")
+@example("Lee Lee", "Lee")  # the word itself may be the one before
+@example(" Lee", "Lee")  # space alone before: no word
+@example("Dr. Ann Lee", "Ann Lee")
+def test_word_before_is_the_regex(text: str, word: str) -> None:
+    m = re.search(rf"(\S+)\s+{re.escape(word)}\b", text)
+    assert word_before(text, word) == (m.group(1) if m else None)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from scraper.extract.quote_rules import QuoteRules, folds_as_lowered
-from scraper.extract.quote_scan import after_preposition, only_word_chars
+from scraper.extract.quote_scan import after_preposition, only_word_chars, word_before
 
 #: Possessive endings, with the apostrophe curled either way ("Swift‘s" is common).
 POSSESSIVES = ("’s", "'s", "‘s")
@@ -514,8 +514,8 @@ def _by_title(
     """Among people sharing a surname, those introduced with the title used near the quote."""
     if len({c.name for c in candidates}) < 2 or not context:
         return candidates
-    m = re.search(rf"(\S+)\s+{re.escape(speaker)}\b", context)
-    title = _strip(m.group(1)) if m else ""
+    before = word_before(context, speaker)  # "Justice" in "Justice Thomas"
+    title = _strip(before) if before else ""
     if title not in rules.titles:
         return candidates
     role = rules.role_synonyms.get(title, title)

@@ -131,3 +131,19 @@ def _ends_with(text: str, start: int, end: int, word: str) -> bool:
     if begin < start or text[begin:end] != word:
         return False
     return begin == 0 or not is_word_char(text[begin - 1])
+
+
+def word_before(text: str, word: str) -> str | None:
+    """What ``(\\S+)`` captures in the first match of ``rf"(\\S+)\\s+{re.escape(word)}\\b"`` in
+    ``text``: the whole non-space word before the first ``word`` that space separates from it
+    (a later occurrence always has a later word before it, so the first one decides)."""
+    at = text.find(word)
+    while at >= 0:
+        space = _space_before(text, at)
+        if 0 < space < at and at_boundary(text, at + len(word)):
+            start = space
+            while start > 0 and not text[start - 1].isspace():
+                start -= 1
+            return text[start:space]
+        at = text.find(word, at + 1)
+    return None
