@@ -184,7 +184,7 @@ def _opening(body: list[str], article: Article, page_text: str, captions: list[s
     headline = normalize_space(article.headline or "")
     if body and headline and is_title_line(body[0], headline):
         body = [p for p in body if not is_title_line(p, headline)]
-    body = _without_byline_lines(body, article.authors)
+    body = _without_byline_lines(body, article.authors, article.site)
     if headline and is_title_line(normalize_space(article.subheadline or ""), headline):
         return body
     return _with_standfirst(body, article.subheadline, page_text, captions)
@@ -217,21 +217,54 @@ def _with_standfirst(
 
 #: A byline paragraph: an author's name alone, or after "By"/"Von"/"Por"/"Par".
 _BYLINE_LEAD = re.compile(r"^(?:by|von|por|par|di|door|av|af)\s+", re.IGNORECASE)
+#: What separates the names of a byline or credit line ("Jane Roe/John Doe", "Jane Roe,
+#: Frankfurt", "MDR (dst)", "Site / Agency").
+_BYLINE_SEPARATOR = re.compile(r"\s*(?:[,/&()|]|\s(?:and|und|et|y|e)\s)\s*", re.IGNORECASE)
+#: A byline or credit line is at most this long (characters).
+BYLINE_MAX_CHARS = 100
+#: A part of a byline beside the names (a place, an author's initials, an agency) has at most
+#: this many words.
+BYLINE_OTHER_WORDS = 3
+#: How many paragraphs at the opening of the body may be the byline: it often follows a
+#: standfirst or a teaser line ("Von Anna Roe, Frankfurt" after the dek).
+BYLINE_REACH = 3
 
 
-def _without_byline_lines(body: list[str], authors: list[str]) -> list[str]:
-    """The body without a first or last paragraph that only names one of the authors (the
-    byline read with the text: "MTHOBISI SITHOLE", "By Jane Roe")."""
-    if not body or not authors:
-        return body
+def is_byline(text: str, names: set[str]) -> bool:
+    """Whether a paragraph only credits the article: one of ``names`` (authors, the site's
+    name; case-folded), after an optional "By", with at most other names, a place or
+    initials beside it ("Von Anna Roe, Frankfurt", "MDR (dst)", "Site / Agency")."""
+    if not names or len(text) > BYLINE_MAX_CHARS or text.rstrip(" .")[-1:] in "!?:":
+        return False
+    parts = [part.strip(" .") for part in _BYLINE_SEPARATOR.split(_BYLINE_LEAD.sub("", text))]
+    parts = [part for part in parts if part]
+    if not any(part.casefold() in names for part in parts):
+        return False
+    return all(
+        part.casefold() in names or len(part.split()) <= BYLINE_OTHER_WORDS for part in parts
+    )
+
+
+def _without_byline_lines(body: list[str], authors: list[str], site: str | None) -> list[str]:
+    """The body without a paragraph at its opening or its end that only credits the article
+    (the byline read with the text: "MTHOBISI SITHOLE", "By Jane Roe", "Von Jane Roe,
+    Frankfurt"; a closing credit: "MDR (dst)", "Site / Agency")."""
     names = {author.casefold() for author in authors}
-
-    def is_byline(text: str) -> bool:
-        return _BYLINE_LEAD.sub("", text).strip(" .,:").casefold() in names
-
-    start = 1 if is_byline(body[0]) else 0
-    end = len(body) - 1 if len(body) > start + 1 and is_byline(body[-1]) else len(body)
-    return body[start:end]
+    if not body or not names:
+        return body
+    if site:
+        names.add(site.casefold())
+    opening = [
+        text
+        for index, text in enumerate(body[:BYLINE_REACH])
+        if index >= len(body) - 1 or not is_byline(text, names)
+    ]
+    rest = body[BYLINE_REACH:]
+    if rest and len(opening) + len(rest) > 1 and is_byline(rest[-1], names):
+        rest = rest[:-1]
+    elif not rest and len(opening) > 1 and is_byline(opening[-1], names):
+        opening = opening[:-1]
+    return opening + rest
 
 
 def is_title_line(text: str, headline: str) -> bool:
