@@ -12,6 +12,7 @@ from scraper.extract.generic import (
     extract_body,
     extract_generic,
     extract_metadata,
+    is_byline,
     is_title_line,
     parse_html,
 )
@@ -352,6 +353,36 @@ def test_byline_read_with_the_text_is_not_body() -> None:
     article = extract_generic(html, "https://example.org/a")
     assert article.authors == ["Jane Roe"]
     assert article.body == [PARAGRAPH, SECOND]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Von Jane Roe, Frankfurt", True),  # a place beside the name
+        ("Jane Roe/John Doe", True),
+        ("JANE ROE and John Doe", True),
+        ("Example News (jr)", True),  # the site's name and the author's initials
+        ("Example News / Wire Agency", True),
+        ("Jane Roe, Senior Political Correspondent at large", False),  # more than a place
+        ("Jane Roe reported from the council chamber.", False),
+        ("Who is Jane Roe?", False),
+        ("Frankfurt", False),  # no name of the article's authors or site
+    ],
+)
+def test_byline_lines(text: str, expected: bool) -> None:
+    assert is_byline(text, {"jane roe", "john doe", "example news"}) is expected
+
+
+def test_byline_after_the_standfirst_and_closing_credit_are_not_body() -> None:
+    head = "<meta name='author' content='Jane Roe'><meta property='og:site_name' content='Example News'>"
+    html = _page(
+        f"<article><h1>Budget</h1><p>The council cuts its budget for the bridge.</p>"
+        f"<p>Von Jane Roe, Frankfurt</p><p>{PARAGRAPH}</p><p>{SECOND}</p>"
+        "<p>Example News (jr)</p></article>",
+        head,
+    )
+    article = extract_generic(html, "https://example.org/a")
+    assert article.body == ["The council cuts its budget for the bridge.", PARAGRAPH, SECOND]
 
 
 def test_author_named_in_a_sentence_stays() -> None:
