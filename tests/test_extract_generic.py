@@ -173,6 +173,17 @@ def test_visible_standfirst_starts_the_body() -> None:
     assert dek not in hidden.body
 
 
+def test_standfirst_further_down_the_body_is_not_read_twice() -> None:
+    # A kicker, the title and a source line come before the dek in the text.
+    dek = "The council voted on Tuesday to build a bridge across the river by 2030."
+    head = f'<meta property="og:description" content="{dek}">'
+    lines = "".join(f"<p>{line}</p>" for line in ("Kicker", "Source: the minutes", "Bridge"))
+    body = f"<article><h1>Bridge</h1>{lines}<p>{dek}</p><p>{PARAGRAPH}</p></article>"
+    article = extract_generic(_page(body, head), None)
+    assert article.body.count(dek) == 1
+    assert article.body[-2:] == [dek, PARAGRAPH]
+
+
 def test_teaser_cards_wrapped_in_links_are_not_body() -> None:
     cards = "".join(
         f'<a href="/other-{i}"><div><h3>Other story {i}</h3><p>{PARAGRAPH}</p></div></a>'

@@ -202,7 +202,7 @@ def _with_standfirst(
     """
     if not body or not standfirst or len(standfirst) < MIN_STANDFIRST_CHARS:
         return body
-    if any(standfirst in p for p in body[:3]):
+    if any(standfirst in p for p in body):
         return body
     folded = normalize_space(standfirst)
     if len(body[0]) >= MIN_STANDFIRST_CHARS and body[0] in folded:
