@@ -184,6 +184,25 @@ def test_standfirst_further_down_the_body_is_not_read_twice() -> None:
     assert article.body[-2:] == [dek, PARAGRAPH]
 
 
+def test_description_only_in_a_script_is_no_standfirst() -> None:
+    dek = "The council voted on Tuesday to build a bridge across the river by 2030."
+    head = f'<meta property="og:description" content="{dek}">'
+    state = json.dumps({"article": {"description": dek}})
+    body = f"<article><h1>Bridge</h1><p>{PARAGRAPH}</p></article><script>var s = {state};</script>"
+    assert extract_generic(_page(body, head), None).body == [PARAGRAPH]
+
+
+def test_standfirst_with_typed_quotes_matches_the_page_once() -> None:
+    dek = "The council's vote on Tuesday means a bridge across the river by 2030."
+    shown = dek.replace("'", "’")
+    head = f'<meta property="og:description" content="{dek}">'
+    # Shown in a page header that is not read as the body.
+    visible = f"<header><p class='dek'>{shown}</p></header><article><p>{PARAGRAPH}</p></article>"
+    assert extract_generic(_page(visible, head), None).body == [dek, PARAGRAPH]
+    in_text = f"<article><h1>Bridge</h1><p>{shown}</p><p>{PARAGRAPH}</p></article>"
+    assert extract_generic(_page(in_text, head), None).body == [shown, PARAGRAPH]
+
+
 def test_teaser_cards_wrapped_in_links_are_not_body() -> None:
     cards = "".join(
         f'<a href="/other-{i}"><div><h3>Other story {i}</h3><p>{PARAGRAPH}</p></div></a>'

@@ -195,24 +195,35 @@ def _with_standfirst(
 ) -> list[str]:
     """Start the body with the standfirst (dek) when the page shows it and the body lacks it.
 
-    Only a visible standfirst counts (a meta description that never appears on the page is
-    a summary, not text of the article), and not one the page shows as a picture's caption
+    Only a visible standfirst counts (a meta description that never appears on the page, or
+    only in a script's page state, is a summary, not text of the article; typographic and
+    typed quotes count as the same), and not one the page shows as a picture's caption
     (some sites describe the article by the caption of its lead picture), nor an excerpt
     that repeats the body's opening paragraph.
     """
     if not body or not standfirst or len(standfirst) < MIN_STANDFIRST_CHARS:
         return body
-    if any(standfirst in p for p in body):
-        return body
     folded = normalize_space(standfirst)
+    plain = _plain_quotes(folded)
+    if any(plain in _plain_quotes(p) for p in body):
+        return body
     if len(body[0]) >= MIN_STANDFIRST_CHARS and body[0] in folded:
         return body
     if any(folded in caption or caption in folded for caption in captions):
         return body
     # The raw text first: a match there is one in the folded text too, and folding costs more.
-    if standfirst not in page_text and standfirst not in _folded(page_text):
-        return body
-    return [standfirst, *body]
+    if standfirst in page_text or plain in _plain_quotes(_folded(page_text)):
+        return [standfirst, *body]
+    return body
+
+
+#: Typographic quotes and apostrophes as typed ones: a description often has "l'urgenza"
+#: where the page shows "l’urgenza".
+_TYPED_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"'})
+
+
+def _plain_quotes(text: str) -> str:
+    return text.translate(_TYPED_QUOTES)
 
 
 #: A byline paragraph: an author's name alone, or after "By"/"Von"/"Por"/"Par".
@@ -284,6 +295,22 @@ def _folded(text: str) -> str:
     return " ".join(text.split())
 
 
+#: Elements whose text the reader never sees: the page state a script ships often holds the
+#: description too, which is no sign that the page shows it.
+_UNSHOWN_TEXT_PARENTS = frozenset({"script", "style", "template", "noscript"})
+
+
+def _shown_text(page: LexborNode) -> str:
+    """The page's text as ``text(deep=True)`` gives it, without that of scripts and styles."""
+    return "".join(
+        node.text_content or ""
+        for node in page.traverse(include_text=True)
+        if node.tag == "-text"
+        and node.parent is not None
+        and node.parent.tag not in _UNSHOWN_TEXT_PARENTS
+    )
+
+
 def _has_page_text(page: LexborNode | None) -> bool:
     """Whether the page's whitespace-folded text reaches ``MIN_PAGE_CHARS``.
 
@@ -312,7 +339,7 @@ def extract_generic(text: str, url: str | None) -> Article:
     # whole text for a standfirst long enough to be looked for, else whether there is any.
     standfirst = article.subheadline or ""
     wants_text = len(standfirst) >= MIN_STANDFIRST_CHARS and page is not None
-    page_text = page.text(deep=True) if page is not None and wants_text else ""
+    page_text = _shown_text(page) if page is not None and wants_text else ""
     has_text = None if wants_text else _has_page_text(page)
     body, images = extract_body(tree, url)
     captions = [image.caption for image in images if image.caption]
