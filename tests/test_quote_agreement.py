@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from scraper.extract.quote_agreement import (
+    agreeing_mention,
     agreeing_speaker,
     disagrees,
     group_subject,
     name_gender,
+    person_gender,
     plural_antecedent,
     pronoun_gender,
 )
 from scraper.extract.quote_rules import rules_for
+from scraper.extract.quotes import find_quotes
 
 EN = rules_for("en")
 TEXT = ("Mrs Lee spoke first. Then spokesman Tom Reed and her husband, Sam, arrived.",)
@@ -56,3 +59,43 @@ def test_group_a_sentence_opens_with() -> None:
     assert group_subject("The crew was rescued.", EN) == "The crew"
     assert group_subject("James was rescued.", EN) is None  # a name, not a plural
     assert group_subject("Ann Lee runs the shelter.", EN) is None
+
+
+PLAIN = ("Tom Reed met Ann Lee and Kim Park at the station.",)  # no gender word anywhere
+
+
+def test_a_common_first_name_gives_the_gender_when_the_article_marks_none() -> None:
+    assert person_gender("Ann Lee", PLAIN, EN) == "f"
+    assert person_gender("Tom Reed", PLAIN, EN) == "m"
+    assert person_gender("Kim Park", PLAIN, EN) is None  # given to both: not listed
+    assert person_gender("Reed", PLAIN, EN) is None  # a surname alone says nothing
+    assert disagrees("Tom Reed", "she", PLAIN, EN)
+
+
+def test_the_article_marking_wins_over_the_first_name_table() -> None:
+    marked = ("Mrs Tom Reed, as she signs, spoke.",)
+    assert person_gender("Tom Reed", marked, EN) == "f"
+
+
+def test_agreeing_mention_takes_the_last_name_of_the_pronouns_gender() -> None:
+    names = ["Ann Lee", "Tom Reed", "Kim Park"]
+    assert agreeing_mention("she", names, PLAIN, EN) == "Ann Lee"
+    assert agreeing_mention("he", names, PLAIN, EN) == "Tom Reed"
+    assert agreeing_mention("they", names, PLAIN, EN) is None
+
+
+def test_she_after_a_man_and_a_woman_goes_to_the_woman() -> None:
+    paragraphs = [
+        "Tom Reed met Ann Lee at the station on Monday.",
+        "“We will win this race in the end,” she said.",
+    ]
+    assert [q.speaker for q in find_quotes(paragraphs, "en")] == ["Ann Lee"]
+    paragraphs[1] = paragraphs[1].replace("she", "he")
+    assert [q.speaker for q in find_quotes(paragraphs, "en")] == ["Tom Reed"]
+
+
+def test_the_first_name_lists_hold_no_name_of_both_genders() -> None:
+    for language in ("en", "de"):
+        rules = rules_for(language)
+        assert rules.female_first_names and rules.male_first_names
+        assert not rules.female_first_names & rules.male_first_names

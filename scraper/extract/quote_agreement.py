@@ -64,15 +64,44 @@ def pronoun_gender(pronoun: str, rules: QuoteRules) -> str | None:
     return MALE if word in rules.male_pronouns else None
 
 
-def disagrees(name: str, pronoun: str, paragraphs: tuple[str, ...], rules: QuoteRules) -> bool:
-    """Whether the article marked ``name`` (by its last word) with the other gender than
-    ``pronoun``'s."""
-    wanted = pronoun_gender(pronoun, rules)
+def person_gender(name: str, paragraphs: tuple[str, ...], rules: QuoteRules) -> str | None:
+    """The gender of a person named ``name``: the one the article marks (by the last word),
+    else the one its first name usually has (``female_first_names``/``male_first_names``,
+    read only for a name of two words or more), else None."""
     words = name.split()
-    if wanted is None or not words:
-        return False
+    if not words:
+        return None
     known = name_gender(words[-1].strip("'’"), paragraphs, rules)
+    if known is not None or len(words) < 2:
+        return known
+    first = words[0].strip(".,'’").lower()
+    if first in rules.female_first_names:
+        return FEMALE
+    return MALE if first in rules.male_first_names else None
+
+
+def disagrees(name: str, pronoun: str, paragraphs: tuple[str, ...], rules: QuoteRules) -> bool:
+    """Whether ``name``'s gender (``person_gender``) is the other one than ``pronoun``'s."""
+    wanted = pronoun_gender(pronoun, rules)
+    if wanted is None:
+        return False
+    known = person_gender(name, paragraphs, rules)
     return known is not None and known != wanted
+
+
+def agreeing_mention(
+    pronoun: str, names: list[str], paragraphs: tuple[str, ...], rules: QuoteRules
+) -> str | None:
+    """The last of ``names`` (full names met before the pronoun, in reading order) whose gender
+    is known and is the pronoun's ("Tom Reed met Ann Lee. ... she said" -> Ann Lee): the
+    antecedent when the nearest person disagrees and no earlier speaker agrees."""
+    wanted = pronoun_gender(pronoun, rules)
+    if wanted is None:
+        return None
+    for name in reversed(names):
+        if person_gender(name, paragraphs, rules) == wanted:
+            return name
+    return None
 
 
 def agreeing_speaker(

@@ -52,6 +52,8 @@ class QuoteRules:
     male_pronouns: frozenset[str]
     female_words: frozenset[str]
     male_words: frozenset[str]
+    female_first_names: frozenset[str]
+    male_first_names: frozenset[str]
     #: How a fragment quoted in the reporter's sentence without a speech verb is attributed:
     #: "subject" (to the sentence's subject) or "none".
     fragment_speakers: str
@@ -249,6 +251,8 @@ def _compile(data: dict[str, object]) -> QuoteRules:
         male_pronouns=_words(data, "male_pronouns"),
         female_words=_words(data, "female_words"),
         male_words=_words(data, "male_words"),
+        female_first_names=_words(data, "female_first_names"),
+        male_first_names=_words(data, "male_first_names"),
         fragment_speakers=str(data.get("fragment_speakers", "none")),
         continuation_hints=hints(words_list("continuation_cues")),
         prefix_hints=hints(words_list("speaker_prefix_cues")),

@@ -31,6 +31,7 @@ from itertools import pairwise
 from scraper.extract.quote_agreement import CACHED as AGREEMENT_CACHES
 from scraper.extract.quote_agreement import (
     PLURAL_PRONOUNS,
+    agreeing_mention,
     agreeing_speaker,
     disagrees,
     group_subject,
@@ -426,7 +427,9 @@ def _resolve(
                 name = name or next_person(paragraphs, f.span.paragraph, rules)
             if name and pronoun and disagrees(name, a.speaker, tuple(paragraphs), rules):
                 name = (
-                    agreeing_speaker(a.speaker, spoken, f.span.paragraph, paragraphs, rules) or name
+                    agreeing_speaker(a.speaker, spoken, f.span.paragraph, paragraphs, rules)
+                    or _agreeing_mention(paragraphs, f, a.speaker, rules)
+                    or name
                 )
             if name is None and pronoun and last_role is not None and last_role.attribution:
                 name = last_role.attribution.speaker  # "the King" said ... "he said"
@@ -494,6 +497,17 @@ def _nearby_mention(paragraphs: list[str], f: _Found, rules: QuoteRules) -> str 
     nearby = name_mentions(paragraphs[first : here[0] + 1], rules, first_index=first)
     earlier = [m for m in nearby if (m.paragraph, m.offset) < here]
     return earlier[-1].name if earlier else None
+
+
+def _agreeing_mention(
+    paragraphs: list[str], f: _Found, pronoun: str, rules: QuoteRules
+) -> str | None:
+    """The last full name shortly before the quote whose gender is the pronoun's."""
+    here = _position(f)
+    first = max(0, here[0] - MENTION_PARAGRAPHS)
+    nearby = name_mentions(paragraphs[first : here[0] + 1], rules, first_index=first)
+    earlier = [m.name for m in nearby if (m.paragraph, m.offset) < here]
+    return agreeing_mention(pronoun, earlier, tuple(paragraphs), rules)
 
 
 def _is_anaphor(
