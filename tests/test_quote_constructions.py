@@ -1028,3 +1028,29 @@ def test_a_role_goes_to_the_person_introduced_with_it() -> None:
         "“This case should never have been brought before us,” the judge said.",
     ]
     assert speakers(paragraphs) == ["Ruth Kim"]
+
+
+def test_an_unnamed_source_keeps_the_body_it_belongs_to() -> None:
+    # "in the ministry" is the source's place of work, not where the words were said: the
+    # convention keeps a prepositional complement of an unnamed source.
+    paragraphs = [
+        "“We cannot accept this plan at all,” a senior official in the ministry said.",
+        "“There is no money left for it,” said an adviser at the company.",
+        "“It was signed in a hurry on Friday,” a spokesperson said in the interview.",
+    ]
+    assert speakers(paragraphs) == [
+        "a senior official in the ministry",
+        "an adviser at the company",
+        "a spokesperson",
+    ]
+
+
+def test_an_organisation_name_with_and_is_kept_whole() -> None:
+    # "Universities and Colleges" is one name: "and" between two capitalised words of it ends
+    # no phrase, before the verb or after it.
+    body = "a spokesperson for the Universities and Colleges Employers’ Association"
+    paragraphs = [
+        f"“Pay talks will resume in the new year,” {body} said.",
+        f"“Pay talks will resume in the new year,” said {body}.",
+    ]
+    assert speakers(paragraphs) == [body, body]

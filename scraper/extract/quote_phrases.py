@@ -195,7 +195,7 @@ def clean_speaker(
         tokens, spans = tokens[first:], spans[first:]
     # "a spokesman for the Administrative Office of the U.S. Courts": a determiner phrase
     # with a named organisation may run longer than a plain description.
-    longest = MAX_NAMED_PHRASE_WORDS if _names_organisation(tokens, rules) else MAX_PHRASE_WORDS
+    longest = MAX_NAMED_PHRASE_WORDS if names_organisation(tokens, rules) else MAX_PHRASE_WORDS
     if not tokens or len(tokens) > longest:
         return None
     if not plausible(tokens, rules, cue_words_ok=cue_words_ok) and not _named_ly(
@@ -277,7 +277,7 @@ def _document_author(tokens: list[str], rules: QuoteRules) -> int:
     return 0
 
 
-def _names_organisation(tokens: list[str], rules: QuoteRules) -> bool:
+def names_organisation(tokens: list[str], rules: QuoteRules) -> bool:
     """'a spokesman for the Administrative Office of the U.S. Courts': a determiner phrase
     whose words after its first preposition are all capitalised or small linking words."""
     if not tokens or bare_word(tokens[0]) not in rules.determiners or is_capital(tokens[0]):
@@ -294,7 +294,12 @@ def _names_organisation(tokens: list[str], rules: QuoteRules) -> bool:
 
 def _after_preposition(tokens: list[str], at: int, rules: QuoteRules) -> bool:
     """The name at ``at`` is the object of a preposition, with or without a determiner
-    ("for the Administrative Office")."""
+    ("for the Administrative Office"), also the second half of a name joined by "and"
+    ("for the Universities and Colleges Employers' Association")."""
+    while at > 2 and _inside_name(tokens, at - 1):
+        at -= 2
+        while at > 1 and is_capital(tokens[at - 1]):
+            at -= 1
     before = bare_word(tokens[at - 1])
     if before in rules.prepositions:
         return True
@@ -387,6 +392,10 @@ def noun_phrase_end(tokens: list[str], rules: QuoteRules, *, before_cue: bool) -
             continue  # "officials at Etlaq", "Democrats on Capitol Hill": the place says who
         if i > 1 and _named_place(tokens, i, rules):
             continue  # "The Israeli mission to the UN in Geneva", "a spokesperson at Acme"
+        if i > 1 and _body_place(tokens, i, rules):
+            continue  # "a senior official in the ministry"
+        if i > 2 and _inside_name(tokens, i):
+            continue  # "a spokesperson for the Universities and Colleges Employers' Association"
         if i and bare_word(token) in rules.phrase_breaks:
             if before_cue and tokens[0] and bare_word(tokens[0]) in rules.phrase_breaks:
                 continue
@@ -411,6 +420,24 @@ def _group_place(tokens: list[str], rules: QuoteRules) -> bool:
     head = bare_word(tokens[0])
     plural = head.endswith("s") and head not in rules.determiners and head.isalpha()
     return plural and is_capital(tokens[2]) and bare_word(tokens[2]) not in rules.determiners
+
+
+def _body_place(tokens: list[str], i: int, rules: QuoteRules) -> bool:
+    """ "in"/"at" and "the" before the head of an organisation (``not_name_words``: "the
+    ministry", "the company") after a noun: the body the source belongs to."""
+    if bare_word(tokens[i]) not in {"in", "at"} or i + 2 >= len(tokens):
+        return False
+    article, head = bare_word(tokens[i + 1]), tokens[i + 2]
+    last = i + 3 == len(tokens) or bare_word(tokens[i + 3]) in rules.phrase_breaks
+    return article == "the" and head.islower() and bare_word(head) in rules.not_name_words and last
+
+
+def _inside_name(tokens: list[str], i: int) -> bool:
+    """ "and" or "&" between two capitalised words of a name ("Universities and Colleges"):
+    part of the name, not the end of the phrase."""
+    if tokens[i] not in {"and", "&"} or i + 1 >= len(tokens):
+        return False
+    return is_capital(tokens[i - 1]) and is_capital(tokens[i + 1]) and tokens[i - 1][-1:].isalpha()
 
 
 def _named_place(tokens: list[str], i: int, rules: QuoteRules) -> bool:

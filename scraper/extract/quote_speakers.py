@@ -12,6 +12,7 @@ from scraper.extract.quote_clauses import SENTENCE_BOUNDARY, coordinated_subject
 from scraper.extract.quote_names import POSSESSIVES, capital_runs
 from scraper.extract.quote_phrases import (
     EDGE,
+    MAX_NAMED_PHRASE_WORDS,
     bare_word,
     clean_speaker,
     first_word,
@@ -19,6 +20,7 @@ from scraper.extract.quote_phrases import (
     is_organisation,
     last_word,
     name_start,
+    names_organisation,
     plausible,
 )
 from scraper.extract.quote_rules import QuoteRules, may_match
@@ -99,7 +101,9 @@ def attribute_after(text: str, rules: QuoteRules) -> Attribution | None:
     parts = subject.split(",")
     core = parts[0] if subject.rstrip().endswith(",") else parts[-1]
     # Titles do not count: "military spokesperson Lt. Gen. Ahmed Sharif Chaudhry said".
-    if sum(bare_word(w) not in rules.titles for w in core.split()) > SUBJECT_WORDS:
+    words = core.split()
+    longest = MAX_NAMED_PHRASE_WORDS if names_organisation(words, rules) else SUBJECT_WORDS
+    if sum(bare_word(w) not in rules.titles for w in words) > longest:
         return None  # "tax status as he considers ... says": too far to be the subject
     speaker = subject_before(subject, rules)
     return Attribution(speaker, m.group()) if speaker else None
