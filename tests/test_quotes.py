@@ -28,6 +28,13 @@ def one(paragraphs: list[str]) -> Quote:
     return quotes[0]
 
 
+def only(paragraphs: list[str]) -> Quote:
+    """The one quote, full or partial (a lower-case quote after "said that" is partial)."""
+    quotes = find_quotes(paragraphs)
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
 def test_offsets_point_at_the_text_without_marks() -> None:
     paragraphs = ["Intro.", "Later, “We will rebuild every bridge,” said the mayor."]
     q = one(paragraphs)
@@ -75,7 +82,7 @@ def test_offsets_point_at_the_text_without_marks() -> None:
     ],
 )
 def test_cue_constructions(paragraph: str, speaker: str, cue: str) -> None:
-    q = one([paragraph])
+    q = only([paragraph])
     assert (q.speaker, q.cue) == (speaker, cue)
 
 
@@ -574,6 +581,20 @@ def test_lowercase_fragment_inside_reporter_sentence_is_partial() -> None:
     assert q.partial and q.speaker == "Marchenko"
 
 
+def test_a_fragment_is_partial_with_its_full_stop_inside_the_marks() -> None:
+    text = "Ruiz called the new tax plan “a recipe for disaster.”"
+    assert [q.partial for q in find_quotes([text])] == [True]
+
+
+def test_a_comma_introduces_a_full_quote_only_after_a_speech_verb() -> None:
+    paragraphs = [
+        "He wrote in his journal, “the book will be finished by the spring.”",
+        "Workers, like those at the other plant, “will return to work on Monday.”",
+        "Lee said that in the weeks before the vote, “there were nights I did not sleep.”",
+    ]
+    assert [q.partial for q in find_quotes(paragraphs)] == [False, True, True]
+
+
 def test_unattributed_titles_of_works_are_not_quotes() -> None:
     assert find_quotes(["Her new single “Dance the Night Away” topped the chart."]) == []
     quotes = find_quotes(["“Dance the Night Away Again,” she said, is her favourite."])
@@ -715,7 +736,7 @@ def test_it_is_a_speaker_only_when_it_opens_its_clause(before: str, expected: st
 def test_subject_of_a_coordinated_speech_verb(
     paragraphs: list[str], speaker: str, cue: str
 ) -> None:
-    q = one(paragraphs)
+    q = only(paragraphs)
     assert (q.speaker, q.cue) == (speaker, cue)
 
 
@@ -723,7 +744,7 @@ def test_coordinated_verb_takes_the_subject_after_an_opening_clause() -> None:
     paragraphs = [
         "Even when the river rose, officials waited and said “the levee will hold this time.”"
     ]
-    assert one(paragraphs).speaker == "officials"
+    assert only(paragraphs).speaker == "officials"
 
 
 def test_every_cue_word_holds_one_of_its_hints() -> None:

@@ -190,7 +190,7 @@ def _unattributed(paragraphs: list[str], spans: list[Span], rules: QuoteRules) -
         named = may_match(left, rules.naming_hints) and bool(rules.naming_words.search(left))
         if is_title(words, rules) or named:
             continue
-        found = _Found(span, text, None, _is_partial(words, text, left, False))
+        found = _Found(span, text, None, _is_partial(words, text, left, False, rules))
         quotes.extend(_to_quotes(found, paragraphs))
     return quotes
 
@@ -280,7 +280,9 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
         attribution = _bare_surname(left, right, paragraphs, rules)
     words = text.split()
     title = is_title(words, rules)
-    found = _Found(span, text, attribution, _is_partial(words, text, left, title), title=title)
+    found = _Found(
+        span, text, attribution, _is_partial(words, text, left, title, rules), title=title
+    )
     found.named = may_match(left, rules.naming_hints) and bool(rules.naming_words.search(left))
     fragment = found.partial or text[:1].islower()  # ', “and deny its relief schemes”'
     if attribution is None and fragment and not (title or found.named):
@@ -368,15 +370,31 @@ def _reporter_words(left: str, rules: QuoteRules, participle: bool) -> bool:
     return not (fronted and short and rules.cue.search(rest) is None)
 
 
-def _is_partial(words: list[str], text: str, left: str, title: bool) -> bool:
+def _is_partial(words: list[str], text: str, left: str, title: bool, rules: QuoteRules) -> bool:
     """A fragment quoted inside the reporter's sentence, a title, or a quote under four words
     (``words``: the quote's whitespace-separated words; ``title``: whether they are a title)."""
     if len(words) < MIN_FULL_WORDS or title:
         return True
     before = left.rstrip()
-    introduced = not before or before.endswith((":", ",")) or before[-1:] in "—–-"
-    embedded = text.rstrip()[-1:] not in ".!?…"
-    return not introduced and embedded and text[:1].islower()
+    introduced = not before or before.endswith(":") or before[-1:] in "—–-"
+    if before.endswith(","):
+        introduced = _speech_comma(before, rules)
+    # The reporter's words run into the quote, whatever ends it: 'called the plan "a recipe
+    # for disaster."' is a fragment with its full stop inside the marks.
+    return not introduced and text[:1].islower()
+
+
+_THAT = re.compile(r"\bthat\b")
+
+
+def _speech_comma(before: str, rules: QuoteRules) -> bool:
+    """Whether a comma before a quote introduces it as speech: a speech verb or a source
+    ("according to X,") comes before it and no "that" after the verb ('He confided to his
+    journal, "the book ..."'), not a
+    reporter's clause the quote completes ('workers, like those at Ford, "will return ..."',
+    'Soter said that in the lead-up, "there were nights ..."')."""
+    cues = list(rules.cue.finditer(before)) or list(rules.prefix_cue.finditer(before))
+    return bool(cues) and _THAT.search(before, cues[-1].end()) is None
 
 
 def _resolve(
