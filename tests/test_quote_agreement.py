@@ -5,6 +5,7 @@ from __future__ import annotations
 from scraper.extract.quote_agreement import (
     agreeing_mention,
     agreeing_speaker,
+    couple,
     disagrees,
     group_subject,
     name_gender,
@@ -99,3 +100,25 @@ def test_the_first_name_lists_hold_no_name_of_both_genders() -> None:
         rules = rules_for(language)
         assert rules.female_first_names and rules.male_first_names
         assert not rules.female_first_names & rules.male_first_names
+
+
+def test_a_pair_named_together_is_what_they_stands_for() -> None:
+    text = ["The farm belongs to Mark and Lisa Brown.", "Tom Reed and Ann Lee met there."]
+    assert couple("Lisa Brown", text, 1) == "Mark and Lisa Brown"
+    assert couple("Ann Lee", text, 1) == "Tom Reed and Ann Lee"
+    assert couple("Tom Reed", text, 1) == "Tom Reed and Ann Lee"
+    assert couple("Lisa Brown", text, 0) == "Mark and Lisa Brown"
+    assert couple("Kim Park", text, 1) is None  # never named in a pair
+    assert couple("the lawmakers", text, 1) is None  # a group, not a person
+
+
+def test_they_after_a_couple_is_the_couple() -> None:
+    paragraphs = [
+        "The couple, Mark and Lisa Brown, bought the farm in 2010.",
+        "“We never thought it would flood like this,” they said.",
+        "“We never thought it would flood like this,” she said.",
+    ]
+    assert [q.speaker for q in find_quotes(paragraphs, "en")] == [
+        "Mark and Lisa Brown",
+        "Lisa Brown",
+    ]

@@ -5,6 +5,7 @@ marked as one (gender words are ``female_words``/``male_words`` of the rules).""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from scraper.extract.quote_rules import QuoteRules
@@ -145,6 +146,23 @@ def plural_antecedent(pronoun: str, spoken: list[tuple[int, str]], here: int) ->
             and not head.endswith("ss")
         ):
             return speaker
+    return None
+
+
+def couple(name: str, paragraphs: list[str], here: int) -> str | None:
+    """'Mark and Lisa Brown bought the farm. ... “...,” they said': a plural pronoun resolved
+    to one person stands for the pair the article names with that person ("Mark and Lisa
+    Brown", "Tom Reed and Ann Lee"), looked for in the paragraphs up to ``here``."""
+    words = name.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return None
+    full = re.escape(name)
+    other = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
+    pattern = re.compile(rf"\b(?:{other}\s+and\s+{full}|{full}\s+and\s+{other})\b")
+    for text in reversed(paragraphs[max(0, here - PLURAL_PARAGRAPHS) : here + 1]):
+        m = pattern.search(text)
+        if m:
+            return m.group()
     return None
 
 

@@ -33,6 +33,7 @@ from scraper.extract.quote_agreement import (
     PLURAL_PRONOUNS,
     agreeing_mention,
     agreeing_speaker,
+    couple,
     disagrees,
     group_subject,
     plural_antecedent,
@@ -449,6 +450,8 @@ def _resolve(
                     or _agreeing_mention(paragraphs, f, a.speaker, rules)
                     or name
                 )
+            if name and a.speaker.lower() in PLURAL_PRONOUNS:
+                name = couple(name, paragraphs, f.span.paragraph) or name  # "Mark and Lisa Brown"
             if name is None and pronoun and last_role is not None and last_role.attribution:
                 name = last_role.attribution.speaker  # "the King" said ... "he said"
             if name:
