@@ -1054,3 +1054,24 @@ def test_an_organisation_name_with_and_is_kept_whole() -> None:
         f"“Pay talks will resume in the new year,” said {body}.",
     ]
     assert speakers(paragraphs) == [body, body]
+
+
+def test_a_fragment_with_no_speaker_of_its_own_goes_on_with_the_last_speaker() -> None:
+    # The report of the director's words runs on: the next paragraph's fragment has a
+    # sentence without a person or speech verb, so it is still the director's.
+    paragraphs = [
+        "Director Ann Lee warned that “the risk of new waves is still very real today.”",
+        "However, with millions yet to be vaccinated, the gaps “will keep our region at risk.”",
+        "Ruiz later said the figures were “far worse than anyone had expected.”",
+    ]
+    assert speakers(paragraphs) == ["Ann Lee", "Ann Lee", "Ruiz"]
+
+
+def test_a_fragment_after_a_new_name_does_not_go_on_with_the_last_speaker() -> None:
+    paragraphs = [
+        "Director Ann Lee warned that “the risk of new waves is still very real today.”",
+        "",
+        "",
+        "The gaps in the north “will keep the whole region at risk for years.”",
+    ]
+    assert speakers(paragraphs) == ["Ann Lee", None]

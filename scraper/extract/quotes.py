@@ -131,6 +131,7 @@ class _Found:
     joined: bool = False  # follows the previous quote through "and" or a participle
     title: bool = False  # Title Case words without sentence punctuation
     named: bool = False  # right after "called", "meaning", ...: a name or a gloss
+    cued: bool = False  # a speech verb attributes it, or the quote it continues
     #: where the quote before it closed, when that quote is in the same sentence
     sentence_after: int | None = None
 
@@ -285,6 +286,7 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
         span, text, attribution, _is_partial(words, text, left, title, rules), title=title
     )
     found.named = may_match(left, rules.naming_hints) and bool(rules.naming_words.search(left))
+    found.cued = bool(attribution and attribution.cue)
     fragment = found.partial or text[:1].islower()  # ', “and deny its relief schemes”'
     if attribution is None and fragment and not (title or found.named):
         found.sentence_after = sentence_after(paragraphs, spans, i)
@@ -465,6 +467,7 @@ def _resolve(
             and _continues(last_named, f, paragraphs, rules)
         ):
             f.attribution = Attribution(last_named.attribution.speaker, "")
+            f.cued = last_named.cued
             last_named = f
         if f.attribution is not None:
             spoken.append((f.span.paragraph, f.attribution.speaker))
@@ -631,6 +634,8 @@ def _continues(previous: _Found, current: _Found, paragraphs: list[str], rules: 
         return gap == 0  # a fragment of the sentence the previous quote is in
     if current.joined:
         return gap == 0
+    if current.partial and _unowned_fragment(previous, current, paragraphs, rules):
+        return True
     if not (current.continuing and not current.partial) or gap < 0:
         return False
     if gap <= INHERIT_PARAGRAPHS:
@@ -638,6 +643,20 @@ def _continues(previous: _Found, current: _Found, paragraphs: list[str], rules: 
     # Further back only when nobody new acts in between ("What would he change?" ... "Why?")
     between = paragraphs[previous.span.last_paragraph + 1 : current.span.paragraph]
     return gap <= INHERIT_QUIET_PARAGRAPHS and not any(person_mentions(t, rules) for t in between)
+
+
+def _unowned_fragment(
+    previous: _Found, current: _Found, paragraphs: list[str], rules: QuoteRules
+) -> bool:
+    """'However, ... vaccination gaps “will keep our region at risk.”': a fragment whose
+    sentence has no speaker, in the paragraph of the last quote a cue attributed or the next
+    one, with nobody named before it there, goes on with that quote's speaker."""
+    if current.title or current.named or not previous.cued:
+        return False  # the last quote's own source was only its sentence's subject
+    gap = current.span.paragraph - previous.span.last_paragraph
+    start = previous.span.close_at if gap == 0 else 0
+    before = paragraphs[current.span.paragraph][start : current.span.open_at]
+    return gap in (0, 1) and not person_mentions(before, rules)
 
 
 def _to_quotes(
