@@ -54,6 +54,7 @@ class QuoteRules:
     male_words: frozenset[str]
     female_first_names: frozenset[str]
     male_first_names: frozenset[str]
+    predicate_openers: frozenset[str]
     #: How a fragment quoted in the reporter's sentence without a speech verb is attributed:
     #: "subject" (to the sentence's subject) or "none".
     fragment_speakers: str
@@ -253,6 +254,7 @@ def _compile(data: dict[str, object]) -> QuoteRules:
         male_words=_words(data, "male_words"),
         female_first_names=_words(data, "female_first_names"),
         male_first_names=_words(data, "male_first_names"),
+        predicate_openers=_words(data, "predicate_openers"),
         fragment_speakers=str(data.get("fragment_speakers", "none")),
         continuation_hints=hints(words_list("continuation_cues")),
         prefix_hints=hints(words_list("speaker_prefix_cues")),

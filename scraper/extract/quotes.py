@@ -648,11 +648,15 @@ def _continues(previous: _Found, current: _Found, paragraphs: list[str], rules: 
 def _unowned_fragment(
     previous: _Found, current: _Found, paragraphs: list[str], rules: QuoteRules
 ) -> bool:
-    """'However, ... vaccination gaps “will keep our region at risk.”': a fragment whose
-    sentence has no speaker, in the paragraph of the last quote a cue attributed or the next
-    one, with nobody named before it there, goes on with that quote's speaker."""
+    """'However, ... vaccination gaps “will keep our region at risk.”': a fragment that is its
+    sentence's predicate (it opens with one of ``predicate_openers``) and has no speaker of
+    its own, in the paragraph of the last quote a cue attributed or the next one, with nobody
+    named before it there, goes on with that quote's speaker."""
     if current.title or current.named or not previous.cued:
         return False  # the last quote's own source was only its sentence's subject
+    opener = current.text.split()[0].lower() if current.text.split() else ""
+    if opener not in rules.predicate_openers:
+        return False  # 'found the doors shut and “closed until further notice”': a sign
     gap = current.span.paragraph - previous.span.last_paragraph
     start = previous.span.close_at if gap == 0 else 0
     before = paragraphs[current.span.paragraph][start : current.span.open_at]
