@@ -1075,3 +1075,12 @@ def test_a_fragment_after_a_new_name_does_not_go_on_with_the_last_speaker() -> N
         "The gaps in the north “will keep the whole region at risk for years.”",
     ]
     assert speakers(paragraphs) == ["Ann Lee", None]
+
+
+def test_made_clear_that_attributes_like_a_speech_verb() -> None:
+    paragraphs = [
+        "The new law makes clear that fines can be imposed for “falsely stating that someone "
+        "is a close contact”.",
+        "Ann Lee made clear that the council “will not accept any further delay on this”.",
+    ]
+    assert speakers(paragraphs) == ["The new law", "Ann Lee"]
