@@ -378,13 +378,14 @@ def _is_partial(words: list[str], text: str, left: str, title: bool, rules: Quot
     (``words``: the quote's whitespace-separated words; ``title``: whether they are a title)."""
     if len(words) < MIN_FULL_WORDS or title:
         return True
+    if not text[:1].islower():
+        return False
     before = left.rstrip()
-    introduced = not before or before.endswith(":") or before[-1:] in "—–-"
     if before.endswith(","):
-        introduced = _speech_comma(before, rules)
+        return not _speech_comma(before, rules)
     # The reporter's words run into the quote, whatever ends it: 'called the plan "a recipe
     # for disaster."' is a fragment with its full stop inside the marks.
-    return not introduced and text[:1].islower()
+    return bool(before) and not before.endswith(":") and before[-1:] not in "—–-"
 
 
 _THAT = re.compile(r"\bthat\b")
