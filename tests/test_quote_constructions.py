@@ -1084,3 +1084,25 @@ def test_made_clear_that_attributes_like_a_speech_verb() -> None:
         "Ann Lee made clear that the council “will not accept any further delay on this”.",
     ]
     assert speakers(paragraphs) == ["The new law", "Ann Lee"]
+
+
+def test_a_head_of_government_title_is_used_loosely_for_another() -> None:
+    # "the Israeli leader" is the prime minister; "The French premier" the president.
+    paragraphs = [
+        "Prime Minister Benjamin Netanyahu met the envoy on Monday.",
+        "“We will not stop until the job is done,” the Israeli leader said.",
+        "President Emmanuel Macron pledged the change this week.",
+        "The French premier took to X, writing: “The right of women to choose will become "
+        "irreversible.”",
+    ]
+    assert speakers(paragraphs) == ["Benjamin Netanyahu", "Emmanuel Macron"]
+
+
+def test_another_profession_is_not_a_loose_title() -> None:
+    paragraphs = [
+        "Maria Lopez, a lawyer for the family, spoke first.",
+        "“The evidence is clear and damning,” the judge said.",
+        "President Ana Ruiz flew to the border on Friday.",
+        "“She has never met them at all,” the opposition leader said.",
+    ]
+    assert speakers(paragraphs) == ["the judge", "the opposition leader"]

@@ -55,6 +55,7 @@ class QuoteRules:
     female_first_names: frozenset[str]
     male_first_names: frozenset[str]
     predicate_openers: frozenset[str]
+    leader_titles: frozenset[str]
     #: How a fragment quoted in the reporter's sentence without a speech verb is attributed:
     #: "subject" (to the sentence's subject) or "none".
     fragment_speakers: str
@@ -255,6 +256,7 @@ def _compile(data: dict[str, object]) -> QuoteRules:
         female_first_names=_words(data, "female_first_names"),
         male_first_names=_words(data, "male_first_names"),
         predicate_openers=_words(data, "predicate_openers"),
+        leader_titles=_words(data, "leader_titles"),
         fragment_speakers=str(data.get("fragment_speakers", "none")),
         continuation_hints=hints(words_list("continuation_cues")),
         prefix_hints=hints(words_list("speaker_prefix_cues")),

@@ -622,7 +622,21 @@ def _holds_other_role(name: str, role: str, paragraphs: list[str], rules: QuoteR
     wanted = {head, rules.role_synonyms.get(head, head)}
     surname = frozenset(name.lower().split()[-1:])
     held = {r for m in name_mentions(paragraphs, rules, surname) if m.name == name for r in m.roles}
+    if _loose_leader(role, rules) and held & rules.leader_titles:
+        return False  # "The French premier" after "President Emmanuel Macron"
     return bool(held) and not ({rules.role_synonyms.get(r, r) for r in held} | held) & wanted
+
+
+def _loose_leader(role: str, rules: QuoteRules) -> bool:
+    """'the Israeli leader', 'The French premier': a head-of-government title after a
+    capitalised word of place, which news uses loosely for any of those offices."""
+    words = role.split()
+    return (
+        len(words) == 3
+        and words[0].lower() == "the"
+        and words[1][:1].isupper()
+        and words[2].lower() in rules.leader_titles
+    )
 
 
 def _position(f: _Found) -> tuple[int, int]:
