@@ -652,6 +652,26 @@ def named_later(
     return later[0].name if len({c.name for c in later}) == 1 else None
 
 
+def _sentence_end(tokens: list[str], rules: QuoteRules) -> int:
+    """How many of ``tokens`` come before a sentence ends inside the run ("Storm Prediction
+    Center. The agency"): a full stop after a word that is no abbreviation ("U.S.", "Corp.")."""
+    for i, token in enumerate(tokens[:-1]):
+        word = token.rstrip(".")
+        if (
+            token.endswith(".")
+            and "." not in word
+            and len(word) > 1
+            and _ends_sentence(word, rules)
+        ):
+            return i + 1
+    return len(tokens)
+
+
+def _ends_sentence(word: str, rules: QuoteRules) -> bool:
+    bare = _strip(word)
+    return bare not in rules.abbreviations and bare not in rules.titles | rules.honorifics
+
+
 def organisation_mentions(paragraphs: list[str], rules: QuoteRules) -> list[Mention]:
     """Capitalised names of organisations ("Storm Prediction Center", "Russia’s Defense
     Ministry"): runs of two words or more that hold an organisation word."""
@@ -660,14 +680,28 @@ def organisation_mentions(paragraphs: list[str], rules: QuoteRules) -> list[Ment
     for index, text in enumerate(paragraphs):
         for m in _ORGANISATION.finditer(text):
             start, tokens = m.start(), m.group().split()
-            while tokens and _strip(tokens[0]) in skip:
-                tokens = tokens[1:]
-            # the parts of a hyphenated word count too ("Guild-American Federation")
-            words = {w for t in tokens for w in (_strip(t), *_strip(t).split("-"))}
-            if len(tokens) >= 2 and words & rules.not_name_words:
-                name = " ".join(tokens).strip(_EDGE + ".")
-                found.append(Mention(index, start, name, frozenset(words)))
+            tokens = tokens[: _sentence_end(tokens, rules)]
+            for part in _joined_organisations(tokens, rules):
+                while part and _strip(part[0]) in skip:
+                    part = part[1:]
+                # the parts of a hyphenated word count too ("Guild-American Federation")
+                words = {w for t in part for w in (_strip(t), *_strip(t).split("-"))}
+                if len(part) >= 2 and words & rules.not_name_words:
+                    name = " ".join(part).strip(_EDGE + ".")
+                    found.append(Mention(index, start, name, frozenset(words)))
     return found
+
+
+def _joined_organisations(tokens: list[str], rules: QuoteRules) -> list[list[str]]:
+    """'Green Party and the Liberal Democratic Party': two organisations, split at the "and"
+    when both sides hold an organisation word ("Food and Drug Administration" stays one)."""
+    for i, token in enumerate(tokens):
+        if token in {"and", "&"} and 0 < i < len(tokens) - 1:
+            left = {_strip(t) for t in tokens[:i]}
+            right = {_strip(t) for t in tokens[i + 1 :]}
+            if left & rules.not_name_words and right & rules.not_name_words:
+                return [tokens[:i], *_joined_organisations(tokens[i + 1 :], rules)]
+    return [tokens]
 
 
 def _organisation_name(
@@ -677,8 +711,12 @@ def _organisation_name(
     organisations: list[Mention] | None,
     rules: QuoteRules,
 ) -> str | None:
-    """'the center said' -> the nearest earlier organisation named with that word."""
-    if not organisations or bare[0] != "the" or len(bare) != 2:
+    """'the center said' -> the nearest earlier organisation named with that word; a
+    lower-case adjective may stand before the word ('the federal agency') when the article
+    names only one such organisation before."""
+    if not organisations or bare[0] != "the" or len(bare) not in (2, 3):
+        return None
+    if len(bare) == 3 and not (bare[1].isalpha() and bare[1] not in rules.not_name_words):
         return None
     if bare[-1] not in rules.not_name_words:
         return None
@@ -689,7 +727,27 @@ def _organisation_name(
         if wanted & m.roles or any(rules.role_synonyms.get(r) in wanted for r in m.roles)
     ]
     before = [m for m in matching if (m.paragraph, m.offset) < (paragraph, offset)]
-    return before[-1].name if before else None
+    if len(bare) == 3 and len({m.name for m in before}) > 1:
+        return None  # "the ruling party" among several parties: the adjective decides
+    return _without_owner(before[-1].name, rules) if before else None
+
+
+def _without_owner(name: str, rules: QuoteRules) -> str:
+    """'National Weather Service’s Storm Prediction Center' -> 'Storm Prediction Center': an
+    organisation owned by another is named without its owner (a place stays: "Russia’s
+    Defense Ministry")."""
+    for mark in ("’s ", "'s "):
+        owner, found, rest = name.partition(mark)
+        if not found:
+            continue
+        owned = {_strip(w) for w in rest.split()} & rules.not_name_words
+        if (
+            owned
+            and len(rest.split()) >= 2
+            and {_strip(w) for w in owner.split()} & rules.not_name_words
+        ):
+            return rest
+    return name
 
 
 def _role_name(
