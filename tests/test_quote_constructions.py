@@ -1106,3 +1106,26 @@ def test_another_profession_is_not_a_loose_title() -> None:
         "“She has never met them at all,” the opposition leader said.",
     ]
     assert speakers(paragraphs) == ["the judge", "the opposition leader"]
+
+
+def test_the_agency_is_a_government_body_named_otherwise() -> None:
+    paragraphs = [
+        "The warning was drawn up by the National Weather Service’s Storm Prediction Center. "
+        "The agency warns that “all hazards will be possible, including tornadoes.”",
+        "The Food and Drug Administration approved the drug on Friday.",
+        "“This is an important step for patients,” the agency said.",
+    ]
+    assert speakers(paragraphs) == ["Storm Prediction Center", "Food and Drug Administration"]
+
+
+def test_an_adjective_before_an_organisation_word_needs_one_such_organisation() -> None:
+    one = [
+        "The Liberal Democratic Party lost its majority on Sunday.",
+        "“We accept the result with humility,” the ruling party said.",
+    ]
+    assert speakers(one) == ["Liberal Democratic Party"]
+    two = [
+        "The Green Party and the Liberal Democratic Party both lost seats on Sunday.",
+        "“We accept the result with humility,” the ruling party said.",
+    ]
+    assert speakers(two) == ["the ruling party"]

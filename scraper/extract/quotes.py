@@ -220,9 +220,13 @@ def _org_anaphors(found: list[_Found], rules: QuoteRules) -> bool:
 
 
 def _is_org_anaphor(speaker: str, rules: QuoteRules) -> bool:
-    """'the bank', 'The agency': an organisation named earlier in the article."""
-    words = speaker.lower().split()
-    return len(words) == 2 and words[0] == "the" and words[1] in rules.not_name_words
+    """'the bank', 'The agency', 'the ruling party': an organisation named earlier in the
+    article (a lower-case adjective may stand before its word)."""
+    words = speaker.split()
+    if len(words) == 3 and words[1].isalpha() and words[1].islower():
+        words = [words[0], words[2]]
+    lowered = [w.lower() for w in words]
+    return len(words) == 2 and lowered[0] == "the" and lowered[1] in rules.not_name_words
 
 
 def clear_caches() -> None:
