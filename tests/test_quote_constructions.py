@@ -1129,3 +1129,18 @@ def test_an_adjective_before_an_organisation_word_needs_one_such_organisation() 
         "“We accept the result with humility,” the ruling party said.",
     ]
     assert speakers(two) == ["the ruling party"]
+
+
+def test_a_first_and_last_name_takes_the_full_name_with_a_middle_name() -> None:
+    introduced_first = [
+        "Sarah Jane Parker leads the charity.",
+        "“Demand has doubled since spring,” Sarah Parker said.",
+    ]
+    assert speakers(introduced_first) == ["Sarah Jane Parker"]
+    # The short form came first: the longer name may be another person.
+    short_first = [
+        "“Demand has doubled since spring,” Sarah Parker said.",
+        "Sarah Jane Parker, her cousin, runs the shop next door.",
+        "“We cannot keep up with it,” Sarah Parker said.",
+    ]
+    assert speakers(short_first) == ["Sarah Parker", "Sarah Parker"]

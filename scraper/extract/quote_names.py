@@ -414,6 +414,7 @@ def fullest_name(
         inside = [m for m in surname if not _opens_sentence(m, paragraphs)]
         if not inside and size == 2:  # "Ann Lee" after "Ann B. Lee": a middle initial
             inside = [m for m in longer if _with_middle(m.words, key, rules)]
+            inside = inside or _introduced_with_middle(longer, mentions, key, rules)
         best = _best(inside) if not any(w in rules.not_name_words for w in bare) else None
         return best.name if best else speaker
     first = [m for m in longer if m.words[:size] == key]
@@ -431,6 +432,24 @@ def _with_middle(words: tuple[str, ...], key: tuple[str, ...], rules: QuoteRules
     "j", "gallagher"); a whole middle name may be someone else's ("Ann Marie Lee")."""
     core = _unsuffixed(words, rules)
     return len(core) == 3 and len(core[1]) == 1 and (core[0], core[-1]) == key
+
+
+def _introduced_with_middle(
+    longer: list[Mention], mentions: list[Mention], key: tuple[str, ...], rules: QuoteRules
+) -> list[Mention]:
+    """'Abu Amer' after 'Abu Hassan Amer': the one longer name with a whole middle name
+    between the two words, when the article gave it before it first wrote the short form
+    (an "Ann Lee" named first and an "Ann Marie Lee" later are two people)."""
+    found = [
+        m
+        for m in longer
+        if len(core := _unsuffixed(m.words, rules)) == 3 and (core[0], core[-1]) == key
+    ]
+    if len({m.name for m in found}) != 1:
+        return []
+    first_long = min((m.paragraph, m.offset) for m in found)
+    short = [(m.paragraph, m.offset) for m in mentions if m.words == key]
+    return [] if short and min(short) < first_long else found
 
 
 def _unsuffixed(words: tuple[str, ...], rules: QuoteRules) -> tuple[str, ...]:
