@@ -1144,3 +1144,11 @@ def test_a_first_and_last_name_takes_the_full_name_with_a_middle_name() -> None:
         "“We cannot keep up with it,” Sarah Parker said.",
     ]
     assert speakers(short_first) == ["Sarah Parker", "Sarah Parker"]
+
+
+def test_an_honorific_is_no_office_that_keeps_a_role_from_its_bearer() -> None:
+    paragraphs = [
+        "Sir Keir Starmer was in Berlin on Monday.",
+        "“We stand with our allies today and always,” the prime minister said.",
+    ]
+    assert speakers(paragraphs) == ["Keir Starmer"]

@@ -626,6 +626,7 @@ def _holds_other_role(name: str, role: str, paragraphs: list[str], rules: QuoteR
     wanted = {head, rules.role_synonyms.get(head, head)}
     surname = frozenset(name.lower().split()[-1:])
     held = {r for m in name_mentions(paragraphs, rules, surname) if m.name == name for r in m.roles}
+    held -= rules.honorifics  # "Sir Keir Starmer" holds no office by his "Sir"
     if _loose_leader(role, rules) and held & rules.leader_titles:
         return False  # "The French premier" after "President Emmanuel Macron"
     return bool(held) and not ({rules.role_synonyms.get(r, r) for r in held} | held) & wanted
