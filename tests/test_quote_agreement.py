@@ -122,3 +122,12 @@ def test_they_after_a_couple_is_the_couple() -> None:
         "Mark and Lisa Brown",
         "Lisa Brown",
     ]
+
+
+def test_a_gender_word_before_a_shared_surname_is_not_read_for_the_other_person() -> None:
+    # "her son Travis Kelce" marks Travis, not Kim Kelce, who shares the surname.
+    text = ("Kim Kelce praised her son Travis Kelce on Monday.",)
+    assert person_gender("Travis Kelce", text, EN) == "m"
+    assert person_gender("Kim Kelce", text, EN) is None  # not listed, and not marked
+    assert not disagrees("Kim Kelce", "she", text, EN)
+    assert person_gender("Lee", ("Mrs Lee and Ann Lee",), EN) == "f"

@@ -72,13 +72,37 @@ def person_gender(name: str, paragraphs: tuple[str, ...], rules: QuoteRules) -> 
     words = name.split()
     if not words:
         return None
-    known = name_gender(words[-1].strip("'’"), paragraphs, rules)
-    if known is not None or len(words) < 2:
-        return known
-    first = words[0].strip(".,'’").lower()
+    surname = words[-1].strip("'’")
+    if len(words) < 2:
+        return name_gender(surname, paragraphs, rules)
+    given = words[0].strip(".,'’")
+    marked = name_gender(given, paragraphs, rules)  # "her son Travis Kelce"
+    if marked is None and not _shared_surname(given, surname, paragraphs, rules):
+        marked = name_gender(surname, paragraphs, rules)  # "Mrs Lee"
+    if marked is not None:
+        return marked
+    first = given.lower()
     if first in rules.female_first_names:
         return FEMALE
     return MALE if first in rules.male_first_names else None
+
+
+@lru_cache(maxsize=1024)
+def _shared_surname(
+    given: str, surname: str, paragraphs: tuple[str, ...], rules: QuoteRules
+) -> bool:
+    """Whether the article writes ``surname`` after another first name too ("Donna Kelce" and
+    "Travis Kelce"): a gender word before the surname may then be the other person's."""
+    pattern = re.compile(rf"\b([A-Z][\w'’-]+)\s+{re.escape(surname)}\b")
+    others = {
+        m.group(1)
+        for text in paragraphs
+        if surname in text
+        for m in pattern.finditer(text)
+        if m.group(1) != given
+    }
+    skip = rules.titles | rules.honorifics | rules.determiners | rules.female_words
+    return any(o.lower() not in skip | rules.male_words for o in others)
 
 
 def disagrees(name: str, pronoun: str, paragraphs: tuple[str, ...], rules: QuoteRules) -> bool:
@@ -197,4 +221,4 @@ def group_subject(sentence: str, rules: QuoteRules) -> str | None:
 
 
 #: The per-article caches of this module (cleared together by ``quotes.clear_caches``).
-CACHED = (name_gender,)
+CACHED = (name_gender, _shared_surname)
