@@ -8,6 +8,7 @@ from scraper.extract.quote_agreement import (
     couple,
     disagrees,
     group_subject,
+    marked_names,
     name_gender,
     person_gender,
     plural_antecedent,
@@ -131,3 +132,18 @@ def test_a_gender_word_before_a_shared_surname_is_not_read_for_the_other_person(
     assert person_gender("Kim Kelce", text, EN) is None  # not listed, and not marked
     assert not disagrees("Kim Kelce", "she", text, EN)
     assert person_gender("Lee", ("Mrs Lee and Ann Lee",), EN) == "f"
+
+
+def test_names_right_after_a_gender_word() -> None:
+    text = "Ms Patel and Mr Khan spoke. Paul Jones and his wife, Mary, left."
+    assert [name for _, name in marked_names(text, EN)] == ["Patel", "Khan", "Mary"]
+
+
+def test_a_pronoun_takes_a_name_marked_with_its_gender_when_the_nearest_disagrees() -> None:
+    paragraphs = [
+        "Paul Jones and his wife Mary arrived late.",
+        "“We got lost twice on the way here,” she said.",
+        "Ms Patel and Mr Khan spoke after the vote.",
+        "“The result is a disgrace for democracy,” he said.",
+    ]
+    assert [q.speaker for q in find_quotes(paragraphs, "en")] == ["Mary", "Khan"]

@@ -57,6 +57,21 @@ def _marked(before: list[str], rules: QuoteRules) -> str | None:
     return None
 
 
+#: A gender word and the capitalised name right after it ("wife Mary", "husband, Tom").
+_MARKED_NAME = re.compile(r"\b([A-Za-z]+)\.?,?\s+(?=([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))")
+
+
+def marked_names(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
+    """Names ``text`` gives right after a gender word ("his wife Mary", "Mr Khan"), with
+    their offsets: a first name or surname alone that a pronoun may stand for."""
+    found = []
+    for m in _MARKED_NAME.finditer(text):
+        word = m.group(1).lower()
+        if word in rules.female_words or word in rules.male_words:
+            found.append((m.start(2), m.group(2)))
+    return found
+
+
 def pronoun_gender(pronoun: str, rules: QuoteRules) -> str | None:
     """ "f" for "she", "m" for "he", None for a pronoun without gender ("they")."""
     word = pronoun.lower()

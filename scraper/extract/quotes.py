@@ -36,6 +36,7 @@ from scraper.extract.quote_agreement import (
     couple,
     disagrees,
     group_subject,
+    marked_names,
     plural_antecedent,
 )
 from scraper.extract.quote_anaphora import (
@@ -531,11 +532,15 @@ def _nearby_mention(paragraphs: list[str], f: _Found, rules: QuoteRules) -> str 
 def _agreeing_mention(
     paragraphs: list[str], f: _Found, pronoun: str, rules: QuoteRules
 ) -> str | None:
-    """The last full name shortly before the quote whose gender is the pronoun's."""
+    """The last full name shortly before the quote whose gender is the pronoun's, or a name
+    the article marks with it right there ("his wife Mary", "Mr Khan")."""
     here = _position(f)
     first = max(0, here[0] - MENTION_PARAGRAPHS)
     nearby = name_mentions(paragraphs[first : here[0] + 1], rules, first_index=first)
-    earlier = [m.name for m in nearby if (m.paragraph, m.offset) < here]
+    named = [((m.paragraph, m.offset), m.name) for m in nearby]
+    for index in range(first, here[0] + 1):
+        named += [((index, at), name) for at, name in marked_names(paragraphs[index], rules)]
+    earlier = [name for at, name in sorted(named) if at < here]
     return agreeing_mention(pronoun, earlier, tuple(paragraphs), rules)
 
 
