@@ -111,6 +111,8 @@ def test_a_pair_named_together_is_what_they_stands_for() -> None:
     assert couple("Lisa Brown", text, 0) == "Mark and Lisa Brown"
     assert couple("Kim Park", text, 1) is None  # never named in a pair
     assert couple("the lawmakers", text, 1) is None  # a group, not a person
+    assert couple("Lisa Brown", ["Smith, Mark and Lisa Brown left."], 0) == "Mark and Lisa Brown"
+    assert couple("Tom Reed", ["Tom Reed and Ann Lee, his wife, met."], 0) == "Tom Reed and Ann Lee"
 
 
 def test_they_after_a_couple_is_the_couple() -> None:

@@ -108,16 +108,18 @@ def _shared_surname(
 ) -> bool:
     """Whether the article writes ``surname`` after another first name too ("Donna Kelce" and
     "Travis Kelce"): a gender word before the surname may then be the other person's."""
-    pattern = re.compile(rf"\b([A-Z][\w'’-]+)\s+{re.escape(surname)}\b")
-    others = {
-        m.group(1)
-        for text in paragraphs
-        if surname in text
-        for m in pattern.finditer(text)
-        if m.group(1) != given
-    }
-    skip = rules.titles | rules.honorifics | rules.determiners | rules.female_words
-    return any(o.lower() not in skip | rules.male_words for o in others)
+    skip = rules.titles | rules.honorifics | rules.determiners
+    for text in paragraphs:
+        at = text.find(surname)
+        while at >= 0:
+            if _whole_word(text, at, len(surname)):
+                before = text[max(0, at - WINDOW) : at]
+                word = before.split()[-1] if before.split() and before[-1:].isspace() else ""
+                other = word[:1].isupper() and word.isalpha() and word != given
+                if other and word.lower() not in skip:
+                    return True
+            at = text.find(surname, at + 1)
+    return False
 
 
 def disagrees(name: str, pronoun: str, paragraphs: tuple[str, ...], rules: QuoteRules) -> bool:
@@ -195,14 +197,37 @@ def couple(name: str, paragraphs: list[str], here: int) -> str | None:
     words = name.split()
     if len(words) < 2 or not all(w[:1].isupper() for w in words):
         return None
-    full = re.escape(name)
-    other = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
-    pattern = re.compile(rf"\b(?:{other}\s+and\s+{full}|{full}\s+and\s+{other})\b")
     for text in reversed(paragraphs[max(0, here - PLURAL_PARAGRAPHS) : here + 1]):
-        m = pattern.search(text)
-        if m:
-            return m.group()
+        at = text.find(name)
+        while at >= 0:
+            if _whole_word(text, at, len(name)):
+                before = text[:at].split()[-3:]
+                after = text[at + len(name) :].split()[:3]
+                if before[-1:] == ["and"]:
+                    other = _name_words(list(reversed(before[:-1])), backwards=True)
+                    if other:
+                        return f"{' '.join(reversed(other))} and {name}"
+                if after[:1] == ["and"]:
+                    other = _name_words(after[1:], backwards=False)
+                    if other:
+                        return f"{name} and {' '.join(other)}"
+            at = text.find(name, at + 1)
     return None
+
+
+def _name_words(tokens: list[str], *, backwards: bool) -> list[str]:
+    """The capitalised words that open ``tokens`` (the side of "and" away from the name, read
+    outwards): punctuation after a word ends the name there ("Tom Reed," after the name;
+    "Smith, Mark and" before it keeps only "Mark")."""
+    found = []
+    for token in tokens:
+        bare = token.rstrip(",.;:")
+        if not (bare[:1].isupper() and bare.isalpha()) or (backwards and bare != token):
+            break
+        found.append(bare)
+        if bare != token:
+            break
+    return found
 
 
 #: Words that open a group's noun phrase ("Her neighbours", "Cameron’s family", "The crew").
