@@ -81,9 +81,10 @@ def pronoun_gender(pronoun: str, rules: QuoteRules) -> str | None:
 
 
 def person_gender(name: str, paragraphs: tuple[str, ...], rules: QuoteRules) -> str | None:
-    """The gender of a person named ``name``: the one the article marks (by the last word),
-    else the one its first name usually has (``female_first_names``/``male_first_names``,
-    read only for a name of two words or more), else None."""
+    """The gender of a person named ``name``: the one the article marks before its last word
+    (unless another person shares that surname), else the one its first name usually has
+    (``female_first_names``/``male_first_names``, read only for a name of two words or
+    more), else the one the article marks before its first name, else None."""
     words = name.split()
     if not words:
         return None
@@ -91,15 +92,17 @@ def person_gender(name: str, paragraphs: tuple[str, ...], rules: QuoteRules) -> 
     if len(words) < 2:
         return name_gender(surname, paragraphs, rules)
     given = words[0].strip(".,'’")
-    marked = name_gender(given, paragraphs, rules)  # "her son Travis Kelce"
-    if marked is None and not _shared_surname(given, surname, paragraphs, rules):
-        marked = name_gender(surname, paragraphs, rules)  # "Mrs Lee"
+    marked = name_gender(surname, paragraphs, rules)  # "Mrs Lee"
+    if marked is not None and _shared_surname(given, surname, paragraphs, rules):
+        marked = None  # "her son Travis Kelce" marks no "Donna Kelce"
     if marked is not None:
         return marked
     first = given.lower()
     if first in rules.female_first_names:
         return FEMALE
-    return MALE if first in rules.male_first_names else None
+    if first in rules.male_first_names:
+        return MALE
+    return name_gender(given, paragraphs, rules)  # "her husband, Tom"
 
 
 @lru_cache(maxsize=1024)

@@ -223,6 +223,8 @@ def _org_anaphors(found: list[_Found], rules: QuoteRules) -> bool:
 def _is_org_anaphor(speaker: str, rules: QuoteRules) -> bool:
     """'the bank', 'The agency', 'the ruling party': an organisation named earlier in the
     article (a lower-case adjective may stand before its word)."""
+    if speaker[:4].lower() != "the ":
+        return False
     words = speaker.split()
     if len(words) == 3 and words[1].isalpha() and words[1].islower():
         words = [words[0], words[2]]
