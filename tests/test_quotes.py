@@ -18,7 +18,7 @@ from scraper.extract.quote_phrases import (
 )
 from scraper.extract.quote_rules import hints, may_match, rules_for
 from scraper.extract.quote_speakers import cue_subject, neuter_subject
-from scraper.extract.quotes import clear_caches, find_quotes
+from scraper.extract.quotes import clear_caches, find_quotes, in_rules_language
 from scraper.models import Quote
 
 
@@ -1355,3 +1355,32 @@ def test_they_after_a_group_that_opens_the_sentence_before() -> None:
 )
 def test_headline_surname_and_colon_or_dash(paragraphs: list[str], speaker: str | None) -> None:
     assert [q.speaker for q in find_quotes(paragraphs)] == [speaker]
+
+
+FRENCH = [
+    "Le président de la République a annoncé mardi une réforme des retraites, qui sera "
+    "présentée au Parlement au printemps prochain, selon plusieurs sources proches du dossier.",
+    # English rules would read "Selon Emmanuel Macron" as the speaker's name.
+    "Selon Emmanuel Macron, « nous ne reculerons pas devant les difficultés », a-t-il dit aux "
+    "maires réunis à Paris, avant de rencontrer les syndicats dans la soirée.",
+]
+
+
+def test_a_page_in_another_language_declared_english_gets_no_speakers() -> None:
+    quotes = find_quotes(FRENCH, "en")
+    assert [q.text for q in quotes] == ["nous ne reculerons pas devant les difficultés"]
+    assert [q.speaker for q in quotes] == [None]
+    assert [q.speaker for q in find_quotes(FRENCH, None)] == [None]
+
+
+def test_an_english_page_and_a_short_text_keep_their_rules() -> None:
+    english = [
+        "The president announced a pension reform on Tuesday, which will be presented to "
+        "parliament next spring, according to several sources close to the matter.",
+        "“We will not back down in the face of difficulties,” Emmanuel Macron told mayors in "
+        "Paris, before meeting the unions in the evening.",
+    ]
+    assert [q.speaker for q in find_quotes(english, "en")] == ["Emmanuel Macron"]
+    short = ["« Nous ne reculerons pas devant les difficultés », a dit Ann Lee."]
+    assert in_rules_language(short, rules_for("en"))  # too few words to judge: as declared
+    assert not in_rules_language(FRENCH, rules_for("en"))

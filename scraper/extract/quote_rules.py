@@ -72,6 +72,12 @@ class QuoteRules:
         return self.clause_openers | self.determiners | self.phrase_breaks
 
     @cached_property
+    def function_words(self) -> frozenset[str]:
+        """Articles, prepositions, clause openers and pronouns: how often they occur tells
+        whether a text is in the rules' language."""
+        return self.determiners | self.prepositions | self.clause_openers | self.pronouns
+
+    @cached_property
     def mention_skip(self) -> frozenset[str]:
         """``run_skip`` and prepositions: words around a name that is not the actor."""
         return self.run_skip | self.prepositions
