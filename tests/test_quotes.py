@@ -1360,6 +1360,12 @@ def test_headline_surname_and_colon_or_dash(paragraphs: list[str], speaker: str 
 FRENCH = [
     "Le président de la République a annoncé mardi une réforme des retraites, qui sera "
     "présentée au Parlement au printemps prochain, selon plusieurs sources proches du dossier.",
+    "Les syndicats ont aussitôt dénoncé un projet jugé injuste par une large majorité des "
+    "salariés, tandis que le patronat a salué une mesure attendue depuis longtemps. Les "
+    "partis d'opposition préparent déjà plusieurs motions de censure contre le gouvernement, "
+    "qui devra trouver des alliés au centre pour faire adopter son texte avant l'été.",
+    "Dans les grandes villes, des cortèges sont prévus jeudi à l'appel de toutes les "
+    "organisations syndicales, une première depuis plusieurs années dans le pays.",
     # English rules would read "Selon Emmanuel Macron" as the speaker's name.
     "Selon Emmanuel Macron, « nous ne reculerons pas devant les difficultés », a-t-il dit aux "
     "maires réunis à Paris, avant de rencontrer les syndicats dans la soirée.",
@@ -1377,6 +1383,12 @@ def test_an_english_page_and_a_short_text_keep_their_rules() -> None:
     english = [
         "The president announced a pension reform on Tuesday, which will be presented to "
         "parliament next spring, according to several sources close to the matter.",
+        "The unions at once denounced a plan that a large majority of employees find unfair, "
+        "while employers welcomed a measure they had long awaited. Opposition parties are "
+        "already preparing motions of censure against the government, which will need allies "
+        "in the centre to pass its text before the summer.",
+        "In the big cities, marches are planned for Thursday at the call of all the unions, a "
+        "first in several years in the country.",
         "“We will not back down in the face of difficulties,” Emmanuel Macron told mayors in "
         "Paris, before meeting the unions in the evening.",
     ]

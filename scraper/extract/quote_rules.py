@@ -75,7 +75,8 @@ class QuoteRules:
     def function_words(self) -> frozenset[str]:
         """Articles, prepositions, clause openers and pronouns: how often they occur tells
         whether a text is in the rules' language."""
-        return self.determiners | self.prepositions | self.clause_openers | self.pronouns
+        pronouns = self.pronouns | self.neuter_pronouns | self.possessive_pronouns
+        return self.determiners | self.prepositions | self.clause_openers | pronouns
 
     @cached_property
     def mention_skip(self) -> frozenset[str]:
