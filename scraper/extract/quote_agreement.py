@@ -82,9 +82,9 @@ def pronoun_gender(pronoun: str, rules: QuoteRules) -> str | None:
 
 def person_gender(name: str, paragraphs: tuple[str, ...], rules: QuoteRules) -> str | None:
     """The gender of a person named ``name``: the one the article marks before its last word
-    (unless another person shares that surname), else the one its first name usually has
-    (``female_first_names``/``male_first_names``, read only for a name of two words or
-    more), else the one the article marks before its first name, else None."""
+    (before its first word when another person shares that surname), else the one its first
+    name usually has (``female_first_names``/``male_first_names``, read only for a name of
+    two words or more), else None."""
     words = name.split()
     if not words:
         return None
@@ -92,17 +92,16 @@ def person_gender(name: str, paragraphs: tuple[str, ...], rules: QuoteRules) -> 
     if len(words) < 2:
         return name_gender(surname, paragraphs, rules)
     given = words[0].strip(".,'’")
-    marked = name_gender(surname, paragraphs, rules)  # "Mrs Lee"
+    marked = name_gender(surname, paragraphs, rules)  # "Mrs Lee", "her husband Tom Lee"
     if marked is not None and _shared_surname(given, surname, paragraphs, rules):
-        marked = None  # "her son Travis Kelce" marks no "Donna Kelce"
+        # "her son Travis Kelce" marks no "Donna Kelce": only a mark before the first name
+        marked = name_gender(given, paragraphs, rules)
     if marked is not None:
         return marked
     first = given.lower()
     if first in rules.female_first_names:
         return FEMALE
-    if first in rules.male_first_names:
-        return MALE
-    return name_gender(given, paragraphs, rules)  # "her husband, Tom"
+    return MALE if first in rules.male_first_names else None
 
 
 @lru_cache(maxsize=1024)

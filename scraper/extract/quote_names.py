@@ -699,7 +699,8 @@ def organisation_mentions(paragraphs: list[str], rules: QuoteRules) -> list[Ment
     for index, text in enumerate(paragraphs):
         for m in _ORGANISATION.finditer(text):
             start, tokens = m.start(), m.group().split()
-            tokens = tokens[: _sentence_end(tokens, rules)]
+            if "." in m.group():
+                tokens = tokens[: _sentence_end(tokens, rules)]
             for part in _joined_organisations(tokens, rules):
                 while part and _strip(part[0]) in skip:
                     part = part[1:]

@@ -102,8 +102,10 @@ def attribute_after(text: str, rules: QuoteRules) -> Attribution | None:
     core = parts[0] if subject.rstrip().endswith(",") else parts[-1]
     # Titles do not count: "military spokesperson Lt. Gen. Ahmed Sharif Chaudhry said".
     words = core.split()
-    longest = MAX_NAMED_PHRASE_WORDS if names_organisation(words, rules) else SUBJECT_WORDS
-    if sum(bare_word(w) not in rules.titles for w in words) > longest:
+    size = sum(bare_word(w) not in rules.titles for w in words)
+    if size > SUBJECT_WORDS and (
+        size > MAX_NAMED_PHRASE_WORDS or not names_organisation(words, rules)
+    ):
         return None  # "tax status as he considers ... says": too far to be the subject
     speaker = subject_before(subject, rules)
     return Attribution(speaker, m.group()) if speaker else None

@@ -190,7 +190,7 @@ MIN_FUNCTION_WORDS = 0.15
 #: Fewer words than this say too little about their language: they are taken as declared.
 LANGUAGE_SAMPLE_WORDS = 100
 #: How many opening words of a body are read to tell its language.
-LANGUAGE_READ_WORDS = 300
+LANGUAGE_READ_WORDS = 200
 
 
 def in_rules_language(paragraphs: list[str], rules: QuoteRules) -> bool:
@@ -205,7 +205,7 @@ def in_rules_language(paragraphs: list[str], rules: QuoteRules) -> bool:
     if len(words) < LANGUAGE_SAMPLE_WORDS:
         return True
     function = rules.function_words  # punctuation left on a word only lowers the share a little
-    return sum(w in function for w in words) >= MIN_FUNCTION_WORDS * len(words)
+    return sum(map(function.__contains__, words)) >= MIN_FUNCTION_WORDS * len(words)
 
 
 def _unattributed(paragraphs: list[str], spans: list[Span], rules: QuoteRules) -> list[Quote]:
