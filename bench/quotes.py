@@ -49,9 +49,10 @@ class Score:
     strict: int = 0
     lenient: int = 0
     notes: list[str] = field(default_factory=list)
-    #: per gold ``partial`` flag ("full"/"partial"): [found, missed, speaker correct]
+    #: per gold ``partial`` flag ("full"/"partial"): [found, missed, speaker correct,
+    #: predicted ``partial`` flag the same as gold's]
     kinds: dict[str, list[int]] = field(
-        default_factory=lambda: {"full": [0, 0, 0], "partial": [0, 0, 0]}
+        default_factory=lambda: {"full": [0, 0, 0, 0], "partial": [0, 0, 0, 0]}
     )
 
 
@@ -141,6 +142,7 @@ def score_article(
             kind = score.kinds["partial" if g.get("partial") else "full"]
             kind[0] += 1
             kind[2] += ok
+            kind[3] += q.partial == bool(g.get("partial"))
             score.lenient += same_speaker(q.speaker, gs, lenient=True)
             if not ok:
                 score.notes.append(f"{row['id']} [{q.paragraph}] speaker {q.speaker!r} != {gs!r}")
@@ -186,12 +188,13 @@ def run_gold(path: Path, verbose: bool, baseline: bool = False, half: str | None
         f"| {strict:.3f} | {lenient:.3f} |"
     )
     print()
-    print("| gold quotes | found | recall | speaker (strict) |")
-    print("|---|---:|---:|---:|")
-    for name, (hit, missed, right) in score.kinds.items():
+    print("| gold quotes | found | recall | speaker (strict) | partial flag right |")
+    print("|---|---:|---:|---:|---:|")
+    for name, (hit, missed, right, flagged) in score.kinds.items():
         kind_recall = hit / (hit + missed) if hit + missed else 0.0
         kind_speaker = right / hit if hit else 0.0
-        print(f"| {name} | {hit} | {kind_recall:.3f} | {kind_speaker:.3f} |")
+        kind_flag = flagged / hit if hit else 0.0
+        print(f"| {name} | {hit} | {kind_recall:.3f} | {kind_speaker:.3f} | {kind_flag:.3f} |")
     if verbose:
         print()
         for note in score.notes:
