@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
 import html
 import json
 import re
@@ -46,7 +45,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from metrics import half_of
 
 from scraper.extract import extract
 from scraper.extract.decode import decode_html
@@ -228,10 +230,6 @@ class Tally:
             "credit_exact": round(self.credit_exact / pairs, 3),
             "alt_exact": round(self.alt_exact / pairs, 3),
         }
-
-
-def half_of(page_id: str) -> str:
-    return "even" if int(hashlib.sha1(page_id.encode()).hexdigest(), 16) % 2 == 0 else "odd"
 
 
 def load(corpus: Path, limit: int | None, half: str | None) -> list[tuple[dict[str, Any], bytes]]:

@@ -18,13 +18,15 @@ _SPACE = re.compile(r"\s+")
 SHINGLE = 4
 
 
+def half_of(page_id: str) -> str:
+    """ "even" or "odd": the parity of the sha1 of a page's id, so rules can be tuned on one half
+    of a corpus and checked on the other (every bench script splits the same way)."""
+    return "even" if int(hashlib.sha1(page_id.encode()).hexdigest(), 16) % 2 == 0 else "odd"
+
+
 def in_half(page_id: str, half: str | None) -> bool:
-    """Whether a page belongs to ``half`` ("even"/"odd": the parity of the sha1 of its id), so
-    rules can be tuned on one half and checked on the other; None takes every page."""
-    if half is None:
-        return True
-    parity = int(hashlib.sha1(page_id.encode()).hexdigest(), 16) % 2
-    return parity == (0 if half == "even" else 1)
+    """Whether a page belongs to ``half`` (see :func:`half_of`); None takes every page."""
+    return half is None or half_of(page_id) == half
 
 
 def fold(text: str | None) -> str:

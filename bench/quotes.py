@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
 import json
 import re
 import sys
@@ -29,6 +28,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from metrics import in_half
 
 from scraper.extract import extract
 from scraper.extract.quotes import clear_caches, find_quotes
@@ -154,15 +155,6 @@ def score_article(
             score.fn += 1
             score.kinds["partial" if g.get("partial") else "full"][1] += 1
             score.notes.append(f"{row['id']} [{g['paragraph']}] FN {str(g['text'])[:70]!r}")
-
-
-def in_half(article_id: str, half: str | None) -> bool:
-    """Whether an article belongs to ``half`` ("even"/"odd": the parity of its id's sha1), so
-    rules can be tuned on one half and checked on the other."""
-    if half is None:
-        return True
-    parity = int(hashlib.sha1(article_id.encode()).hexdigest(), 16) % 2
-    return parity == (0 if half == "even" else 1)
 
 
 def run_gold(path: Path, verbose: bool, baseline: bool = False, half: str | None = None) -> None:

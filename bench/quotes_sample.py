@@ -16,22 +16,20 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
 import json
 import random
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from metrics import half_of
 
 from scraper.extract import extract
 from scraper.extract.quotes import find_quotes
 
 CONTEXT = 300
-
-
-def half(page_id: str) -> str:
-    return "even" if int(hashlib.sha1(page_id.encode()).hexdigest(), 16) % 2 == 0 else "odd"
 
 
 def pages_in(corpus: Path, language: str) -> list[tuple[str, list[str]]]:
@@ -57,7 +55,7 @@ def main() -> None:
     rows = []
     for page_id, paragraphs in pages_in(args.corpus, args.language):
         for q in find_quotes(paragraphs, args.language):
-            rows.append((half(page_id), page_id, paragraphs, q))
+            rows.append((half_of(page_id), page_id, paragraphs, q))
     for name in ("even", "odd"):
         mine = [r for r in rows if r[0] == name]
         full = [r for r in mine if not r[3].partial]
