@@ -86,3 +86,19 @@ def test_matches_found_from_marked_elements_equal_a_whole_page_query() -> None:
         carriers = [n for n in marked if mark in (n.attributes.get(attribute) or "").lower()]
         expected = list({n.mem_id: n.text() for n in page.css(css)}.values())
         assert [n.text() for n in bylines._matches(css, carriers)] == expected, css
+
+
+def test_a_section_link_in_an_author_box_is_not_a_byline() -> None:
+    # The box holds the section link ("Lifestyle") before the author's name.
+    body = (
+        '<div class="article_author_container"><a href="/news/category/29/lifestyle">'
+        "Lifestyle</a></div>"
+        '<div class="author-box"><a href="/people/ana-roth">Ana Roth</a></div>'
+    )
+    texts, _ = _first(body)
+    assert texts == ["Ana Roth"]
+
+
+def test_a_section_link_alone_in_an_author_box_gives_no_byline() -> None:
+    body = '<div class="post-author"><a href="/tag/politics/">Politics</a></div>'
+    assert _first(body) == ([], "")

@@ -151,6 +151,22 @@ def _labelled_text(node: LexborNode, label: str) -> str:
     return whole[len(label) :].strip() if whole.startswith(label) else ""
 
 
+#: Where links to a section, category or tag page point: in a box named like an author's such a
+#: link is the article's section ("Lifestyle"), not its author.
+SECTION_LINK_PATHS = ("/category/", "/categories/", "/tag/", "/tags/", "/section/", "/rubrik/")
+
+
+def _section_link(node: LexborNode, text: str) -> bool:
+    """Whether ``text``, the text of ``node``, is all that of a link to a section page (the
+    node itself or a link inside it)."""
+    links = [node] if node.tag == "a" else node.css("a[href]")
+    return any(
+        any(path in (link.attributes.get("href") or "").lower() for path in SECTION_LINK_PATHS)
+        and normalize_space(link.text(deep=True, separator=" ")) == text
+        for link in links
+    )
+
+
 #: How many levels up two byline elements may meet to count as one byline.
 BYLINE_LEVELS = 4
 
@@ -190,6 +206,8 @@ def _distinct_texts(
             continue
         text = normalize_space(node.text(deep=True, separator=" "))
         if not text or len(text) >= MAX_BYLINE_CHARS or text in values:
+            continue
+        if _section_link(node, text):
             continue
         if not near:
             if not usable(text):
