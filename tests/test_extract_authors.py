@@ -257,3 +257,29 @@ def test_slashed_credits_that_are_not_two_full_names_stay_whole() -> None:
     assert clean_authors(["Mads Rasmussen/Ritzau Scanpix"]) == []
     # A spaced slash was already a separator between names.
     assert clean_authors(["Ana Roth / Ben Ode"]) == ["Ana Roth", "Ben Ode"]
+
+
+def test_markup_byline_completes_a_jsonld_list_of_fewer_authors() -> None:
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H",'
+        ' "author": [{"@type": "Person", "name": "Mia Wong"}],'
+        ' "publisher": {"name": "Coastal News"}}</script>'
+    )
+    byline = (
+        '<div class="byline"><a rel="author" href="mailto:a@x">Ana Roth</a>'
+        '<a rel="author" href="/p/mia">Mia Wong</a>'
+        '<a rel="author" href="/">Coastal News</a></div>'
+    )
+    url = "https://coastal.example/a"
+    article = extract_metadata(_tree(ld, byline), url)  # type: ignore[arg-type]
+    assert sorted(article.authors) == ["Ana Roth", "Mia Wong"]
+    assert article.sources["authors"] == 'selector:a[rel="author"]'
+    # Markup that leaves out someone JSON-LD names, or adds only the publisher or initials,
+    # does not replace it.
+    for other in (
+        '<a rel="author">Ana Roth</a>',
+        '<a rel="author">Mia Wong</a> <a rel="author">ar</a>',
+    ):
+        article = extract_metadata(_tree(ld, f'<div class="byline">{other}</div>'), url)  # type: ignore[arg-type]
+        assert article.authors == ["Mia Wong"]
+        assert article.sources["authors"] == "jsonld"

@@ -472,7 +472,8 @@ def extract_authors(
     """
     keys: set[str] | None = None  # found once some source names anyone
     fallback: tuple[list[str], str] = ([], "")
-    for names, source in _author_candidates(tree, article, meta):
+    candidates = _author_candidates(tree, article, meta)
+    for names, source in candidates:
         if not names:
             continue
         if keys is None:
@@ -488,8 +489,29 @@ def extract_authors(
             continue
         people = [name for name in cleaned if not _is_publisher(name, keys)]
         if people:
+            if source == "jsonld":
+                return _completed_by_markup(cleaned, candidates, keys)
             # Markup bylines mix in the newsroom name; metadata lists are taken as written.
             return (people if markup else cleaned), source
         if not fallback[0]:
             fallback = (cleaned, source)
     return fallback
+
+
+def _completed_by_markup(
+    names: list[str], candidates: Iterator[tuple[list[str], str]], keys: set[str]
+) -> tuple[list[str], str]:
+    """JSON-LD's ``names``, or the page's first markup byline when it names all of them and
+    more people in full (not the publisher, ``keys``): JSON-LD sometimes lists only the first
+    of several authors."""
+    listed = {name.casefold() for name in names}
+    for byline, source in candidates:
+        if not byline or not source.startswith("selector:"):
+            continue
+        shown = [name for name in clean_authors(byline) if not _is_publisher(name, keys)]
+        more = [name for name in shown if name.casefold() not in listed]
+        complete = listed <= {name.casefold() for name in shown}
+        if more and complete and all(len(name.split()) > 1 for name in more):
+            return shown, source
+        break
+    return names, "jsonld"
