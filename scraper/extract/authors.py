@@ -468,7 +468,8 @@ def extract_authors(
     """The first source naming someone other than the publisher; else the publisher credit.
 
     When JSON-LD credits the publisher itself, markup overrides it only with full names
-    ("By Mia Wong"), not with a bare agency or initials ("von APA").
+    ("By Mia Wong"), not with a bare agency or initials ("von APA"). When JSON-LD names people,
+    the first markup byline replaces its list only if it names them all and more people in full.
     """
     keys: set[str] | None = None  # found once some source names anyone
     fallback: tuple[list[str], str] = ([], "")
