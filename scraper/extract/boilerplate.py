@@ -285,6 +285,11 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"(?:lest|lesen sie) den originalartikel\b",
     r"dieser (?:artikel|beitrag|text) (?:ist|wurde) zuerst (?:bei|in|auf)\b",
     r"mit (?:material )?(?:von )?(?:dpa|afp|reuters|ap|epd|kna)\b.{0,20}$",
+    # A credit for help with the reporting ("With reporting by AP writer X", "- Additional
+    # reporting from PA"). A wire's full credit line ("Additional reporting by X; Editing by
+    # Y") names the editors too: some truths keep it, so a line with ";" is left alone, and so
+    # is a sentence going on after a comma.
+    r"[-–—]?\s*(?:with (?:additional )?|additional )reporting (?:by|from)\b[^;,]{0,100}$",
     # Japanese members-only notices and list headings ("related keywords", "related articles").
     r"この記事は.{0,12}(?:会員|有料).{0,4}(?:限定|記事)",
     r"関連(?:キーワード|記事|ニュース)$",
