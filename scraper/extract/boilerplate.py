@@ -239,11 +239,16 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"zie ook\b",
     r"(?:se|les) også\b",
     r"läs också\b",
-    # Consent placeholders for embedded content.
-    r"an dieser stelle findest du (?:einen )?externen? inhalt",
+    # Consent placeholders for embedded content, addressing the reader as "du" or "Sie"
+    # ("An dieser Stelle finden Sie einen von unseren Redakteuren ausgewählten, externen
+    # Inhalt", "Externen Inhalt anzeigen", "Ein Klick für den Datenschutz").
+    r"an dieser stelle (?:findest du|finden sie) (?:einen )?.{0,60}\bexternen? inhalt",
     r"empfohlener redaktioneller inhalt$",
-    r"ich bin damit einverstanden, dass mir (?:externe )?inhalte",
+    r"ich bin damit einverstanden, dass mir (?:der |die )?(?:externen? )?inhalte?\b",
     r"personenbezogene daten können an drittplattformen",
+    r"externen? inhalte? (?:anzeigen|laden|aktivieren|zulassen)$",
+    r"(?:ein|\d) klicks? für (?:mehr |den )?datenschutz(?:\s*:|$)",
+    r"erst wenn sie hier klicken\b",
     # Legal footers.
     r"trotz sorgfältiger inhaltlicher kontrolle",
     r"impressum\b.{0,40}datenschutz",
