@@ -269,6 +269,15 @@ def test_fact_box_and_key_points_are_not_the_body(name: str) -> None:
         "Dieser Artikel ist zuerst bei der Wochenzeitung erschienen.",
         "Associated Press writer Ann Lee in Paris contributed to this report.",
         "mit dpa",
+        "An dieser Stelle finden Sie einen von unseren Redakteuren ausgewählten, externen Inhalt.",
+        "Externen Inhalt anzeigen",
+        "Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird.",
+        "Ein Klick für den Datenschutz",
+        "2 Klicks für mehr Datenschutz: Erst wenn Sie hier klicken, wird der Button aktiv.",
+        "Erst wenn Sie hier klicken, werden die Grafiken nachgeladen.",
+        "With reporting by Associated Press writer Ann Lee",
+        "– additional reporting by Ann Lee",
+        "Additional reporting from PA",
     ],
 )
 def test_notes_and_newsletter_lines(text: str) -> None:
@@ -281,6 +290,10 @@ def test_notes_and_newsletter_lines(text: str) -> None:
         "The mayor urged residents to sign up for the council's newsletter about road works.",
         "Mit dem Geld will die Stadt die Brücke sanieren.",
         "She first published her findings in a small journal in 2019, long before the war.",
+        "Additional reporting by Ann Lee; Editing by Tom Roe",
+        "Die Stadt will externen Inhalt anzeigen lassen, sagt der Bürgermeister.",
+        "Ein Klick für den Datenschutz reicht nicht, sagen Verbraucherschützer.",
+        "With reporting by the local paper, the council's plans came to light last spring.",
     ],
 )
 def test_prose_mentioning_newsletters_or_publication_is_kept(text: str) -> None:

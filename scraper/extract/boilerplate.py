@@ -239,11 +239,16 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"zie ook\b",
     r"(?:se|les) også\b",
     r"läs också\b",
-    # Consent placeholders for embedded content.
-    r"an dieser stelle findest du (?:einen )?externen? inhalt",
+    # Consent placeholders for embedded content, addressing the reader as "du" or "Sie"
+    # ("An dieser Stelle finden Sie einen von unseren Redakteuren ausgewählten, externen
+    # Inhalt", "Externen Inhalt anzeigen", "Ein Klick für den Datenschutz").
+    r"an dieser stelle (?:findest du|finden sie) (?:einen )?.{0,60}\bexternen? inhalt",
     r"empfohlener redaktioneller inhalt$",
-    r"ich bin damit einverstanden, dass mir (?:externe )?inhalte",
+    r"ich bin damit einverstanden, dass mir (?:der |die )?(?:externen? )?inhalte?\b",
     r"personenbezogene daten können an drittplattformen",
+    r"externen? inhalte? (?:anzeigen|laden|aktivieren|zulassen)$",
+    r"(?:ein|\d) klicks? für (?:mehr |den )?datenschutz(?:\s*:|$)",
+    r"erst wenn sie hier klicken\b",
     # Legal footers.
     r"trotz sorgfältiger inhaltlicher kontrolle",
     r"impressum\b.{0,40}datenschutz",
@@ -285,6 +290,11 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"(?:lest|lesen sie) den originalartikel\b",
     r"dieser (?:artikel|beitrag|text) (?:ist|wurde) zuerst (?:bei|in|auf)\b",
     r"mit (?:material )?(?:von )?(?:dpa|afp|reuters|ap|epd|kna)\b.{0,20}$",
+    # A credit for help with the reporting ("With reporting by AP writer X", "- Additional
+    # reporting from PA"). A wire's full credit line ("Additional reporting by X; Editing by
+    # Y") names the editors too: some truths keep it, so a line with ";" is left alone, and so
+    # is a sentence going on after a comma.
+    r"[-–—]?\s*(?:with (?:additional )?|additional )reporting (?:by|from)\b[^;,]{0,100}$",
     # Japanese members-only notices and list headings ("related keywords", "related articles").
     r"この記事は.{0,12}(?:会員|有料).{0,4}(?:限定|記事)",
     r"関連(?:キーワード|記事|ニュース)$",
