@@ -20,6 +20,14 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
+from scraper.extract.author_words import (
+    AFFILIATION_WORDS,
+    NOT_A_NAME_WORDS,
+    PHOTO_WORDS,
+    ROLE_MODIFIERS,
+    ROLE_SUFFIXES,
+    ROLE_WORDS,
+)
 from scraper.extract.bylines import labelled_byline, markup_bylines
 from scraper.extract.jsonld import first_text, texts
 from scraper.extract.text import normalize_space, simplify
@@ -85,170 +93,6 @@ _AUTHOR_SPLIT = re.compile(
 _BARE_SLASH = re.compile(r"(?<=\w)/(?=\w)")
 #: Capitalised words a part needs to read as a person's full name ("Ana Roth", "Ana von Roth").
 _FULL_NAME_WORDS = 2
-#: Words that mark a byline fragment that is not a name (photo credits, dates, widgets).
-#: Agencies and newsrooms credited as the author ("Associated Press", "dpa") are kept.
-NOT_A_NAME_WORDS = frozenset(
-    [
-        "photo",
-        "photos",
-        "foto",
-        "fotos",
-        "bild",
-        "bilder",
-        "image",
-        "images",
-        "getty",
-        "istock",
-        "istockphoto",
-        "imago",
-        "shutterstock",
-        "updated",
-        "aktualisiert",
-        "published",
-        "veröffentlicht",
-        "follow",
-        "twitter",
-        "facebook",
-        "instagram",
-        "email",
-        "mail",
-        "share",
-        "teilen",
-        "read",
-        "lesen",
-        "min",
-        "minutes",
-        "minuten",
-        "comments",
-        "kommentare",
-        "more",
-        "articles",
-        "germany",
-        "agenturen",
-        "agencies",
-        "agences",
-        "agencias",
-        "red",
-        "contact",
-        "kontakt",
-        "tips",
-        "autoren",
-        "authors",
-        "scanpix",
-        "name",
-        "mehr",
-        "alle",
-        "antworten",
-        "reply",
-        "beitrag",
-        "beiträge",
-        "sagt",
-        "says",
-        "cortesía",
-        "courtesy",
-        "zvg",  # "zur Verfügung gestellt": a picture's courtesy credit
-        "фото",
-        # Widgets near the byline: "Send an e-mail", "Recommend article", "To the profile of",
-        # "Sponsored content", a blog platform's nameless profile ("Unknown").
-        "e-mail",
-        "empfehlen",
-        "recommend",
-        "artikel",
-        "profil",
-        "profile",
-        "gesponserte",
-        "sponsored",
-        "reviews",
-        "unknown",
-        "unbekannt",
-        "unbenannt",
-    ]
-)
-#: Words of a photo credit's label ("Photos By ...").
-PHOTO_WORDS = frozenset(["photo", "photos", "foto", "fotos", "bild", "bilder", "image", "images"])
-#: Job titles written after a name in bylines ("Emma Mackenzie Lifestyle Writer"): the title
-#: and the words before it that qualify it are removed; a title alone is not a name.
-ROLE_WORDS = frozenset(
-    [
-        "editor",
-        "reporter",
-        "writer",
-        "correspondent",
-        "journalist",
-        "columnist",
-        "contributor",
-        "redakteur",
-        "redakteurin",
-        "reporterin",
-        "korrespondent",
-        "korrespondentin",
-        "journalistin",
-        "volontär",
-        "volontärin",
-        "redaktør",
-        "journalisti",
-        "rédacteur",
-        "rédactrice",
-        "periodista",
-        "redactor",
-        "redactora",
-        "corresponsal",
-        "giornalista",
-        "kolumnist",
-        "kolumnistin",
-        "ceo",
-    ]
-)
-#: Words that qualify a job title ("Senior Political Reporter").
-ROLE_MODIFIERS = frozenset(
-    [
-        "news",
-        "senior",
-        "chief",
-        "political",
-        "parliamentary",
-        "lifestyle",
-        "travel",
-        "sport",
-        "sports",
-        "freelance",
-        "staff",
-        "deputy",
-        "associate",
-        "executive",
-        "managing",
-        "foreign",
-        "business",
-        "health",
-        "science",
-        "tech",
-        "culture",
-        "entertainment",
-        "digital",
-        "online",
-        "assistant",
-        "contributing",
-        "special",
-        "investigative",
-        "crime",
-        "royal",
-        "showbiz",
-        "video",
-        "data",
-        "features",
-        "opinion",
-        "consumer",
-        "money",
-        "weather",
-        "climate",
-        "education",
-        "trending",
-    ]
-)
-#: Words that start an affiliation after the name ("Dolores Chang For Dailymail.Com").
-AFFILIATION_WORDS = frozenset(["for", "für", "pour", "para", "per"])
-#: Role words written after a name ("홍길동 기자") and removed from it.
-ROLE_SUFFIXES = ("기자", "記者", "특파원", "特派員", "编辑", "記")
 
 #: Where a name or domain splits into parts for publisher matching ("mdr.de", "n-tv").
 _NAME_PARTS = re.compile(r"[\s.\-]+")
