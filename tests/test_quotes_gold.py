@@ -8,7 +8,9 @@ accuracy on pages it has never seen can be measured honestly; ``blind2.jsonl`` i
 such set, from yet other sites, held back from all tuning. ``dev.jsonl`` is a development set
 for tuning the extractor, from pages and sites in none of the other three; ``dev2.jsonl`` is a
 second development set, from pages and sites in none of the other four; ``dev3.jsonl`` is a
-third, new pages from sites the other sets may already hold (built in two parts, A and B).
+third, new pages from sites the other sets may already hold (built in two parts, A and B);
+``blind3.jsonl`` is a third held-out set: new pages (sites may repeat) that share no page with
+any other set.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ BLIND2_FILE = GOLD_DIR / "blind2.jsonl"
 DEV_FILE = GOLD_DIR / "dev.jsonl"
 DEV2_FILE = GOLD_DIR / "dev2.jsonl"
 DEV3_FILE = GOLD_DIR / "dev3.jsonl"
+BLIND3_FILE = GOLD_DIR / "blind3.jsonl"
 PAGES_DIR = GOLD_DIR / "pages"
 
 # Per set: minimum articles, minimum sites, maximum articles from one site.
@@ -43,12 +46,15 @@ SET_SIZES = {
     "dev2": (12, 12, 1),
     # New pages from known sites: a site may give a live blog and an ordinary article.
     "dev3": (23, 18, 2),
+    # New text from known sites: one page per site, but sites may be the other sets'.
+    "blind3": (12, 10, 1),
 }
-MIN_BLIND_QUOTES = {"blind": 150, "blind2": 200, "dev": 200, "dev2": 55, "dev3": 400}
+MIN_BLIND_QUOTES = {"blind": 150, "blind2": 200, "dev": 200, "dev2": 55, "dev3": 400, "blind3": 250}
 MIN_QUOTE_WORDS = 4
 ARTICLE_KEYS = {"id", "site", "url", "source", "paragraphs", "quotes"}
 QUOTE_KEYS = {"text", "speaker", "paragraph", "partial"}
-# blind2, dev, dev2 and dev3 also use corpora without paragraph truth (their paragraphs: our body).
+# blind2, dev, dev2, dev3 and blind3 also use corpora without paragraph truth (paragraphs:
+# our body).
 SOURCES = {"per-site", "news-fields", "dates", "body-snippets"}
 # Opening and closing quotation marks must be left out of a quote's text.
 QUOTE_MARKS = '"“”«»„'
@@ -88,8 +94,17 @@ BLIND2 = load_set(BLIND2_FILE)
 DEV = load_set(DEV_FILE)
 DEV2 = load_set(DEV2_FILE)
 DEV3 = load_set(DEV3_FILE)
-SETS = {"gold": GOLD, "blind": BLIND, "blind2": BLIND2, "dev": DEV, "dev2": DEV2, "dev3": DEV3}
-ALL_ARTICLES = GOLD + BLIND + BLIND2 + DEV + DEV2 + DEV3
+BLIND3 = load_set(BLIND3_FILE)
+SETS = {
+    "gold": GOLD,
+    "blind": BLIND,
+    "blind2": BLIND2,
+    "dev": DEV,
+    "dev2": DEV2,
+    "dev3": DEV3,
+    "blind3": BLIND3,
+}
+ALL_ARTICLES = [article for articles in SETS.values() for article in articles]
 ARTICLES = [
     pytest.param(article, id=f"{name}:{article['id']}")
     for name, articles in SETS.items()
@@ -181,6 +196,10 @@ def test_shared_pages_notices_a_shared_id_or_url_but_not_a_shared_site() -> None
 def test_page_of_ignores_queries_and_a_trailing_slash() -> None:
     assert page_of("https://www.a.example/x/?utm_source=RSS") == page_of("https://a.example/x")
     assert page_of("https://a.example/x") != page_of("https://a.example/y")
+
+
+def test_third_blind_set_shares_no_page_with_the_others() -> None:
+    assert not shared_pages(BLIND3, GOLD + BLIND + BLIND2 + DEV + DEV2 + DEV3)
 
 
 def test_shared_with_notices_a_site_under_another_host() -> None:
