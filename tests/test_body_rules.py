@@ -9,7 +9,8 @@ import json
 
 import pytest
 
-from scraper.extract.boilerplate import boilerplate_token, is_boilerplate_paragraph
+from scraper.extract.boilerplate import boilerplate_token
+from scraper.extract.boilerplate_lines import is_boilerplate_paragraph
 from scraper.extract.generic import extract_generic
 
 PROSE = (
@@ -165,10 +166,10 @@ def test_boilerplate_lines(text: str, expected: bool) -> None:
     ],
 )
 def test_pattern_index_agrees_with_the_whole_alternation(text: str) -> None:
-    from scraper.extract import boilerplate
+    from scraper.extract import boilerplate_lines
 
-    expected = boilerplate._PARAGRAPH_PATTERN.match(text) is not None
-    assert boilerplate._matches_pattern(text) is expected
+    expected = boilerplate_lines._PARAGRAPH_PATTERN.match(text) is not None
+    assert boilerplate_lines._matches_pattern(text) is expected
 
 
 def test_marked_block_holding_the_headline_stays_so_a_second_story_is_told_apart() -> None:

@@ -1,15 +1,13 @@
-"""Boilerplate rules: paragraph patterns and class/id tokens."""
+"""Boilerplate rules: paragraph patterns (``boilerplate_lines``, ``body_cleaning``), class/id
+tokens (``boilerplate``) and caption classes (``body_pictures``)."""
 
 from __future__ import annotations
 
 import pytest
 
-from scraper.extract.boilerplate import (
-    BOILERPLATE_SELECTORS,
-    boilerplate_token,
-    clean_paragraphs,
-    is_caption_class,
-)
+from scraper.extract.body_cleaning import clean_paragraphs
+from scraper.extract.body_pictures import is_caption_class
+from scraper.extract.boilerplate import BOILERPLATE_SELECTORS, boilerplate_token
 
 KEEP = [
     "The council approved the budget on Tuesday after a long debate.",

@@ -42,7 +42,7 @@ def _clean_paragraphs(paragraphs: list[str], language: str | None = None) -> lis
 
 clean_headline = _helper("scraper.extract.metadata", "clean_headline", _clean_headline)
 clean_authors = _helper("scraper.extract.metadata", "clean_authors", _clean_authors)
-clean_paragraphs = _helper("scraper.extract.boilerplate", "clean_paragraphs", _clean_paragraphs)
+clean_paragraphs = _helper("scraper.extract.body_cleaning", "clean_paragraphs", _clean_paragraphs)
 
 #: A slash between names without spaces ("Ana Roth/Ben Ode"). The spaced separators (" / ",
 #: " & ", " und ", " og ", " y ", ",", ";" ...) are a table of the shared authors cleaner.

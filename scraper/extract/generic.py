@@ -12,11 +12,14 @@ import re
 from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNode
 
 from scraper import __version__
-from scraper.extract.body import body_paragraphs, find_content, find_standfirst, strip_boilerplate
+from scraper.extract.body import body_paragraphs
+from scraper.extract.boilerplate import strip_boilerplate
+from scraper.extract.content import find_content
 from scraper.extract.decode import utf8_source
 from scraper.extract.images import article_images, expose_pictures, with_lead_image
 from scraper.extract.jsonld import find_article, first_text, jsonld_objects, texts
 from scraper.extract.metadata import extract_metadata, meta_table
+from scraper.extract.standfirst import find_standfirst
 from scraper.extract.text import normalize_space
 from scraper.models import (
     STATUS_EMPTY,
@@ -301,15 +304,15 @@ def _folded(text: str) -> str:
 _UNSHOWN_TEXT = "script, style, template"
 
 
-def _shown_text(page: LexborNode) -> str:
-    """The page's text as ``text(deep=True)`` gives it, without that of scripts and styles.
+def _remove_unshown(page: LexborNode) -> None:
+    """Remove the scripts, styles and templates under ``page``, whose text is never shown.
 
-    Removes those elements from the page: the body pass strips them anyway, and removing
-    them costs less than walking every text node to skip theirs.
+    A step of its own so that ``page.text(deep=True)`` afterwards is the shown text: removing
+    them costs less than walking every text node to skip theirs, and the body pass
+    (``strip_boilerplate``) removes them anyway.
     """
     for node in page.css(_UNSHOWN_TEXT):
         node.decompose()
-    return page.text(deep=True)
 
 
 def _has_page_text(page: LexborNode | None) -> bool:
@@ -337,11 +340,16 @@ def extract_generic(text: str, url: str | None) -> Article:
     not_free = _not_free(tree)
     page = tree.body
     # Taken before extract_body strips the tree, and only what the checks below need: the
-    # whole text for a standfirst long enough to be looked for, else whether there is any.
+    # whole shown text for a standfirst long enough to be looked for, else whether there is
+    # any text.
     standfirst = article.subheadline or ""
-    wants_text = len(standfirst) >= MIN_STANDFIRST_CHARS and page is not None
-    page_text = _shown_text(page) if page is not None and wants_text else ""
-    has_text = None if wants_text else _has_page_text(page)
+    page_text = ""
+    has_text: bool | None = None
+    if page is not None and len(standfirst) >= MIN_STANDFIRST_CHARS:
+        _remove_unshown(page)  # mutates the tree before extract_body: see its docstring
+        page_text = page.text(deep=True)
+    else:
+        has_text = _has_page_text(page)
     body, images = extract_body(tree, url)
     captions = [image.caption for image in images if image.caption]
     body = _opening(body, article, page_text, captions)
