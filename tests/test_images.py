@@ -7,7 +7,6 @@ from selectolax.lexbor import LexborHTMLParser
 
 from scraper.extract.images import (
     _SKIP_URL,
-    _alternatives,
     article_images,
     body_images,
     expose_pictures,
@@ -350,7 +349,3 @@ def test_is_skipped_url_agrees_with_the_pattern() -> None:
     # the whole pattern does, in any letter case and for non-ASCII addresses.
     for url in SKIP_CASES:
         assert is_skipped_url(url) == (_SKIP_URL.search(url) is not None), url
-
-
-def test_alternatives_split_only_at_the_top_level() -> None:
-    assert _alternatives(r"a|b(?:c|d)|[|x]|\||e") == ["a", "b(?:c|d)", "[|x]", r"\|", "e"]

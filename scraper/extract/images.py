@@ -22,58 +22,41 @@ from scraper.models import Image
 #: Attributes holding the real image URL, in order (lazy loaders put it in data-*).
 SRC_ATTRIBUTES = ("data-src", "data-lazy-src", "data-original", "data-full-src", "src", "data-url")
 SRCSET_ATTRIBUTES = ("data-srcset", "data-lazy-srcset", "srcset")
-_SKIP_URL = re.compile(
-    r"^data:|\.svg(?:\?|$)|pixel|pxl\.gif|spacer|blank\.gif|1x1|/ads?/|logo|icon|avatar|gravatar"
-    r"|placeholder|transparent|/banners?/|\bbnr[-_]|xiti|beacon|doubleclick|scorecardresearch",
-    re.I,
-)
 MIN_SIZE = 100
-
-
-def _alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of a regular expression (``a|b(?:c|d)`` -> ``a``, ``b(?:c|d)``)."""
-    parts: list[str] = []
-    depth, start, index, in_class = 0, 0, 0, False
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            index += 1  # the escaped character is literal
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char in "()":
-            depth += 1 if char == "(" else -1
-        elif char == "|" and depth == 0:
-            parts.append(pattern[start:index])
-            start = index + 1
-        index += 1
-    return [*parts, pattern[start:]]
-
-
-#: ``_SKIP_URL`` split for speed: its plain words are found by substring tests on the lower-cased
-#: URL (a search of the whole alternation tries every branch at every character), the rest
-#: by a regex of the other branches.
-_PLAIN = re.compile(r"(?:[\w-]|\\\.)+")
-_SKIP_WORDS = tuple(
-    part.replace("\\.", ".").lower()
-    for part in _alternatives(_SKIP_URL.pattern)
-    if _PLAIN.fullmatch(part)
+#: Image URLs that are a pixel, placeholder, logo, icon or ad, not a picture: words found
+#: anywhere in the lower-cased URL (by substring tests: a search of one alternation tries
+#: every branch at every character), and patterns for the rest (case-insensitive).
+SKIP_URL_WORDS = (
+    "pixel",
+    "pxl.gif",
+    "spacer",
+    "blank.gif",
+    "1x1",
+    "logo",
+    "icon",
+    "avatar",
+    "gravatar",
+    "placeholder",
+    "transparent",
+    "xiti",
+    "beacon",
+    "doubleclick",
+    "scorecardresearch",
 )
-_SKIP_FOLDS = bool(_SKIP_URL.flags & re.IGNORECASE)
-_SKIP_REST = re.compile(
-    "|".join(part for part in _alternatives(_SKIP_URL.pattern) if not _PLAIN.fullmatch(part))
-    or "(?!)",
-    re.IGNORECASE,
+SKIP_URL_PATTERNS = (r"^data:", r"\.svg(?:\?|$)", r"/ads?/", r"/banners?/", r"\bbnr[-_]")
+#: Both tables as one pattern, for URLs the substring tests cannot decide (non-ASCII ones).
+_SKIP_URL = re.compile(
+    "|".join([*(re.escape(word) for word in SKIP_URL_WORDS), *SKIP_URL_PATTERNS]), re.IGNORECASE
 )
+_SKIP_REST = re.compile("|".join(SKIP_URL_PATTERNS), re.IGNORECASE)
 
 
 def is_skipped_url(url: str) -> bool:
     """``_SKIP_URL.search(url)``: a pixel, placeholder, logo, icon or ad, not a picture."""
-    if not (_SKIP_FOLDS and url.isascii()):  # lower-casing and IGNORECASE agree on ASCII only
+    if not url.isascii():  # lower-casing and IGNORECASE agree on ASCII only
         return _SKIP_URL.search(url) is not None
     lowered = url.lower()
-    for word in _SKIP_WORDS:  # a loop costs less than any() over a generator
+    for word in SKIP_URL_WORDS:  # a loop costs less than any() over a generator
         if word in lowered:
             return True
     return _SKIP_REST.search(lowered) is not None
