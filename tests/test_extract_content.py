@@ -143,3 +143,44 @@ def test_seed_boxed_several_wrappers_deep_grows_to_the_story() -> None:
     paragraphs = tree.css("div.p, div.text")
     assert len(paragraphs) == 9
     assert all(is_inside(node, chosen) for node in paragraphs)
+
+
+def _split_story(opening: str) -> LexborHTMLParser:
+    """A story whose text is split over two layout rows: ``opening``, then the rest (five
+    times longer, so the opening is too small to join as a sibling by its share)."""
+    rest = "".join(f"<p>{PROSE}</p>" for _ in range(25))
+    return _root(
+        "<main><section class='row'><h1>The headline</h1></section>"
+        f"<section class='row' id='opening'>{opening}</section>"
+        f"<section class='row' id='rest'><div class='text'>{rest}</div></section>"
+        "<section class='row'><p>Short note.</p></section></main>"
+    )
+
+
+def test_opening_paragraphs_split_off_before_the_body_join_it() -> None:
+    # A lead image or an ad row between the first paragraphs and the rest of the story.
+    tree = _split_story(
+        "<div class='text'>" + "".join(f"<p>{PROSE}</p>" for _ in range(5)) + "</div>"
+    )
+    containers, _ = find_content(tree.body)  # type: ignore[arg-type]
+    assert [node.id for node in containers] == ["opening", "rest"]
+
+
+def test_block_before_the_body_without_sentences_stays_out() -> None:
+    # A box of teaser lines (no sentence ends), as long as an opening would be.
+    line = "A headline of another story about the council and its budget plans"
+    tree = _split_story(
+        "<div class='box'>" + "".join(f"<p>{line}</p>" for _ in range(7)) + "</div>"
+    )
+    containers, _ = find_content(tree.body)  # type: ignore[arg-type]
+    assert [node.id for node in containers] == ["rest"]
+
+
+def test_header_with_two_sentences_before_the_body_stays_out() -> None:
+    # Headline, standfirst and a caption: fewer sentence paragraphs than an opening.
+    tree = _split_story(
+        f"<h2>Another headline of the story</h2><p>{PROSE} {PROSE}</p>"
+        f"<figure><figcaption><p>{PROSE} {PROSE}</p></figcaption></figure>"
+    )
+    containers, _ = find_content(tree.body)  # type: ignore[arg-type]
+    assert [node.id for node in containers] == ["rest"]

@@ -15,6 +15,12 @@ from selectolax.lexbor import LexborNode
 #: A sibling of the body container joins it with this much prose (chars, share of the body).
 SIBLING_MIN_CHARS = 400
 SIBLING_SHARE = 0.25
+#: A smaller block of prose just before the container joins it when it holds at least this
+#: many paragraphs ending like sentences: the article's opening, split off by a lead image,
+#: an ad slot or a layout row ("<section><p>Lead</p>...</section><section>Rest</section>").
+MIN_OPENING_PARAGRAPHS = 3
+#: The end of a sentence: a full stop, question or exclamation mark, maybe in closing quotes.
+SENTENCE_END = re.compile(r"[.!?…][\"”»’']?\s*$")
 #: An <article> with its own <h1> and this much prose (chars) is a story of its own.
 STORY_MIN_CHARS = 200
 #: Elements whose text is scored as candidate paragraphs.
@@ -374,6 +380,7 @@ def _with_siblings(node: LexborNode, mass: Mass, articles: list[LexborNode]) -> 
     paragraphs: list[LexborNode] = []
     others = False
     before = True
+    opening: LexborNode | None = None  # the last block of prose before the container
     for sibling in parent.iter():
         own = sibling.mem_id == node.mem_id
         before = before and not own
@@ -383,10 +390,17 @@ def _with_siblings(node: LexborNode, mass: Mass, articles: list[LexborNode]) -> 
             and not _is_slideshow(sibling)
         ):
             chosen.append(sibling)
-        elif sibling.tag == "p" and before:
+            opening = None if before else opening
+            continue
+        if before and sibling.mem_id in mass:
+            opening = sibling
+        if sibling.tag == "p" and before:
             paragraphs.append(sibling)
         elif sibling.mem_id in mass and (paragraphs or not before):
             others = True
+    if opening is not None and _is_opening(opening, mass, articles):
+        ids = {sibling.mem_id for sibling in chosen} | {opening.mem_id}
+        chosen = [sibling for sibling in parent.iter() if sibling.mem_id in ids]
     if paragraphs and not others:
         # The rest of the parent's prose between the header and the container is paragraphs
         # of its own: the free start of an article whose remainder sits in a wrapper
@@ -396,6 +410,27 @@ def _with_siblings(node: LexborNode, mass: Mass, articles: list[LexborNode]) -> 
         ids.update(p.mem_id for p in paragraphs if paragraph_weight(p, "p") >= MIN_BLOCK_CHARS)
         return [sibling for sibling in parent.iter() if sibling.mem_id in ids]
     return chosen
+
+
+def _is_opening(node: LexborNode, mass: Mass, articles: list[LexborNode]) -> bool:
+    """Whether a block just before the body container is the article's opening: enough prose
+    in paragraphs that read as sentences (``MIN_OPENING_PARAGRAPHS``). A header's headline,
+    standfirst and caption, or a box of teaser lines ("Mehr zum Thema"), have fewer."""
+    if mass.get(node.mem_id, 0) < SIBLING_MIN_CHARS:
+        return False
+    if _holds_story(node, articles) or _is_slideshow(node):
+        return False
+    sentences = 0
+    for paragraph in node.css("p"):
+        parent = paragraph.parent
+        if parent is None or parent.mem_id not in mass:
+            continue  # inside a link (a teaser card) or a block without prose
+        text = paragraph.text(deep=True)
+        if SENTENCE_END.search(text) and paragraph_weight(paragraph, "p") >= MIN_BLOCK_CHARS:
+            sentences += 1
+            if sentences >= MIN_OPENING_PARAGRAPHS:
+                return True
+    return False
 
 
 def _is_slideshow(node: LexborNode) -> bool:
