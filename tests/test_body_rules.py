@@ -578,3 +578,25 @@ def test_subhead_alone_in_a_wrapper_with_text_of_its_own_is_read() -> None:
     )
     body = extract_generic(html, "https://example.org/a").body
     assert body == [PROSE, heading, MORE]
+
+
+def test_closed_popup_holding_more_text_than_the_article_is_stripped() -> None:
+    # A popup plugin's dialog after the article, holding a whole other (longer) text: a
+    # dialog is never the page's wrapper, however much of the page's prose it holds.
+    other = " ".join([MORE] * 3)
+    html = page(
+        f"<main><article><h1>Budget row</h1><div class='text'><p>{PROSE}</p><p>{MORE}</p>"
+        "</div></article></main><div class='pum' role='dialog' aria-hidden='true'>"
+        f"<div class='pum-content'><p>{other}</p><p>{other}</p><p>{other}</p></div></div>"
+    )
+    assert extract_generic(html, "https://example.org/a").body == [PROSE, MORE]
+
+
+def test_hidden_wrapper_holding_the_article_is_kept() -> None:
+    # The page behind an open modal is marked aria-hidden; it is the article, not a dialog.
+    html = page(
+        f"<div aria-hidden='true'><main><article><h1>Budget row</h1><div class='text'>"
+        f"<p>{PROSE}</p><p>{MORE}</p></div></article></main></div>"
+        "<div role='dialog'><p>Subscribe to our newsletter today.</p></div>"
+    )
+    assert extract_generic(html, "https://example.org/a").body == [PROSE, MORE]

@@ -207,6 +207,8 @@ SCRIPT_TAGS = frozenset(
         "canvas",
     ]
 )
+#: Roles of a dialog, stripped even when it holds most of the page's text.
+DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
 #: Headings: their id is an anchor made of their words, not a role.
 HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _BEM_BLOCK = re.compile(r"\S*__")
@@ -235,7 +237,7 @@ def strip_boilerplate(root: LexborNode) -> None:
     for node in stripped:
         if node.parent is None:
             continue
-        if node.tag in SCRIPT_TAGS or not _holds_most_prose(node, prose):
+        if node.tag in SCRIPT_TAGS or _is_dialog(node) or not _holds_most_prose(node, prose):
             node.decompose()
     for node in root.css(_NAMED):
         tag = node.tag
@@ -261,6 +263,14 @@ def strip_boilerplate(root: LexborNode) -> None:
             # A block holding the headline is the story's header ("articleHeader"): later
             # steps need its <h1> to tell one story from the next.
             node.decompose()
+
+
+def _is_dialog(node: LexborNode) -> bool:
+    """A dialog (a popup, a modal): never the page's wrapper, however much text it holds (a
+    closed popup may hold a whole other article)."""
+    if node.tag == "dialog":
+        return True
+    return (node.attributes.get("role") or "") in DIALOG_ROLES
 
 
 def _paragraph_chars(node: LexborNode) -> int:
