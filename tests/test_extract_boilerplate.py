@@ -16,6 +16,9 @@ KEEP = [
     "Subheads like this one stay",
     "The minister told AFP via telephone that the talks would go on until Friday.",
     "He spoke to reporters after the 10:30 meeting, which ran 45 min. longer than planned.",
+    "Die Sendung lief am Sonntag um 20:15 Uhr im Ersten.",
+    "Über dieses Thema berichteten auch andere Medien.",
+    "Der nächste Artikel der Reihe erscheint am Montag.",
 ]
 
 
@@ -55,6 +58,12 @@ KEEP = [
         "Zobacz również",
         "Weitere Artikel zum Thema",
         "Quelle: Deutscher Jagdverband (DJV), 02. Februar 2022, Berlin",
+        "Dieses Thema im Programm: MDR THÜRINGEN - Das Radio | Nachrichten | 28. April 2023",
+        "Dieses Thema im Programm: Über dieses Thema berichtete DLF am 24. März 2023 um 05:20 Uhr.",
+        "Über dieses Thema berichtete Inforadio am 29. April 2020 um 09:53 Uhr.",
+        "Sendung: Antenne Brandenburg, 24.04.2024, 15:10 Uhr",
+        "Dieser Artikel wurde ausgedruckt unter der Adresse: https://www.example.de/a,b100.html",
+        "Nächster Artikel",
     ],
 )
 def test_boilerplate_paragraphs_are_dropped(paragraph: str) -> None:

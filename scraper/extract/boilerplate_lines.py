@@ -176,6 +176,15 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"(?:lest|lesen sie) den originalartikel\b",
     r"dieser (?:artikel|beitrag|text) (?:ist|wurde) zuerst (?:bei|in|auf)\b",
     r"mit (?:material )?(?:von )?(?:dpa|afp|reuters|ap|epd|kna)\b.{0,20}$",
+    # Broadcasters' notes on when the topic was on air ("Dieses Thema im Programm: MDR
+    # THÜRINGEN | 28. April 2023 | 10:00 Uhr", "Über dieses Thema berichtete Inforadio am
+    # 29. April 2020 um 09:53 Uhr.", "Sendung: Antenne Brandenburg, 24.04.2024, 15:10 Uhr"),
+    # the address a printed page came from, and links to the next or previous article.
+    r"dieses thema im programm\s*:",
+    r"über dieses thema berichteten? .{1,60} am \d{1,2}\.",
+    r"sendung\s*:.{0,80}\b\d{1,2}(?:[:.]\d{2})?\s*uhr\.?$",
+    r"dieser artikel wurde ausgedruckt unter der adresse\b",
+    r"(?:nächster|vorheriger) (?:artikel|beitrag)$",
     # A credit for help with the reporting ("With reporting by AP writer X", "- Additional
     # reporting from PA"). A wire's full credit line ("Additional reporting by X; Editing by
     # Y") names the editors too: some truths keep it, so a line with ";" is left alone, and so
