@@ -129,3 +129,24 @@ def test_selectors_cover_non_content_tags() -> None:
 )
 def test_caption_classes(css_class: str, expected: bool) -> None:
     assert is_caption_class(css_class) is expected
+
+
+def test_reader_notice_after_the_article_ends_the_body() -> None:
+    # A device-limit box read after the article: its own lines and its questions and answers.
+    notice = [
+        "Vous pouvez lire Le Monde sur un seul appareil à la fois",
+        "Ce message s’affichera sur l’autre appareil.",
+        "Comment ne plus voir ce message ?",
+        "Votre abonnement n’autorise pas la lecture de cet article",
+    ]
+    assert clean_paragraphs([*KEEP, *notice]) == KEEP
+
+
+def test_reader_notice_before_most_of_the_text_is_only_a_line() -> None:
+    # Near the top of a longer text, the line does not cut off what follows.
+    text = [
+        KEEP[0],
+        "You can only read the Daily on one device at a time, the publisher told readers.",
+        *KEEP[1:],
+    ]
+    assert clean_paragraphs(text) == text

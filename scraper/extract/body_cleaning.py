@@ -59,15 +59,28 @@ APPEAL_TAIL = 2
 #: The appeal box's own title before it ("Links lesen, Rechts bekämpfen"): this short, with no
 #: sentence punctuation at its end.
 APPEAL_TITLE_CHARS = 80
+#: A notice to the reader about their account rather than the article ("Vous pouvez lire Le
+#: Monde sur un seul appareil à la fois", "Your subscription does not allow ..."): the page
+#: shows it in a box, in place of the article, to some readers only. Read after the article,
+#: such a box (with its questions and answers) runs to the end of the body.
+READER_NOTICES = (
+    r"vous (?:ne )?pouvez (?:lire|consulter)\b.{0,60}\bsur un seul appareil",
+    r"lecture d.{0,60}\ben cours sur un autre appareil",
+    r"votre abonnement n[’']autorise pas\b",
+    r"you can (?:only )?read\b.{0,60}\bon (?:one|a single) device",
+    r"your subscription does not (?:allow|include)\b",
+)
+_READER_NOTICE = re.compile("|".join(READER_NOTICES), re.IGNORECASE)
 
 
 def clean_paragraphs(paragraphs: list[str], language: str | None = None) -> list[str]:
     """Drop generic boilerplate paragraphs (appeals, newsletter sign-ups, "Read also:", share
-    prompts) and an author bio closing the body.
+    prompts), a reader notice after the article, and an author bio closing the body.
 
     ``language`` is accepted for future per-language tables; the patterns cover several languages.
     """
     kept = [p for p in paragraphs if p and not is_boilerplate_paragraph(p)]
+    kept = _without_reader_notice(kept)
     tail = len(kept) - BIO_TAIL
     kept = [p for index, p in enumerate(kept) if index < tail or not AUTHOR_BIO.match(p)]
     return _without_closing_appeal(kept)
@@ -126,4 +139,16 @@ def _without_closing_appeal(paragraphs: list[str]) -> list[str]:
             if len(title) <= APPEAL_TITLE_CHARS and title.rstrip()[-1:] not in '.!?:"”“»«)':
                 index -= 1
             return paragraphs[:index] if index > 0 else paragraphs
+    return paragraphs
+
+
+def _without_reader_notice(paragraphs: list[str]) -> list[str]:
+    """The paragraphs before the first reader notice (``READER_NOTICES``) that follows more
+    text than comes after it: the notice box and what the page set after it go, an article
+    that merely opens with such a line stays whole."""
+    for index in range(1, len(paragraphs)):
+        if _READER_NOTICE.match(paragraphs[index]):
+            before = sum(map(len, paragraphs[:index]))
+            if before > sum(map(len, paragraphs[index:])):
+                return paragraphs[:index]
     return paragraphs
