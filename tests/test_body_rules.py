@@ -600,3 +600,12 @@ def test_hidden_wrapper_holding_the_article_is_kept() -> None:
         "<div role='dialog'><p>Subscribe to our newsletter today.</p></div>"
     )
     assert extract_generic(html, "https://example.org/a").body == [PROSE, MORE]
+
+
+def test_standfirst_box_holding_the_headline_gives_the_standfirst_alone() -> None:
+    dek = "Residents say the detour through the town centre costs them half an hour a day."
+    html = page(
+        "<main><article><div class='summary'><h2>Budget row over the old bridge</h2>"
+        f"<p>{dek}</p></div><div class='text'><p>{PROSE}</p><p>{MORE}</p></div></article></main>"
+    )
+    assert extract_generic(html, "https://example.org/a").body == [dek, PROSE, MORE]

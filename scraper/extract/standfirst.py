@@ -17,13 +17,14 @@ STANDFIRST_SELECTOR = ", ".join(
 )
 MIN_STANDFIRST_CHARS = 40
 MAX_STANDFIRST_CHARS = 600
+HEADINGS = "h1, h2, h3, h4, h5, h6"
 
 
 def find_standfirst(containers: list[LexborNode]) -> str | None:
     """The standfirst (teaser, intro, abstract) shown above the body, outside its container.
 
     Looked for in the enclosing <article> or the container's grandparent; the element's class
-    must say so (``STANDFIRST_NAMES``) and its text must read as prose.
+    must say so (``STANDFIRST_SELECTOR``) and its text, headings left out, must read as prose.
     """
     if not containers:
         return None
@@ -33,7 +34,7 @@ def find_standfirst(containers: list[LexborNode]) -> str | None:
     for node in scope.css(STANDFIRST_SELECTOR):
         if node.mem_id in inside or is_inside(node, inside) or _is_picture(node):
             continue
-        text = normalize_space(node.text(deep=True))
+        text = _text_without_headings(node)
         if (
             MIN_STANDFIRST_CHARS <= len(text) <= MAX_STANDFIRST_CHARS
             and paragraph_weight(node, "p")
@@ -41,6 +42,15 @@ def find_standfirst(containers: list[LexborNode]) -> str | None:
         ):
             return text
     return None
+
+
+def _text_without_headings(node: LexborNode) -> str:
+    """The element's text without that of the headings inside it: a standfirst box may hold
+    the headline or a kicker above the standfirst ("<div class=summary><h2>...</h2><p>")."""
+    text = node.text(deep=True)
+    for heading in node.css(HEADINGS):
+        text = text.replace(heading.text(deep=True), " ", 1)
+    return normalize_space(text)
 
 
 def _is_picture(node: LexborNode) -> bool:
