@@ -38,3 +38,24 @@ def test_a_plural_noun_before_the_quote_is_no_speech_verb() -> None:
         "The shop sold pens, “pencils and other things for the school term,” a clerk said."
     ]
     assert only(paragraphs).speaker == "a clerk"
+
+
+def test_person_presented_after_a_copula_is_the_antecedent_of_she() -> None:
+    # the country that "warned" is no antecedent once a person is presented after "was"
+    paragraphs = [
+        "“The wards are full and the power fails every night,” Omar Haddad said.",
+        "On Monday, Israel warned people to leave the north of the city.",
+        "Among those who fled was 25-year-old Lina Nasser, who was pregnant. “I am from the old"
+        " city,” she said.",
+    ]
+    assert speakers(paragraphs) == ["Omar Haddad", "Lina Nasser"]
+
+
+def test_name_after_a_copula_without_apposition_presents_no_one() -> None:
+    # "was Dana Kroll, with ..." ranks a person, it does not bring them in to speak
+    paragraphs = [
+        "“We had the best teachers in the whole country,” Robin Ellis said.",
+        "Its best-known pupil was Dana Kroll, with two senators far behind. “I still miss the"
+        " long afternoons in the library,” she said.",
+    ]
+    assert speakers(paragraphs) == ["Robin Ellis", "Robin Ellis"]

@@ -112,10 +112,27 @@ def person_mentions(text: str, rules: QuoteRules) -> list[tuple[int, str]]:
         # "While Aisha waits, Mariam Malibiche has just handed ...": the main clause's subject
         acting = full and acts and bool(previous) and previous[0].endswith(",")
         acting = acting and not tokens[-1].endswith(",")  # "his daughter, Ann Lee, joined"
-        if spoke or titled or honoured or introduced or acting or (full and at_start):
+        # "Among those who fled was 25-year-old Ann Lee, who ...": a copula presents a new
+        # person when a relative clause or an apposition tells who they are
+        presented = full and tokens[-1].endswith(",") and bool(_APPOSED.match(text, end))
+        presented = presented and _after_copula(text, start)
+        if spoke or titled or honoured or introduced or acting or presented or (full and at_start):
             found.append((start, " ".join(name)))
     found.extend(_indirect_speakers(text, rules))
     return sorted(set(found))
+
+
+#: An age before a name: "25-year-old", "the 38-year-old".
+_AGE = re.compile(r"\d+-year-old$")
+
+
+def _after_copula(text: str, start: int) -> bool:
+    """Whether the name at ``start`` follows a copula, past an age ("was 25-year-old Ann
+    Lee"): the predicate presents the person the sentence is about, as a subject would."""
+    words = text[max(0, start - 40) : start].split()
+    if words and _AGE.match(words[-1]):
+        words.pop()
+    return bool(words) and words[-1] in _COPULAS
 
 
 #: Words that may follow the name of an inverted cue's subject ("says Ann Lee from Acme").
