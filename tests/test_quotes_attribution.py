@@ -59,3 +59,23 @@ def test_name_after_a_copula_without_apposition_presents_no_one() -> None:
         " long afternoons in the library,” she said.",
     ]
     assert speakers(paragraphs) == ["Robin Ellis", "Robin Ellis"]
+
+
+def test_surname_subject_after_a_fronted_phrase_is_the_antecedent_of_he() -> None:
+    paragraphs = [
+        "Dr. Karim Haddad runs the clinic in the south of the city.",
+        "“The wards are full and the power fails every night,” said Dr. Amira Saleh, a surgeon.",
+        "During an interview, Haddad paused, unable to believe the news. “We did not stop"
+        " treating them,” he said.",
+    ]
+    assert speakers(paragraphs) == ["Amira Saleh", "Karim Haddad"]
+
+
+def test_a_determiner_gives_a_capitalised_adjective_no_first_name() -> None:
+    # "The Israeli military" does not make "Israeli" a surname: "Despite this, Israeli strikes
+    # go on" has no person for the later "it said" to skip to
+    paragraphs = [
+        "The Israeli military has denied the reports. Despite this, Israeli strikes go on nearby.",
+        "The Israeli military said it hit a convoy “being used by a cell of fighters.”",
+    ]
+    assert speakers(paragraphs) == ["The Israeli military"]

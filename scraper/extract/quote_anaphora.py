@@ -267,12 +267,14 @@ def names_before_pronoun(sentence: str, rules: QuoteRules) -> list[tuple[int, st
 #: A sentence opening with a single capitalised word (after "The" and an adjective) and a
 #: lower-case verb: "Soros gives ...", "The elder Soros gives ...", "But Murray struck ...".
 _SURNAME_SUBJECT = re.compile(
-    r"(?:The\s+[a-z]+\s+|(?:But|And|Yet|So|Then|Still),?\s+)?([A-Z][\w-]+)\s+[a-z]"
+    r"(?:The\s+[a-z]+\s+|(?:But|And|Yet|So|Then|Still),?\s+|[A-Z][a-z]*(?:\s+[a-z][\w'’-]*){1,5},\s+)?"
+    r"([A-Z][\w-]+)\s+[a-z]"
 )
 
 
 def surname_subjects(text: str, paragraphs: list[str], rules: QuoteRules) -> list[tuple[int, str]]:
-    """Surnames that open a sentence as its subject ("The elder Soros gives ..."), when the
+    """Surnames that open a sentence as its subject ("The elder Soros gives ...", after a
+    short fronted phrase: "During the call, Soros paused"), when the
     article also gives that person's first name: the antecedent of a later "he"."""
     found: list[tuple[int, str]] = []
     for start in [0, *(m.end() for m in _SENTENCE_END.finditer(text))]:
@@ -298,11 +300,11 @@ def known_surname(word: str, paragraphs: tuple[str, ...], rules: QuoteRules) -> 
         return False  # the full name and a use alone need two occurrences
     # ``capitalised_before``: the words ``\b([A-Z][\w'’-]+)\s+<word>\b`` captures
     return any(
-        first.lower() not in rules.not_name_words
+        first.lower() not in rules.not_name_words and first.lower() not in rules.determiners
         for text in paragraphs
         if word in text
         for first in capitalised_before(text, word)
-    )  # "Solar Street Lighting" gives "Lighting" no first name
+    )  # "Solar Street Lighting" gives "Lighting" no first name, "The Israeli army" none
 
 
 #: A sentence opening with a person (after a fronted phrase and its comma, if any) and a
