@@ -79,3 +79,34 @@ def test_a_determiner_gives_a_capitalised_adjective_no_first_name() -> None:
         "The Israeli military said it hit a convoy “being used by a cell of fighters.”",
     ]
     assert speakers(paragraphs) == ["The Israeli military"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "In July, investigators found a dolphin with “a large piece of cement inside it.”",
+            "investigators",
+        ),
+        (
+            "Later, the inspectors found the kitchen “dirty beyond anything we have seen.”",
+            "the inspectors",
+        ),
+        (
+            "The Food Standards Agency also cited the farm for failing “to keep enough staff on site.”",
+            "Food Standards Agency",
+        ),
+        # a passive subject is not the one who spoke
+        ("Investigators were told the tank was “far too small for the animals.”", None),
+        # a relative clause after a comma has a subject of its own
+        (
+            "Later, the experts chose a fern, which is good at removing “bad odours and fumes indoors.”",
+            None,
+        ),
+    ],
+)
+def test_fragment_takes_the_subject_its_sentence_opens_with(
+    sentence: str, speaker: str | None
+) -> None:
+    paragraphs = ["The farm and the aquarium were inspected twice this year.", sentence]
+    assert speakers(paragraphs) == [speaker]

@@ -35,6 +35,16 @@ def fragment_speaker(left: str, paragraphs: list[str], rules: QuoteRules) -> Att
     clause = _clause_subject(left, rules)
     if clause:
         return Attribution(clause, "")
+    found = _named_subject(left, paragraphs, rules)
+    if found is None:  # "In July, investigators found ... “...”": people named by a noun
+        agents = _agent_subject(left, rules)
+        found = Attribution(agents, "") if agents else None
+    return found
+
+
+def _named_subject(left: str, paragraphs: list[str], rules: QuoteRules) -> Attribution | None:
+    """The sentence's subject when it is a name, "he" or "she", or a determiner phrase right
+    before its verb (see :func:`fragment_speaker`)."""
     subject = sentence_subject(left, rules)
     words = subject.split() if subject else []
     if not words or subject is None:
@@ -42,7 +52,8 @@ def fragment_speaker(left: str, paragraphs: list[str], rules: QuoteRules) -> Att
     first = bare_word(words[0])
     if first in rules.pronouns:
         return Attribution(subject, "") if first in FRAGMENT_PRONOUNS else None
-    after = left[left.find(subject) + len(subject) :].split()[:1]
+    rest = left[left.find(subject) + len(subject) :].split()
+    after = [w for w in rest[:3] if bare_word(w) not in rules.adverbs][:1]  # "also cited"
     verb = bool(after) and after[0][:1].islower() and _is_verb(bare_word(after[0]), rules)
     if (first in rules.determiners or len(words) == 1) and not verb:
         return None  # "A week later she", "International humanitarian law"
@@ -53,6 +64,46 @@ def fragment_speaker(left: str, paragraphs: list[str], rules: QuoteRules) -> Att
         if not any(mid.search(text) for text in paragraphs):
             return None  # "Shoppers found ...": a capitalised noun, not a name
     return Attribution(subject, "")
+
+
+#: Endings of nouns for people by what they do ("investigators", "scientists", "residents").
+AGENT_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents", "ials")
+#: Most words of a fronted phrase skipped before a clause's subject ("In July, ").
+FRONTED_WORDS = 5
+
+
+def _agent_subject(left: str, rules: QuoteRules) -> str | None:
+    """'In July, investigators found a dolphin with “…”', 'Finally, the experts recommend
+    … “…”': the subject of the sentence a fragment is quoted in, when it is a plural noun for
+    people by what they do (or a group noun), bare or after "the", as written, and acts
+    (not "were told"); after a short fronted phrase ending in a comma."""
+    words = left.split()
+    for i, word in enumerate(words[: FRONTED_WORDS + 1]):
+        if word.endswith(","):
+            fronted = words[0][:1].isupper() and not _CLAUSE_WORDS.intersection(words[:i])
+            words = words[i + 1 :] if fronted else words
+            break
+    article = words[:1] if words and bare_word(words[0]) == "the" else []
+    subject = opening_subject(words[len(article) :], rules)  # "the" + a bare plural
+    if not subject or " " in subject:
+        return None
+    head = bare_word(subject)
+    if not (head.endswith(AGENT_ENDINGS) or head in rules.group_nouns) or not head.isalpha():
+        return None
+    parts = [*article, subject]
+    if any("," in word for word in words[len(parts) :]):
+        return None  # "Listeners raved about X, in which Y voices “…”": another clause's words
+    after = words[len(parts) : len(parts) + 2]
+    participle = len(after) == 2 and (
+        after[1].endswith("ed") or bool(rules.cue.fullmatch(after[1]))
+    )
+    passive = participle and bare_word(after[0]) in _PASSIVE  # "were told", "were urged"
+    return None if passive else " ".join(parts)
+
+
+#: Verbs of a fronted phrase's own clause: a comma after one ends no fronted phrase.
+_CLAUSE_WORDS = frozenset({"said", "says", "is", "was", "are", "were"})
+_PASSIVE = frozenset({"is", "are", "was", "were", "been", "be", "being", "get", "got"})
 
 
 _SUBORDINATE = re.compile(r"\b(?:although|though|after|because|while|whereas|since|but)\s+")
