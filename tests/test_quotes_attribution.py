@@ -110,3 +110,23 @@ def test_fragment_takes_the_subject_its_sentence_opens_with(
 ) -> None:
     paragraphs = ["The farm and the aquarium were inspected twice this year.", sentence]
     assert speakers(paragraphs) == [speaker]
+
+
+@pytest.mark.parametrize("title", ["Dr. ", ""])
+def test_full_name_with_a_long_apposition_before_the_verb(title: str) -> None:
+    paragraphs = [
+        f"“For days we have been talking about the lack of fuel,” {title}Sami Nasr, the director"
+        " of the Friendship Hospital in the Mughraqa area in the central part of the Gaza Strip"
+        " since the year the war began,"
+        " said in an interview last week."
+    ]
+    assert speakers(paragraphs) == ["Sami Nasr"]
+
+
+def test_a_sentence_end_after_the_apposition_stops_the_search_for_a_cue() -> None:
+    paragraphs = [
+        "“For days we have been talking about the lack of fuel,” Sami Nasr, the director of the"
+        " Friendship Hospital in the Mughraqa area in the central Gaza Strip. The ministry said"
+        " nothing."
+    ]
+    assert speakers(paragraphs) == [None]

@@ -87,7 +87,12 @@ def attribute_after(text: str, rules: QuoteRules) -> Attribution | None:
                 speaker = clean_speaker(phrase, rules, before_cue=False)
                 speaker = _appositive_name(speaker, rest[m.end() :], rules) or speaker
             return Attribution(speaker, m.group()) if speaker else None
-    m = rules.cue.search(rest, 0, 120)
+    m = rules.cue.search(rest, 0, CUE_CHARS)
+    if m is None and _NAMED_APPOSITION.match(rest[:CUE_CHARS]):
+        # '"...," Dr. Ann Lee, the director of the hospital in ... in ..., said': a full
+        # name's apposition may run longer; the name is still the subject
+        m = rules.cue.search(rest, 0, APPOSITION_CHARS)
+        m = m if m and _named_apposition(rest[: m.start()], rules) else None
     if m is None or not rest[: m.start()].strip():
         return None
     if m.group().lower() in rules.ambiguous_cues and len(rest[m.end() :].split()) > 4:
@@ -118,11 +123,18 @@ _NAMED_APPOSITION = re.compile(
 )
 
 
+#: How far after a quote its cue verb is looked for, and how far when a full name with an
+#: apposition opens that stretch.
+CUE_CHARS = 120
+APPOSITION_CHARS = 240
+
+
 def _named_apposition(subject: str, rules: QuoteRules) -> str | None:
     """'"...," Jim Ward, who founded the firm and now runs another, told us': the full name
     right after the quote is the subject, however long its apposition."""
     m = _NAMED_APPOSITION.match(subject)
-    if m is None or SENTENCE_BOUNDARY.search(subject) or ";" in subject:
+    # a title's full stop inside the name ("Dr. Ann Lee") ends no sentence
+    if m is None or SENTENCE_BOUNDARY.search(subject, m.end()) or ";" in subject:
         return None
     tokens = m.group(1).split()
     at = name_start(tokens, rules)
