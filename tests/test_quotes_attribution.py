@@ -130,3 +130,22 @@ def test_a_sentence_end_after_the_apposition_stops_the_search_for_a_cue() -> Non
         " nothing."
     ]
     assert speakers(paragraphs) == [None]
+
+
+def test_colon_after_a_clause_whose_subject_has_a_contracted_negative() -> None:
+    paragraphs = [
+        "“The generators have failed,” said Dr. Atef Kamal-Omar, the director of the hospital.",
+        "The shortages led to hard choices.",
+        "Kamal-Omar doesn’t hide that he and his colleagues make these calculations, but he"
+        " resents it: “We consider this one of the most difficult decisions of all.”",
+    ]
+    assert speakers(paragraphs) == ["Atef Kamal-Omar", "Atef Kamal-Omar"]
+
+
+def test_coordinated_speech_verb_after_a_name_and_an_adverb_in_ly() -> None:
+    paragraphs = [
+        "Linda Moran, the singer, has planned her own funeral.",
+        "Linda additionally referred to her sister’s death and told the paper: “She arranged"
+        " hers. It is easier for people left behind.”",
+    ]
+    assert speakers(paragraphs) == ["Linda Moran"]

@@ -113,10 +113,13 @@ def opening_subject(words: list[str], rules: QuoteRules) -> str | None:
 
 def _first_verb(words: list[str], rules: QuoteRules) -> int | None:
     """Where the verb after an opening subject phrase is: 'The regional water board released',
-    'Ana Ruiz visited', 'Police have arrested'."""
+    'Ana Ruiz visited', 'Police have arrested', 'Ann Lee additionally referred' (an adverb in
+    "-ly" after a name)."""
     for i, word in enumerate(words[1 : COORDINATED_WORDS + 1], 1):
         bare = bare_word(word)
-        verb = bare in rules.verb_markers or bare in rules.adverbs or rules.cue.fullmatch(bare)
+        adverb = bare.endswith("ly") and len(bare) > 4 and is_capital(words[i - 1])
+        verb = bare in rules.verb_markers or bare in rules.adverbs or adverb
+        verb = verb or rules.cue.fullmatch(bare) is not None
         if word[:1].islower() and (verb or bare.endswith(("ed", "s"))):
             return i
         if word[-1:] in ",;:" or bare in rules.prepositions:

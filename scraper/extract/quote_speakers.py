@@ -303,12 +303,13 @@ def colon_speaker(left: str, rules: QuoteRules) -> Attribution | None:
 
 
 def _acts(text: str, word: str, rules: QuoteRules) -> bool:
-    """``word`` is followed in ``text`` by a lower-case verb ("Zibulka picks", "Harry is")."""
+    """``word`` is followed in ``text`` by a lower-case verb ("Zibulka picks", "Harry is",
+    "Lee doesn’t")."""
     words = [w for w in text.split() if not (w[:1].islower() and bare_word(w) in rules.adverbs)]
     for before, after in pairwise(words):  # adverbs skipped: "Kelly also blasted"
         if before.strip(EDGE) == word:
             bare = bare_word(after)
-            verb = bare in rules.verb_markers or bare.endswith(("s", "ed"))
+            verb = bare in rules.verb_markers or bare.endswith(("s", "ed", "n’t", "n't"))
             return after[:1].islower() and (verb or bool(rules.cue.fullmatch(bare)))
     return False
 
