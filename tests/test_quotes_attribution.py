@@ -97,7 +97,7 @@ def test_a_determiner_gives_a_capitalised_adjective_no_first_name() -> None:
             "Food Standards Agency",
         ),
         # a passive subject is not the one who spoke
-        ("Investigators were told the tank was “far too small for the animals.”", None),
+        ("Later, investigators were told the tank was “far too small for the animals.”", None),
         # a relative clause after a comma has a subject of its own
         (
             "Later, the experts chose a fern, which is good at removing “bad odours and fumes indoors.”",
@@ -149,3 +149,31 @@ def test_coordinated_speech_verb_after_a_name_and_an_adverb_in_ly() -> None:
         " hers. It is easier for people left behind.”",
     ]
     assert speakers(paragraphs) == ["Linda Moran"]
+
+
+def test_clause_after_the_quote_opened_by_when_attributes_nothing() -> None:
+    # "and when Tom Reed recalled ..." is another clause: Tom Reed is not the speaker, and
+    # "she" is never resolved to him
+    paragraphs = [
+        "Mara Quinn arrived late.",
+        "The singer said of her nomination that it “feels like someone is playing a joke”, and"
+        " when interviewer Tom Reed recalled her playing a joke on him, she quipped “I squirted"
+        " you with my ring.”",
+    ]
+    assert "Tom Reed" not in speakers(paragraphs)
+
+
+def test_another_alone_opening_a_clause_is_the_subject_of_an_ambiguous_cue() -> None:
+    paragraphs = [
+        "One listener says his voice is “boring and flat all the way through,” while another"
+        " calls him “soothing and warm in every chapter,” and praises his reading."
+    ]
+    assert speakers(paragraphs) == ["One listener", "another listener"]
+
+
+def test_she_with_only_a_man_before_it_names_no_one() -> None:
+    paragraphs = [
+        "“We will open the new wing in May,” Mr Tom Reed said.",
+        "“The wards have been full since the winter began,” she said.",
+    ]
+    assert speakers(paragraphs) == ["Tom Reed", None]

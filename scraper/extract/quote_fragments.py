@@ -85,8 +85,9 @@ def _agent_subject(left: str, rules: QuoteRules) -> str | None:
             break
     article = words[:1] if words and bare_word(words[0]) == "the" else []
     subject = opening_subject(words[len(article) :], rules)  # "the" + a bare plural
-    if not subject or " " in subject:
-        return None
+    if not subject or " " in subject or not (article or subject[:1].islower()):
+        return None  # "Shoppers found the doors “closed”": a sentence's first word may be
+        # any capitalised noun; a bare plural counts only after a fronted phrase
     head = bare_word(subject)
     if not (head.endswith(AGENT_ENDINGS) or head in rules.group_nouns) or not head.isalpha():
         return None

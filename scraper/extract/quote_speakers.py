@@ -98,6 +98,8 @@ def attribute_after(text: str, rules: QuoteRules) -> Attribution | None:
     if m.group().lower() in rules.ambiguous_cues and len(rest[m.end() :].split()) > 4:
         return None
     subject = rest[: m.start()]
+    if _SUBORDINATE_AFTER.match(subject):
+        return None  # '“…”, and when Tom Reed recalled …': another clause's subject and verb
     named = _named_apposition(subject, rules)
     if named:
         return Attribution(named, m.group())
@@ -114,6 +116,12 @@ def attribute_after(text: str, rules: QuoteRules) -> Attribution | None:
         return None  # "tax status as he considers ... says": too far to be the subject
     speaker = subject_before(subject, rules)
     return Attribution(speaker, m.group()) if speaker else None
+
+
+#: A subordinate clause opening after a quote ('”, and when ...'): its verb attributes nothing.
+_SUBORDINATE_AFTER = re.compile(
+    r"(?:and\s+|but\s+)?(?:when|while|whereas|although|though|because|after|before|until|if)\s"
+)
 
 
 #: A full name and the comma of an apposition after it ("Jim Ward, who ...", "Ann Lee, a ...",
@@ -459,9 +467,16 @@ def _subject_word(before: str, rules: QuoteRules) -> bool:
     if not words:
         return False
     word = bare_word(words[-1])
+    if word in _PRONOMINAL:  # "One fan calls it …, while another calls him …"
+        opens = len(words) == 1 or words[-2].endswith(",")
+        return opens or bare_word(words[-2]) in rules.clause_openers
     if word in rules.determiners:
         return False
     return word in rules.subject_words
+
+
+#: Determiners that stand alone for a noun phrase at the start of a clause ("another calls").
+_PRONOMINAL = frozenset({"another", "one", "others", "some"})
 
 
 def _clause(text: str) -> str:

@@ -484,7 +484,7 @@ def _resolve(
                 name = (
                     agreeing_speaker(a.speaker, spoken, f.span.paragraph, paragraphs, rules)
                     or _agreeing_mention(paragraphs, f, a.speaker, rules)
-                    or name
+                    or None  # "she" is not the man the article named last: no one is sure
                 )
             if name and a.speaker.lower() in PLURAL_PRONOUNS:
                 name = couple(name, paragraphs, f.span.paragraph) or name  # "Mark and Lisa Brown"
