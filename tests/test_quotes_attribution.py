@@ -177,3 +177,12 @@ def test_she_with_only_a_man_before_it_names_no_one() -> None:
         "“The wards have been full since the winter began,” she said.",
     ]
     assert speakers(paragraphs) == ["Tom Reed", None]
+
+
+def test_abbreviation_inside_a_long_apposition_ends_no_sentence() -> None:
+    paragraphs = [
+        "“You will not see what these tools do until you deploy them at scale,” Ana Pungo, an"
+        " organizer at the Indigenous Network, and a resident of St. Lawrence Island, in"
+        " Alaska, told me. “And we only have one Earth.”"
+    ]
+    assert speakers(paragraphs) == ["Ana Pungo", "Ana Pungo"]
