@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from scraper.extract.quote_clauses import last_sentence
+from scraper.extract.quote_rules import rules_for
 from scraper.extract.quotes import find_quotes
 from scraper.models import Quote
 
@@ -186,3 +188,19 @@ def test_abbreviation_inside_a_long_apposition_ends_no_sentence() -> None:
         " Alaska, told me. “And we only have one Earth.”"
     ]
     assert speakers(paragraphs) == ["Ana Pungo", "Ana Pungo"]
+
+
+@pytest.mark.parametrize(
+    ("text", "last"),
+    [
+        ("They spoke of his father. He also said ", "He also said "),
+        (
+            "They met Gen. Lee on Friday and Father Brown said ",
+            "They met Gen. Lee on Friday and Father Brown said ",
+        ),
+        ("Talks with Sen. Warren went on ", "Talks with Sen. Warren went on "),
+    ],
+)
+def test_a_title_ends_no_sentence_only_when_capitalised(text: str, last: str) -> None:
+    # "father" is a title before a name ("Father Brown"), not at the end of a sentence
+    assert last_sentence(text, rules_for("en")) == last

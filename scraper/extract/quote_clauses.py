@@ -50,7 +50,11 @@ def _is_abbreviation(text: str, dot: int, rules: QuoteRules) -> bool:
     bare = word.strip(EDGE).lower()
     if bare in rules.abbreviations:
         return True  # "on Oct. 29"
-    return len(bare) <= 1 or "." in bare or bare in rules.titles or bare in rules.honorifics
+    if len(bare) <= 1 or "." in bare:
+        return True
+    # a title shortened before a name is capitalised ("Gen. Lee"); "his father. He" ends
+    titled = bare in rules.titles or bare in rules.honorifics
+    return titled and word.lstrip(EDGE)[:1].isupper()
 
 
 #: "... and said", "... and has since said", "... but later told": a second verb of the subject.
