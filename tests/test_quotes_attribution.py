@@ -204,3 +204,35 @@ def test_abbreviation_inside_a_long_apposition_ends_no_sentence() -> None:
 def test_a_title_ends_no_sentence_only_when_capitalised(text: str, last: str) -> None:
     # "father" is a title before a name ("Father Brown"), not at the end of a sentence
     assert last_sentence(text, rules_for("en")) == last
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        (
+            [
+                "Mara Quinn joins Tom Reed to present. The latter shouts out “all the hot girls here”."
+            ],
+            "Tom Reed",
+        ),
+        (
+            [
+                "Mara Quinn joins Tom Reed to present. “This is the best night of the year,” the former said."
+            ],
+            "Mara Quinn",
+        ),
+        (
+            [
+                "Mara Quinn joins Tom Reed to present.",
+                "“This is the best night of the year,” the latter said.",
+            ],
+            "Tom Reed",
+        ),
+        # fewer than two people named before: no one is sure
+        (["The show starts late. “This is the best night of the year,” the latter said."], None),
+    ],
+)
+def test_the_former_and_the_latter_pick_by_order(
+    paragraphs: list[str], speaker: str | None
+) -> None:
+    assert speakers(paragraphs) == [speaker]

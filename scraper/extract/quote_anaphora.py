@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
+from scraper.extract.quote_clauses import last_sentence
 from scraper.extract.quote_names import POSSESSIVES, name_mentions
 from scraper.extract.quote_people import (
     NOT_VERBS,
@@ -385,3 +386,26 @@ def one_of_them(left: str, right: str, rules: QuoteRules) -> Attribution | None:
 
 _ONE_AFTER = re.compile(r"[\s,]*([Oo]ne)\s+([a-z]+)\b")
 _ONE_BEFORE = re.compile(r"\b([Oo]ne)(?:,[^,]{1,80},)?\s+([a-z]+)\s*[:,]?\s*$")
+
+
+#: Anaphors that pick one of the people the sentence before named, by order.
+ORDINAL_ANAPHORS = {"the former": 0, "the latter": -1}
+
+
+def former_or_latter(
+    phrase: str, paragraphs: list[str], at: tuple[int, int], rules: QuoteRules
+) -> str | None:
+    """'Ann Lee joins Tom Reed on stage. The latter shouts out “…”': "the latter" is the last
+    of two or more people the sentence before the anaphor's names, "the former" the first;
+    no one when that sentence names fewer than two."""
+    pick = ORDINAL_ANAPHORS.get(phrase.lower())
+    if pick is None:
+        return None
+    text = paragraphs[at[0]][: at[1]]
+    opens = text.rstrip()[-1:] in ".!?…"  # the quote opens its sentence: "“…,” the latter said"
+    before = text if opens else text[: len(text) - len(last_sentence(text, rules))]
+    if not before.strip() and at[0]:
+        before = paragraphs[at[0] - 1]
+    sentence = last_sentence(before.rstrip(), rules)
+    names = list(dict.fromkeys(m.name for m in name_mentions([sentence], rules)))
+    return names[pick] if len(names) >= 2 else None

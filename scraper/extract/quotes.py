@@ -40,7 +40,9 @@ from scraper.extract.quote_agreement import (
     plural_antecedent,
 )
 from scraper.extract.quote_anaphora import (
+    ORDINAL_ANAPHORS,
     described_person,
+    former_or_latter,
     group_member,
     introduced_person,
     is_description,
@@ -452,6 +454,9 @@ def _resolve(
         if a is not None and a.speaker.lower() == "one":  # "One, who asked not to be named"
             member = group_member(a.speaker, paragraphs, _position(f))
             f.attribution = a = Attribution(member, a.cue) if member else None
+        if a is not None and a.speaker.lower() in ORDINAL_ANAPHORS:  # "the latter said"
+            person = former_or_latter(a.speaker, paragraphs, _position(f), rules)
+            f.attribution = a = Attribution(person, a.cue) if person else None
         if a is not None and a.speaker.lower() in ELLIPTICAL:
             head = _elided_head(paragraphs, _position(f))
             if head:  # "One listener ..., while another calls him": "another listener"
