@@ -236,3 +236,12 @@ def test_the_former_and_the_latter_pick_by_order(
     paragraphs: list[str], speaker: str | None
 ) -> None:
     assert speakers(paragraphs) == [speaker]
+
+
+def test_a_pronoun_with_a_contracted_auxiliary_is_the_subject_of_the_inner_verb() -> None:
+    paragraphs = [
+        "Ann Field told me that she had spoken at an event attended by Olaf Grimsson, and he’d"
+        " remarked that, if it is possible to keep the ice, “it would be a gift of fortune, a gift"
+        " from God.”"
+    ]
+    assert speakers(paragraphs) == ["Olaf Grimsson"]

@@ -118,6 +118,11 @@ def attribute_after(text: str, rules: QuoteRules) -> Attribution | None:
     return Attribution(speaker, m.group()) if speaker else None
 
 
+#: A pronoun and a contracted auxiliary before a verb ("he’d remarked", "she’s said"): the
+#: auxiliary is dropped so the pronoun stands alone as the subject.
+_CONTRACTED = re.compile(r"\b([Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Yy]ou)[’'](?:d|s|ve|ll)\s+$")
+
+
 #: A subordinate clause opening after a quote ('”, and when ...'): its verb attributes nothing.
 _SUBORDINATE_AFTER = re.compile(
     r"(?:and\s+|but\s+)?(?:when|while|whereas|although|though|because|after|before|until|if)\s"
@@ -211,9 +216,8 @@ def cue_subject(text: str, rules: QuoteRules) -> tuple[Attribution, int] | None:
         noun = not _ADJACENT.fullmatch(after) and not _subject_word(text[: cue.start()], rules)
         if word in rules.ambiguous_cues and noun:
             continue  # 'two posts from ...' is a noun
-        speaker = coordinated_subject(text[: cue.start()], rules) or subject_before(
-            text[: cue.start()], rules
-        )
+        before = _CONTRACTED.sub(r"\1 ", text[: cue.start()])  # "and he’d remarked"
+        speaker = coordinated_subject(before, rules) or subject_before(before, rules)
         if speaker:
             return Attribution(speaker, cue.group()), cue.start()
     return None
