@@ -245,3 +245,24 @@ def test_a_pronoun_with_a_contracted_auxiliary_is_the_subject_of_the_inner_verb(
         " from God.”"
     ]
     assert speakers(paragraphs) == ["Olaf Grimsson"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Obama pushed the bill, leading a frustrated Tom Cook to denounce his former aide and"
+            " say, “If he knew the hills of Kentucky, he would know it is a problem.”",
+            "Tom Cook",
+        ),
+        # a purpose clause: the name after "to" is a place, the sentence's subject speaks
+        (
+            "Ann Lee went to Paris to see the show and said: “It was the best night of my life.”",
+            "Ann Lee",
+        ),
+    ],
+)
+def test_speech_verb_joined_to_an_infinitive_of_a_verb_of_causing(
+    sentence: str, speaker: str
+) -> None:
+    assert speakers([sentence]) == [speaker]

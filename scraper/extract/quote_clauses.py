@@ -70,6 +70,12 @@ def coordinated_subject(before: str, rules: QuoteRules) -> str | None:
     if joined is None:
         return None
     sentence = last_sentence(before[: joined.start()], rules)
+    infinitive = _INFINITIVE_SUBJECT.search(sentence)
+    if infinitive:  # "leading a frustrated Tom Cook to denounce his aide and say": Cook says
+        name = infinitive.group(1).split()
+        at = name_start(name, rules)
+        if at is not None and plausible(name[at:], rules) and not is_organisation(name, rules):
+            return " ".join(name[at:])
     titled = _TITLED_NAME.match(sentence)
     if titled and _is_role_phrase(titled.group(1), rules):
         name = titled.group(2).split()
@@ -81,6 +87,17 @@ def coordinated_subject(before: str, rules: QuoteRules) -> str | None:
         if subject:
             return subject
     return None
+
+
+#: A verb of causing, a name, then "to" and the verb of an infinitive clause that runs to the
+#: end: the name is that clause's subject ("prompting Tom Cook to denounce his aide"), not a
+#: purpose clause's object ("went to Paris to see the show").
+_INFINITIVE_SUBJECT = re.compile(
+    r"\b(?:lead|led|leading|prompt|prompted|prompting|force|forced|forcing|cause|caused|causing"
+    r"|push|pushed|pushing|move|moved|moving|inspire|inspired|inspiring|drive|drove|driving)"
+    r"\s+(?:(?:a|an|the)\s+(?:[a-z-]+\s+)?)?"
+    r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s+to\s+[a-z]+\b[^.!?;:,]*$"
+)
 
 
 #: A sentence opening with a role, then a full name set off by commas.
