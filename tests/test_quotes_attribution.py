@@ -266,3 +266,20 @@ def test_speech_verb_joined_to_an_infinitive_of_a_verb_of_causing(
     sentence: str, speaker: str
 ) -> None:
     assert speakers([sentence]) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ann Lee was told by police that she was “lucky to be alive after the crash.”", "police"),
+        (
+            "Ann Lee was described by her coach as “the hardest worker I have ever seen.”",
+            "her coach",
+        ),
+        # no agent: whoever praised her is not said
+        ("Ann Lee was praised for doing “a sterling job in very difficult conditions.”", None),
+        ("Nurses have been urged to “report any abuse to the police at once.”", None),
+    ],
+)
+def test_fragment_after_a_passive_verb_is_the_agents(sentence: str, speaker: str | None) -> None:
+    assert speakers(["The hospital reopened on Monday.", sentence]) == [speaker]

@@ -35,6 +35,12 @@ def fragment_speaker(left: str, paragraphs: list[str], rules: QuoteRules) -> Att
     clause = _clause_subject(left, rules)
     if clause:
         return Attribution(clause, "")
+    passive = _PASSIVE_VERB.search(left)
+    if passive and "," not in left[passive.end() :]:
+        # 'Lee was described by her coach as “…”': the agent speaks, else no one ("The plan,
+        # which was backed by ministers, will “…”" has its passive in another clause)
+        agent = _AGENT.match(left, passive.end())
+        return Attribution(agent.group(1), "") if agent else None
     found = _named_subject(left, paragraphs, rules)
     if found is None:  # "In July, investigators found ... “...”": people named by a noun
         agents = _agent_subject(left, rules)
@@ -64,6 +70,18 @@ def _named_subject(left: str, paragraphs: list[str], rules: QuoteRules) -> Attri
         if not any(mid.search(text) for text in paragraphs):
             return None  # "Shoppers found ...": a capitalised noun, not a name
     return Attribution(subject, "")
+
+
+#: A passive verb: a form of "be" and a participle ("was described", "have been urged").
+_PASSIVE_VERB = re.compile(
+    r"\b(?:is|are|was|were|been|being|be)\s+(?:[a-z]+ly\s+)?"
+    r"(?:[a-z]+ed|told|said|written|given|called|seen|heard|known|shown|taken|held|thought)\b"
+)
+#: The agent of a passive verb, up to the next clause word: "by her coach", "by police".
+_AGENT = re.compile(
+    r"\s+by\s+((?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)"
+    r"(?=\s+(?:as|that|to|for|of|in|on|at|with|after|before|when|because)\b|\s*[,;:]|\s*$)"
+)
 
 
 #: Endings of nouns for people by what they do ("investigators", "scientists", "residents").
