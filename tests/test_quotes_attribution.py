@@ -283,3 +283,20 @@ def test_speech_verb_joined_to_an_infinitive_of_a_verb_of_causing(
 )
 def test_fragment_after_a_passive_verb_is_the_agents(sentence: str, speaker: str | None) -> None:
     assert speakers(["The hospital reopened on Monday.", sentence]) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ann Lee was told: “You will have to leave the house by Friday.”", None),
+        (
+            "Ann Lee was warned by a neighbour: “You will have to leave the house by Friday.”",
+            "a neighbour",
+        ),
+        ("Ann Lee explained her plan: “You will have to leave the house by Friday.”", "Ann Lee"),
+    ],
+)
+def test_colon_after_a_passive_speech_verb_is_not_the_subjects(
+    sentence: str, speaker: str | None
+) -> None:
+    assert speakers([sentence]) == [speaker]

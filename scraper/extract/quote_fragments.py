@@ -35,12 +35,9 @@ def fragment_speaker(left: str, paragraphs: list[str], rules: QuoteRules) -> Att
     clause = _clause_subject(left, rules)
     if clause:
         return Attribution(clause, "")
-    passive = _PASSIVE_VERB.search(left)
-    if passive and "," not in left[passive.end() :]:
-        # 'Lee was described by her coach as “…”': the agent speaks, else no one ("The plan,
-        # which was backed by ministers, will “…”" has its passive in another clause)
-        agent = _AGENT.match(left, passive.end())
-        return Attribution(agent.group(1), "") if agent else None
+    passive, agent = passive_agent(left)
+    if passive:  # 'Lee was described by her coach as “…”': the agent speaks, else no one
+        return Attribution(agent, "") if agent else None
     found = _named_subject(left, paragraphs, rules)
     if found is None:  # "In July, investigators found ... “...”": people named by a noun
         agents = _agent_subject(left, rules)
@@ -82,6 +79,18 @@ _AGENT = re.compile(
     r"\s+by\s+((?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)"
     r"(?=\s+(?:as|that|to|for|of|in|on|at|with|after|before|when|because)\b|\s*[,;:]|\s*$)"
 )
+
+
+def passive_agent(left: str) -> tuple[bool, str | None]:
+    """Whether the clause before a quote has a passive verb ('Lee was told by police that',
+    'Lee was told:'), and its agent ("police") if a "by" phrase names one: the passive subject
+    is not who spoke. A comma after the verb ends its clause ("The plan, which was backed by
+    ministers, will “…”")."""
+    passive = _PASSIVE_VERB.search(left)
+    if passive is None or "," in left[passive.end() :]:
+        return False, None
+    agent = _AGENT.match(left, passive.end())
+    return True, agent.group(1) if agent else None
 
 
 #: Endings of nouns for people by what they do ("investigators", "scientists", "residents").

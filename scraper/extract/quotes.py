@@ -62,7 +62,7 @@ from scraper.extract.quote_context import (
     quote_text,
     right_context,
 )
-from scraper.extract.quote_fragments import fragment_speaker, sentence_after
+from scraper.extract.quote_fragments import fragment_speaker, passive_agent, sentence_after
 from scraper.extract.quote_headings import echo_speakers
 from scraper.extract.quote_names import CACHED as NAME_CACHES
 from scraper.extract.quote_names import (
@@ -312,7 +312,10 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
     if attribution is None and participle:
         attribution = participle_speaker(paragraphs[span.paragraph][: span.open_at], rules)
     if attribution is None and left.rstrip().endswith(":"):
-        attribution = colon_speaker(left, rules) or _colon_person(left, rules)
+        passive, agent = passive_agent(left)  # "Lee was told by the landlord:": the landlord
+        attribution = Attribution(agent, ":") if agent else None
+        if not passive:
+            attribution = colon_speaker(left, rules) or _colon_person(left, rules)
     if attribution is None:  # "Starmer: ‘We will win’", "‘We will win’ - Starmer"
         attribution = _bare_surname(left, right, paragraphs, rules)
     words = text.split()
