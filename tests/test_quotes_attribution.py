@@ -300,3 +300,20 @@ def test_colon_after_a_passive_speech_verb_is_not_the_subjects(
     sentence: str, speaker: str | None
 ) -> None:
     assert speakers([sentence]) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Biden issued a sweeping executive order that regulates AI, and implements"
+            " “safeguards against abuse material of any kind.”",
+            "a sweeping executive order",
+        ),
+        ("The council passed a rule that bans dogs “from all the beaches in summer.”", "a rule"),
+    ],
+)
+def test_fragment_in_a_relative_clause_of_a_document_is_the_documents(
+    sentence: str, speaker: str
+) -> None:
+    assert speakers([sentence]) == [speaker]

@@ -32,6 +32,9 @@ def fragment_speaker(left: str, paragraphs: list[str], rules: QuoteRules) -> Att
     bread and tea”': a fragment quoted in the reporter's sentence is the words of that
     sentence's subject: a full name, "he" or "she", a name the article uses mid-sentence
     ("Israel"; not "Shoppers"), or a determiner phrase right before its verb."""
+    document = _document_relative(left, rules)
+    if document:
+        return Attribution(document, "")
     clause = _clause_subject(left, rules)
     if clause:
         return Attribution(clause, "")
@@ -79,6 +82,28 @@ _AGENT = re.compile(
     r"\s+by\s+((?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)"
     r"(?=\s+(?:as|that|to|for|of|in|on|at|with|after|before|when|because)\b|\s*[,;:]|\s*$)"
 )
+
+
+#: An indefinite or definite noun phrase, then "that" or "which" opening a relative clause
+#: that runs on to the quote: "a sweeping executive order that regulates AI, and implements".
+_RELATIVE_HEAD = re.compile(
+    r"\b((?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,3}?([\w-]+))\s+(?:that|which)\s+[^.!?;:“”\"]*$"
+)
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _document_relative(left: str, rules: QuoteRules) -> str | None:
+    """'Biden issued a sweeping executive order that regulates AI, and implements “…”': a
+    fragment in a relative clause whose head names a document (``document_words``) is that
+    document's text; the phrase as written speaks."""
+    m = _RELATIVE_HEAD.search(left)
+    if m is None or bare_word(m.group(2)) not in rules.document_words:
+        return None
+    words = m.group(1).split()
+    last = max(i for i, w in enumerate(words) if bare_word(w) in _ARTICLES)
+    return " ".join(words[last:])  # "The council passed a rule that": "a rule"
 
 
 def passive_agent(left: str) -> tuple[bool, str | None]:
