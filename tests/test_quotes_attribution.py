@@ -317,3 +317,12 @@ def test_fragment_in_a_relative_clause_of_a_document_is_the_documents(
     sentence: str, speaker: str
 ) -> None:
     assert speakers([sentence]) == [speaker]
+
+
+def test_they_after_a_group_given_a_speech_verb_in_the_sentence_before() -> None:
+    paragraphs = [
+        "Ann Field and Tom Reed tested the beads on a pond.",
+        "Although a pond is not the Arctic, the authors argued, the beads showed promise. “This"
+        " method may serve to preserve the ice for many years,” they wrote.",
+    ]
+    assert speakers(paragraphs) == ["the authors"]

@@ -262,5 +262,21 @@ def group_subject(sentence: str, rules: QuoteRules) -> str | None:
     return None
 
 
+def speaking_group(sentence: str, rules: QuoteRules) -> str | None:
+    """The group a sentence gives a speech verb to, as written ("…, the authors argued,
+    glass beads showed promise."): "they wrote" in the next sentence stands for it. The last
+    plural after "the" (or a possessive) that a cue follows."""
+    words = sentence.split()
+    for i in range(len(words) - 2, 0, -1):
+        head, verb = words[i].lower(), words[i + 1].strip(",.;:").lower()
+        plural = head.endswith("s") and not head.endswith("ss") and head.isalpha()
+        if not plural or head in rules.pronouns or rules.cue.fullmatch(verb) is None:
+            continue
+        opener = words[i - 1]
+        if opener.lower() in {"the", "these", "those"} or opener.endswith(("’s", "'s")):
+            return f"{opener} {words[i]}"
+    return None
+
+
 #: The per-article caches of this module (cleared together by ``quotes.clear_caches``).
 CACHED = (name_gender, _shared_surname)

@@ -38,6 +38,7 @@ from scraper.extract.quote_agreement import (
     group_subject,
     marked_names,
     plural_antecedent,
+    speaking_group,
 )
 from scraper.extract.quote_anaphora import (
     ORDINAL_ANAPHORS,
@@ -523,11 +524,16 @@ def _group_before(
     opens with (in its paragraph, else the last of the paragraph before)."""
     if pronoun.lower() not in PLURAL_PRONOUNS:
         return None
-    sentences = SENTENCE_BOUNDARY.split(paragraphs[at[0]][: at[1]])
-    if len(sentences) > 1:
-        return group_subject(sentences[-2], rules)
-    before = SENTENCE_BOUNDARY.split(paragraphs[at[0] - 1]) if at[0] else []
-    return group_subject(before[-1], rules) if before else None
+    text = paragraphs[at[0]][: at[1]]
+    sentences = [s for s in SENTENCE_BOUNDARY.split(text) if s.strip()]
+    if text.rstrip()[-1:] in ".!?…":
+        sentences.append("")  # the quote opens its sentence: "“…,” they wrote"
+    if len(sentences) < 2 and at[0]:
+        sentences = [*SENTENCE_BOUNDARY.split(paragraphs[at[0] - 1]), ""]
+    if len(sentences) < 2:
+        return None
+    # "…, the authors argued, beads showed promise. “…,” they wrote": the group that spoke
+    return group_subject(sentences[-2], rules) or speaking_group(sentences[-2], rules)
 
 
 #: Determiners that stand for a noun phrase whose head they leave out ("another calls him").
