@@ -326,3 +326,24 @@ def test_they_after_a_group_given_a_speech_verb_in_the_sentence_before() -> None
         " method may serve to preserve the ice for many years,” they wrote.",
     ]
     assert speakers(paragraphs) == ["the authors"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Animals perform for onlookers, who — after paying $41.99 to see them — walk away"
+            " feeling “more sad than anything else.”",
+            "onlookers",
+        ),
+        (
+            "The board met Ann Lee, who runs the cafe and sells cakes “baked fresh every single"
+            " morning.”",
+            "Ann Lee",
+        ),
+        # "which" is about a thing: no speaker
+        ("Visitors pay to see the tanks, which look “old and dirty and falling apart.”", None),
+    ],
+)
+def test_fragment_in_a_who_clause_is_its_antecedents(sentence: str, speaker: str | None) -> None:
+    assert speakers([sentence]) == [speaker]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from scraper.extract.quote_clauses import opening_subject
-from scraper.extract.quote_phrases import bare_word, is_capital
+from scraper.extract.quote_phrases import bare_word, is_capital, is_organisation, plausible
 from scraper.extract.quote_rules import QuoteRules
 from scraper.extract.quote_spans import Span
 from scraper.extract.quote_speakers import Attribution, sentence_subject
@@ -32,7 +32,7 @@ def fragment_speaker(left: str, paragraphs: list[str], rules: QuoteRules) -> Att
     bread and tea”': a fragment quoted in the reporter's sentence is the words of that
     sentence's subject: a full name, "he" or "she", a name the article uses mid-sentence
     ("Israel"; not "Shoppers"), or a determiner phrase right before its verb."""
-    document = _document_relative(left, rules)
+    document = _document_relative(left, rules) or _who_antecedent(left, rules)
     if document:
         return Attribution(document, "")
     clause = _clause_subject(left, rules)
@@ -104,6 +104,32 @@ def _document_relative(left: str, rules: QuoteRules) -> str | None:
     words = m.group(1).split()
     last = max(i for i, w in enumerate(words) if bare_word(w) in _ARTICLES)
     return " ".join(words[last:])  # "The council passed a rule that": "a rule"
+
+
+#: A noun phrase, a comma and a "who" clause that runs on to the quote: an aside between
+#: dashes and a decimal point ("$41.99") do not end it.
+_WHO_CLAUSE = re.compile(
+    r"((?:(?:the|The|[A-Z][\w'’-]*)\s+)?[\w'’-]+),\s+who\s+"
+    r"(?:[^.!?;:,“”\"—]|(?<=\d)[.,](?=\d)|—(?:[^.!?;“”\"—]|(?<=\d)\.(?=\d))*—)*$"
+)
+
+
+def _who_antecedent(left: str, rules: QuoteRules) -> str | None:
+    """'Animals perform for onlookers, who — after paying $41.99 — walk away feeling “more sad
+    than anything.”': a fragment in a "who" clause is the words of the people the clause is
+    about, as written: a plural noun for people by what they do, a group, or a full name."""
+    m = _WHO_CLAUSE.search(left)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    head = bare_word(words[-1])
+    if head.endswith(AGENT_ENDINGS) or head in rules.group_nouns:
+        first = bare_word(words[0])
+        return " ".join(words if len(words) == 1 or first == "the" else words[1:])
+    name = [w for w in words if is_capital(w)]
+    if len(name) == 2 and name == words and plausible(name, rules):
+        return " ".join(name) if not is_organisation(name, rules) else None
+    return None
 
 
 def passive_agent(left: str) -> tuple[bool, str | None]:
