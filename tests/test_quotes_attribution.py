@@ -347,3 +347,30 @@ def test_they_after_a_group_given_a_speech_verb_in_the_sentence_before() -> None
 )
 def test_fragment_in_a_who_clause_is_its_antecedents(sentence: str, speaker: str | None) -> None:
     assert speakers([sentence]) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        (
+            [
+                "Family doctors have been urged to “report any abuse to the police at once.”",
+                "The Royal College of GPs urged staff to keep records of every incident.",
+            ],
+            "Royal College of GPs",
+        ),
+        # praising is no directive: the later active verb is another act
+        (
+            [
+                "Ann Lee was praised for doing “a sterling job in very difficult conditions.”",
+                "The council praised the crews.",
+            ],
+            None,
+        ),
+        (["Nurses have been urged to “report any abuse to the police at once.”"], None),
+    ],
+)
+def test_agentless_directive_passive_takes_the_active_subject_nearby(
+    paragraphs: list[str], speaker: str | None
+) -> None:
+    assert speakers(paragraphs) == [speaker]

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 
-from scraper.extract.quote_clauses import opening_subject
+from scraper.extract.quote_clauses import last_sentence, opening_subject
 from scraper.extract.quote_phrases import bare_word, is_capital, is_organisation, plausible
 from scraper.extract.quote_rules import QuoteRules
 from scraper.extract.quote_spans import Span
-from scraper.extract.quote_speakers import Attribution, sentence_subject
+from scraper.extract.quote_speakers import Attribution, sentence_subject, subject_before
 
 
 def sentence_after(paragraphs: list[str], spans: list[Span], i: int) -> int | None:
@@ -27,7 +27,9 @@ def sentence_after(paragraphs: list[str], spans: list[Span], i: int) -> int | No
 _SENTENCE_END = re.compile(r"[.!?…]")
 
 
-def fragment_speaker(left: str, paragraphs: list[str], rules: QuoteRules) -> Attribution | None:
+def fragment_speaker(
+    left: str, paragraphs: list[str], rules: QuoteRules, at: int | None = None
+) -> Attribution | None:
     """'Israel rejected the questions as “patently biased”', 'John Muir set off with “some
     bread and tea”': a fragment quoted in the reporter's sentence is the words of that
     sentence's subject: a full name, "he" or "she", a name the article uses mid-sentence
@@ -40,6 +42,8 @@ def fragment_speaker(left: str, paragraphs: list[str], rules: QuoteRules) -> Att
         return Attribution(clause, "")
     passive, agent = passive_agent(left)
     if passive:  # 'Lee was described by her coach as “…”': the agent speaks, else no one
+        if agent is None and at is not None:  # unless the next lines say who: "X urged"
+            agent = active_agent(_PASSIVE_VERB.findall(left)[-1], paragraphs, at, rules)
         return Attribution(agent, "") if agent else None
     found = _named_subject(left, paragraphs, rules)
     if found is None:  # "In July, investigators found ... “...”": people named by a noun
@@ -75,8 +79,37 @@ def _named_subject(left: str, paragraphs: list[str], rules: QuoteRules) -> Attri
 #: A passive verb: a form of "be" and a participle ("was described", "have been urged").
 _PASSIVE_VERB = re.compile(
     r"\b(?:is|are|was|were|been|being|be)\s+(?:[a-z]+ly\s+)?"
-    r"(?:[a-z]+ed|told|said|written|given|called|seen|heard|known|shown|taken|held|thought)\b"
+    r"([a-z]+ed|told|said|written|given|called|seen|heard|known|shown|taken|held|thought)\b"
 )
+#: Verbs of telling someone to do something: their passive subject is the one addressed, and
+#: the same verb in the active voice nearby names who spoke ("The College urged staff").
+DIRECTIVE_VERBS = frozenset(
+    {"urged", "told", "asked", "advised", "warned", "ordered", "instructed", "reminded"}
+)
+#: How many paragraphs after a passive speech verb its active form is looked for.
+AGENT_PARAGRAPHS = 2
+
+
+def active_agent(verb: str, paragraphs: list[str], at: int, rules: QuoteRules) -> str | None:
+    """'GPs have been urged to “…”' then 'The College urged staff to …': the subject of the
+    same directive verb in the active voice, in the quote's paragraph or the next two, is the
+    one the passive left out."""
+    if verb not in DIRECTIVE_VERBS:
+        return None  # "Lee was praised for …" and "The mayor praised the crews" are two acts
+    word = re.compile(rf"\b{re.escape(verb)}\b")
+    for text in paragraphs[at : at + AGENT_PARAGRAPHS + 1]:
+        for m in word.finditer(text) if verb in text else ():
+            sentence = last_sentence(text[: m.start()], rules)
+            if _PASSIVE_BEFORE.search(sentence):
+                continue  # the passive again ("have been urged")
+            subject = subject_before(sentence, rules)
+            if subject and bare_word(subject) not in rules.pronouns:
+                return subject
+    return None
+
+
+#: A form of "be" right before a participle: the verb is passive there.
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:[a-z]+ly\s+)?$")
 #: The agent of a passive verb, up to the next clause word: "by her coach", "by police".
 _AGENT = re.compile(
     r"\s+by\s+((?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)"

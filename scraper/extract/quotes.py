@@ -333,7 +333,7 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
         subject = rules.fragment_speakers == "subject" and len(words) >= MIN_FULL_WORDS
         if found.sentence_after is None and (found.partial or inside) and subject:
             # 'set off with “some bread and tea.”': a fragment, though it ends the sentence
-            found.attribution = fragment_speaker(left, paragraphs, rules)
+            found.attribution = fragment_speaker(left, paragraphs, rules, span.paragraph)
     connected = not right.strip(_MARKS) or participle
     found.continuing = not _reporter_words(left, rules, participle) and connected
     found.joined = bool(left.strip(_MARKS)) and found.continuing
