@@ -374,3 +374,12 @@ def test_agentless_directive_passive_takes_the_active_subject_nearby(
     paragraphs: list[str], speaker: str | None
 ) -> None:
     assert speakers(paragraphs) == [speaker]
+
+
+def test_pronoun_right_before_the_verb_after_a_phrase_without_comma() -> None:
+    paragraphs = [
+        "Director Bong Joon Ho said backstage that no one could predict the result",
+        "Speaking through an interpreter he added; “It is true that the momentum is building and"
+        " we are part of the race.”",
+    ]
+    assert speakers(paragraphs) == ["Bong Joon Ho"]

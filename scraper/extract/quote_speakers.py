@@ -118,6 +118,16 @@ def attribute_after(text: str, rules: QuoteRules) -> Attribution | None:
     return Attribution(speaker, m.group()) if speaker else None
 
 
+def _pronoun_before(before: str, rules: QuoteRules) -> str | None:
+    """'Speaking through an interpreter he added;': a personal pronoun right before the verb
+    (adverbs skipped) is its subject, whatever phrase runs into it without a comma."""
+    words = [w for w in before.split() if bare_word(w) not in rules.adverbs]
+    last = bare_word(words[-1]) if words else ""
+    if last in rules.pronouns and last not in rules.possessive_pronouns:
+        return words[-1].strip(EDGE)
+    return None
+
+
 #: A pronoun and a contracted auxiliary before a verb ("he’d remarked", "she’s said"): the
 #: auxiliary is dropped so the pronoun stands alone as the subject.
 _CONTRACTED = re.compile(r"\b([Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Yy]ou)[’'](?:d|s|ve|ll)\s+$")
@@ -218,6 +228,7 @@ def cue_subject(text: str, rules: QuoteRules) -> tuple[Attribution, int] | None:
             continue  # 'two posts from ...' is a noun
         before = _CONTRACTED.sub(r"\1 ", text[: cue.start()])  # "and he’d remarked"
         speaker = coordinated_subject(before, rules) or subject_before(before, rules)
+        speaker = speaker or _pronoun_before(before, rules)
         if speaker:
             return Attribution(speaker, cue.group()), cue.start()
     return None
