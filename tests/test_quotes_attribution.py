@@ -383,3 +383,13 @@ def test_pronoun_right_before_the_verb_after_a_phrase_without_comma() -> None:
         " we are part of the race.”",
     ]
     assert speakers(paragraphs) == ["Bong Joon Ho"]
+
+
+def test_fragment_after_fronted_phrases_takes_the_pronoun_subject() -> None:
+    paragraphs = [
+        "“We build models for every task,” Peter White said.",
+        "Sam Ray notes the limits of the tools.",
+        "But, risks aside, he believes AI stands to add value to the platforms and “creating new"
+        " possibilities for automation.”",
+    ]
+    assert speakers(paragraphs) == ["Peter White", "Sam Ray"]

@@ -47,9 +47,35 @@ def fragment_speaker(
         return Attribution(agent, "") if agent else None
     found = _named_subject(left, paragraphs, rules)
     if found is None:  # "In July, investigators found ... “...”": people named by a noun
-        agents = _agent_subject(left, rules)
+        agents = _agent_subject(left, rules) or _fronted_pronoun(left, rules)
         found = Attribution(agents, "") if agents else None
     return found
+
+
+#: Commas a sentence may open with before its subject ("But, risks aside, he believes").
+FRONTED_COMMAS = 2
+
+
+def _fronted_pronoun(left: str, rules: QuoteRules) -> str | None:
+    """'But, risks aside, he believes AI stands to add value and “…”': "he" or "she" as the
+    subject after short fronted phrases (each up to a comma), then a verb, no comma after."""
+    words = left.split()
+    if not words or not words[0][:1].isupper():
+        return None  # the sentence's start is not in ``left``
+    for _ in range(FRONTED_COMMAS):
+        comma = next((i for i, w in enumerate(words[: FRONTED_WORDS + 1]) if w.endswith(",")), None)
+        if comma is None or _CLAUSE_WORDS.intersection(words[:comma]):
+            break
+        words = words[comma + 1 :]
+    if (
+        len(words) < 2
+        or bare_word(words[0]) not in FRAGMENT_PRONOUNS
+        or words[0] != words[0].lower()
+    ):
+        return None
+    if any("," in w for w in words[1:]) or not _is_verb(bare_word(words[1]), rules):
+        return None
+    return words[0]
 
 
 def _named_subject(left: str, paragraphs: list[str], rules: QuoteRules) -> Attribution | None:
