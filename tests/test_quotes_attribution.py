@@ -393,3 +393,12 @@ def test_fragment_after_fronted_phrases_takes_the_pronoun_subject() -> None:
         " possibilities for automation.”",
     ]
     assert speakers(paragraphs) == ["Peter White", "Sam Ray"]
+
+
+def test_fragment_subject_that_is_a_known_surname_and_a_title_word() -> None:
+    # "Major" is also a military title; the article gives it a first name, so it is a person
+    paragraphs = [
+        "The Tories replaced her with John Major in 1990.",
+        "Major wanted to offer Britain “a kinder and gentler form of rule,” and he set to work.",
+    ]
+    assert speakers(paragraphs) == ["John Major"]

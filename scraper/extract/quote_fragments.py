@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from scraper.extract.quote_anaphora import known_surname
 from scraper.extract.quote_clauses import last_sentence, opening_subject
 from scraper.extract.quote_phrases import bare_word, is_capital, is_organisation, plausible
 from scraper.extract.quote_rules import QuoteRules
@@ -97,7 +98,8 @@ def _named_subject(left: str, paragraphs: list[str], rules: QuoteRules) -> Attri
         return None  # "The conditions are so bad that ..., and even Tripadvisor won't ..."
     if len(words) == 1:
         mid = re.compile(rf"\b[a-z]+\s+{re.escape(words[0])}\b")
-        if not any(mid.search(text) for text in paragraphs):
+        surname = known_surname(words[0], tuple(paragraphs), rules)  # "John Major" ... "Major"
+        if not surname and not any(mid.search(text) for text in paragraphs):
             return None  # "Shoppers found ...": a capitalised noun, not a name
     return Attribution(subject, "")
 
