@@ -402,3 +402,11 @@ def test_fragment_subject_that_is_a_known_surname_and_a_title_word() -> None:
         "Major wanted to offer Britain “a kinder and gentler form of rule,” and he set to work.",
     ]
     assert speakers(paragraphs) == ["John Major"]
+
+
+def test_he_never_stands_for_a_document_that_spoke() -> None:
+    paragraphs = [
+        "“The world cannot afford a war between the two countries,” the statement read.",
+        "“It was a cowardly act against our people,” he said.",
+    ]
+    assert speakers(paragraphs) == ["the statement", None]

@@ -497,8 +497,9 @@ def _resolve(
                 )
             if name and a.speaker.lower() in PLURAL_PRONOUNS:
                 name = couple(name, paragraphs, f.span.paragraph) or name  # "Mark and Lisa Brown"
-            if name is None and pronoun and last_role is not None and last_role.attribution:
-                name = last_role.attribution.speaker  # "the King" said ... "he said"
+            role = last_role.attribution.speaker if last_role and last_role.attribution else ""
+            if name is None and pronoun and role and not _names_document(role, rules):
+                name = role  # "the King" said ... "he said"; not "the statement read"
             if name:
                 f.attribution = Attribution(name, a.cue)
                 last_named = f
@@ -515,6 +516,13 @@ def _resolve(
         if f.attribution is not None:
             spoken.append((f.span.paragraph, f.attribution.speaker))
     _attribute_back(found)
+
+
+def _names_document(phrase: str, rules: QuoteRules) -> bool:
+    """'the statement', 'a leaked memo': a phrase whose head names a document, which no "he"
+    or "she" stands for."""
+    words = phrase.split()
+    return bool(words) and words[-1].strip(_MARKS).lower() in rules.document_words
 
 
 def _group_before(
@@ -645,6 +653,8 @@ def _nearest_person(
         elif mentions:
             return mentions[-1][1]
     if named and named.attribution:
+        if pronoun and _names_document(named.attribution.speaker, rules):
+            return weak  # "“…,” the statement read. … “…,” he said": not the statement
         return named.attribution.speaker
     return weak
 
