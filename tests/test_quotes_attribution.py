@@ -410,3 +410,11 @@ def test_he_never_stands_for_a_document_that_spoke() -> None:
         "“It was a cowardly act against our people,” he said.",
     ]
     assert speakers(paragraphs) == ["the statement", None]
+
+
+def test_pronoun_in_a_clause_after_another_speech_verb_is_not_taken_alone() -> None:
+    paragraphs = [
+        "“The world cannot afford a war,” said Antonio Ruiz, the envoy.",
+        "Pakistan’s defence minister condemns what he calls ‘a cowardly act of war’",
+    ]
+    assert speakers(paragraphs) == ["Antonio Ruiz", "Pakistan’s defence minister"]

@@ -228,7 +228,8 @@ def cue_subject(text: str, rules: QuoteRules) -> tuple[Attribution, int] | None:
             continue  # 'two posts from ...' is a noun
         before = _CONTRACTED.sub(r"\1 ", text[: cue.start()])  # "and he’d remarked"
         speaker = coordinated_subject(before, rules) or subject_before(before, rules)
-        speaker = speaker or _pronoun_before(before, rules)
+        if speaker is None and rules.cue.search(before) is None:  # not "X condemns what he calls"
+            speaker = _pronoun_before(before, rules)
         if speaker:
             return Attribution(speaker, cue.group()), cue.start()
     return None
