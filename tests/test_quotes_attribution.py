@@ -418,3 +418,22 @@ def test_pronoun_in_a_clause_after_another_speech_verb_is_not_taken_alone() -> N
         "Pakistan’s defence minister condemns what he calls ‘a cowardly act of war’",
     ]
     assert speakers(paragraphs) == ["Antonio Ruiz", "Pakistan’s defence minister"]
+
+
+def test_a_heading_introduces_no_speaker_for_the_quote_after_it() -> None:
+    # a live blog: the critic's commentary goes on under the entry's heading
+    paragraphs = [
+        "Neil Moore agrees. “The hosts are so wrong for this ceremony and its big night.”",
+        "Tara Mack performs",
+        "“A Canadian star most viewers probably have not heard of takes the stage now.”",
+    ]
+    assert speakers(paragraphs) == ["Neil Moore", "Neil Moore"]
+
+
+def test_a_sentence_that_introduces_a_person_still_gives_the_next_quote() -> None:
+    paragraphs = [
+        "“The hosts are so wrong for this ceremony,” said Neil Moore.",
+        "Tara Mack is unconvinced.",
+        "“A Canadian star most viewers probably have not heard of takes the stage now.”",
+    ]
+    assert speakers(paragraphs) == ["Neil Moore", "Tara Mack"]

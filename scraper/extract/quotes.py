@@ -294,7 +294,8 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
     if attribution is None and text.rstrip(_INNER_CLOSERS)[-1:] in ",!?":
         attribution = inverted_verb(right, rules)  # '“...,” remembers Shanna Challenger'
     if attribution is None and previous and not right.strip(_MARKS):
-        attribution = about_person(previous, paragraphs, rules)
+        heading = _is_heading(previous)  # labels what follows: it introduces no speaker
+        attribution = None if heading else about_person(previous, paragraphs, rules)
         attribution = attribution or attribute_before(previous, rules)  # 'X says ... . "Q."'
         attribution = attribution or inverted_cue(last_sentence(previous, rules), rules)
         attribution = attribution or message_source(last_sentence(previous, rules), rules)
@@ -302,7 +303,7 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
         asked = span.paragraph >= 2 and previous.rstrip().endswith("?")
         if attribution is None and not introduced and asked:  # an interview's question between
             introduced = person_mentions(paragraphs[span.paragraph - 2], rules)
-        if introduced and not left:
+        if introduced and not left and not heading:
             attribution = Attribution(
                 introduced[-1][1], ""
             )  # a person the paragraph before introduced
@@ -341,6 +342,17 @@ def _analyse(paragraphs: list[str], spans: list[Span], i: int, rules: QuoteRules
         not (found.named or found.title) and _same_sentence(paragraphs, spans, i, rules)
     )
     return found
+
+
+#: Most words of a heading: a short line without sentence punctuation at its end.
+HEADING_WORDS = 10
+
+
+def _is_heading(text: str) -> bool:
+    """'Tate MacRae performs', 'Calvin Harris wins Dance Act': a live blog's or a feature's
+    heading labels what follows; it does not bring a person in to speak the next quote."""
+    stripped = text.strip()
+    return len(stripped.split()) <= HEADING_WORDS and stripped[-1:] not in '.!?:;,”"’)…'
 
 
 #: A capitalised word alone before a colon, or after a dash closing the paragraph.
