@@ -45,17 +45,19 @@ class Mention:
             object.__setattr__(self, "words", tuple(_strip(w) for w in self.name.split()))
 
 
-#: Prepositions joining an office to its place ("Attorney for Massachusetts").
-_OFFICE_PLACE = frozenset({"for", "of"})
+#: Prepositions joining an office to its place or employer ("Attorney for Massachusetts",
+#: "Marketing Manager at Ocean Florida").
+_OFFICE_PLACE = frozenset({"for", "of", "at"})
 
 
 def place_words(before: Sequence[str], run: Sequence[str], rules: QuoteRules) -> int:
-    """How many leading words of the capitalised ``run`` name an office's place rather than
-    the holder ("U.S. Attorney for Massachusetts Joshua Levy"): after a title and "for" or
-    "of", a run of three words or more keeps its last two as the name."""
+    """How many leading words of the capitalised ``run`` name an office's place or employer
+    rather than the holder ("U.S. Attorney for Massachusetts Joshua Levy", "Manager at Ocean
+    Florida Abby Dunn"): after a title and "for", "of" or "at", a run of three words or more
+    keeps its last two as the name."""
     if len(run) < 3 or len(before) < 2 or _strip(before[-1]) not in _OFFICE_PLACE:
         return 0
-    if any(_strip(w) in rules.not_name_words for w in run):
+    if any(_strip(w) in rules.not_name_words for w in run[-2:]):
         return 0  # "a spokesperson for West Midlands Police": an organisation, no holder
     return len(run) - 2 if _strip(before[-2]) in rules.titles else 0
 
@@ -117,8 +119,9 @@ def _mention(
         return None  # "Hyde Park"; but "Senator Tom Park", "Theresa May said" are people
     if words[-1] in rules.document_words and not roles:
         return None  # "the Volcker Rule", "Clean Air Act": a document, no person
-    # A surname that is also a role word ("Shanna Challenger") when the article uses it
-    # alone as a speaker's name (``surname``): a role before a name is cut above all the same.
+    # A surname that is also a role word ("Shanna Challenger", "Tessa Bishop") when the article
+    # uses the surname or first name alone as a speaker's name (``surname``): a role before a
+    # name is cut above all the same.
     last = len(words) - 1 if surname and words[-1] in rules.titles else len(words)
     if any(
         w in rules.titles or w in rules.determiners or w in rules.pronouns for w in words[:last]
@@ -236,7 +239,11 @@ def name_mentions(
             last = _strip(before[-1]) if before else ""
             place = bool(before) and (last in rules.prepositions or last in rules.determiners)
             spoke = spoke or (names is not None and not place and _strip(tokens[-1]) in names)
-            surname = names is not None and _strip(tokens[-1]) in names
+            # a name whose last word is a title ("Tessa Bishop") is a person's when the
+            # article calls a speaker by its surname or first name alone ("Tessa said")
+            surname = names is not None and (
+                _strip(tokens[-1]) in names or _strip(tokens[0]) in names
+            )
             mention = _mention(tokens, before, appositive, (index, start), rules, spoke, surname)
             if mention is not None:
                 found.append(_elided(mention, text, start, tokens))

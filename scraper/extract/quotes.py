@@ -78,6 +78,7 @@ from scraper.extract.quote_names import (
 )
 from scraper.extract.quote_people import CACHED as PEOPLE_CACHES
 from scraper.extract.quote_people import inverted_speakers, person_mentions, subject_position
+from scraper.extract.quote_scan import indefinite_before
 from scraper.extract.quote_phrases import clean_speaker
 from scraper.extract.quote_previous import (
     about_person,
@@ -462,6 +463,7 @@ def _resolve(
             phrase = a.speaker.lower()
             introduced = introduced_person(a.speaker, paragraphs, _position(f), rules)
             introduced = introduced or described.get(phrase)
+            introduced = introduced or _last_speaker(a.speaker, spoken, paragraphs, f.span.paragraph, rules)
             if introduced:
                 described[phrase] = introduced
                 f.attribution = a = Attribution(introduced, a.cue)
@@ -506,6 +508,31 @@ def _resolve(
         if f.attribution is not None:
             spoken.append((f.span.paragraph, f.attribution.speaker))
     _attribute_back(found)
+
+
+def _last_speaker(
+    description: str,
+    spoken: list[tuple[int, str]],
+    paragraphs: list[str],
+    paragraph: int,
+    rules: QuoteRules,
+) -> str | None:
+    """'Abby said: "..."' and then 'The expert said: "..."': a description opening a new
+    paragraph with nobody new introduced before it goes on with the person who spoke in the
+    paragraph before, when that person was named (a name, not an organisation) and the
+    article never brought in an unnamed one with the description's noun ("A source ...")."""
+    if not spoken:
+        return None
+    where, name = spoken[-1]
+    words = name.split()
+    if paragraph - where != 1 or not words or not all(w[:1].isupper() for w in words):
+        return None
+    noun = description.split()[-1].lower()
+    if any(indefinite_before(text, noun) for text in paragraphs[: paragraph + 1]):
+        return None
+    if any(w.lower() in rules.not_name_words for w in words) or _is_pronoun(name, rules):
+        return None
+    return name
 
 
 def _group_before(

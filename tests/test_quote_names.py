@@ -1,0 +1,72 @@
+"""Speaker name forms: first names, employers before a name, descriptions, misspelt surnames,
+possessive and appositive attributions, joint speakers (``scraper.extract.quote_names`` and
+its callers in ``scraper.extract.quotes``). Every sentence here is made up."""
+
+from __future__ import annotations
+
+from scraper.extract.quote_names import name_mentions, place_words
+from scraper.extract.quote_rules import rules_for
+from scraper.extract.quotes import find_quotes
+
+RULES = rules_for("en")
+
+
+def speakers(paragraphs: list[str]) -> list[str | None]:
+    return [q.speaker for q in find_quotes(paragraphs)]
+
+
+def test_first_name_takes_a_full_name_whose_surname_is_a_title_word() -> None:
+    paragraphs = [
+        "Travel agent Nora Bishop, who runs a shop in Leeds, has shared her advice.",
+        "Nora explained: “Book your flights on a Tuesday and you will pay far less.”",
+    ]
+    assert speakers(paragraphs) == ["Nora Bishop"]
+
+
+def test_a_title_word_after_a_name_is_no_surname_without_a_first_name_reference() -> None:
+    # "Health Secretary" is two capitalised words ending in a title: no person, as before
+    paragraphs = ["The Health Secretary visited Leeds on Monday with officials."]
+    assert not [m for m in name_mentions(paragraphs, RULES) if m.name == "Health Secretary"]
+
+
+def test_first_name_after_a_role_at_an_employer() -> None:
+    paragraphs = [
+        "Sales Director at Harbour Bank Ines Corvo, who joined in 2019, gave her tips.",
+        "Ines said: “Compare the fees before you sign anything at all.”",
+    ]
+    assert speakers(paragraphs) == ["Ines Corvo"]
+
+
+def test_employer_words_are_skipped_only_after_a_title_and_a_preposition() -> None:
+    before = "our Sales Manager at".split()
+    assert place_words(before, "Ocean Crest Ann Lee".split(), RULES) == 2
+    assert place_words("She arrived at".split(), "Ocean Crest Ann Lee".split(), RULES) == 0
+    # an organisation whose last words hold an organisation word has no holder named
+    assert place_words("a spokesperson for".split(), "West Dale Police".split(), RULES) == 0
+
+
+def test_description_in_the_next_paragraph_goes_on_with_the_last_named_speaker() -> None:
+    paragraphs = [
+        "Mina Holt, a gardener from Ely, has grown tomatoes for twenty years.",
+        "Mina said: “Water them in the morning and never in the heat of the day.”",
+        "The expert added: “A little shade in August keeps the leaves from burning.”",
+    ]
+    assert speakers(paragraphs) == ["Mina Holt", "Mina Holt"]
+
+
+def test_description_of_an_unnamed_source_brought_in_before_stays_as_written() -> None:
+    paragraphs = [
+        "Mayor Tom Reid met the unions. A source close to the talks called it cordial.",
+        "“We are close to an agreement on the budget,” he said.",
+        "The source said: “Nobody has signed anything yet, whatever they say.”",
+    ]
+    assert speakers(paragraphs)[-1] == "The source"
+
+
+def test_description_two_paragraphs_after_the_last_speaker_is_not_that_speaker() -> None:
+    paragraphs = [
+        "Mayor Tom Reid said: “We are close to an agreement on the budget.”",
+        "The council meets again on Friday.",
+        "The woman said: “Nobody asked us about the new road at all.”",
+    ]
+    assert speakers(paragraphs)[-1] != "Tom Reid"
