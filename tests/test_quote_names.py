@@ -38,11 +38,11 @@ def test_first_name_after_a_role_at_an_employer() -> None:
 
 
 def test_employer_words_are_skipped_only_after_a_title_and_a_preposition() -> None:
-    before = "our Sales Manager at".split()
-    assert place_words(before, "Ocean Crest Ann Lee".split(), RULES) == 2
-    assert place_words("She arrived at".split(), "Ocean Crest Ann Lee".split(), RULES) == 0
+    before = ["our", "Sales", "Manager", "at"]
+    assert place_words(before, ["Ocean", "Crest", "Ann", "Lee"], RULES) == 2
+    assert place_words(["She", "arrived", "at"], ["Ocean", "Crest", "Ann", "Lee"], RULES) == 0
     # an organisation whose last words hold an organisation word has no holder named
-    assert place_words("a spokesperson for".split(), "West Dale Police".split(), RULES) == 0
+    assert place_words(["a", "spokesperson", "for"], ["West", "Dale", "Police"], RULES) == 0
 
 
 def test_description_in_the_next_paragraph_goes_on_with_the_last_named_speaker() -> None:

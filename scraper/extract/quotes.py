@@ -78,7 +78,6 @@ from scraper.extract.quote_names import (
 )
 from scraper.extract.quote_people import CACHED as PEOPLE_CACHES
 from scraper.extract.quote_people import inverted_speakers, person_mentions, subject_position
-from scraper.extract.quote_scan import indefinite_before
 from scraper.extract.quote_phrases import clean_speaker
 from scraper.extract.quote_previous import (
     about_person,
@@ -87,6 +86,7 @@ from scraper.extract.quote_previous import (
     recent_subject,
 )
 from scraper.extract.quote_rules import QuoteRules, attributes, may_match, rules_for
+from scraper.extract.quote_scan import indefinite_before
 from scraper.extract.quote_spans import Span, find_spans
 from scraper.extract.quote_speakers import CACHED as SPEAKER_CACHES
 from scraper.extract.quote_speakers import (
@@ -463,7 +463,9 @@ def _resolve(
             phrase = a.speaker.lower()
             introduced = introduced_person(a.speaker, paragraphs, _position(f), rules)
             introduced = introduced or described.get(phrase)
-            introduced = introduced or _last_speaker(a.speaker, spoken, paragraphs, f.span.paragraph, rules)
+            introduced = introduced or _last_speaker(
+                a.speaker, spoken, paragraphs, f.span.paragraph, rules
+            )
             if introduced:
                 described[phrase] = introduced
                 f.attribution = a = Attribution(introduced, a.cue)
