@@ -4,7 +4,7 @@ its callers in ``scraper.extract.quotes``). Every sentence here is made up."""
 
 from __future__ import annotations
 
-from scraper.extract.quote_names import name_mentions, place_words
+from scraper.extract.quote_names import edit_distance, misspelt_name, name_mentions, place_words
 from scraper.extract.quote_rules import rules_for
 from scraper.extract.quotes import find_quotes
 
@@ -70,3 +70,32 @@ def test_description_two_paragraphs_after_the_last_speaker_is_not_that_speaker()
         "The woman said: “Nobody asked us about the new road at all.”",
     ]
     assert speakers(paragraphs)[-1] != "Tom Reid"
+
+
+def test_edit_distance_stops_past_its_limit() -> None:
+    assert edit_distance("houser", "hauser", 2) == 1
+    assert edit_distance("jensen", "janzen", 2) == 2
+    assert edit_distance("jensen", "johnson", 2) == 3  # past the limit: limit + 1
+    assert edit_distance("lee", "leeson", 1) == 2
+
+
+def test_misspelt_surname_is_the_person_the_article_introduced() -> None:
+    paragraphs = [
+        "“Rates will stay where they are until spring,” said Petra Kowalska, an analyst.",
+        "Kowalski said: “The labour market is cooling faster than the bank expected.”",
+    ]
+    assert speakers(paragraphs) == ["Petra Kowalska", "Petra Kowalska"]
+
+
+def test_misspelling_is_not_guessed_between_two_close_surnames() -> None:
+    paragraphs = [
+        "Petra Kowalska and Jan Kowalsky both sit on the committee.",
+        "Kowalski said: “The labour market is cooling faster than the bank expected.”",
+    ]
+    assert speakers(paragraphs) == ["Kowalski"]
+
+
+def test_short_or_different_initial_surnames_are_not_respelt() -> None:
+    assert misspelt_name("Cole", ["Ann Cale chairs the board."], RULES) is None
+    assert misspelt_name("Hansen", ["Ida Jansen chairs the board."], RULES) is None
+    assert misspelt_name("Hauser", ["Tom Houser chairs the board."], RULES) == "Tom Houser"

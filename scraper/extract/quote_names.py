@@ -859,5 +859,62 @@ def _named_last(
     return best[1] if best else None
 
 
+#: Shortest surname a misspelling is resolved for: shorter names differ by one letter too
+#: often ("Cole", "Cale") for a one-letter difference to mean the same person.
+MISSPELT_MIN_LETTERS = 5
+#: Surnames of this many letters or more may differ by two edits ("Jensen" for "Janzen").
+MISSPELT_TWO_EDITS = 6
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """The Levenshtein distance of ``a`` and ``b``, or ``limit + 1`` once it exceeds
+    ``limit`` (rows are dropped as soon as their smallest cell passes it)."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, 1):
+        row = [i]
+        for j, other in enumerate(b, 1):
+            row.append(min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (char != other)))
+        if min(row) > limit:
+            return limit + 1
+        previous = row
+    return min(previous[-1], limit + 1)
+
+
+def misspelt_name(speaker: str, paragraphs: Sequence[str], rules: QuoteRules) -> str | None:
+    """'Jensen said' after "Nathan Janzen" is introduced: an evident misspelling of a surname
+    is the person meant. Only a lone capitalised surname of five letters or more that names
+    nobody in the article is respelt, to the one full name whose surname has the same first
+    letter and differs by one edit (two from six letters on)."""
+    bare = _strip(speaker)
+    if " " in speaker or len(bare) < MISSPELT_MIN_LETTERS or not speaker[:1].isupper():
+        return None
+    if not bare.isalpha() or bare in rules.not_name_words or bare in rules.titles:
+        return None
+    return _respelt(speaker.strip(_EDGE), tuple(paragraphs), rules)
+
+
+@lru_cache(maxsize=256)
+def _respelt(word: str, paragraphs: tuple[str, ...], rules: QuoteRules) -> str | None:
+    limit = 2 if len(word) >= MISSPELT_TWO_EDITS else 1
+    shape = re.compile(rf"\b{word[0]}[^\W\d_]{{{len(word) - 1 - limit},{len(word) - 1 + limit}}}\b")
+    close: set[str] = set()
+    for text in paragraphs:
+        for m in shape.finditer(text) if word[0] in text else ():
+            found = m.group()
+            if found != word and edit_distance(found.lower(), word.lower(), limit) <= limit:
+                close.add(found)
+    if len(close) != 1:
+        return None
+    surname = close.pop()
+    people = {
+        m.name
+        for m in name_mentions(list(paragraphs), rules, frozenset({surname.lower()}))
+        if m.words[-1] == surname.lower()
+    }
+    return people.pop() if len(people) == 1 else None
+
+
 #: The per-article caches of this module (cleared together by ``quotes.clear_caches``).
-CACHED = (_first_place,)
+CACHED = (_first_place, _respelt)

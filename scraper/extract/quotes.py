@@ -70,6 +70,7 @@ from scraper.extract.quote_names import (
     fullest_name,
     lede_case,
     long_runs,
+    misspelt_name,
     name_mentions,
     named_later,
     organisation_mentions,
@@ -172,6 +173,8 @@ def find_quotes(paragraphs: list[str], language: str | None = None) -> list[Quot
                 )
                 if name == key[0] and _is_org_anaphor(name, rules):
                     name = recent_subject(paragraphs, p, a, rules) or name
+                if name == key[0]:  # "Jensen said" after "Nathan Janzen"
+                    name = misspelt_name(name, paragraphs, rules) or name
                 name = acronym_name(name, paragraphs) or name  # "the CDC": its full name
                 name = named_later(name, p, mentions, rules) or name  # "A DUP councillor"
                 name = without_letters(lede_case(name), rules)  # "KELLY Osbourne", "MBE"
