@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from scraper.extract.quote_names import edit_distance, misspelt_name, name_mentions, place_words
 from scraper.extract.quote_rules import rules_for
+from scraper.extract.quote_speakers import names_owned
 from scraper.extract.quotes import find_quotes
 
 RULES = rules_for("en")
@@ -99,3 +100,29 @@ def test_short_or_different_initial_surnames_are_not_respelt() -> None:
     assert misspelt_name("Cole", ["Ann Cale chairs the board."], RULES) is None
     assert misspelt_name("Hansen", ["Ida Jansen chairs the board."], RULES) is None
     assert misspelt_name("Hauser", ["Tom Houser chairs the board."], RULES) == "Tom Houser"
+
+
+def test_possessive_owner_is_not_the_speaker_the_name_after_the_role_is() -> None:
+    paragraphs = [
+        "Later, Mara Quinn's lawyer Owen Pike disputed that, saying in a statement, “My client"
+        " has answered every question put to her.”"
+    ]
+    assert speakers(paragraphs) == ["Owen Pike"]
+    apposed = ["Mara Quinn's lawyer, Owen Pike, disagreed, saying: “My client has answered all.”"]
+    assert speakers(apposed) == ["Owen Pike"]
+
+
+def test_possessive_role_without_a_name_gives_no_speaker_rather_than_the_owner() -> None:
+    paragraphs = [
+        "Later, Mara Quinn's lawyer disputed that, saying in a statement, “My client has"
+        " answered every question put to her.”"
+    ]
+    assert speakers(paragraphs) != ["Mara Quinn's"]
+    assert speakers(paragraphs) != ["Mara Quinn"]
+
+
+def test_names_owned_needs_a_capital_after_at_most_three_role_words() -> None:
+    text = "Mara Quinn's long-time family lawyer Owen Pike"
+    assert names_owned(text, len("Mara Quinn's"))
+    assert not names_owned("Mara Quinn's lawyer disputed it", len("Mara Quinn's"))
+    assert not names_owned("Mara Quinn's very old and trusted lawyer Owen Pike", 12)
