@@ -4,7 +4,9 @@ its callers in ``scraper.extract.quotes``). Every sentence here is made up."""
 
 from __future__ import annotations
 
+from scraper.extract.quote_agreement import group_subject
 from scraper.extract.quote_names import edit_distance, misspelt_name, name_mentions, place_words
+from scraper.extract.quote_phrases import joint_names
 from scraper.extract.quote_rules import rules_for
 from scraper.extract.quote_speakers import names_owned
 from scraper.extract.quotes import find_quotes
@@ -126,3 +128,33 @@ def test_names_owned_needs_a_capital_after_at_most_three_role_words() -> None:
     assert names_owned(text, len("Mara Quinn's"))
     assert not names_owned("Mara Quinn's lawyer disputed it", len("Mara Quinn's"))
     assert not names_owned("Mara Quinn's very old and trusted lawyer Owen Pike", 12)
+
+
+def test_two_names_joined_by_and_are_both_the_speaker_with_their_fullest_names() -> None:
+    paragraphs = [
+        "The evening was hosted by Lena Marsh and Ruth Okafor from the radio station.",
+        "Lena and Ruth said: “This is a night none of us will forget in a hurry.”",
+    ]
+    assert speakers(paragraphs) == ["Lena Marsh and Ruth Okafor"]
+
+
+def test_joint_names_need_two_person_names() -> None:
+    assert joint_names(["Lena", "and", "Ruth"], RULES) == "Lena and Ruth"
+    assert joint_names(["Food", "and", "Drug", "Administration"], RULES) is None
+    assert joint_names(["Smith,", "Lee", "and", "Reid"], RULES) is None  # a list
+    assert joint_names(["the", "mayor", "and", "Reid"], RULES) is None
+
+
+def test_group_named_by_a_member_keeps_the_group_with_the_fullest_name() -> None:
+    paragraphs = [
+        "Nadia Velez, a veterinarian, wrote to the council in March.",
+        "Velez and the other vets pointed to the new owners. They asked the council to act."
+        " “We had high hopes that things would change, but they have not,” they wrote.",
+    ]
+    assert speakers(paragraphs) == ["Nadia Velez and the other vets"]
+
+
+def test_group_subject_with_a_named_member() -> None:
+    sentence = "Gallagher and his colleagues wrote to the bureau on Monday."
+    assert group_subject(sentence, RULES) == "Gallagher and his colleagues"
+    assert group_subject("Gallagher and Reid wrote to the bureau.", RULES) is None

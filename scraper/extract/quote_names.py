@@ -410,7 +410,8 @@ def fullest_name(
         role = _role_name(bare, paragraph, offset, mentions, rules, paragraphs)
         return role or _organisation_name(bare, paragraph, offset, organisations, rules) or speaker
     if not all(w[:1].isupper() for w in words if _strip(w) not in rules.name_particles):
-        return speaker  # a phrase
+        joint = _joint_name(speaker, paragraph, offset, mentions, rules, paragraphs)
+        return joint or speaker  # a phrase
     size, key = len(words), tuple(bare)
     longer = [m for m in mentions if len(m.words) > size and key[-1] in m.words]
     ending = [m for m in longer if _unsuffixed(m.words, rules)[-size:] == key]  # "Bryant Snr"
@@ -432,6 +433,32 @@ def fullest_name(
         latest = None
     best = latest or _best(surname) or _best(first)
     return best.name if best else speaker
+
+
+def _joint_name(
+    speaker: str,
+    paragraph: int,
+    offset: int,
+    mentions: list[Mention],
+    rules: QuoteRules,
+    paragraphs: Sequence[str],
+) -> str | None:
+    """'Heath and the other vets' -> "Crystal Heath and the other vets", 'Clara and Maya' ->
+    "Clara Amfo and Maya Jama": speakers joined by "and" each take their fullest name; a
+    group named by its member ("and the other vets") stays as written after the name."""
+    parts = speaker.split(" and ")
+    if len(parts) != 2 or not all(parts):
+        return None
+    forms = []
+    for part in parts:
+        words = part.split()
+        if not all(w[:1].isupper() for w in words):
+            forms.append(part)  # "the other vets"
+            continue
+        if any(_strip(w) in rules.not_name_words for w in words):
+            return None  # "Food and Drug Administration": one organisation
+        forms.append(fullest_name(part, paragraph, offset, mentions, rules, paragraphs=paragraphs))
+    return " and ".join(forms) if forms != parts else None
 
 
 def _with_middle(words: tuple[str, ...], key: tuple[str, ...], rules: QuoteRules) -> bool:

@@ -234,16 +234,23 @@ def _wanted(found: list[_Found], rules: QuoteRules) -> tuple[frozenset[str], fro
     names: set[str] = set()
     roles: set[str] = set()
     for f in found:
-        words = f.attribution.speaker.split() if f.attribution else []
-        for word in words:
-            bare = word.strip(_MARKS + "()'’").lower()
-            if len(words) == 1 and word[:1].isupper():
-                names.add(bare)  # a surname or first name: look for the full name
-            elif word is words[-1] and all(w[:1].isupper() for w in words):
-                names.add(bare)  # "Al Saud": look for a longer name ending so
-            elif bare in rules.titles:
-                roles.update({bare, rules.role_synonyms.get(bare, bare)})
+        speaker = f.attribution.speaker if f.attribution else ""
+        parts = speaker.split(" and ") if " and " in speaker else [speaker]
+        for words in (part.split() for part in parts):  # "Clara and Maya": each of them
+            _wanted_words(words, names, roles, rules)
     return frozenset(names), frozenset(roles)
+
+
+def _wanted_words(words: list[str], names: set[str], roles: set[str], rules: QuoteRules) -> None:
+    """Adds the name words and role words of one speaker's ``words`` to ``names``, ``roles``."""
+    for word in words:
+        bare = word.strip(_MARKS + "()'’").lower()
+        if len(words) == 1 and word[:1].isupper():
+            names.add(bare)  # a surname or first name: look for the full name
+        elif word is words[-1] and all(w[:1].isupper() for w in words):
+            names.add(bare)  # "Al Saud": look for a longer name ending so
+        elif bare in rules.titles:
+            roles.update({bare, rules.role_synonyms.get(bare, bare)})
 
 
 def _org_anaphors(found: list[_Found], rules: QuoteRules) -> bool:
@@ -544,14 +551,26 @@ def _group_before(
     pronoun: str, paragraphs: list[str], at: tuple[int, int], rules: QuoteRules
 ) -> str | None:
     """'Her neighbours disagree. They said: ...': the group the sentence before the pronoun's
-    opens with (in its paragraph, else the last of the paragraph before)."""
+    opens with (in its paragraph, else the last of the paragraph before); sentences that open
+    with the same pronoun go on with the group before them ("Heath and the other vets wrote
+    to the county. They urged it to act. ... they wrote")."""
     if pronoun.lower() not in PLURAL_PRONOUNS:
         return None
-    sentences = SENTENCE_BOUNDARY.split(paragraphs[at[0]][: at[1]])
-    if len(sentences) > 1:
-        return group_subject(sentences[-2], rules)
-    before = SENTENCE_BOUNDARY.split(paragraphs[at[0] - 1]) if at[0] else []
-    return group_subject(before[-1], rules) if before else None
+    text = paragraphs[at[0]][: at[1]].rstrip(" “\"‘'")
+    sentences = SENTENCE_BOUNDARY.split(text)
+    if not text.endswith((".", "!", "?")):
+        sentences = sentences[:-1]  # the pronoun's own sentence
+    if not sentences and at[0]:
+        sentences = SENTENCE_BOUNDARY.split(paragraphs[at[0] - 1])[-1:]
+    for sentence in reversed(sentences[-GROUP_SENTENCES:]):
+        group = group_subject(sentence, rules)
+        if group or sentence.split()[:1] != [pronoun.capitalize()]:
+            return group
+    return None
+
+
+#: How many sentences back a plural pronoun's group may open one ("They ... They ...").
+GROUP_SENTENCES = 3
 
 
 #: Determiners that stand for a noun phrase whose head they leave out ("another calls him").
