@@ -158,3 +158,48 @@ def test_group_subject_with_a_named_member() -> None:
     sentence = "Gallagher and his colleagues wrote to the bureau on Monday."
     assert group_subject(sentence, RULES) == "Gallagher and his colleagues"
     assert group_subject("Gallagher and Reid wrote to the bureau.", RULES) is None
+
+
+def test_body_named_with_its_parent_is_named_up_to_the_repeated_head() -> None:
+    paragraphs = [
+        "The Ethics and Standards Committee of the State Bar Association asked a panel to look"
+        " again. The committee said the claims were “serious enough to warrant a full hearing.”"
+    ]
+    assert speakers(paragraphs) == ["Ethics and Standards Committee"]
+
+
+def test_organisation_with_of_and_a_place_stays_whole() -> None:
+    paragraphs = [
+        "The Bank of England raised rates again. The bank said that inflation was “still far"
+        " too high for comfort.”"
+    ]
+    assert speakers(paragraphs) == ["Bank of England"]
+
+
+def test_anaphor_takes_the_organisation_named_before_the_same_lower_case_head() -> None:
+    paragraphs = [
+        "Later, the Lake County Parks, Recreation, and Open Spaces office warned the owner."
+        " The park “had been found in breach of its lease,” the office wrote."
+    ]
+    assert speakers(paragraphs) == ["Lake County Parks, Recreation, and Open Spaces office"]
+
+
+def test_anaphor_without_such_a_name_stays_as_written() -> None:
+    paragraphs = [
+        "The owner was warned in May. The park “had been found in breach of its lease,”"
+        " the office wrote."
+    ]
+    assert speakers(paragraphs) == ["the office"]
+
+
+def test_one_word_subject_owning_with_its_is_the_organisation_of_a_later_anaphor() -> None:
+    paragraphs = [
+        "Corvana would not say how many of its members run at night. But the company"
+        " reported that women are “far less likely than men to record a run after dark.”"
+    ]
+    assert speakers(paragraphs) == ["Corvana"]
+    person = [
+        "Ramirez would not say how many clerks he hired. But the company reported that"
+        " women are “far less likely than men to record a run after dark.”"
+    ]
+    assert speakers(person) == ["the company"]

@@ -408,7 +408,12 @@ def fullest_name(
         return speaker
     if bare[0] in rules.determiners:
         role = _role_name(bare, paragraph, offset, mentions, rules, paragraphs)
-        return role or _organisation_name(bare, paragraph, offset, organisations, rules) or speaker
+        return (
+            role
+            or _organisation_name(bare, paragraph, offset, organisations, rules)
+            or _named_with_head(bare, paragraph, offset, paragraphs, rules)
+            or speaker
+        )
     if not all(w[:1].isupper() for w in words if _strip(w) not in rules.name_particles):
         joint = _joint_name(speaker, paragraph, offset, mentions, rules, paragraphs)
         return joint or speaker  # a phrase
@@ -783,7 +788,49 @@ def _organisation_name(
     before = [m for m in matching if (m.paragraph, m.offset) < (paragraph, offset)]
     if len(bare) == 3 and len({m.name for m in before}) > 1:
         return None  # "the ruling party" among several parties: the adjective decides
-    return _without_owner(before[-1].name, rules) if before else None
+    return _up_to_head(_without_owner(before[-1].name, rules), wanted, rules) if before else None
+
+
+#: How many paragraphs back an organisation named before a lower-case head may be.
+HEAD_PARAGRAPHS = 2
+
+
+def _named_with_head(
+    bare: list[str], paragraph: int, offset: int, paragraphs: Sequence[str], rules: QuoteRules
+) -> str | None:
+    """'the office wrote' after "the Miami-Dade County Parks, Recreation, and Open Spaces
+    office": an organisation the reporter named by capitalised words before the same
+    lower-case head noun, in this paragraph or the two before (the last such name)."""
+    if not paragraphs or len(bare) != 2 or bare[0] != "the" or bare[1] not in rules.not_name_words:
+        return None
+    pattern = _head_pattern(bare[1])
+    for index in range(paragraph, max(-1, paragraph - HEAD_PARAGRAPHS - 1), -1):
+        text = paragraphs[index][:offset] if index == paragraph else paragraphs[index]
+        found = list(pattern.finditer(text)) if bare[1] in text else []
+        if found:
+            return found[-1].group(1).strip() + " " + found[-1].group(2)
+    return None
+
+
+@lru_cache(maxsize=256)
+def _head_pattern(head: str) -> re.Pattern[str]:
+    """'the' (any case), capitalised words (with commas and linking words), then ``head``."""
+    names = r"(?:[A-Z][\w'’.&-]*,?\s+(?:(?:and|of|for|&)\s+)?){1,8}"
+    return re.compile(rf"\b[Tt]he\s+({names})({re.escape(head)})\b")
+
+
+def _up_to_head(name: str, heads: set[str], rules: QuoteRules) -> str:
+    """'Judicial Conduct and Disability Committee of the U.S. Judicial Conference' -> "Judicial
+    Conduct and Disability Committee" for "the committee": a body named with its parent
+    ("of the" another organisation) is named up to the word the anaphor repeats, when that
+    leaves two words or more ("Bank of England" stays whole)."""
+    words = name.split()
+    for i, word in enumerate(words[1:-2], 1):
+        if _strip(word) in heads and words[i + 1] == "of":
+            rest = {_strip(w) for w in words[i + 2 :]}
+            if rest & rules.not_name_words:
+                return " ".join(words[: i + 1])
+    return name
 
 
 def _without_owner(name: str, rules: QuoteRules) -> str:
