@@ -34,7 +34,7 @@ def recent_subject(paragraphs: list[str], p: int, a: int, rules: QuoteRules) -> 
                 continue
             if len(words) == 1 and words[0].lower() in rules.pronouns | rules.neuter_pronouns:
                 continue  # "He said the government ...": a person, never an organisation
-            owns = len(words) == 1 and _owns_its(sentence, subject)  # an organisation's "its"
+            owns = len(words) == 1 and _owns_its(sentence, words[0])  # an organisation's "its"
             if len(words) == 1 and not (words[0].isupper() or len(words[0]) <= 5 or owns):
                 continue  # a surname, not a short organisation name such as "Nato"
             if owns or not is_person(words, paragraphs):
