@@ -5,6 +5,7 @@ its callers in ``scraper.extract.quotes``). Every sentence here is made up."""
 from __future__ import annotations
 
 from scraper.extract.quote_agreement import group_subject
+from scraper.extract.quote_clauses import crosses_sentence
 from scraper.extract.quote_names import edit_distance, misspelt_name, name_mentions, place_words
 from scraper.extract.quote_phrases import joint_names
 from scraper.extract.quote_rules import rules_for
@@ -203,3 +204,17 @@ def test_one_word_subject_owning_with_its_is_the_organisation_of_a_later_anaphor
         " women are “far less likely than men to record a run after dark.”"
     ]
     assert speakers(person) == ["the company"]
+
+
+def test_apposition_with_an_abbreviated_place_keeps_the_name_before_it() -> None:
+    paragraphs = [
+        "“You will not see the harm until you deploy them at scale,” Ann Lee, an organizer at"
+        " the Network, and a resident of St. Lawrence Island, in Alaska, told me."
+    ]
+    assert speakers(paragraphs) == ["Ann Lee"]
+
+
+def test_crosses_sentence_ignores_full_stops_of_abbreviations() -> None:
+    assert not crosses_sentence("a resident of St. Lawrence Island, in Alaska,", RULES)
+    assert not crosses_sentence("who spoke on Oct. 29 to the board,", RULES)
+    assert crosses_sentence("a resident of Nome. Lawrence Island is far,", RULES)

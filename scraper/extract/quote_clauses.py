@@ -43,6 +43,14 @@ def first_sentence(text: str, rules: QuoteRules) -> str:
     return text
 
 
+def crosses_sentence(text: str, rules: QuoteRules) -> bool:
+    """Whether a sentence ends inside ``text`` (a full stop after an abbreviation, "St.
+    Lawrence Island", "Oct. 29", ends none)."""
+    return any(
+        not _is_abbreviation(text, m.start(), rules) for m in SENTENCE_BOUNDARY.finditer(text)
+    )
+
+
 def _is_abbreviation(text: str, dot: int, rules: QuoteRules) -> bool:
     if text[dot] != ".":
         return False

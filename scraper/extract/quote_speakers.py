@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from scraper.extract.quote_clauses import SENTENCE_BOUNDARY, coordinated_subject
+from scraper.extract.quote_clauses import SENTENCE_BOUNDARY, coordinated_subject, crosses_sentence
 from scraper.extract.quote_names import POSSESSIVES, capital_runs
 from scraper.extract.quote_phrases import (
     EDGE,
@@ -122,7 +122,7 @@ def _named_apposition(subject: str, rules: QuoteRules) -> str | None:
     """'"...," Jim Ward, who founded the firm and now runs another, told us': the full name
     right after the quote is the subject, however long its apposition."""
     m = _NAMED_APPOSITION.match(subject)
-    if m is None or SENTENCE_BOUNDARY.search(subject) or ";" in subject:
+    if m is None or ";" in subject or crosses_sentence(subject, rules):
         return None
     tokens = m.group(1).split()
     at = name_start(tokens, rules)
