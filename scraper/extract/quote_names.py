@@ -960,7 +960,8 @@ def misspelt_name(speaker: str, paragraphs: Sequence[str], rules: QuoteRules) ->
     """'Jensen said' after "Nathan Janzen" is introduced: an evident misspelling of a surname
     is the person meant. Only a lone capitalised surname of five letters or more that names
     nobody in the article is respelt, to the one full name whose surname has the same first
-    letter and differs by one edit (two from six letters on)."""
+    and last letters and differs by one edit (two from six letters on): an ending that
+    differs often tells another person ("Kowalski", "Kowalska")."""
     bare = _strip(speaker)
     if " " in speaker or len(bare) < MISSPELT_MIN_LETTERS or not speaker[:1].isupper():
         return None
@@ -971,14 +972,19 @@ def misspelt_name(speaker: str, paragraphs: Sequence[str], rules: QuoteRules) ->
 
 @lru_cache(maxsize=256)
 def _respelt(word: str, paragraphs: tuple[str, ...], rules: QuoteRules) -> str | None:
+    """``misspelt_name`` for a checked ``word``: the capitalised words of the article of a
+    length within the edit limit and with ``word``'s first and last letters are the
+    candidates."""
     limit = 2 if len(word) >= MISSPELT_TWO_EDITS else 1
     shape = re.compile(rf"\b{word[0]}[^\W\d_]{{{len(word) - 1 - limit},{len(word) - 1 + limit}}}\b")
-    close: set[str] = set()
-    for text in paragraphs:
-        for m in shape.finditer(text) if word[0] in text else ():
-            found = m.group()
-            if found != word and edit_distance(found.lower(), word.lower(), limit) <= limit:
-                close.add(found)
+    seen = {m.group() for text in paragraphs if word[0] in text for m in shape.finditer(text)}
+    seen.discard(word)
+    lowered = word.lower()
+    close = {
+        found
+        for found in seen
+        if found[-1] == word[-1] and edit_distance(found.lower(), lowered, limit) <= limit
+    }
     if len(close) != 1:
         return None
     surname = close.pop()
