@@ -226,3 +226,19 @@ def test_crosses_sentence_ignores_full_stops_of_abbreviations() -> None:
     assert not crosses_sentence("a resident of St. Lawrence Island, in Alaska,", RULES)
     assert not crosses_sentence("who spoke on Oct. 29 to the board,", RULES)
     assert crosses_sentence("a resident of Nome. Lawrence Island is far,", RULES)
+
+
+def test_first_name_after_a_capitalised_description_opening_the_sentence() -> None:
+    paragraphs = [
+        "Gardener Mina Holt has grown tomatoes for twenty years.",
+        "Mina said: “Water them in the morning and never in the heat of the day.”",
+    ]
+    assert speakers(paragraphs) == ["Mina Holt"]
+
+
+def test_first_name_is_not_cut_from_a_run_inside_a_sentence() -> None:
+    paragraphs = [
+        "She met Rosa Mina Holt at the fair last year.",
+        "Mina said: “Water them in the morning and never in the heat of the day.”",
+    ]
+    assert speakers(paragraphs) == ["Mina"]

@@ -437,7 +437,22 @@ def fullest_name(
     if latest is not None and _titled_bearer(surname, words[0], paragraphs, rules):
         latest = None
     best = latest or _best(surname) or _best(first)
+    if best is None and size == 1 and paragraphs:
+        described = _after_descriptor(key[0], longer, paragraphs)
+        return described or speaker
     return best.name if best else speaker
+
+
+def _after_descriptor(first: str, longer: list[Mention], paragraphs: Sequence[str]) -> str | None:
+    """'Mina said' after "Gardener Mina Holt grows ...": a sentence may open with a
+    capitalised description before a full name; a first name used alone shows where the name
+    starts, so the name is the run's last two words (one such name in the article)."""
+    found = {
+        " ".join(m.name.split()[-2:])
+        for m in longer
+        if len(m.words) == 3 and m.words[1] == first and _opens_sentence(m, paragraphs)
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _joint_name(
