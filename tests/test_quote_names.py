@@ -152,6 +152,7 @@ def test_joint_names_need_two_person_names() -> None:
     assert joint_names(["Food", "and", "Drug", "Administration"], RULES) is None
     assert joint_names(["Smith,", "Lee", "and", "Reid"], RULES) is None  # a list
     assert joint_names(["the", "mayor", "and", "Reid"], RULES) is None
+    assert joint_names(["Johnson", "and", "Johnson"], RULES) is None  # a company
 
 
 def test_group_named_by_a_member_keeps_the_group_with_the_fullest_name() -> None:

@@ -240,7 +240,8 @@ def joint_names(tokens: list[str], rules: QuoteRules) -> str | None:
             return None
         if any(bare_word(t) in rules.titles or bare_word(t) in rules.pronouns for t in side):
             return None
-    return " and ".join(" ".join(t.strip(EDGE) for t in side) for side in sides)
+    names = [" ".join(t.strip(EDGE) for t in side) for side in sides]
+    return None if names[0] == names[1] else " and ".join(names)  # "Johnson and Johnson"
 
 
 def _named_ly(tokens: list[str], before_cue: bool) -> bool:
