@@ -6,7 +6,13 @@ from __future__ import annotations
 
 from scraper.extract.quote_agreement import group_subject
 from scraper.extract.quote_clauses import crosses_sentence
-from scraper.extract.quote_names import edit_distance, misspelt_name, name_mentions, place_words
+from scraper.extract.quote_names import (
+    acronym_name,
+    edit_distance,
+    misspelt_name,
+    name_mentions,
+    place_words,
+)
 from scraper.extract.quote_phrases import joint_names
 from scraper.extract.quote_rules import rules_for
 from scraper.extract.quote_speakers import names_owned
@@ -243,3 +249,15 @@ def test_first_name_is_not_cut_from_a_run_inside_a_sentence() -> None:
         "Mina said: “Water them in the morning and never in the heat of the day.”",
     ]
     assert speakers(paragraphs) == ["Mina"]
+
+
+def test_acronym_takes_the_reporters_form_not_one_spelled_out_in_a_quotation() -> None:
+    paragraphs = [
+        "The mayor said: “The United States Department of Agriculture (USDA) has failed us.”",
+        "Inspectors from the U.S. Department of Agriculture visited the park twice.",
+    ]
+    assert acronym_name("The USDA", paragraphs) == "U.S. Department of Agriculture"
+    quoted_only = ["He said: “The Centers for Disease Control and Prevention (CDC) knew.”"]
+    assert acronym_name("the CDC", quoted_only) is None
+    reporter = ["The Centers for Disease Control and Prevention (CDC) said so on Monday."]
+    assert acronym_name("the CDC", reporter) == "Centers for Disease Control and Prevention"

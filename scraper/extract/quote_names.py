@@ -651,7 +651,10 @@ def acronym_name(speaker: str, paragraphs: Sequence[str]) -> str | None:
     # The acronym in parentheses is the literal end of the pattern: paragraphs without it are
     # skipped at substring speed, and the pattern is built only when one has it.
     marker = f"({words[0]})"
-    holding = [text for text in paragraphs if marker in text]
+    # the reporter's own form: a name spelled out inside someone's quotation is not used
+    holding = [
+        text for text in paragraphs if marker in text and not _quoted_at(text, text.find(marker))
+    ]
     if not holding:
         return _spelled_out(words[0], paragraphs)
     for text in holding:
@@ -686,18 +689,36 @@ def spelled_before(text: str, acronym: str) -> str | None:
 
 def _spelled_out(acronym: str, paragraphs: Sequence[str]) -> str | None:
     """'the UAW said' after "the striking United Auto Workers union": the one capitalised
-    name in the article whose words' initials spell the acronym."""
+    name in the article, outside quotations, whose words' initials spell the acronym."""
     found: set[str] = set()
     for text in paragraphs:
         for m in _ORGANISATION.finditer(text) if acronym[0] in text else ():
+            if _quoted_at(text, m.start()):
+                continue  # the reporter's own form, not a speaker's
             tokens = [t for t in m.group().split() if t not in {"The", "the"}]
-            initials = "".join(t[0] for t in tokens if t[:1].isupper())
+            initials = "".join(_initials(t) for t in tokens if t[:1].isupper())
             if initials == acronym and len(tokens) >= 2:
                 found.add(_POSSESSIVE.sub("", " ".join(tokens)).strip(_EDGE + "."))
     return found.pop() if len(found) == 1 else None
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
+#: A dotted abbreviation: "U.S.", "U.K.".
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
+
+
+def _initials(token: str) -> str:
+    """The letters a word gives an acronym: its first, or each of a dotted abbreviation's
+    ("U.S. Department of Agriculture" spells "USDA")."""
+    dotted = _DOTTED.fullmatch(token)
+    return token.replace(".", "") if dotted else token[0]
+
+
+def _quoted_at(text: str, at: int) -> bool:
+    """Whether ``text[at]`` stands inside quotation marks (more curly opening marks than
+    closing ones before it, or an odd number of straight ones)."""
+    before = text[:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 #: An indefinite role phrase: "A DUP councillor", "a Labour MP".
