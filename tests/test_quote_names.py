@@ -243,9 +243,25 @@ def test_first_name_after_a_capitalised_description_opening_the_sentence() -> No
     assert speakers(paragraphs) == ["Mina Holt"]
 
 
-def test_first_name_is_not_cut_from_a_run_inside_a_sentence() -> None:
+def test_middle_word_of_a_name_inside_a_sentence_is_that_person() -> None:
     paragraphs = [
-        "She met Rosa Mina Holt at the fair last year.",
+        "“It was hard on all of us,” said Camille Etienne Gbedey, their mother.",
+        "“We will carry on for the sake of the children,” Etienne said.",
+    ]
+    assert speakers(paragraphs) == ["Camille Etienne Gbedey"] * 2
+
+
+def test_known_first_name_opening_a_sentence_is_no_description() -> None:
+    paragraphs = [
+        "Sarah Ann Holt has grown tomatoes for twenty years.",
+        "Ann said: “Water them in the morning and never in the heat of the day.”",
+    ]
+    assert speakers(paragraphs) == ["Sarah Ann Holt"]
+
+
+def test_middle_word_of_two_different_names_is_left_alone() -> None:
+    paragraphs = [
+        "She met Rosa Mina Holt and Tom Mina Reyes at the fair last year.",
         "Mina said: “Water them in the morning and never in the heat of the day.”",
     ]
     assert speakers(paragraphs) == ["Mina"]

@@ -438,21 +438,26 @@ def fullest_name(
         latest = None
     best = latest or _best(surname) or _best(first)
     if best is None and size == 1 and paragraphs:
-        described = _after_descriptor(key[0], longer, paragraphs)
-        return described or speaker
+        return _inside_run(key[0], longer, paragraphs, rules) or speaker
     return best.name if best else speaker
 
 
-def _after_descriptor(first: str, longer: list[Mention], paragraphs: Sequence[str]) -> str | None:
-    """'Mina said' after "Gardener Mina Holt grows ...": a sentence may open with a
-    capitalised description before a full name; a first name used alone shows where the name
-    starts, so the name is the run's last two words (one such name in the article)."""
-    found = {
-        " ".join(m.name.split()[-2:])
-        for m in longer
-        if len(m.words) == 3 and m.words[1] == first and _opens_sentence(m, paragraphs)
-    }
-    return found.pop() if len(found) == 1 else None
+def _inside_run(
+    word: str, longer: list[Mention], paragraphs: Sequence[str], rules: QuoteRules
+) -> str | None:
+    """A first name or surname used alone that is the middle word of the one three-word name
+    holding it: inside a sentence, a middle name or a double surname of that person ("Etienne
+    said" after "Camille Etienne Gbedey"); opening a sentence, after a capitalised description
+    ("Mina said" after "Gardener Mina Holt grows ..."), so the name is the last two words
+    (unless the first word is a known first name or the run also stands inside a sentence)."""
+    runs = [m for m in longer if len(m.words) == 3 and m.words[1] == word]
+    if len({m.name for m in runs}) != 1:
+        return None
+    first = runs[0].words[0]
+    known = first in rules.female_first_names or first in rules.male_first_names
+    if known or not all(_opens_sentence(m, paragraphs) for m in runs):
+        return runs[0].name
+    return " ".join(runs[0].name.split()[-2:])
 
 
 def _joint_name(
