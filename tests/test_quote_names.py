@@ -277,3 +277,11 @@ def test_acronym_takes_the_reporters_form_not_one_spelled_out_in_a_quotation() -
     assert acronym_name("the CDC", quoted_only) is None
     reporter = ["The Centers for Disease Control and Prevention (CDC) said so on Monday."]
     assert acronym_name("the CDC", reporter) == "Centers for Disease Control and Prevention"
+
+
+def test_role_words_of_organisers_are_dropped_before_a_name() -> None:
+    paragraphs = [
+        "“We want to thank every donor for the supplies,” says Shelter Volunteer Coordinator"
+        " Nia Brooks."
+    ]
+    assert speakers(paragraphs) == ["Nia Brooks"]
