@@ -285,3 +285,11 @@ def test_role_words_of_organisers_are_dropped_before_a_name() -> None:
         " Nia Brooks."
     ]
     assert speakers(paragraphs) == ["Nia Brooks"]
+
+
+def test_a_surname_the_article_uses_often_is_its_spelling_not_a_slip() -> None:
+    paragraphs = [
+        "Tom Houser chairs the board.",
+        "Mr Hauser runs the shop. Hauser opened it in 1990 and Hauser still works there.",
+    ]
+    assert misspelt_name("Hauser", paragraphs, RULES) is None

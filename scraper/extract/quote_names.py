@@ -979,6 +979,9 @@ def _named_last(
 MISSPELT_MIN_LETTERS = 5
 #: Surnames of this many letters or more may differ by two edits ("Jensen" for "Janzen").
 MISSPELT_TWO_EDITS = 6
+#: Most times a misspelling occurs in an article: a form used more often is the article's
+#: spelling of someone it never names in full ("Mr Jensen" throughout), not a slip.
+MISSPELT_MAX_USES = 2
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
@@ -1000,15 +1003,21 @@ def edit_distance(a: str, b: str, limit: int) -> int:
 def misspelt_name(speaker: str, paragraphs: Sequence[str], rules: QuoteRules) -> str | None:
     """'Jensen said' after "Nathan Janzen" is introduced: an evident misspelling of a surname
     is the person meant. Only a lone capitalised surname of five letters or more that names
-    nobody in the article is respelt, to the one full name whose surname has the same first
-    and last letters and differs by one edit (two from six letters on): an ending that
-    differs often tells another person ("Kowalski", "Kowalska")."""
+    nobody in the article and occurs at most twice is respelt, to the one full name whose
+    surname has the same first and last letters and differs by one edit (two from six letters
+    on): an ending that differs often tells another person ("Kowalski", "Kowalska")."""
     bare = _strip(speaker)
     if " " in speaker or len(bare) < MISSPELT_MIN_LETTERS or not speaker[:1].isupper():
         return None
     if not bare.isalpha() or bare in rules.not_name_words or bare in rules.titles:
         return None
-    return _respelt(speaker.strip(_EDGE), tuple(paragraphs), rules)
+    word = speaker.strip(_EDGE)
+    uses = 0
+    for text in paragraphs:
+        uses += text.count(word)
+        if uses > MISSPELT_MAX_USES:
+            return None  # the article's own spelling of someone, not a slip
+    return _respelt(word, tuple(paragraphs), rules)
 
 
 @lru_cache(maxsize=256)
@@ -1017,7 +1026,8 @@ def _respelt(word: str, paragraphs: tuple[str, ...], rules: QuoteRules) -> str |
     length within the edit limit and with ``word``'s first and last letters are the
     candidates."""
     limit = 2 if len(word) >= MISSPELT_TWO_EDITS else 1
-    shape = re.compile(rf"\b{word[0]}[^\W\d_]{{{len(word) - 1 - limit},{len(word) - 1 + limit}}}\b")
+    middle = f"{{{len(word) - 2 - limit},{len(word) - 2 + limit}}}"
+    shape = re.compile(rf"\b{word[0]}[^\W\d_]{middle}{word[-1]}\b")
     seen = {m.group() for text in paragraphs if word[0] in text for m in shape.finditer(text)}
     seen.discard(word)
     lowered = word.lower()
