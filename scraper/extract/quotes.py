@@ -230,27 +230,23 @@ def _unattributed(paragraphs: list[str], spans: list[Span], rules: QuoteRules) -
 
 def _wanted(found: list[_Found], rules: QuoteRules) -> tuple[frozenset[str], frozenset[str]]:
     """What the name index must cover: speakers' capitalised name words, and role words
-    ("the president") whose holders must be found."""
+    ("the president") whose holders must be found; joint speakers ("Clara and Maya") count
+    as each of them."""
     names: set[str] = set()
     roles: set[str] = set()
     for f in found:
         speaker = f.attribution.speaker if f.attribution else ""
-        parts = speaker.split(" and ") if " and " in speaker else [speaker]
-        for words in (part.split() for part in parts):  # "Clara and Maya": each of them
-            _wanted_words(words, names, roles, rules)
+        for part in speaker.split(" and ") if " and " in speaker else (speaker,):
+            words = part.split()
+            for word in words:
+                bare = word.strip(_MARKS + "()'’").lower()
+                if len(words) == 1 and word[:1].isupper():
+                    names.add(bare)  # a surname or first name: look for the full name
+                elif word is words[-1] and all(w[:1].isupper() for w in words):
+                    names.add(bare)  # "Al Saud": look for a longer name ending so
+                elif bare in rules.titles:
+                    roles.update({bare, rules.role_synonyms.get(bare, bare)})
     return frozenset(names), frozenset(roles)
-
-
-def _wanted_words(words: list[str], names: set[str], roles: set[str], rules: QuoteRules) -> None:
-    """Adds the name words and role words of one speaker's ``words`` to ``names``, ``roles``."""
-    for word in words:
-        bare = word.strip(_MARKS + "()'’").lower()
-        if len(words) == 1 and word[:1].isupper():
-            names.add(bare)  # a surname or first name: look for the full name
-        elif word is words[-1] and all(w[:1].isupper() for w in words):
-            names.add(bare)  # "Al Saud": look for a longer name ending so
-        elif bare in rules.titles:
-            roles.update({bare, rules.role_synonyms.get(bare, bare)})
 
 
 def _org_anaphors(found: list[_Found], rules: QuoteRules) -> bool:
