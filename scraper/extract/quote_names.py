@@ -698,11 +698,9 @@ def _spelled_out(acronym: str, paragraphs: Sequence[str]) -> str | None:
     found: set[str] = set()
     for text in paragraphs:
         for m in _ORGANISATION.finditer(text) if acronym[0] in text else ():
-            if _quoted_at(text, m.start()):
-                continue  # the reporter's own form, not a speaker's
             tokens = [t for t in m.group().split() if t not in {"The", "the"}]
             initials = "".join(_initials(t) for t in tokens if t[:1].isupper())
-            if initials == acronym and len(tokens) >= 2:
+            if initials == acronym and len(tokens) >= 2 and not _quoted_at(text, m.start()):
                 found.add(_POSSESSIVE.sub("", " ".join(tokens)).strip(_EDGE + "."))
     return found.pop() if len(found) == 1 else None
 
@@ -715,8 +713,9 @@ _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 def _initials(token: str) -> str:
     """The letters a word gives an acronym: its first, or each of a dotted abbreviation's
     ("U.S. Department of Agriculture" spells "USDA")."""
-    dotted = _DOTTED.fullmatch(token)
-    return token.replace(".", "") if dotted else token[0]
+    if "." not in token:
+        return token[0]
+    return token.replace(".", "") if _DOTTED.fullmatch(token) else token[0]
 
 
 def _quoted_at(text: str, at: int) -> bool:
