@@ -236,6 +236,14 @@ def _name_words(tokens: list[str], *, backwards: bool) -> list[str]:
 _GROUP_OPENERS = frozenset({"the", "her", "his", "their", "its", "our", "many", "some", "other"})
 
 
+#: A group a sentence opens with that names one of its members: "Heath and the other vets",
+#: "Mike Gallagher and his colleagues" (a lower-case word, the verb, follows).
+_NAMED_GROUP = re.compile(
+    r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+\s+and\s+(?:the|his|her|their)\s+"
+    r"(?:other\s+|fellow\s+)?[a-z]+s)\s+[a-z]"
+)
+
+
 def group_subject(sentence: str, rules: QuoteRules) -> str | None:
     """The group a sentence opens with, as written ("Her neighbours disagree.", "Cameron’s
     family issued a tribute."): "they" in the next sentence stands for it. The head is a
@@ -247,6 +255,9 @@ def group_subject(sentence: str, rules: QuoteRules) -> str | None:
     )
     if comma is not None and fronted:
         words = words[comma + 1 :]  # "Following the broadcast, Cameron’s family ..."
+    named = _NAMED_GROUP.match(" ".join(words[:8]))
+    if named:  # "Heath and the other vets wrote": the group with the person it names
+        return named.group(1)
     for size in (1, 2, 3):
         if len(words) <= size or not words[size][:1].islower():
             continue

@@ -45,17 +45,19 @@ class Mention:
             object.__setattr__(self, "words", tuple(_strip(w) for w in self.name.split()))
 
 
-#: Prepositions joining an office to its place ("Attorney for Massachusetts").
-_OFFICE_PLACE = frozenset({"for", "of"})
+#: Prepositions joining an office to its place or employer ("Attorney for Massachusetts",
+#: "Marketing Manager at Ocean Florida").
+_OFFICE_PLACE = frozenset({"for", "of", "at"})
 
 
 def place_words(before: Sequence[str], run: Sequence[str], rules: QuoteRules) -> int:
-    """How many leading words of the capitalised ``run`` name an office's place rather than
-    the holder ("U.S. Attorney for Massachusetts Joshua Levy"): after a title and "for" or
-    "of", a run of three words or more keeps its last two as the name."""
+    """How many leading words of the capitalised ``run`` name an office's place or employer
+    rather than the holder ("U.S. Attorney for Massachusetts Joshua Levy", "Manager at Ocean
+    Florida Abby Dunn"): after a title and "for", "of" or "at", a run of three words or more
+    keeps its last two as the name."""
     if len(run) < 3 or len(before) < 2 or _strip(before[-1]) not in _OFFICE_PLACE:
         return 0
-    if any(_strip(w) in rules.not_name_words for w in run):
+    if any(_strip(w) in rules.not_name_words for w in run[-2:]):
         return 0  # "a spokesperson for West Midlands Police": an organisation, no holder
     return len(run) - 2 if _strip(before[-2]) in rules.titles else 0
 
@@ -117,8 +119,9 @@ def _mention(
         return None  # "Hyde Park"; but "Senator Tom Park", "Theresa May said" are people
     if words[-1] in rules.document_words and not roles:
         return None  # "the Volcker Rule", "Clean Air Act": a document, no person
-    # A surname that is also a role word ("Shanna Challenger") when the article uses it
-    # alone as a speaker's name (``surname``): a role before a name is cut above all the same.
+    # A surname that is also a role word ("Shanna Challenger", "Tessa Bishop") when the article
+    # uses the surname or first name alone as a speaker's name (``surname``): a role before a
+    # name is cut above all the same.
     last = len(words) - 1 if surname and words[-1] in rules.titles else len(words)
     if any(
         w in rules.titles or w in rules.determiners or w in rules.pronouns for w in words[:last]
@@ -236,7 +239,11 @@ def name_mentions(
             last = _strip(before[-1]) if before else ""
             place = bool(before) and (last in rules.prepositions or last in rules.determiners)
             spoke = spoke or (names is not None and not place and _strip(tokens[-1]) in names)
-            surname = names is not None and _strip(tokens[-1]) in names
+            # a name whose last word is a title ("Tessa Bishop") is a person's when the
+            # article calls a speaker by its surname or first name alone ("Tessa said")
+            surname = names is not None and (
+                _strip(tokens[-1]) in names or _strip(tokens[0]) in names
+            )
             mention = _mention(tokens, before, appositive, (index, start), rules, spoke, surname)
             if mention is not None:
                 found.append(_elided(mention, text, start, tokens))
@@ -401,9 +408,15 @@ def fullest_name(
         return speaker
     if bare[0] in rules.determiners:
         role = _role_name(bare, paragraph, offset, mentions, rules, paragraphs)
-        return role or _organisation_name(bare, paragraph, offset, organisations, rules) or speaker
+        return (
+            role
+            or _organisation_name(bare, paragraph, offset, organisations, rules)
+            or _named_with_head(bare, paragraph, offset, paragraphs, rules)
+            or speaker
+        )
     if not all(w[:1].isupper() for w in words if _strip(w) not in rules.name_particles):
-        return speaker  # a phrase
+        joint = _joint_name(speaker, paragraph, offset, mentions, rules, paragraphs)
+        return joint or speaker  # a phrase
     size, key = len(words), tuple(bare)
     longer = [m for m in mentions if len(m.words) > size and key[-1] in m.words]
     ending = [m for m in longer if _unsuffixed(m.words, rules)[-size:] == key]  # "Bryant Snr"
@@ -424,7 +437,53 @@ def fullest_name(
     if latest is not None and _titled_bearer(surname, words[0], paragraphs, rules):
         latest = None
     best = latest or _best(surname) or _best(first)
+    if best is None and size == 1 and paragraphs:
+        return _inside_run(key[0], longer, paragraphs, rules) or speaker
     return best.name if best else speaker
+
+
+def _inside_run(
+    word: str, longer: list[Mention], paragraphs: Sequence[str], rules: QuoteRules
+) -> str | None:
+    """A first name or surname used alone that is the middle word of the one three-word name
+    holding it: inside a sentence, a middle name or a double surname of that person ("Etienne
+    said" after "Camille Etienne Gbedey"); opening a sentence, after a capitalised description
+    ("Mina said" after "Gardener Mina Holt grows ..."), so the name is the last two words
+    (unless the first word is a known first name or the run also stands inside a sentence)."""
+    runs = [m for m in longer if len(m.words) == 3 and m.words[1] == word]
+    if len({m.name for m in runs}) != 1:
+        return None
+    first = runs[0].words[0]
+    known = first in rules.female_first_names or first in rules.male_first_names
+    if known or not all(_opens_sentence(m, paragraphs) for m in runs):
+        return runs[0].name
+    return " ".join(runs[0].name.split()[-2:])
+
+
+def _joint_name(
+    speaker: str,
+    paragraph: int,
+    offset: int,
+    mentions: list[Mention],
+    rules: QuoteRules,
+    paragraphs: Sequence[str],
+) -> str | None:
+    """'Heath and the other vets' -> "Crystal Heath and the other vets", 'Clara and Maya' ->
+    "Clara Amfo and Maya Jama": speakers joined by "and" each take their fullest name; a
+    group named by its member ("and the other vets") stays as written after the name."""
+    parts = speaker.split(" and ")
+    if len(parts) != 2 or not all(parts):
+        return None
+    forms = []
+    for part in parts:
+        words = part.split()
+        if not all(w[:1].isupper() for w in words):
+            forms.append(part)  # "the other vets"
+            continue
+        if any(_strip(w) in rules.not_name_words for w in words):
+            return None  # "Food and Drug Administration": one organisation
+        forms.append(fullest_name(part, paragraph, offset, mentions, rules, paragraphs=paragraphs))
+    return " and ".join(forms) if forms != parts else None
 
 
 def _with_middle(words: tuple[str, ...], key: tuple[str, ...], rules: QuoteRules) -> bool:
@@ -597,7 +656,10 @@ def acronym_name(speaker: str, paragraphs: Sequence[str]) -> str | None:
     # The acronym in parentheses is the literal end of the pattern: paragraphs without it are
     # skipped at substring speed, and the pattern is built only when one has it.
     marker = f"({words[0]})"
-    holding = [text for text in paragraphs if marker in text]
+    # the reporter's own form: a name spelled out inside someone's quotation is not used
+    holding = [
+        text for text in paragraphs if marker in text and not _quoted_at(text, text.find(marker))
+    ]
     if not holding:
         return _spelled_out(words[0], paragraphs)
     for text in holding:
@@ -632,18 +694,35 @@ def spelled_before(text: str, acronym: str) -> str | None:
 
 def _spelled_out(acronym: str, paragraphs: Sequence[str]) -> str | None:
     """'the UAW said' after "the striking United Auto Workers union": the one capitalised
-    name in the article whose words' initials spell the acronym."""
+    name in the article, outside quotations, whose words' initials spell the acronym."""
     found: set[str] = set()
     for text in paragraphs:
         for m in _ORGANISATION.finditer(text) if acronym[0] in text else ():
             tokens = [t for t in m.group().split() if t not in {"The", "the"}]
-            initials = "".join(t[0] for t in tokens if t[:1].isupper())
-            if initials == acronym and len(tokens) >= 2:
+            initials = "".join(_initials(t) for t in tokens if t[:1].isupper())
+            if initials == acronym and len(tokens) >= 2 and not _quoted_at(text, m.start()):
                 found.add(_POSSESSIVE.sub("", " ".join(tokens)).strip(_EDGE + "."))
     return found.pop() if len(found) == 1 else None
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
+#: A dotted abbreviation: "U.S.", "U.K.".
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
+
+
+def _initials(token: str) -> str:
+    """The letters a word gives an acronym: its first, or each of a dotted abbreviation's
+    ("U.S. Department of Agriculture" spells "USDA")."""
+    if "." not in token:
+        return token[0]
+    return token.replace(".", "") if _DOTTED.fullmatch(token) else token[0]
+
+
+def _quoted_at(text: str, at: int) -> bool:
+    """Whether ``text[at]`` stands inside quotation marks (more curly opening marks than
+    closing ones before it, or an odd number of straight ones)."""
+    before = text[:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 #: An indefinite role phrase: "A DUP councillor", "a Labour MP".
@@ -749,7 +828,49 @@ def _organisation_name(
     before = [m for m in matching if (m.paragraph, m.offset) < (paragraph, offset)]
     if len(bare) == 3 and len({m.name for m in before}) > 1:
         return None  # "the ruling party" among several parties: the adjective decides
-    return _without_owner(before[-1].name, rules) if before else None
+    return _up_to_head(_without_owner(before[-1].name, rules), wanted, rules) if before else None
+
+
+#: How many paragraphs back an organisation named before a lower-case head may be.
+HEAD_PARAGRAPHS = 2
+
+
+def _named_with_head(
+    bare: list[str], paragraph: int, offset: int, paragraphs: Sequence[str], rules: QuoteRules
+) -> str | None:
+    """'the office wrote' after "the Miami-Dade County Parks, Recreation, and Open Spaces
+    office": an organisation the reporter named by capitalised words before the same
+    lower-case head noun, in this paragraph or the two before (the last such name)."""
+    if not paragraphs or len(bare) != 2 or bare[0] != "the" or bare[1] not in rules.not_name_words:
+        return None
+    pattern = _head_pattern(bare[1])
+    for index in range(paragraph, max(-1, paragraph - HEAD_PARAGRAPHS - 1), -1):
+        text = paragraphs[index][:offset] if index == paragraph else paragraphs[index]
+        found = list(pattern.finditer(text)) if bare[1] in text else []
+        if found:
+            return found[-1].group(1).strip() + " " + found[-1].group(2)
+    return None
+
+
+@lru_cache(maxsize=256)
+def _head_pattern(head: str) -> re.Pattern[str]:
+    """'the' (any case), capitalised words (with commas and linking words), then ``head``."""
+    names = r"(?:[A-Z][\w'’.&-]*,?\s+(?:(?:and|of|for|&)\s+)?){1,8}"
+    return re.compile(rf"\b[Tt]he\s+({names})({re.escape(head)})\b")
+
+
+def _up_to_head(name: str, heads: set[str], rules: QuoteRules) -> str:
+    """'Judicial Conduct and Disability Committee of the U.S. Judicial Conference' -> "Judicial
+    Conduct and Disability Committee" for "the committee": a body named with its parent
+    ("of the" another organisation) is named up to the word the anaphor repeats, when that
+    leaves two words or more ("Bank of England" stays whole)."""
+    words = name.split()
+    for i, word in enumerate(words[1:-2], 1):
+        if _strip(word) in heads and words[i + 1] == "of":
+            rest = {_strip(w) for w in words[i + 2 :]}
+            if rest & rules.not_name_words:
+                return " ".join(words[: i + 1])
+    return name
 
 
 def _without_owner(name: str, rules: QuoteRules) -> str:
@@ -852,5 +973,78 @@ def _named_last(
     return best[1] if best else None
 
 
+#: Shortest surname a misspelling is resolved for: shorter names differ by one letter too
+#: often ("Cole", "Cale") for a one-letter difference to mean the same person.
+MISSPELT_MIN_LETTERS = 5
+#: Surnames of this many letters or more may differ by two edits ("Jensen" for "Janzen").
+MISSPELT_TWO_EDITS = 6
+#: Most times a misspelling occurs in an article: a form used more often is the article's
+#: spelling of someone it never names in full ("Mr Jensen" throughout), not a slip.
+MISSPELT_MAX_USES = 2
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """The Levenshtein distance of ``a`` and ``b``, or ``limit + 1`` once it exceeds
+    ``limit`` (rows are dropped as soon as their smallest cell passes it)."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, 1):
+        row = [i]
+        for j, other in enumerate(b, 1):
+            row.append(min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (char != other)))
+        if min(row) > limit:
+            return limit + 1
+        previous = row
+    return min(previous[-1], limit + 1)
+
+
+def misspelt_name(speaker: str, paragraphs: Sequence[str], rules: QuoteRules) -> str | None:
+    """'Jensen said' after "Nathan Janzen" is introduced: an evident misspelling of a surname
+    is the person meant. Only a lone capitalised surname of five letters or more that names
+    nobody in the article and occurs at most twice is respelt, to the one full name whose
+    surname has the same first and last letters and differs by one edit (two from six letters
+    on): an ending that differs often tells another person ("Kowalski", "Kowalska")."""
+    bare = _strip(speaker)
+    if " " in speaker or len(bare) < MISSPELT_MIN_LETTERS or not speaker[:1].isupper():
+        return None
+    if not bare.isalpha() or bare in rules.not_name_words or bare in rules.titles:
+        return None
+    word = speaker.strip(_EDGE)
+    uses = 0
+    for text in paragraphs:
+        uses += text.count(word)
+        if uses > MISSPELT_MAX_USES:
+            return None  # the article's own spelling of someone, not a slip
+    return _respelt(word, tuple(paragraphs), rules)
+
+
+@lru_cache(maxsize=256)
+def _respelt(word: str, paragraphs: tuple[str, ...], rules: QuoteRules) -> str | None:
+    """``misspelt_name`` for a checked ``word``: the capitalised words of the article of a
+    length within the edit limit and with ``word``'s first and last letters are the
+    candidates."""
+    limit = 2 if len(word) >= MISSPELT_TWO_EDITS else 1
+    middle = f"{{{len(word) - 2 - limit},{len(word) - 2 + limit}}}"
+    shape = re.compile(rf"\b{word[0]}[^\W\d_]{middle}{word[-1]}\b")
+    seen = {m.group() for text in paragraphs if word[0] in text for m in shape.finditer(text)}
+    seen.discard(word)
+    lowered = word.lower()
+    close = {
+        found
+        for found in seen
+        if found[-1] == word[-1] and edit_distance(found.lower(), lowered, limit) <= limit
+    }
+    if len(close) != 1:
+        return None
+    surname = close.pop()
+    people = {
+        m.name
+        for m in name_mentions(list(paragraphs), rules, frozenset({surname.lower()}))
+        if m.words[-1] == surname.lower()
+    }
+    return people.pop() if len(people) == 1 else None
+
+
 #: The per-article caches of this module (cleared together by ``quotes.clear_caches``).
-CACHED = (_first_place,)
+CACHED = (_first_place, _respelt)

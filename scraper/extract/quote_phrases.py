@@ -181,6 +181,9 @@ def clean_speaker(
     author = _document_author(tokens, rules)
     if author:
         tokens, spans = tokens[author:], spans[author:]  # "a statement by a spokesperson"
+    joint = joint_names(tokens, rules) if before_cue else None
+    if joint:
+        return joint  # "Clara and Maya said": both speak
     name = leading_name(tokens, rules) or _owned_name(tokens, rules)
     if before_cue and not name:
         name = trailing_name(tokens, spans, phrase, rules)
@@ -215,6 +218,30 @@ def clean_speaker(
         start = spans[0][0]
     text = phrase[start : spans[-1][1]].strip(EDGE)
     return text or None
+
+
+#: Most words of each name in a joint subject ("Ann Marie Lee and Tom Reid").
+JOINT_NAME_WORDS = 3
+
+
+def joint_names(tokens: list[str], rules: QuoteRules) -> str | None:
+    """'Clara and Maya', 'Ann Lee and Tom Reid': two names joined by "and" as the whole
+    subject of a verb of saying are both the speaker (neither an organisation)."""
+    if "and" not in tokens:
+        return None
+    at = tokens.index("and")
+    sides = [tokens[:at], tokens[at + 1 :]]
+    for side in sides:
+        if not 1 <= len(side) <= JOINT_NAME_WORDS or not all(is_capital(t) for t in side):
+            return None
+        if any(t[-1] in ",;:" for t in side[:-1]) or tokens[at - 1][-1:] == ",":
+            return None  # "Smith, Lee and Reid": a list, not a pair
+        if not plausible(side, rules) or is_organisation(side, rules):
+            return None
+        if any(bare_word(t) in rules.titles or bare_word(t) in rules.pronouns for t in side):
+            return None
+    names = [" ".join(t.strip(EDGE) for t in side) for side in sides]
+    return None if names[0] == names[1] else " and ".join(names)  # "Johnson and Johnson"
 
 
 def _named_ly(tokens: list[str], before_cue: bool) -> bool:

@@ -34,11 +34,22 @@ def recent_subject(paragraphs: list[str], p: int, a: int, rules: QuoteRules) -> 
                 continue
             if len(words) == 1 and words[0].lower() in rules.pronouns | rules.neuter_pronouns:
                 continue  # "He said the government ...": a person, never an organisation
-            if len(words) == 1 and not (words[0].isupper() or len(words[0]) <= 5):
+            owns = len(words) == 1 and _owns_its(sentence, words[0])  # an organisation's "its"
+            if len(words) == 1 and not (words[0].isupper() or len(words[0]) <= 5 or owns):
                 continue  # a surname, not a short organisation name such as "Nato"
-            if not is_person(words, paragraphs):
+            if owns or not is_person(words, paragraphs):
                 return subject
     return None
+
+
+_ITS = re.compile(r"\b[Ii]ts\b")
+
+
+def _owns_its(sentence: str, subject: str) -> bool:
+    """Whether ``its`` follows the subject in its sentence ("Strava would not say how many of
+    its members ..."): a subject that owns with "its" is a thing or an organisation."""
+    at = sentence.find(subject)
+    return at >= 0 and _ITS.search(sentence, at + len(subject)) is not None
 
 
 def is_person(words: list[str], paragraphs: list[str]) -> bool:

@@ -433,6 +433,18 @@ def _is_fronted(word: str, rules: QuoteRules) -> bool:
     return is_capital(word) and (bare.endswith("ing") or bare in rules.prepositions)
 
 
+#: Most lower-case words of a role owned by a name ("Ann Lee's longtime lawyer").
+OWNED_ROLE_WORDS = 3
+_OWNED_ROLE = re.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,{OWNED_ROLE_WORDS - 1}}}[a-z][\w-]*,?\s+[A-Z]")
+
+
+def names_owned(text: str, end: int) -> bool:
+    """Whether a capitalised word follows the role that a possessive name ending at ``end``
+    owns: "Ann Lee's lawyer Tom Reid", "Ann Lee's lawyer, Tom Reid," (an apposition: the
+    name after the role is the subject, not the owner)."""
+    return _OWNED_ROLE.match(text, end) is not None
+
+
 @lru_cache(maxsize=4096)
 def sentence_subject(text: str, rules: QuoteRules) -> str | None:
     """The first name in ``text`` that is not inside a prepositional phrase, or a leading
@@ -470,6 +482,12 @@ def sentence_subject(text: str, rules: QuoteRules) -> str | None:
         if name_at is None:
             continue
         name = [t.strip(EDGE) for t in tokens[name_at:]]
+        if tokens[-1].rstrip(EDGE).endswith(POSSESSIVES):
+            # "Hunter Biden's attorney Abbe Lowell": an owner is not the subject; the name
+            # after the owned role is (the next run)
+            if names_owned(text, end):
+                continue
+            return None  # "Ann Lee's lawyer said": a description; better no speaker than her
         at_clause_start = not previous or bool(_CLAUSE_END.search(previous[0]))
         following = first_word(text, end)
         acts = bool(following) and bare_word(following[0]).endswith(("s", "ed"))

@@ -73,6 +73,7 @@ from scraper.extract.quote_names import (
     fullest_name,
     lede_case,
     long_runs,
+    misspelt_name,
     name_mentions,
     named_later,
     organisation_mentions,
@@ -89,6 +90,7 @@ from scraper.extract.quote_previous import (
     recent_subject,
 )
 from scraper.extract.quote_rules import QuoteRules, attributes, may_match, rules_for
+from scraper.extract.quote_scan import indefinite_before
 from scraper.extract.quote_spans import Span, find_spans
 from scraper.extract.quote_speakers import CACHED as SPEAKER_CACHES
 from scraper.extract.quote_speakers import (
@@ -174,6 +176,8 @@ def find_quotes(paragraphs: list[str], language: str | None = None) -> list[Quot
                 )
                 if name == key[0] and _is_org_anaphor(name, rules):
                     name = recent_subject(paragraphs, p, a, rules) or name
+                if name == key[0]:  # "Jensen said" after "Nathan Janzen"
+                    name = misspelt_name(name, paragraphs, rules) or name
                 name = acronym_name(name, paragraphs) or name  # "the CDC": its full name
                 name = named_later(name, p, mentions, rules) or name  # "A DUP councillor"
                 name = without_letters(lede_case(name), rules)  # "KELLY Osbourne", "MBE"
@@ -229,19 +233,22 @@ def _unattributed(paragraphs: list[str], spans: list[Span], rules: QuoteRules) -
 
 def _wanted(found: list[_Found], rules: QuoteRules) -> tuple[frozenset[str], frozenset[str]]:
     """What the name index must cover: speakers' capitalised name words, and role words
-    ("the president") whose holders must be found."""
+    ("the president") whose holders must be found; joint speakers ("Clara and Maya") count
+    as each of them."""
     names: set[str] = set()
     roles: set[str] = set()
     for f in found:
-        words = f.attribution.speaker.split() if f.attribution else []
-        for word in words:
-            bare = word.strip(_MARKS + "()'’").lower()
-            if len(words) == 1 and word[:1].isupper():
-                names.add(bare)  # a surname or first name: look for the full name
-            elif word is words[-1] and all(w[:1].isupper() for w in words):
-                names.add(bare)  # "Al Saud": look for a longer name ending so
-            elif bare in rules.titles:
-                roles.update({bare, rules.role_synonyms.get(bare, bare)})
+        speaker = f.attribution.speaker if f.attribution else ""
+        for part in speaker.split(" and ") if " and " in speaker else (speaker,):
+            words = part.split()
+            for word in words:
+                bare = word.strip(_MARKS + "()'’").lower()
+                if len(words) == 1 and word[:1].isupper():
+                    names.add(bare)  # a surname or first name: look for the full name
+                elif word is words[-1] and all(w[:1].isupper() for w in words):
+                    names.add(bare)  # "Al Saud": look for a longer name ending so
+                elif bare in rules.titles:
+                    roles.update({bare, rules.role_synonyms.get(bare, bare)})
     return frozenset(names), frozenset(roles)
 
 
@@ -483,6 +490,9 @@ def _resolve(
             phrase = a.speaker.lower()
             introduced = introduced_person(a.speaker, paragraphs, _position(f), rules)
             introduced = introduced or described.get(phrase)
+            introduced = introduced or _last_speaker(
+                a.speaker, spoken, paragraphs, f.span.paragraph, rules
+            )
             if introduced:
                 described[phrase] = introduced
                 f.attribution = a = Attribution(introduced, a.cue)
@@ -537,23 +547,57 @@ def _names_document(phrase: str, rules: QuoteRules) -> bool:
     return bool(words) and words[-1].strip(_MARKS).lower() in rules.document_words
 
 
+def _last_speaker(
+    description: str,
+    spoken: list[tuple[int, str]],
+    paragraphs: list[str],
+    paragraph: int,
+    rules: QuoteRules,
+) -> str | None:
+    """'Abby said: "..."' and then 'The expert said: "..."': a description opening a new
+    paragraph with nobody new introduced before it goes on with the person who spoke in the
+    paragraph before, when that person was named (a name, not an organisation) and the
+    article never brought in an unnamed one with the description's noun ("A source ...")."""
+    if not spoken:
+        return None
+    where, name = spoken[-1]
+    words = name.split()
+    if paragraph - where != 1 or not words or not all(w[:1].isupper() for w in words):
+        return None
+    noun = description.split()[-1].lower()
+    if any(indefinite_before(text, noun) for text in paragraphs[: paragraph + 1]):
+        return None
+    if any(w.lower() in rules.not_name_words for w in words) or _is_pronoun(name, rules):
+        return None
+    return name
+
+
 def _group_before(
     pronoun: str, paragraphs: list[str], at: tuple[int, int], rules: QuoteRules
 ) -> str | None:
     """'Her neighbours disagree. They said: ...': the group the sentence before the pronoun's
-    opens with (in its paragraph, else the last of the paragraph before)."""
+    opens with (in its paragraph, else the last of the paragraph before); sentences that open
+    with the same pronoun go on with the group before them ("Heath and the other vets wrote
+    to the county. They urged it to act. ... they wrote")."""
     if pronoun.lower() not in PLURAL_PRONOUNS:
         return None
-    text = paragraphs[at[0]][: at[1]]
+    text = paragraphs[at[0]][: at[1]].rstrip(" “\"‘'")
     sentences = [s for s in SENTENCE_BOUNDARY.split(text) if s.strip()]
     if text.rstrip()[-1:] in ".!?…":
         sentences.append("")  # the quote opens its sentence: "“…,” they wrote"
     if len(sentences) < 2 and at[0]:
         sentences = [*SENTENCE_BOUNDARY.split(paragraphs[at[0] - 1]), ""]
-    if len(sentences) < 2:
-        return None
-    # "…, the authors argued, beads showed promise. “…,” they wrote": the group that spoke
-    return group_subject(sentences[-2], rules) or speaking_group(sentences[-2], rules)
+    # the sentences before the pronoun's own, nearest first: "…, the authors argued, beads
+    # showed promise. “…,” they wrote" gives the group that spoke
+    for sentence in reversed(sentences[-1 - GROUP_SENTENCES : -1]):
+        group = group_subject(sentence, rules) or speaking_group(sentence, rules)
+        if group or sentence.split()[:1] != [pronoun.capitalize()]:
+            return group
+    return None
+
+
+#: How many sentences back a plural pronoun's group may open one ("They ... They ...").
+GROUP_SENTENCES = 3
 
 
 #: Determiners that stand for a noun phrase whose head they leave out ("another calls him").
