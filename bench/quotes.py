@@ -55,6 +55,22 @@ class Score:
     kinds: dict[str, list[int]] = field(
         default_factory=lambda: {"full": [0, 0, 0, 0], "partial": [0, 0, 0, 0]}
     )
+    #: per kind of attribution (``attribution_kind``): [matched quotes, speaker correct]
+    attributions: dict[str, list[int]] = field(
+        default_factory=lambda: {kind: [0, 0] for kind in ATTRIBUTION_KINDS}
+    )
+
+
+#: How a predicted quote got its speaker: a cue next to it, carried over or read from the text
+#: around it (no cue), or none at all.
+ATTRIBUTION_KINDS = ("cue", "no cue", "no speaker")
+
+
+def attribution_kind(quote: Quote) -> str:
+    """Which of ``ATTRIBUTION_KINDS`` ``quote``'s speaker came from."""
+    if not quote.speaker:
+        return "no speaker"
+    return "cue" if quote.cue else "no cue"
 
 
 def words(text: str) -> list[str]:
@@ -145,6 +161,9 @@ def score_article(
             kind[2] += ok
             kind[3] += q.partial == bool(g.get("partial"))
             score.lenient += same_speaker(q.speaker, gs, lenient=True)
+            by_attribution = score.attributions[attribution_kind(q)]
+            by_attribution[0] += 1
+            by_attribution[1] += ok
             if not ok:
                 score.notes.append(f"{row['id']} [{q.paragraph}] speaker {q.speaker!r} != {gs!r}")
         elif word_count(q.text) >= MIN_WORDS:
@@ -187,6 +206,13 @@ def run_gold(path: Path, verbose: bool, baseline: bool = False, half: str | None
         kind_speaker = right / hit if hit else 0.0
         kind_flag = flagged / hit if hit else 0.0
         print(f"| {name} | {hit} | {kind_recall:.3f} | {kind_speaker:.3f} | {kind_flag:.3f} |")
+    print()
+    print("| speaker from | matched quotes | share | speaker (strict) |")
+    print("|---|---:|---:|---:|")
+    for name, (matched, right) in score.attributions.items():
+        share = matched / score.tp if score.tp else 0.0
+        accuracy = right / matched if matched else 0.0
+        print(f"| {name} | {matched} | {share:.3f} | {accuracy:.3f} |")
     if verbose:
         print()
         for note in score.notes:
