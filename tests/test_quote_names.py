@@ -1,17 +1,12 @@
 """Speaker name forms: first names, employers before a name, descriptions, misspelt surnames,
-possessive and appositive attributions, joint speakers (``scraper.extract.quote_names`` and
-its callers in ``scraper.extract.quotes``). Every sentence here is made up."""
+possessive and appositive attributions, joint speakers (``scraper.extract.quote_names``,
+``quote_mentions`` and their callers in ``scraper.extract.quotes``). Every sentence here is made up."""
 
 from __future__ import annotations
 
 from scraper.extract.quote_agreement import group_subject
-from scraper.extract.quote_names import (
-    acronym_name,
-    edit_distance,
-    misspelt_name,
-    name_mentions,
-    place_words,
-)
+from scraper.extract.quote_mentions import name_mentions, place_words
+from scraper.extract.quote_names import acronym_name, edit_distance, misspelt_name
 from scraper.extract.quote_phrases import joint_names
 from scraper.extract.quote_rules import rules_for
 from scraper.extract.quote_speakers import names_owned

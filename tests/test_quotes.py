@@ -7,7 +7,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from scraper.extract.quote_clauses import SENTENCE_BOUNDARY
-from scraper.extract.quote_names import _POSSESSIVE, _strip, _unpossessed, _Wanted, _word_finder
+from scraper.extract.quote_mentions import POSSESSIVE_MARK, _Wanted, _word_finder
 from scraper.extract.quote_people import _SENTENCE_START, _indirect_speakers, _sentence_starts
 from scraper.extract.quote_phrases import (
     bare_word,
@@ -18,6 +18,7 @@ from scraper.extract.quote_phrases import (
 )
 from scraper.extract.quote_rules import hints, may_match, rules_for
 from scraper.extract.quote_speakers import cue_subject, neuter_subject
+from scraper.extract.quote_tokens import strip_word, unpossessed
 from scraper.extract.quotes import clear_caches, find_quotes, in_rules_language
 from scraper.models import Quote
 
@@ -824,8 +825,8 @@ def test_wanted_word_test_agrees_with_the_case_insensitive_regex(
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("Ans’'‘.,()-")), min_size=1, max_size=8))
 def test_possessive_cut_matches_the_possessive_pattern(token: str) -> None:
-    bare = _strip(token)
-    assert _unpossessed(bare) == _POSSESSIVE.sub("", bare)
+    bare = strip_word(token)
+    assert unpossessed(bare) == POSSESSIVE_MARK.sub("", bare)
 
 
 def test_subheading_echo_takes_the_speaker_of_the_body_quote_holding_its_words() -> None:

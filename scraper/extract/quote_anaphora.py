@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from scraper.extract.quote_clauses import last_sentence
-from scraper.extract.quote_names import POSSESSIVES, name_mentions
+from scraper.extract.quote_mentions import name_mentions
 from scraper.extract.quote_people import (
     NOT_VERBS,
     cue_subjects,
@@ -28,6 +28,7 @@ from scraper.extract.quote_phrases import (
 from scraper.extract.quote_rules import QuoteRules
 from scraper.extract.quote_scan import capitalised_before, indefinite_before
 from scraper.extract.quote_speakers import Attribution, opening_source, sentence_subject
+from scraper.extract.quote_tokens import POSSESSIVES
 
 #: How many paragraphs back "it" looks for what it stands for.
 NEUTER_PARAGRAPHS = 2

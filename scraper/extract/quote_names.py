@@ -6,366 +6,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
-from scraper.extract.quote_rules import QuoteRules, folds_as_lowered
+from scraper.extract.quote_mentions import POSSESSIVE_MARK, Mention, name_mentions, unsuffixed
+from scraper.extract.quote_rules import QuoteRules
 from scraper.extract.quote_scan import after_preposition, only_word_chars, word_before
+from scraper.extract.quote_tokens import strip_word as _strip
 
-#: Possessive endings, with the apostrophe curled either way ("Swift‘s" is common).
-POSSESSIVES = ("’s", "'s", "‘s")
-_POSSESSIVE = re.compile(r"[’'‘]s?$")
-#: A hyphenated descriptor written before a name ("London-born", "Paris-based", "78-year-old").
-DESCRIPTOR = re.compile(r"\w-(?:born|based|bred|raised|old)$")
 _ORGANISATION = re.compile(
     r"[A-Z][\w'’.&-]*(?:\s+(?:(?:of|and|for|de)\s+(?:the\s+)?)?[A-Z][\w'’.&-]*)+"
 )
 _EDGE = "\"'“”‘’«»()[]{},;:!?…—–"
-_TOKEN = re.compile(r"\S+")
-#: An apposition after a name: ", the government spokesman," / ", who is also minister".
-_APPOSITION = re.compile(r",\s+((?:who\s+is\s+)?(?:also\s+)?(?:the|a|an)\s+[^,.;:]{1,60})")
-_CLOSED_APPOSITION = re.compile(_APPOSITION.pattern + r"(?=,)")
-_FROM_OF = frozenset({"for", "of", "from"})
-#: How many words before a name may hold its role ("the finance minister Serhii Marchenko").
-ROLE_WINDOW = 3
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A full name (two words or more, role removed) at (paragraph, offset), with its roles."""
-
-    paragraph: int
-    offset: int
-    name: str
-    roles: frozenset[str]
-    words: tuple[str, ...] = ()
-
-    def __post_init__(self) -> None:
-        if not self.words:
-            object.__setattr__(self, "words", tuple(_strip(w) for w in self.name.split()))
-
-
-#: Prepositions joining an office to its place or employer ("Attorney for Massachusetts",
-#: "Marketing Manager at Ocean Florida").
-_OFFICE_PLACE = frozenset({"for", "of", "at"})
-
-
-def place_words(before: Sequence[str], run: Sequence[str], rules: QuoteRules) -> int:
-    """How many leading words of the capitalised ``run`` name an office's place or employer
-    rather than the holder ("U.S. Attorney for Massachusetts Joshua Levy", "Manager at Ocean
-    Florida Abby Dunn"): after a title and "for", "of" or "at", a run of three words or more
-    keeps its last two as the name."""
-    if len(run) < 3 or len(before) < 2 or _strip(before[-1]) not in _OFFICE_PLACE:
-        return 0
-    if any(_strip(w) in rules.not_name_words for w in run[-2:]):
-        return 0  # "a spokesperson for West Midlands Police": an organisation, no holder
-    return len(run) - 2 if _strip(before[-2]) in rules.titles else 0
-
-
-def is_title(word: str, rules: QuoteRules) -> bool:
-    """A title word (bare, lower case), also hyphenated: "editor-in-chief", "major-gen",
-    "attorney-general" (the first part is a title; "smith-major" is a name)."""
-    return word in rules.titles or ("-" in word and word.split("-", 1)[0] in rules.titles)
-
-
-def _strip(token: str) -> str:
-    return token.strip("\"'“”‘’«»()[]{},.;:!?…—–-").lower()
-
-
-def _mention(
-    tokens: list[str],
-    before: list[str],
-    appositive: list[str],
-    where: tuple[int, int],
-    rules: QuoteRules,
-    spoke: bool = False,
-    surname: bool = False,
-) -> Mention | None:
-    """The name in ``tokens`` and its roles. A surname that is also a common noun of places or
-    dates ("Park", "May") is a name only with evidence of a person: a role before or beside
-    it, or a verb of saying after it (``spoke``)."""
-    bare = [_strip(t) for t in tokens]  # each token's bare form, found once
-    while bare and (
-        bare[0] in rules.run_skip
-        or bare[0] in _FROM_OF
-        or rules.cue.fullmatch(bare[0])  # "Says Tamara": an inverted cue
-    ):
-        tokens, bare = tokens[1:], bare[1:]
-    skip = place_words(before, tokens, rules)  # "Attorney for Massachusetts Joshua Levy"
-    tokens, bare = tokens[skip:], bare[skip:]
-    cut = 0
-    suffixes = len(_unsuffixed(tuple(bare), rules))
-    for i, token in enumerate(tokens[:-1]):
-        if i + 1 >= suffixes:
-            break  # "Martin Luther King Jr.": the title word is the surname
-        if is_title(bare[i], rules) or token.endswith(POSSESSIVES):
-            cut = i + 1
-        elif DESCRIPTOR.search(bare[i]):
-            cut = i + 1  # "London-born Raye"
-    near = [_strip(t) for t in before[-ROLE_WINDOW:]]
-    roles = set(bare[:cut]) & rules.titles
-    roles |= {*near, *(_strip(t) for t in appositive)} & rules.titles
-    if {*near, *bare[:cut]} & rules.past_role_words:
-        roles = set()  # "Former President Donald Trump" is not "the president"
-    name_tokens = [t.strip(_EDGE) if t[-1] != "." else t.lstrip(_EDGE) for t in tokens[cut:]]
-    if name_tokens:
-        name_tokens[-1] = _POSSESSIVE.sub("", name_tokens[-1]).rstrip(".")
-    words = [_strip(t) for t in name_tokens]
-    while len(words) > 2 and words[-1] in rules.titles and name_tokens[-1][:1].isupper():
-        words, name_tokens = words[:-1], name_tokens[:-1]  # "Jane Doe KC", "Ann Lee MP"
-    if len(name_tokens) < 2 or any(w in rules.not_name_words for w in words[:-1]):
-        return None
-    if words[-1] in rules.not_name_words and not (roles or spoke):
-        return None  # "Hyde Park"; but "Senator Tom Park", "Theresa May said" are people
-    if words[-1] in rules.document_words and not roles:
-        return None  # "the Volcker Rule", "Clean Air Act": a document, no person
-    # A surname that is also a role word ("Shanna Challenger", "Tessa Bishop") when the article
-    # uses the surname or first name alone as a speaker's name (``surname``): a role before a
-    # name is cut above all the same.
-    last = len(words) - 1 if surname and words[-1] in rules.titles else len(words)
-    if any(
-        w in rules.titles or w in rules.determiners or w in rules.pronouns for w in words[:last]
-    ):
-        return None
-    if words[-1] in rules.determiners or words[-1] in rules.pronouns:
-        return None
-    if any(_CONTRACTION.search(w) for w in words):
-        return None  # "They’re Celebrating Taylor Swift": a headline, not a name
-    return Mention(where[0], where[1], " ".join(name_tokens), frozenset(roles))
-
-
-#: Stretches of text where capitalised words sit close together (candidates for names).
-_CAPITAL_STRETCH = re.compile(r"[A-Z]\S*(?:\s+(?:[a-z]{1,4}\s+){0,2}[A-Z]\S*)*")
-
-
-#: The same stretches when they hold two capitalised words or more: a single-word stretch never
-#: gives a run of two words, so name lookups need only these.
-_MULTI_STRETCH = re.compile(r"[A-Z]\S*(?:\s+(?:[a-z]{1,4}\s+){0,2}[A-Z]\S*)+")
-
-
-@lru_cache(maxsize=4096)
-def long_runs(text: str, rules: QuoteRules) -> tuple[tuple[int, int, list[str]], ...]:
-    """The runs of ``capital_runs`` with two words or more (found without building the rest)."""
-    runs: list[tuple[int, int, list[str]]] = []
-    for stretch in _MULTI_STRETCH.finditer(text):
-        found = _split_stretch(stretch.group(), stretch.start(), rules)
-        runs.extend(run for run in found if len(run[2]) >= 2)
-    return tuple(runs)
-
-
-@lru_cache(maxsize=4096)
-def capital_runs(text: str, rules: QuoteRules) -> tuple[tuple[int, int, list[str]], ...]:
-    """Runs of capitalised words (with name particles) that do not cross a sentence end."""
-    runs: list[tuple[int, int, list[str]]] = []
-    for stretch in _CAPITAL_STRETCH.finditer(text):
-        runs.extend(_split_stretch(stretch.group(), stretch.start(), rules))
-    return tuple(runs)
-
-
-def _split_stretch(
-    stretch: str, offset: int, rules: QuoteRules
-) -> list[tuple[int, int, list[str]]]:
-    if "—" not in stretch and "–" not in stretch and len(stretch.split()) == 1:
-        return [(offset, offset + len(stretch), [stretch])]  # one word: the common case
-    runs: list[tuple[int, int, list[str]]] = []
-    current: list[str] = []
-    start = end = 0
-    for m in _TOKEN.finditer(stretch):
-        token, at, cursor = m.group(), m.start(), m.end()
-        dash = _DASH.search(token) if "—" in token or "–" in token else None
-        if dash and dash.start() > 0:
-            token = token[: dash.start()] + ","  # "Kirk—had": the name ends at the dash
-        if token[0].isupper() or (current and _strip(token) in rules.name_particles):
-            if not current:
-                start = at
-            current.append(token)
-            end = cursor
-            last = token[-1]
-            if last in _RUN_ENDS or (last == "." and not _abbreviation(token, rules)):
-                runs.append((offset + start, offset + end, current))
-                current = []
-            continue
-        if current:
-            runs.append((offset + start, offset + end, current))
-            current = []
-    if current:
-        runs.append((offset + start, offset + end, current))
-    return runs
-
-
-_CONTRACTION = re.compile(r"[’'](?:ll|re|ve|d|m|t)$")
-_DASH = re.compile(r"[—–]")
-_RUN_ENDS = frozenset(",;:!?)\"'”’»")
-
-
-def _abbreviation(token: str, rules: QuoteRules) -> bool:
-    bare = _strip(token)
-    return len(bare) == 1 or bare in rules.titles or bare in rules.honorifics
-
-
-def name_mentions(
-    paragraphs: list[str],
-    rules: QuoteRules,
-    names: frozenset[str] | None = None,
-    roles: frozenset[str] = frozenset(),
-    first_index: int = 0,
-) -> list[Mention]:
-    """The full names in ``paragraphs`` in reading order. With ``names`` (lower-case words),
-    only names holding one of them, or with one of ``roles`` around them, are built."""
-    found: list[Mention] = []
-    wanted = _Wanted(names | roles) if names is not None else None
-    for index, text in enumerate(paragraphs, first_index):
-        lowered = text.lower()
-        if wanted is not None and not wanted.found_in(text, lowered):
-            continue  # no wanted word: most paragraphs are skipped at substring speed
-        for start, end, tokens in _named_runs(text, lowered, rules, None if roles else names):
-            if names is not None and not _is_wanted(tokens, lowered, (start, end), names, roles):
-                continue
-            while tokens and _strip(tokens[-1]) in rules.name_particles:
-                tokens = tokens[:-1]
-            before = text[max(0, start - 60) : start].split()
-            following = text[end : end + 30].split()[:1]
-            if _attributive(before, following, rules):
-                continue
-            after = _APPOSITION.match(text, end)
-            if after is None and tokens[-1].endswith(","):
-                # "Maria Lopez, a lawyer, told": the run took the comma; only an apposition
-                # closed by a comma counts ("Mark Rutte, the US President said" is a clause)
-                after = _CLOSED_APPOSITION.match(text, end - 1)
-            appositive = after.group(1).split() if after else []
-            spoke = bool(following) and rules.cue.fullmatch(_strip(following[0])) is not None
-            # a speaker the article calls by this surname alone ("May said"), when the run is
-            # not a place after a preposition ("in Hyde Park") or a thing after "the"
-            last = _strip(before[-1]) if before else ""
-            place = bool(before) and (last in rules.prepositions or last in rules.determiners)
-            spoke = spoke or (names is not None and not place and _strip(tokens[-1]) in names)
-            # a name whose last word is a title ("Tessa Bishop") is a person's when the
-            # article calls a speaker by its surname or first name alone ("Tessa said")
-            surname = names is not None and (
-                _strip(tokens[-1]) in names or _strip(tokens[0]) in names
-            )
-            mention = _mention(tokens, before, appositive, (index, start), rules, spoke, surname)
-            if mention is not None:
-                found.append(_elided(mention, text, start, tokens))
-    return found
-
-
-#: Determiners of a thing an organisation owns ("its annual Camp Strava event").
-_OWNED = frozenset({"its", "their", "our"})
-
-
-def _attributive(before: list[str], after: list[str], rules: QuoteRules) -> bool:
-    """'its annual Camp Strava event': capitalised words owned by an organisation and
-    followed by a lower-case noun name a thing, not a person (a role between the owner and
-    the name, "its chief executive Ann Lee said", keeps the person)."""
-    if not after or not after[0][:1].islower():
-        return False
-    word = _strip(after[0])
-    if word in rules.verb_markers or word in rules.adverbs or rules.cue.fullmatch(word):
-        return False  # "our critic Neil McCormick is watching": a person acts
-    if word.endswith("ed"):
-        return False
-    near = [_strip(w) for w in before[-2:]]
-    if not near or not any(w in _OWNED for w in near):
-        return False
-    return not any(w in rules.titles for w in near)
-
-
-def _elided(mention: Mention, text: str, start: int, tokens: list[str]) -> Mention:
-    """A name written with a leading apostrophe ("’Manteboheng Molatjeng", Sesotho 'Ma-
-    names) keeps it: the apostrophe (never an opening mark, which is ‘) is part of the name."""
-    opens_name = tokens and mention.name.startswith(tokens[0].strip(_EDGE))
-    if not opens_name or start < 1 or text[start - 1] != "’":
-        return mention
-    if start > 1 and not text[start - 2].isspace():
-        return mention
-    return Mention(mention.paragraph, mention.offset, "’" + mention.name, mention.roles)
-
-
-def _named_runs(
-    text: str, lowered: str, rules: QuoteRules, names: frozenset[str] | None
-) -> Sequence[tuple[int, int, list[str]]]:
-    """``long_runs``, or with ``names`` only the runs of stretches holding one of them: a run
-    with a word whose bare form is a name holds that name as a substring, so the other
-    stretches need not be split (when lower-casing keeps offsets; ``lowered`` is ``text``
-    in lower case)."""
-    if names is None or len(lowered) != len(text):
-        return long_runs(text, rules)
-    runs: list[tuple[int, int, list[str]]] = []
-    for stretch in _MULTI_STRETCH.finditer(text):
-        start, end = stretch.span()
-        if any(lowered.find(name, start, end) >= 0 for name in names):
-            found = _split_stretch(stretch.group(), start, rules)
-            runs.extend(run for run in found if len(run[2]) >= 2)
-    return runs
-
-
-class _Wanted:
-    """Words a paragraph must hold (whole, in any case) for its names to be looked up."""
-
-    def __init__(self, words: frozenset[str]) -> None:
-        self.words = tuple(sorted(words))
-        self.ascii = all(w.isascii() for w in self.words)
-        self._finder: re.Pattern[str] | None = None  # compiled only for non-ASCII text
-
-    def found_in(self, text: str, lowered: str) -> bool:
-        """Whether ``text`` holds a wanted word: a substring test on ``lowered`` (``text`` in
-        lower case) first, fast and false for most paragraphs, then word boundaries. ASCII
-        words are found in ``lowered`` directly when that is the same test as the
-        case-insensitive regex the rest takes (``folds_as_lowered``)."""
-        if not any(w in lowered for w in self.words):
-            return False
-        if self.ascii and folds_as_lowered(text, lowered):
-            return any(_whole_word(text, lowered, w) for w in self.words if w)
-        if self._finder is None:
-            self._finder = _word_finder(frozenset(self.words))
-        return self._finder.search(text) is not None
-
-
-def _whole_word(text: str, lowered: str, word: str) -> bool:
-    """Whether ``word`` occurs in ``lowered`` between word boundaries of ``text`` (as
-    ``\\b`` has them; ``lowered`` is ``text`` in lower case, offset for offset)."""
-    at = lowered.find(word)
-    while at >= 0:
-        end = at + len(word)
-        if _boundary(text, at) and _boundary(text, end):
-            return True
-        at = lowered.find(word, at + 1)
-    return False
-
-
-def _boundary(text: str, i: int) -> bool:
-    before = i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")
-    after = i < len(text) and (text[i].isalnum() or text[i] == "_")
-    return before != after
-
-
-def _word_finder(words: frozenset[str]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(w) for w in sorted(words) if w)
-    return re.compile(rf"\b(?:{alternatives})\b" if alternatives else r"(?!)", re.IGNORECASE)
-
-
-def _is_wanted(
-    tokens: list[str],
-    lowered: str,
-    where: tuple[int, int],
-    names: frozenset[str],
-    roles: frozenset[str],
-) -> bool:
-    if any(_unpossessed(_strip(t)) in names for t in tokens):
-        return True
-    if not roles:
-        return False
-    if any(_strip(t) in roles for t in tokens):
-        return True
-    window = lowered[max(0, where[0] - 60) : where[0]] + lowered[where[1] : where[1] + 60]
-    return any(role in window for role in roles)
-
-
-def _unpossessed(bare: str) -> str:
-    """``bare`` (a word ``_strip`` left, so no apostrophe ends it) without a possessive
-    "’s" ending: what ``_POSSESSIVE`` removes from such a word."""
-    return bare[:-2] if bare.endswith(POSSESSIVES) else bare
 
 
 def _best(candidates: list[Mention]) -> Mention | None:
@@ -419,7 +70,7 @@ def fullest_name(
         return joint or speaker  # a phrase
     size, key = len(words), tuple(bare)
     longer = [m for m in mentions if len(m.words) > size and key[-1] in m.words]
-    ending = [m for m in longer if _unsuffixed(m.words, rules)[-size:] == key]  # "Bryant Snr"
+    ending = [m for m in longer if unsuffixed(m.words, rules)[-size:] == key]  # "Bryant Snr"
     surname = _by_title(ending, speaker, context, rules)
     if size > 1:  # "Al Saud" after "Abu Anas Al Saud": the trailing words of a longer name
         # a longer run opening a sentence may hold a capitalised word ("Everything Christian
@@ -489,7 +140,7 @@ def _joint_name(
 def _with_middle(words: tuple[str, ...], key: tuple[str, ...], rules: QuoteRules) -> bool:
     """Whether ``words`` are the two of ``key`` with a middle initial between ("michael",
     "j", "gallagher"); a whole middle name may be someone else's ("Ann Marie Lee")."""
-    core = _unsuffixed(words, rules)
+    core = unsuffixed(words, rules)
     return len(core) == 3 and len(core[1]) == 1 and (core[0], core[-1]) == key
 
 
@@ -502,21 +153,13 @@ def _introduced_with_middle(
     found = [
         m
         for m in longer
-        if len(core := _unsuffixed(m.words, rules)) == 3 and (core[0], core[-1]) == key
+        if len(core := unsuffixed(m.words, rules)) == 3 and (core[0], core[-1]) == key
     ]
     if len({m.name for m in found}) != 1:
         return []
     first_long = min((m.paragraph, m.offset) for m in found)
     short = [(m.paragraph, m.offset) for m in mentions if m.words == key]
     return [] if short and min(short) < first_long else found
-
-
-def _unsuffixed(words: tuple[str, ...], rules: QuoteRules) -> tuple[str, ...]:
-    """A name's words without the suffixes after the surname ("allan", "bryant", "snr")."""
-    end = len(words)
-    while end > 1 and words[end - 1] in rules.name_suffixes:
-        end -= 1
-    return words[:end]
 
 
 def _latest_person(candidates: list[Mention], paragraph: int, offset: int) -> Mention | None:
@@ -670,7 +313,7 @@ def acronym_name(speaker: str, paragraphs: Sequence[str]) -> str | None:
         while tokens and tokens[0] in {"The", "the"}:
             tokens = tokens[1:]
         if len(tokens) >= 2 and tokens[0][:1] == words[0][:1]:
-            return _POSSESSIVE.sub("", " ".join(tokens))  # "United Nations’ (UN)"
+            return POSSESSIVE_MARK.sub("", " ".join(tokens))  # "United Nations’ (UN)"
     return _spelled_out(words[0], paragraphs)
 
 
@@ -701,7 +344,7 @@ def _spelled_out(acronym: str, paragraphs: Sequence[str]) -> str | None:
             tokens = [t for t in m.group().split() if t not in {"The", "the"}]
             initials = "".join(_initials(t) for t in tokens if t[:1].isupper())
             if initials == acronym and len(tokens) >= 2 and not _quoted_at(text, m.start()):
-                found.add(_POSSESSIVE.sub("", " ".join(tokens)).strip(_EDGE + "."))
+                found.add(POSSESSIVE_MARK.sub("", " ".join(tokens)).strip(_EDGE + "."))
     return found.pop() if len(found) == 1 else None
 
 
@@ -933,7 +576,7 @@ def _titled_surnames(
         for m in pattern.finditer(text):
             words_before = text[max(0, m.start() - 30) : m.start()].split()
             before = _strip(words_before[-1]) if words_before else ""
-            name = _POSSESSIVE.sub("", m.group(1))
+            name = POSSESSIVE_MARK.sub("", m.group(1))
             if before in rules.past_role_words or name.lower() in surnames:
                 continue
             if name.lower() in rules.titles or name.lower() in rules.not_name_words:

@@ -9,7 +9,6 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from scraper.extract.quote_clauses import SENTENCE_BOUNDARY
-from scraper.extract.quote_names import POSSESSIVES, capital_runs
 from scraper.extract.quote_phrases import (
     EDGE,
     bare_word,
@@ -23,6 +22,7 @@ from scraper.extract.quote_phrases import (
 )
 from scraper.extract.quote_rules import QuoteRules
 from scraper.extract.quote_speakers import cue_subject
+from scraper.extract.quote_tokens import POSSESSIVES, capital_runs
 
 #: Text that ends where a sentence starts: the rule ``_sentence_starts`` applies without
 #: slicing (kept as the reference its tests compare with).

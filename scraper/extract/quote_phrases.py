@@ -8,8 +8,9 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
-from scraper.extract.quote_names import DESCRIPTOR, POSSESSIVES, is_title, place_words
+from scraper.extract.quote_mentions import DESCRIPTOR, is_title, place_words
 from scraper.extract.quote_rules import QuoteRules
+from scraper.extract.quote_tokens import POSSESSIVES
 
 _TOKEN = re.compile(r"\S+")
 #: Most words of a speaker noun phrase ("a senior official in the ministry").

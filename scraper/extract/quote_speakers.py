@@ -9,7 +9,6 @@ from functools import lru_cache
 from itertools import pairwise
 
 from scraper.extract.quote_clauses import SENTENCE_BOUNDARY, coordinated_subject, first_sentence
-from scraper.extract.quote_names import POSSESSIVES, capital_runs
 from scraper.extract.quote_phrases import (
     EDGE,
     MAX_NAMED_PHRASE_WORDS,
@@ -24,6 +23,7 @@ from scraper.extract.quote_phrases import (
     plausible,
 )
 from scraper.extract.quote_rules import QuoteRules, may_match
+from scraper.extract.quote_tokens import POSSESSIVES, capital_runs
 
 _CLAUSE_PUNCT = re.compile(r"[,;:()\[\]—–]|\s-\s")
 #: Most words a speaker phrase right after a quote may have before its verb.

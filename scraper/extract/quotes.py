@@ -65,16 +65,13 @@ from scraper.extract.quote_context import (
 )
 from scraper.extract.quote_fragments import fragment_speaker, passive_agent, sentence_after
 from scraper.extract.quote_headings import echo_speakers
+from scraper.extract.quote_mentions import Mention, name_mentions
 from scraper.extract.quote_names import CACHED as NAME_CACHES
 from scraper.extract.quote_names import (
-    Mention,
     acronym_name,
-    capital_runs,
     fullest_name,
     lede_case,
-    long_runs,
     misspelt_name,
-    name_mentions,
     named_later,
     organisation_mentions,
     without_article,
@@ -103,6 +100,7 @@ from scraper.extract.quote_speakers import (
     last_participle,
     message_source,
 )
+from scraper.extract.quote_tokens import CACHED as TOKEN_CACHES
 from scraper.models import Quote
 
 #: Quotes shorter than this many words are reported as partial (scare quotes, terms).
@@ -271,13 +269,12 @@ def _is_org_anaphor(speaker: str, rules: QuoteRules) -> bool:
 def clear_caches() -> None:
     """Forget the per-paragraph caches (benchmarks call this so repeats are not flattered)."""
     for cached in (
-        capital_runs,
-        long_runs,
         clean_speaker,
         known_surname,
         *SPEAKER_CACHES,
         *PEOPLE_CACHES,
         *NAME_CACHES,
+        *TOKEN_CACHES,
         *CLAUSE_CACHES,
         *AGREEMENT_CACHES,
     ):
