@@ -152,3 +152,8 @@ def test_cached_runs_answer_each_look_up_by_its_own_names() -> None:
     found = name_mentions(paragraphs, RULES, frozenset({"may"}))
     assert [(m.paragraph, m.name) for m in found] == [(0, "Theresa May")]
     assert [m.name for m in name_mentions(paragraphs, RULES)] == ["Theresa May"]
+
+
+def test_a_run_of_particles_an_organisation_owns_names_no_one() -> None:
+    # the ownership test comes first: a run of name particles alone has no last word to read
+    assert name_mentions(["its annual Van Der event"], RULES) == []

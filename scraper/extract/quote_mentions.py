@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import cast
+from typing import NamedTuple, cast
 
 from scraper.extract.quote_rules import QuoteRules, folds_as_lowered
 from scraper.extract.quote_tokens import (
@@ -179,22 +179,25 @@ def _wanted_runs(
     ]
 
 
-@dataclass(frozen=True)
-class _RunAnalysis:
+class _RunAnalysis(NamedTuple):
     """What ``name_mentions`` reads around a run, whatever names it looks for."""
 
     tokens: list[str]  # the run without trailing name particles
     before: list[str]  # the words in the 60 characters before it
     appositive: list[str]  # the words of an apposition after it
-    attributive: bool  # a thing an organisation owns ("its annual Camp Strava event")
     spoke: bool  # a speech verb follows it
     place: bool  # a preposition or determiner comes before it
     last: str  # the bare form of its last word
     first: str  # the bare form of its first word
 
 
+#: The analysis of a run that names a thing, not a person (no mention is built from it).
+_ATTRIBUTIVE = _RunAnalysis([], [], [], False, False, "", "")
+
+
 def _analysis(run: NameRun, text: str, rules: QuoteRules) -> _RunAnalysis:
-    """The run's analysis, worked out the first time a look-up reaches the run."""
+    """The run's analysis, worked out the first time a look-up reaches the run, in the order
+    the look-up always took (a run of name particles alone, "Van Der", has no last word)."""
     if run.analysis is not None:
         return cast(_RunAnalysis, run.analysis)
     start, end, tokens = run.start, run.end, run.tokens
@@ -202,7 +205,9 @@ def _analysis(run: NameRun, text: str, rules: QuoteRules) -> _RunAnalysis:
         tokens = tokens[:-1]
     before = text[max(0, start - 60) : start].split()
     following = text[end : end + 30].split()[:1]
-    attributive = _attributive(before, following, rules)
+    if _attributive(before, following, rules):
+        run.analysis = _ATTRIBUTIVE
+        return _ATTRIBUTIVE
     after = _APPOSITION.match(text, end)
     if after is None and tokens[-1].endswith(","):
         # "Maria Lopez, a lawyer, told": the run took the comma; only an apposition
@@ -213,7 +218,7 @@ def _analysis(run: NameRun, text: str, rules: QuoteRules) -> _RunAnalysis:
     last = _strip(before[-1]) if before else ""
     place = bool(before) and (last in rules.prepositions or last in rules.determiners)
     found = _RunAnalysis(
-        tokens, before, appositive, attributive, spoke, place, _strip(tokens[-1]), _strip(tokens[0])
+        tokens, before, appositive, spoke, place, _strip(tokens[-1]), _strip(tokens[0])
     )
     run.analysis = found
     return found
@@ -225,8 +230,8 @@ def _run_mention(
     """The mention the run gives in paragraph ``index`` when ``names`` are looked for (cached
     on the run by what of ``names`` it depends on)."""
     seen = _analysis(run, text, rules)
-    if seen.attributive:
-        return None
+    if seen is _ATTRIBUTIVE:
+        return None  # "its annual Camp Strava event": a thing an organisation owns
     # a speaker the article calls by this surname alone ("May said"), when the run is
     # not a place after a preposition ("in Hyde Park") or a thing after "the"
     spoke = seen.spoke or (names is not None and seen.last in names and not seen.place)

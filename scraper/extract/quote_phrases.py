@@ -24,7 +24,10 @@ EDGE = "\"'“”‘’«»()[]{},.;:!?…—–- "
 _CONTRACTIONS = re.compile(r"[’'](?:ll|re|ve|d|m)$", re.MULTILINE)
 
 
+@lru_cache(maxsize=8192)
 def bare_word(token: str) -> str:
+    """``token`` without edge punctuation, in lower case (cached: the rules ask for the bare
+    form of the same few hundred tokens of an article tens of thousands of times)."""
     return token.strip(EDGE).lower()
 
 

@@ -30,8 +30,10 @@ _RUN_ENDS = frozenset(",;:!?)\"'”’»")
 Run = tuple[int, int, list[str]]
 
 
+@lru_cache(maxsize=8192)
 def strip_word(token: str) -> str:
-    """``token`` without edge punctuation (quote marks, brackets, dashes), in lower case."""
+    """``token`` without edge punctuation (quote marks, brackets, dashes), in lower case
+    (cached, as ``quote_phrases.bare_word``)."""
     return token.strip(WORD_EDGE).lower()
 
 
@@ -97,20 +99,24 @@ def _abbreviation(token: str, rules: QuoteRules) -> bool:
     return len(bare) == 1 or bare in rules.titles or bare in rules.honorifics
 
 
-@dataclass(eq=False)
 class NameRun:
     """A run of two capitalised words or more, with the bare forms its words are looked up by.
     ``analysis`` and ``mentions`` are filled by the name index the first time it needs them."""
 
-    start: int
-    end: int
-    tokens: list[str]
-    #: each word's bare form without a possessive ending: the forms a name look-up matches
-    wanted: frozenset[str]
-    #: each word's bare form: the forms a role look-up matches
-    bare: frozenset[str]
-    analysis: object = None
-    mentions: dict[tuple[int, bool, bool], object] = field(default_factory=dict)
+    __slots__ = ("analysis", "bare", "end", "mentions", "start", "tokens", "wanted")
+
+    def __init__(
+        self, start: int, end: int, tokens: list[str], wanted: frozenset[str], bare: frozenset[str]
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.tokens = tokens
+        #: each word's bare form without a possessive ending: the forms a name look-up matches
+        self.wanted = wanted
+        #: each word's bare form: the forms a role look-up matches
+        self.bare = bare
+        self.analysis: object = None
+        self.mentions: dict[tuple[int, bool, bool], object] = {}
 
 
 @dataclass(eq=False)
@@ -178,4 +184,4 @@ def name_table(text: str, rules: QuoteRules) -> NameTable:
 
 
 #: The per-paragraph caches of this module (cleared together by ``quotes.clear_caches``).
-CACHED = (long_runs, capital_runs, name_table)
+CACHED = (long_runs, capital_runs, name_table, strip_word)

@@ -79,7 +79,7 @@ from scraper.extract.quote_names import (
 )
 from scraper.extract.quote_people import CACHED as PEOPLE_CACHES
 from scraper.extract.quote_people import inverted_speakers, person_mentions, subject_position
-from scraper.extract.quote_phrases import clean_speaker
+from scraper.extract.quote_phrases import bare_word, clean_speaker
 from scraper.extract.quote_previous import (
     about_person,
     inverted_cue,
@@ -270,6 +270,7 @@ def clear_caches() -> None:
     """Forget the per-paragraph caches (benchmarks call this so repeats are not flattered)."""
     for cached in (
         clean_speaker,
+        bare_word,
         known_surname,
         *SPEAKER_CACHES,
         *PEOPLE_CACHES,
