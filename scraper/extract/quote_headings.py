@@ -40,7 +40,7 @@ def echo_speakers(quotes: list[Quote], paragraphs: list[str]) -> None:
     # Each attributed body quote's words are found once, not once per subheading quote (body
     # quotes keep their speakers here: only subheading quotes change).
     body = [
-        (q, _WORD.findall(q.text.lower()))
+        (q, spaced(_WORD.findall(q.text.lower())))
         for q in quotes
         if q.speaker is not None and not headings[q.paragraph]
     ]
@@ -48,12 +48,15 @@ def echo_speakers(quotes: list[Quote], paragraphs: list[str]) -> None:
         words = _WORD.findall(quote.text.lower())
         if len(words) < ECHO_WORDS:
             continue
+        part = spaced(words)
         for other, other_words in body:
-            if _holds(other_words, words):
+            if part in other_words:
                 quote.speaker = other.speaker
                 break
 
 
-def _holds(words: list[str], part: list[str]) -> bool:
-    size = len(part)
-    return any(words[i : i + size] == part for i in range(len(words) - size + 1))
+def spaced(words: list[str]) -> str:
+    """``words`` joined by spaces and with a space at each end: as words hold no space, one
+    list is a run of consecutive words of another exactly when its spaced form is a substring
+    of the other's (a search in C, not a comparison of slices at every offset)."""
+    return f" {' '.join(words)} "
