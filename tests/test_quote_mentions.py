@@ -27,7 +27,7 @@ from scraper.extract.quote_tokens import (
     strip_word,
     unpossessed,
 )
-from scraper.extract.quotes import clear_caches
+from scraper.extract.quotes import clear_caches, find_quotes
 
 RULES = rules_for("en")
 
@@ -157,3 +157,13 @@ def test_cached_runs_answer_each_look_up_by_its_own_names() -> None:
 def test_a_run_of_particles_an_organisation_owns_names_no_one() -> None:
     # the ownership test comes first: a run of name particles alone has no last word to read
     assert name_mentions(["its annual Van Der event"], RULES) == []
+
+
+def test_a_run_of_particles_alone_names_no_one() -> None:
+    # "Van Der" trimmed of its trailing particles leaves no word: no mention, and no crash
+    paragraphs = [
+        "The minister met Van Der on Monday.",
+        '"We will rebuild the whole bridge by spring," the minister said.',
+    ]
+    assert name_mentions(paragraphs, RULES) == []
+    assert [q.speaker for q in find_quotes(paragraphs, "en")] == ["the minister"]

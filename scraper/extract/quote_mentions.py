@@ -191,18 +191,22 @@ class _RunAnalysis(NamedTuple):
     first: str  # the bare form of its first word
 
 
-#: The analysis of a run that names a thing, not a person (no mention is built from it).
+#: The analysis of a run that names a thing, not a person, or no one at all (a run of name
+#: particles alone, "Van Der"): no mention is built from it.
 _ATTRIBUTIVE = _RunAnalysis([], [], [], False, False, "", "")
 
 
 def _analysis(run: NameRun, text: str, rules: QuoteRules) -> _RunAnalysis:
     """The run's analysis, worked out the first time a look-up reaches the run, in the order
-    the look-up always took (a run of name particles alone, "Van Der", has no last word)."""
+    the look-up always took; a run of name particles alone ("Van Der") names no one."""
     if run.analysis is not None:
         return cast(_RunAnalysis, run.analysis)
     start, end, tokens = run.start, run.end, run.tokens
     while tokens and _strip(tokens[-1]) in rules.name_particles:
         tokens = tokens[:-1]
+    if not tokens:
+        run.analysis = _ATTRIBUTIVE
+        return _ATTRIBUTIVE
     before = text[max(0, start - 60) : start].split()
     following = text[end : end + 30].split()[:1]
     if _attributive(before, following, rules):
