@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -61,3 +64,21 @@ def test_mangled_html(fragments: list[str]) -> None:
     assert isinstance(article, Article)
     assert article.status in STATUSES
     assert all(isinstance(p, str) and p for p in article.body)
+
+
+def test_a_fault_in_quote_finding_keeps_the_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the package, not the function ``scraper.extract`` that ``scraper`` exports under its name
+    extract_package = sys.modules["scraper.extract"]
+
+    def broken(paragraphs: list[str], language: str | None = None) -> list[object]:
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(extract_package, "find_quotes", broken)
+    html = (
+        "<html><head><title>Bridge</title></head><body><article><h1>Bridge</h1>"
+        + "<p>The council said on Monday that the bridge will be rebuilt by spring.</p>" * 5
+        + "</article></body></html>"
+    )
+    article = extract(html)
+    assert article.body and article.quotes == []
+    assert article.extractor["quotes_error"] == "IndexError: list index out of range"

@@ -99,6 +99,9 @@ def extract(
         # Pathological nesting (thousands of levels) exceeds Python's stack in tree walks:
         # say so in the record instead of crashing a crawl or an import.
         article = Article(url=url, status=STATUS_EMPTY, extractor={"error": "nesting too deep"})
-    article.quotes = find_quotes(article.body, article.language)
+    try:
+        article.quotes = find_quotes(article.body, article.language)
+    except Exception as err:  # a fault in quote finding must not cost the article: say so
+        article.extractor["quotes_error"] = f"{type(err).__name__}: {err}"
     article.extractor.setdefault("version", __version__)
     return article
