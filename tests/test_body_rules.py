@@ -48,6 +48,29 @@ def test_drop_cap_that_is_a_word_keeps_its_space() -> None:
     assert body[0].startswith("A The council")
 
 
+def test_drop_cap_outside_its_paragraph_joins_its_word() -> None:
+    html = article(
+        "<span class='sc-gATInX'>T</span><p><a href='/t'>he</a> council met. "
+        f"{PROSE}</p><p>{MORE}</p>"
+    )
+    body = extract_generic(html, "https://example.org/a").body
+    assert body[0].startswith("The council met. ")
+    assert "T" not in body
+
+
+def test_detached_one_letter_word_is_joined_only_to_a_known_word() -> None:
+    joined = article(f"<span class='x'>A</span><p>nother vote. {PROSE} Another day.</p>")
+    spaced = article(f"<span class='x'>A</span><p>dog barked. {PROSE}</p><p>{MORE}</p>")
+    assert extract_generic(joined, "https://example.org/a").body[0].startswith("Another vote.")
+    assert extract_generic(spaced, "https://example.org/a").body[0].startswith("A dog barked.")
+
+
+def test_letter_before_a_capitalised_paragraph_is_no_drop_cap() -> None:
+    html = article(f"<div><b>Q</b></div><p>{PROSE}</p><p>{MORE}</p>")
+    body = extract_generic(html, "https://example.org/a").body
+    assert body[0] == PROSE
+
+
 def test_picture_box_without_figure_is_not_text() -> None:
     html = article(
         f"<p>{PROSE}</p><div class='picBox full'><img src='/a.jpg' width='600' height='400'>"

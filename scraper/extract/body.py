@@ -19,6 +19,7 @@ from scraper.extract.content import (
     paragraph_weight,
     visible_chars,
 )
+from scraper.extract.drop_caps import join_drop_caps
 from scraper.extract.text import normalize_space
 
 __all__ = ["body_paragraphs", "read_blocks"]
@@ -86,24 +87,6 @@ INLINE_TAGS = frozenset(
 SKIP_TAGS = frozenset({"figure", "figcaption", "img", "picture", "video", "audio", "source", "h1"})
 GALLERY_SKIP_TAGS = SKIP_TAGS - {"figure", "figcaption"}
 HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-#: Elements that may hold a drop cap (the first letter of a paragraph set apart), by class.
-DROP_CAP_SELECTOR = ", ".join(
-    f'[class*="{name}" i]'
-    for name in (
-        "dropcap",
-        "drop-cap",
-        "drop_cap",
-        "initial",
-        "first-letter",
-        "firstletter",
-        "versal",
-    )
-)
-#: A drop cap holds at most this many characters ("N", or "„N" with its opening quote).
-DROP_CAP_CHARS = 2
-#: Letters that are words of their own in common languages ("A dog", "I think", "Y luego"):
-#: a space after such a drop cap may be meant.
-ONE_LETTER_WORDS = frozenset("AIOYEUÀÁÓÉ")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
@@ -280,7 +263,7 @@ def body_paragraphs(tree: LexborHTMLParser, containers: list[LexborNode], mass: 
     for node in containers:
         for br in node.css("br"):
             br.replace_with("\n")
-        _join_drop_caps(node)
+        join_drop_caps(node)
         if not gallery:
             strip_pictures(node)
     skip = GALLERY_SKIP_TAGS if gallery else SKIP_TAGS
@@ -291,27 +274,3 @@ def body_paragraphs(tree: LexborHTMLParser, containers: list[LexborNode], mass: 
         else:
             read_blocks(node, paragraphs, mass, skip)
     return without_pull_quotes(clean_paragraphs(paragraphs))
-
-
-def _join_drop_caps(container: LexborNode) -> None:
-    """Join a drop cap to the rest of its word: the letter set apart in its own element is
-    often followed by a space in the markup ("<span class=initial>N</span> a endlich")."""
-    for cap in container.css(DROP_CAP_SELECTOR):
-        letters = cap.text(deep=True).strip()
-        if not (0 < len(letters) <= DROP_CAP_CHARS) or not letters[-1].isalpha():
-            continue
-        if letters[-1].upper() in ONE_LETTER_WORDS:
-            continue
-        while (
-            cap.parent is not None
-            and cap.next is None
-            and cap.parent.text(deep=True).strip() == letters
-        ):
-            cap = cap.parent  # the outermost wrapper of the letter
-        following = cap.next
-        while following is not None and following.tag != "-text":
-            following = following.child  # the first text of the next element
-        if following is not None and following.tag == "-text":
-            text = following.text_content or ""
-            if text[:1].isspace():
-                following.replace_with(text.lstrip())
