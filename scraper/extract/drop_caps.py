@@ -47,8 +47,8 @@ def join_drop_caps(container: LexborNode) -> None:
     """Join the drop caps under ``container`` to the rest of their word (see the module doc)."""
     for cap in container.css(DROP_CAP_SELECTOR):
         _join_inner_cap(cap)
-    for cap in _detached_caps(container):
-        _move_into_paragraph(cap, container)
+    for found in _detached_caps(container):
+        _move_into_paragraph(found, container)
 
 
 def _cap_letters(node: LexborNode) -> str | None:
@@ -109,10 +109,10 @@ def _detached_caps(container: LexborNode) -> list[tuple[LexborNode, str, LexborN
     no class name is needed."""
     found: list[tuple[LexborNode, str, LexborNode]] = []
     for node in container.css("*"):
-        if node.tag in NOT_CAPS or node.child is None:
+        if node.tag in NOT_CAPS:
             continue
-        letters = _cap_letters(node)
-        if letters is None or not letters[-1].isupper():
+        letters = _lone_text(node)
+        if not (0 < len(letters) <= DROP_CAP_CHARS and letters[-1].isupper()):
             continue
         cap = _outermost(node, letters)
         following = _next_element(cap)
@@ -122,6 +122,17 @@ def _detached_caps(container: LexborNode) -> list[tuple[LexborNode, str, LexborN
         if first[:1].islower():
             found.append((cap, letters, following))
     return found
+
+
+def _lone_text(node: LexborNode) -> str:
+    """The text of an element that holds one text and nothing else (through single-child
+    wrappers), stripped; "" for any other element. Cheap: no element's whole text is read."""
+    child = node.child
+    while child is not None and child.next is None and child.tag != "-text":
+        child = child.child
+    if child is None or child.next is not None or child.tag != "-text":
+        return ""
+    return (child.text_content or "").strip()
 
 
 def _move_into_paragraph(found: tuple[LexborNode, str, LexborNode], container: LexborNode) -> None:
