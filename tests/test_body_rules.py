@@ -632,3 +632,25 @@ def test_standfirst_box_holding_the_headline_gives_the_standfirst_alone() -> Non
         f"<p>{dek}</p></div><div class='text'><p>{PROSE}</p><p>{MORE}</p></div></article></main>"
     )
     assert extract_generic(html, "https://example.org/a").body == [dek, PROSE, MORE]
+
+
+def _rows(count: int, email: bool) -> str:
+    address = "<td>member{0}@parliament.example</td>" if email else "<td>{0} votes</td>"
+    return "".join(
+        f"<tr><td>Town {n}</td><td>Member {n}</td>{address.format(n)}</tr>" for n in range(count)
+    )
+
+
+def test_directory_of_email_addresses_is_not_body() -> None:
+    html = article(f"<p>{PROSE}</p><table>{_rows(12, email=True)}</table><p>{MORE}</p>")
+    body = extract_generic(html, "https://example.org/a").body
+    assert body == [PROSE, MORE]
+
+
+def test_data_table_and_short_contact_list_stay() -> None:
+    html = article(
+        f"<p>{PROSE}</p><table>{_rows(12, email=False)}</table>"
+        f"<table>{_rows(3, email=True)}</table><p>{MORE}</p>"
+    )
+    body = extract_generic(html, "https://example.org/a").body
+    assert "11 votes" in body and "member2@parliament.example" in body

@@ -11,6 +11,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper.extract.body_cleaning import clean_paragraphs, without_pull_quotes
+from scraper.extract.body_directories import strip_directories
 from scraper.extract.body_pictures import is_gallery, strip_pictures
 from scraper.extract.content import (
     Mass,
@@ -264,6 +265,7 @@ def body_paragraphs(tree: LexborHTMLParser, containers: list[LexborNode], mass: 
         for br in node.css("br"):
             br.replace_with("\n")
         join_drop_caps(node)
+        strip_directories(node)
         if not gallery:
             strip_pictures(node)
     skip = GALLERY_SKIP_TAGS if gallery else SKIP_TAGS
