@@ -129,6 +129,14 @@ def test_paragraph_rules_innermost_br_and_lists() -> None:
     ]
 
 
+def test_drop_cap_outside_the_paragraph_is_joined() -> None:
+    page = PAGE.replace(
+        "<p>The Moon is about", "<span class='x1'>T</span><p><a href='/m'>he</a> Moon is about"
+    )
+    article = run('[fields]\nbody = ["div.story"]\nparagraphs = "p"\n', page)
+    assert article.body[0] == "The Moon is about 384,400 km from Earth."
+
+
 def test_strip_and_drop_paragraphs() -> None:
     without = run('[fields]\nbody = ["div.story"]\n')
     assert "Our partners: the Moon Shop." in without.body

@@ -29,6 +29,7 @@ from scraper.extract.config_reading import (
     select,
 )
 from scraper.extract.dates import parse_date
+from scraper.extract.drop_caps import join_drop_caps
 from scraper.extract.generic import parse_html
 from scraper.extract.images import article_images, expose_pictures
 from scraper.extract.text import normalize_space
@@ -181,9 +182,11 @@ def read_body(page: Page, layout: Layout) -> tuple[list[str], str | None]:
             source = "jsonld"
             paragraphs = [normalize_space(p) for p in values[0].split("\n")] if values else []
         else:
-            paragraphs = paragraphs_in(
-                page.tree, _body_nodes(page.tree, fallback), layout.paragraphs
-            )
+            containers = _body_nodes(page.tree, fallback)
+            for container in containers:
+                # A first letter set apart (even outside the paragraph) is part of its word.
+                join_drop_caps(container)
+            paragraphs = paragraphs_in(page.tree, containers, layout.paragraphs)
             source = f"selector:{fallback}"
         paragraphs = [p for p in paragraphs if p]
         if paragraphs:
