@@ -654,3 +654,36 @@ def test_data_table_and_short_contact_list_stay() -> None:
     )
     body = extract_generic(html, "https://example.org/a").body
     assert "11 votes" in body and "member2@parliament.example" in body
+
+
+def test_related_story_list_under_its_heading_goes() -> None:
+    items = "".join(
+        f"<li>Story {n} about <a href='/s{n}'>something else entirely</a></li>" for n in range(4)
+    )
+    html = article(
+        f"<p>{PROSE}</p><p>{MORE}</p><div role='heading' aria-level='3'>More Great Example "
+        f"Stories</div><ul>{items}</ul>"
+    )
+    assert extract_generic(html, "https://example.org/a").body == [PROSE, MORE]
+
+
+def test_list_under_an_ordinary_subhead_stays() -> None:
+    items = "".join(f"<li>Step {n}: check the bridge supports for rust</li>" for n in range(4))
+    html = article(
+        f"<p>{PROSE}</p><h3>What the engineers will do</h3><ul>{items}</ul><p>{MORE}</p>"
+    )
+    body = extract_generic(html, "https://example.org/a").body
+    assert (
+        "What the engineers will do" in body
+        and "Step 3: check the bridge supports for rust" in body
+    )
+
+
+def test_aria_heading_leading_to_no_prose_goes() -> None:
+    card = (
+        "<div><div role='heading'>Keep reading</div><figure><img src='/badge.jpg'></figure>"
+        "<div role='heading' aria-level='5'>"
+        "The latest on <a href='/t'>bridges</a>, from repairs to budgets and more</div></div>"
+    )
+    html = article(f"<p>{PROSE}</p>{card}<p>{MORE}</p>")
+    assert extract_generic(html, "https://example.org/a").body == [PROSE, MORE]

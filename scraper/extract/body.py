@@ -11,7 +11,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper.extract.body_cleaning import clean_paragraphs, without_pull_quotes
-from scraper.extract.body_directories import strip_directories
+from scraper.extract.body_lists import strip_directories, strip_related_lists
 from scraper.extract.body_pictures import is_gallery, strip_pictures
 from scraper.extract.content import (
     Mass,
@@ -209,11 +209,20 @@ def read_blocks(
                 _leaf(child, out)
         else:
             flush()
+            if _is_aria_heading(child) and _heading_leads_nowhere(child, mass):
+                continue
             if child.mem_id in mass:
                 read_blocks(child, out, mass, skip)
             else:
                 _wrapped_heading(child, out, mass)
     flush()
+
+
+def _is_aria_heading(node: LexborNode) -> bool:
+    """A heading made of a <div> or <span> (``role=heading``), without blocks inside: like a
+    subhead, it titles what follows it, and one that leads to no prose titles a widget
+    ("The latest on AI, from machine learning to computer vision and more" on a topic card)."""
+    return node.attributes.get("role") == "heading" and not _has_blocks(node)
 
 
 #: How many wrappers deep a subhead held alone is looked for ("<section><div><h3>").
@@ -266,6 +275,7 @@ def body_paragraphs(tree: LexborHTMLParser, containers: list[LexborNode], mass: 
             br.replace_with("\n")
         join_drop_caps(node)
         strip_directories(node)
+        strip_related_lists(node)
         if not gallery:
             strip_pictures(node)
     skip = GALLERY_SKIP_TAGS if gallery else SKIP_TAGS
