@@ -164,6 +164,20 @@ def test_script_state_is_not_read_when_the_page_has_its_body() -> None:
         ("[Editor note: the council changed its mind.]", False),
         ("Skip to content is what the editor said when asked about the long intro.", False),
         ("Watch the river rise: the council says the bridge will hold.", False),
+        ("Advert-free experience without interruptions.", True),
+        ("Exclusive & Unlimited access to all our content.", True),
+        ("Rocket-fast speedy loading pages.", True),
+        ("Try CITY Premium for FREE by clicking here for no ads and puzzles.", True),
+        ("Follow the latest flood updates on our live blog.", True),
+        ("Get the latest updates from the campaign trail and more at our election hub.", True),
+        ("Essential news, delivered daily", True),
+        ("Get the best of the Valley Times delivered directly to your inbox.", True),
+        ("Read our full mailing list consent terms here", True),
+        ("Click here for reprint permission.", True),
+        ("The app promises an ad-free experience for a monthly fee, the company said.", False),
+        ("Follow the latest updates below:", False),
+        ("Residents now have unlimited access to the bridge during repairs.", False),
+        ("Fresh bread is delivered daily to the three schools, the council said.", False),
     ],
 )
 def test_boilerplate_lines(text: str, expected: bool) -> None:
@@ -352,11 +366,19 @@ def test_japanese_sentences_with_dates_are_kept(text: str) -> None:
         "Ann Lee is a senior reporter at the Valley Times. She covers city hall.",
         "Korrespondent Max Muster ist bei der Zeitung für Landespolitik zuständig.",
         "Tom Roe writes about cities and transport.",
+        "• Ann Lee can be reached at alee@valleytimes.example.",
+        "• Staff can be reached at 555-0100.",
     ],
 )
 def test_author_bio_closing_the_body_is_dropped(bio: str) -> None:
     html = article(f"<p>{PROSE}</p><p>{MORE}</p><p>{bio}</p>")
     assert extract_generic(html, "https://example.org/a").body == [PROSE, MORE]
+
+
+def test_helpline_closing_the_body_is_kept() -> None:
+    helpline = "The council helpline can be reached at 555-0100 from Monday to Friday."
+    html = article(f"<p>{PROSE}</p><p>{MORE}</p><p>{helpline}</p>")
+    assert extract_generic(html, "https://example.org/a").body == [PROSE, MORE, helpline]
 
 
 def test_person_introduced_before_the_end_is_kept() -> None:

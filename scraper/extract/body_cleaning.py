@@ -15,15 +15,19 @@ _WRITER_TRADES = (
     r"|autor(?:in)?|journalistin"
 )
 _NAME = r"[A-ZÄÖÜ][\w'’.-]+(?: [A-ZÄÖÜ][\w'’.-]+){1,3}"
-#: An author bio after the article ("Jane Roe is a senior reporter at ...", "Korrespondent
-#: Max Muster ist bei ..."): matched case-sensitively, and only at the end of the body,
-#: where a sentence about a person introduces no one the article goes on to quote.
+#: An author bio or contact line after the article ("Jane Roe is a senior reporter at ...",
+#: "Korrespondent Max Muster ist bei ...", "• Jane Roe can be reached at ..."): matched
+#: case-sensitively, and only at the end of the body, where a sentence about a person
+#: introduces no one the article goes on to quote.
 AUTHOR_BIO = re.compile(
     rf"{_NAME} (?:is|was|ist|war)(?: (?:a|an|the|ein|eine))? (?:[\w-]+ ){{0,5}}"
     rf"(?:{_WRITER_TRADES})\b"
     rf"|{_NAME} (?:writes|reports) (?:about|on|for)\b"
     rf"|(?:Korrespondent(?:in)?|Redakteur(?:in)?|Autor(?:in)?) {_NAME} (?:ist|schreibt|berichtet)\b"
     r"|Zur Person$"
+    # The writer's address ("• Jane Roe can be reached at jroe@example.com."): set off by a
+    # bullet, or a name and an e-mail address and nothing else.
+    rf"|•\s*.{{1,60}}\bcan be reached at\b|{_NAME} can be reached at \S+@\S+$"
 )
 #: How many paragraphs at the end of the body are checked for an author bio.
 BIO_TAIL = 2

@@ -196,6 +196,26 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     # A note set off by the reference mark ("※紙の新聞とは...", "※下に線があることばは..."):
     # an editor's aside on the page or the service, not a line of the story.
     r"※",
+    # A subscription's selling points set in the body as a list ("Advert-free experience
+    # without interruptions.", "Rocket-fast speedy loading pages.", "Exclusive & Unlimited
+    # access to all our content."), and a publisher's premium offer ("Try MEN Premium for FREE
+    # by clicking here for no ads ...").
+    r"(?:an? )?(?:advert|ad)-free (?:experience|reading|browsing)\b.{0,60}$",
+    r"(?:exclusive (?:&|and) )?unlimited access to (?:all )?(?:of )?our content\.?$",
+    r"rocket-fast\b.{0,60}$",
+    r"try .{0,30}\bpremium for free\b",
+    # Promotions of the site's other pages: a live blog, an election hub ("Follow the latest
+    # Storm Ciarán updates on our live blog.", "Get the latest updates from the 2024 campaign
+    # trail ... at our Fox News Digital election hub.").
+    r"follow (?:the|all the|our) latest\b.{0,80}\bon our live blog\b.{0,40}$",
+    r"get the latest\b.{0,160}\b(?:at|on|in) our\b.{0,60}\bhub\.?$",
+    # Newsletter boxes without the word: the box's title and its small print ("Essential news,
+    # delivered daily", "Read our full mailing list consent terms here", "... get the best of
+    # The Week delivered directly to your inbox.").
+    r".{0,40}\bdelivered (?:daily|weekly|every (?:morning|day|week))\.?$",
+    r".{0,160}\bdelivered (?:directly |straight )?to your inbox\b.{0,40}$",
+    r"read our (?:full )?(?:mailing list )?consent terms\b",
+    r"click here for reprint permission",
     # A bare address, a table of contents' title, a duration, a blog's post footer.
     r"(?:https?://|www\.)\S+$",
     # Credits of a photo shoot ("Fotos: X Styling: Y Haare: Z").
