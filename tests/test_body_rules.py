@@ -709,3 +709,19 @@ def test_aria_heading_leading_to_no_prose_goes() -> None:
     )
     html = article(f"<p>{PROSE}</p>{card}<p>{MORE}</p>")
     assert extract_generic(html, "https://example.org/a").body == [PROSE, MORE]
+
+
+def test_title_beside_an_embedded_player_is_not_text() -> None:
+    embed = (
+        "<div class='x9'><div class='x8'><iframe src='https://video.example/1'></iframe></div>"
+        "<div class='x7'>Bridge repairs: the council votes on the budget</div></div>"
+    )
+    html = article(f"<p>{PROSE}</p>{embed}<p>{MORE}</p>")
+    assert extract_generic(html, "https://example.org/a").body == [PROSE, MORE]
+
+
+def test_sentence_beside_an_embedded_player_stays() -> None:
+    said = "The mayor said the bridge would reopen in May."
+    embed = f"<div><div><iframe src='https://video.example/1'></iframe></div><p>{said}</p></div>"
+    html = article(f"<p>{PROSE}</p>{embed}<p>{MORE}</p>")
+    assert said in extract_generic(html, "https://example.org/a").body

@@ -164,6 +164,65 @@ def _strip_picture_paragraphs(container: LexborNode) -> None:
             paragraph.replace_with("\n\n")
 
 
+#: An embedded player's title is at most this long ("Air bridges: Denmark, Slovakia and
+#: Iceland added to quarantine list"), and ends without a sentence's full stop.
+MAX_EMBED_TITLE_CHARS = 160
+_SENTENCE_ENDS = tuple(".!?:;\"”“»«'’")
+
+
+def strip_embed_titles(container: LexborNode) -> None:
+    """Remove the title set beside an embedded player: a box holding the <iframe> or <video>
+    (in its wrappers) and one short line of text that is not a sentence. Like a figure's
+    caption, it belongs to the embed, not to the text. Run before ``strip_boilerplate``, which
+    removes the players."""
+    titles: list[LexborNode] = []
+    for player in container.css("iframe, video"):
+        wrapper = player
+        while (
+            wrapper.parent is not None
+            and wrapper.parent.mem_id != container.mem_id
+            and len(_elements(wrapper.parent)) == 1
+        ):
+            wrapper = wrapper.parent
+        box = wrapper.parent
+        if box is None or box.mem_id == container.mem_id:
+            continue
+        children = _elements(box)
+        if len(children) != 2 or _has_loose_text(box):
+            continue
+        title = children[1] if children[0].mem_id == wrapper.mem_id else children[0]
+        text = " ".join(title.text(deep=True).split())
+        if (
+            title.tag in PICTURE_BOX_TAGS
+            and not _holds_blocks(title)
+            and 0 < len(text) <= MAX_EMBED_TITLE_CHARS
+            and not text.endswith(_SENTENCE_ENDS)
+        ):
+            titles.append(title)
+    for title in titles:
+        title.decompose()
+
+
+def _holds_blocks(node: LexborNode) -> bool:
+    """Whether ``node`` holds a block or media element (lexbor's css() matches the node too)."""
+    return any(
+        inner.mem_id != node.mem_id for inner in node.css("div, p, ul, ol, iframe, video, img")
+    )
+
+
+def _elements(node: LexborNode) -> list[LexborNode]:
+    """The child elements of ``node``."""
+    return [child for child in node.iter() if not (child.tag or "-").startswith("-")]
+
+
+def _has_loose_text(node: LexborNode) -> bool:
+    """Whether ``node`` holds text of its own, outside its child elements."""
+    return any(
+        child.tag == "-text" and (child.text_content or "").strip()
+        for child in node.iter(include_text=True)
+    )
+
+
 def _first_content(node: LexborNode) -> LexborNode | None:
     """The first child element of ``node``, unless text comes before it."""
     for child in node.iter(include_text=True):

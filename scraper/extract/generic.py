@@ -13,6 +13,7 @@ from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNod
 
 from scraper import __version__
 from scraper.extract.body import body_paragraphs
+from scraper.extract.body_pictures import strip_embed_titles
 from scraper.extract.boilerplate import strip_boilerplate
 from scraper.extract.content import find_content
 from scraper.extract.decode import utf8_source
@@ -101,6 +102,7 @@ def extract_body(tree: LexborHTMLParser, url: str | None) -> tuple[list[str], li
     if root is None:
         return [], with_lead_image([], lead)
     expose_pictures(root)
+    strip_embed_titles(root)
     strip_boilerplate(root)
     containers, mass = find_content(root)
     images = article_images(containers, url, lead)
