@@ -34,7 +34,7 @@ DROP_CAP_CHARS = 2
 #: a space after such a drop cap may be meant.
 ONE_LETTER_WORDS = frozenset("AIOYEUÀÁÓÉ")
 #: Paragraph elements a detached drop cap may stand before.
-CAP_PARAGRAPHS = frozenset({"p", "div", "blockquote"})
+CAP_PARAGRAPHS = "p, blockquote"
 #: Elements that are never a detached drop cap: a heading, a list item or a table cell holding
 #: one letter is an index ("A", "B", ...) or a label, a link one letter leads somewhere.
 NOT_CAPS = frozenset(
@@ -92,35 +92,36 @@ def _first_text(node: LexborNode | None) -> LexborNode | None:
     return node
 
 
-def _next_element(node: LexborNode) -> LexborNode | None:
-    """The next sibling element, when only white space comes between."""
-    sibling = node.next
+def _previous_element(node: LexborNode) -> LexborNode | None:
+    """The previous sibling element, when only white space comes between."""
+    sibling = node.prev
     while sibling is not None and (sibling.tag or "-").startswith("-"):
         if sibling.tag == "-text" and (sibling.text_content or "").strip():
             return None
-        sibling = sibling.next
+        sibling = sibling.prev
     return sibling
 
 
 def _detached_caps(container: LexborNode) -> list[tuple[LexborNode, str, LexborNode]]:
-    """(cap element, its letters, the paragraph it begins) for every detached drop cap: an
-    uppercase letter alone in an element whose next element is a paragraph starting with a
-    lowercase letter. That the paragraph cannot start a sentence as it stands is the sign;
-    no class name is needed."""
+    """(cap element, its letters, the paragraph it begins) for every detached drop cap: a
+    paragraph starting with a lowercase letter right after an element holding one uppercase
+    letter alone. That the paragraph cannot start a sentence as it stands is the sign; no
+    class name is needed. Found from the paragraphs (far fewer than the elements), each
+    tested on its first text node before its whole text is read."""
     found: list[tuple[LexborNode, str, LexborNode]] = []
-    for node in container.css("*"):
-        if node.tag in NOT_CAPS:
+    for paragraph in container.css(CAP_PARAGRAPHS):
+        first = _first_text(paragraph)
+        start = (first.text_content or "").lstrip() if first is not None else ""
+        if not start:
+            start = paragraph.text(deep=True).lstrip()
+        if not start[:1].islower():
             continue
-        letters = _lone_text(node)
-        if not (0 < len(letters) <= DROP_CAP_CHARS and letters[-1].isupper()):
+        cap = _previous_element(paragraph)
+        if cap is None or cap.tag in NOT_CAPS:
             continue
-        cap = _outermost(node, letters)
-        following = _next_element(cap)
-        if following is None or following.tag not in CAP_PARAGRAPHS:
-            continue
-        first = following.text(deep=True).lstrip()
-        if first[:1].islower():
-            found.append((cap, letters, following))
+        letters = _lone_text(cap)
+        if 0 < len(letters) <= DROP_CAP_CHARS and letters[-1].isupper():
+            found.append((cap, letters, paragraph))
     return found
 
 
