@@ -59,6 +59,12 @@ def arrivals(server: LoopbackServer, path: str) -> list[float]:
     return [r.time for r in server.requests_for(path)]
 
 
+#: The server notes a request's arrival when its handler thread runs, which on a loaded
+#: machine can be late for one request and prompt for the next: gaps between arrivals may
+#: come out this much shorter than the gaps between the fetcher's sends.
+ARRIVAL_JITTER = 0.05
+
+
 def test_ok_page_with_user_agent_and_charset(server: LoopbackServer) -> None:
     server.add_route("/a", PAGE, "text/html; charset=iso-8859-1")
     result = fetch_one(server, "/a")
@@ -99,7 +105,7 @@ def test_crawl_delay_spaces_requests_to_one_host(server: LoopbackServer) -> None
     assert [r.kind for r in results] == [OK, OK, OK]
     times = sorted(arrivals(server, "/a") + arrivals(server, "/b") + arrivals(server, "/c"))
     gaps = [b - a for a, b in itertools.pairwise(times)]
-    assert min(gaps) >= 0.29, gaps
+    assert min(gaps) >= 0.3 - ARRIVAL_JITTER, gaps
     assert len(server.requests_for("/robots.txt")) == 1  # asked once, not once per request
 
 
@@ -112,7 +118,7 @@ def test_configured_delay_applies_when_larger_than_crawl_delay(server: LoopbackS
         await fetcher.fetch(server.url("/b"))
 
     run(fast(delay=0.25), two)
-    assert arrivals(server, "/b")[0] - arrivals(server, "/a")[0] >= 0.24
+    assert arrivals(server, "/b")[0] - arrivals(server, "/a")[0] >= 0.25 - ARRIVAL_JITTER
 
 
 def test_429_with_retry_after_is_retried_no_sooner(server: LoopbackServer) -> None:
@@ -121,7 +127,7 @@ def test_429_with_retry_after_is_retried_no_sooner(server: LoopbackServer) -> No
     result = fetch_one(server, "/busy")
     assert result.kind == OK and result.attempts == 2
     first, second = arrivals(server, "/busy")
-    assert second - first >= 0.99
+    assert second - first >= 1 - ARRIVAL_JITTER
 
 
 def test_long_retry_after_defers_and_is_remembered_by_the_store(server: LoopbackServer) -> None:
