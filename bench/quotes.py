@@ -40,6 +40,11 @@ MIN_OVERLAP = 0.8
 _WORD = re.compile(r"\w+")
 
 
+#: How a predicted quote got its speaker: a cue next to it, carried over or read from the text
+#: around it (no cue), or none at all.
+ATTRIBUTION_KINDS = ("cue", "no cue", "no speaker")
+
+
 @dataclass
 class Score:
     """Running counts over a gold set."""
@@ -59,11 +64,6 @@ class Score:
     attributions: dict[str, list[int]] = field(
         default_factory=lambda: {kind: [0, 0] for kind in ATTRIBUTION_KINDS}
     )
-
-
-#: How a predicted quote got its speaker: a cue next to it, carried over or read from the text
-#: around it (no cue), or none at all.
-ATTRIBUTION_KINDS = ("cue", "no cue", "no speaker")
 
 
 def attribution_kind(quote: Quote) -> str:

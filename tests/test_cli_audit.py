@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import Result
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 import scraper.cli.archive_cmd
+from scraper.archive.importer import read_page
 from scraper.cli import app
 from scraper.errors import EXIT_INTERRUPTED, EXIT_PIPE_CLOSED
 from scraper.loopback import LoopbackServer
@@ -216,7 +216,7 @@ def test_ctrl_c_during_import_keeps_what_was_stored(
     pages.mkdir()
     for n in (1, 2, 3):
         (pages / f"s{n}.html").write_text(STORY.format(title=f"Storm {n}"), encoding="utf-8")
-    real_read_page = scraper.cli.archive_cmd.read_page
+    real_read_page = read_page
     calls: list[Path] = []
 
     def read_then_interrupt(path: Path, url: str | None = None) -> Any:

@@ -83,13 +83,3 @@ def test_config_headline_strip_patterns() -> None:
 def test_config_headline_never_erased_by_a_pattern() -> None:
     assert config_headline("Breaking", (re.compile(".*"),), "Example") == "Breaking"
     assert config_headline(None, (re.compile("x"),), "Example") is None
-
-
-def test_config_path_uses_the_generic_cleaners_not_the_fallbacks() -> None:
-    # The shared cleaners are looked up by module path (with a local fallback): a module
-    # renamed or split must not leave the config path on the fallback without anyone noticing.
-    from scraper.extract import body_cleaning, config_cleaning, metadata
-
-    assert config_cleaning.clean_paragraphs is body_cleaning.clean_paragraphs
-    assert config_cleaning.clean_headline is metadata.clean_headline
-    assert config_cleaning.clean_authors is metadata.clean_authors

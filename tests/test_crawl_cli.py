@@ -457,7 +457,7 @@ def test_a_stored_article_served_as_an_image_on_recheck_keeps_its_record_and_sch
         f"{server.url(paths[0])}: binary content (PNG image) served as text/html"
     ]
     assert stats.errors == 0
-    assert sorted(r[0] for r in rows(db_path, "SELECT headline FROM articles")) == [
+    assert sorted(str(r[0]) for r in rows(db_path, "SELECT headline FROM articles")) == [
         "Story number 0",
         "Story number 1",
     ]

@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 
 from scraper.discover import (
-    DiscoveryError,
     Seed,
     Seeder,
     feed_links,
@@ -24,6 +23,7 @@ from scraper.discover import (
 )
 from scraper.errors import UsageError
 from scraper.fetch import Fetcher, FetchSettings
+from scraper.listings import DiscoveryError
 from scraper.loopback import LoopbackServer
 
 BASE = "https://news.example.com/"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from selectolax.lexbor import LexborHTMLParser
+
 from scraper.extract.authors import clean_authors, split_slashed_names
 from scraper.extract.generic import parse_html
 from scraper.extract.metadata import extract_metadata
 
 
-def _tree(head: str = "", body: str = "") -> object:
+def _tree(head: str = "", body: str = "") -> LexborHTMLParser:
     return parse_html(f"<html><head>{head}</head><body>{body}</body></html>")
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from scraper.extract import config_cleaning, configured, extract
+from scraper.extract import extract
 from scraper.extract.configured import extract_with_config
 from scraper.extract.site_tests import run_site_test
 from scraper.models import Article
@@ -298,10 +298,6 @@ def test_run_site_test_reports_each_difference(tmp_path: Path) -> None:
         "body_contains: missing 'not in the page'",
         "paragraphs: expected 3, got 10",
     ]
-
-
-def test_cleaning_helpers_are_wired() -> None:
-    assert callable(configured.clean_paragraphs) and callable(config_cleaning.clean_headline)
 
 
 @pytest.mark.parametrize("path", config_files(), ids=lambda p: p.stem)

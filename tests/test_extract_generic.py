@@ -24,7 +24,10 @@ SLUG = "north-korean-pows-seek-defection"
 
 @pytest.fixture(scope="module")
 def seed_expected() -> dict[str, object]:
-    return json.loads((SEED / f"{SLUG}.expected.json").read_text(encoding="utf-8"))
+    expected: dict[str, object] = json.loads(
+        (SEED / f"{SLUG}.expected.json").read_text(encoding="utf-8")
+    )
+    return expected
 
 
 @pytest.fixture(scope="module")

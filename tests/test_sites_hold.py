@@ -19,7 +19,7 @@ NDR_URL = "https://www.ndr.de/sport/fussball/Eintracht-Braunschweig-Ein-Remis-al
 
 
 def test_a_known_layout_holds_and_is_scored() -> None:
-    record = {
+    record: dict[str, object] = {
         "url": NDR_URL,
         "must_contain": ["Tor: Jasmin Fejzic", "Flüthmann: Aussicht auf Tabellenführung"],
         "must_not_contain": ["Ergebnisse und Tabelle 3. Liga"],
@@ -44,7 +44,7 @@ def test_an_unknown_layout_is_reported_as_fallback() -> None:
         "folgt mit noch mehr Text, damit die Seite wie ein Artikel aussieht.</p></section>"
         "</main></body></html>"
     )
-    record = {"url": NDR_URL, "date": "2019-10-20"}
+    record: dict[str, object] = {"url": NDR_URL, "date": "2019-10-20"}
     check = config_hold.check_page(record, page.encode(), "dates", "ndr.de")
     assert not check.holds
     assert check.config_snippets is None

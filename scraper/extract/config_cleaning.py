@@ -1,48 +1,14 @@
-"""Cleaning of the values a site config read: the shared headline, author and paragraph cleaners,
-plus the config path's own rules (a config's ``headline_strip`` patterns, names joined by a
+"""Cleaning of the values a site config read: the generic extractor's headline and author
+cleaners, plus the config path's own rules (a config's ``headline_strip`` patterns, names joined by a
 bare slash, the publisher credited as author).
 """
 
 from __future__ import annotations
 
-import importlib
 import re
-from collections.abc import Callable
-from typing import Any
 
+from scraper.extract.metadata import clean_authors, clean_headline
 from scraper.extract.text import normalize_space
-
-
-def _helper(module: str, name: str, fallback: Callable[..., Any]) -> Callable[..., Any]:
-    """The generic extractor's cleaning function when it exists, else a local fallback."""
-    try:
-        found = getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return fallback
-    return found if callable(found) else fallback
-
-
-def _clean_headline(headline: str, site_name: str | None = None) -> str:
-    return normalize_space(headline)
-
-
-def _clean_authors(names: list[str], publisher: str | None = None) -> list[str]:
-    out: list[str] = []
-    for name in names:
-        name = normalize_space(name)
-        name = name[3:] if name.lower().startswith("by ") else name
-        if name and name not in out and name != publisher:
-            out.append(name)
-    return out
-
-
-def _clean_paragraphs(paragraphs: list[str], language: str | None = None) -> list[str]:
-    return [p for p in paragraphs if p]
-
-
-clean_headline = _helper("scraper.extract.metadata", "clean_headline", _clean_headline)
-clean_authors = _helper("scraper.extract.metadata", "clean_authors", _clean_authors)
-clean_paragraphs = _helper("scraper.extract.body_cleaning", "clean_paragraphs", _clean_paragraphs)
 
 #: A slash between names without spaces ("Ana Roth/Ben Ode"). The spaced separators (" / ",
 #: " & ", " und ", " og ", " y ", ",", ";" ...) are a table of the shared authors cleaner.

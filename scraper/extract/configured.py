@@ -15,8 +15,9 @@ from urllib.parse import urljoin
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper import __version__
+from scraper.extract.body_cleaning import clean_paragraphs
 from scraper.extract.captions import caption_and_credit
-from scraper.extract.config_cleaning import clean_paragraphs, config_authors, config_headline
+from scraper.extract.config_cleaning import config_authors, config_headline
 from scraper.extract.config_generic import GENERIC_SOURCE, checked_published, generic_authors
 from scraper.extract.config_reading import (
     LINE_BREAK,
