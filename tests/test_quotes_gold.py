@@ -53,7 +53,15 @@ SET_SIZES = {
     # German publishers: a site may give two articles.
     "de": (14, 10, 2),
 }
-MIN_BLIND_QUOTES = {"blind": 150, "blind2": 200, "dev": 200, "dev2": 55, "dev3": 400, "blind3": 250, "de": 120}
+MIN_BLIND_QUOTES = {
+    "blind": 150,
+    "blind2": 200,
+    "dev": 200,
+    "dev2": 55,
+    "dev3": 400,
+    "blind3": 250,
+    "de": 120,
+}
 MIN_QUOTE_WORDS = 4
 ARTICLE_KEYS = {"id", "site", "url", "source", "paragraphs", "quotes"}
 QUOTE_KEYS = {"text", "speaker", "paragraph", "partial"}
