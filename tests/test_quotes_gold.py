@@ -10,7 +10,8 @@ for tuning the extractor, from pages and sites in none of the other three; ``dev
 second development set, from pages and sites in none of the other four; ``dev3.jsonl`` is a
 third, new pages from sites the other sets may already hold (built in two parts, A and B);
 ``blind3.jsonl`` is a third held-out set: new pages (sites may repeat) that share no page with
-any other set.
+any other set; ``de.jsonl`` is a German set (German-language publishers), to measure the German
+quote rules on pages they were not tuned on.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ DEV_FILE = GOLD_DIR / "dev.jsonl"
 DEV2_FILE = GOLD_DIR / "dev2.jsonl"
 DEV3_FILE = GOLD_DIR / "dev3.jsonl"
 BLIND3_FILE = GOLD_DIR / "blind3.jsonl"
+DE_FILE = GOLD_DIR / "de.jsonl"
 PAGES_DIR = GOLD_DIR / "pages"
 
 # Per set: minimum articles, minimum sites, maximum articles from one site.
@@ -48,8 +50,18 @@ SET_SIZES = {
     "dev3": (23, 18, 2),
     # New text from known sites: one page per site, but sites may be the other sets'.
     "blind3": (12, 10, 1),
+    # German publishers: a site may give two articles.
+    "de": (14, 10, 2),
 }
-MIN_BLIND_QUOTES = {"blind": 150, "blind2": 200, "dev": 200, "dev2": 55, "dev3": 400, "blind3": 250}
+MIN_BLIND_QUOTES = {
+    "blind": 150,
+    "blind2": 200,
+    "dev": 200,
+    "dev2": 55,
+    "dev3": 400,
+    "blind3": 250,
+    "de": 120,
+}
 MIN_QUOTE_WORDS = 4
 ARTICLE_KEYS = {"id", "site", "url", "source", "paragraphs", "quotes"}
 QUOTE_KEYS = {"text", "speaker", "paragraph", "partial"}
@@ -57,7 +69,7 @@ QUOTE_KEYS = {"text", "speaker", "paragraph", "partial"}
 # our body).
 SOURCES = {"per-site", "news-fields", "dates", "body-snippets"}
 # Opening and closing quotation marks must be left out of a quote's text.
-QUOTE_MARKS = '"“”«»„'
+QUOTE_MARKS = '"“”«»„‚'
 # Shares of quotes and of each article's paragraphs whose first words must be found in the
 # stored page: the rest may be split by markup or written with characters the naive tag
 # stripper below does not normalise (key-point summaries often use other apostrophes).
@@ -95,6 +107,7 @@ DEV = load_set(DEV_FILE)
 DEV2 = load_set(DEV2_FILE)
 DEV3 = load_set(DEV3_FILE)
 BLIND3 = load_set(BLIND3_FILE)
+DE = load_set(DE_FILE)
 SETS = {
     "gold": GOLD,
     "blind": BLIND,
@@ -103,6 +116,7 @@ SETS = {
     "dev2": DEV2,
     "dev3": DEV3,
     "blind3": BLIND3,
+    "de": DE,
 }
 ALL_ARTICLES = [article for articles in SETS.values() for article in articles]
 ARTICLES = [
@@ -200,6 +214,10 @@ def test_page_of_ignores_queries_and_a_trailing_slash() -> None:
 
 def test_third_blind_set_shares_no_page_with_the_others() -> None:
     assert not shared_pages(BLIND3, GOLD + BLIND + BLIND2 + DEV + DEV2 + DEV3)
+
+
+def test_german_set_shares_no_page_with_the_others() -> None:
+    assert not shared_pages(DE, GOLD + BLIND + BLIND2 + DEV + DEV2 + DEV3 + BLIND3)
 
 
 def test_shared_with_notices_a_site_under_another_host() -> None:
