@@ -27,6 +27,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from metrics import in_half
@@ -176,11 +177,19 @@ def score_article(
             score.notes.append(f"{row['id']} [{g['paragraph']}] FN {str(g['text'])[:70]!r}")
 
 
-def run_gold(path: Path, verbose: bool, baseline: bool = False, half: str | None = None) -> None:
+def run_gold(
+    path: Path,
+    verbose: bool,
+    baseline: bool = False,
+    half: str | None = None,
+    language: str | None = None,
+) -> None:
     score = Score()
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     rows = [row for row in rows if in_half(str(row["id"]), half)]
-    finder = naive_quotes if baseline else find_quotes
+    finder: Callable[[list[str]], list[Quote]] = (
+        naive_quotes if baseline else partial(find_quotes, language=language)
+    )
     for row in rows:
         score_article(row, score, verbose, finder)
     found = score.tp + score.fp
@@ -309,11 +318,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="with --speed: empty the re cache before each timed run (a crawl's single pass)",
     )
+    parser.add_argument(
+        "--language",
+        help="the articles' language, as extract() would pass it (de: fixtures/quotes/de.jsonl)",
+    )
     args = parser.parse_args(argv)
     if args.speed:
         run_speed(args.speed, cold=args.cold)
     if args.gold:
-        run_gold(args.gold, args.verbose, args.baseline, args.half)
+        run_gold(args.gold, args.verbose, args.baseline, args.half, args.language)
     if not (args.speed or args.gold):
         parser.error("give a gold JSONL or --speed CORPUS")
     return 0
