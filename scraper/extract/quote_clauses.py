@@ -53,7 +53,7 @@ def _is_abbreviation(text: str, dot: int, rules: QuoteRules) -> bool:
     if len(bare) <= 1 or "." in bare:
         return True
     # a title shortened before a name is capitalised ("Gen. Lee"); "his father. He" ends
-    titled = bare in rules.titles or bare in rules.honorifics
+    titled = bare in rules.period_titles
     return titled and word.lstrip(EDGE)[:1].isupper()
 
 

@@ -14,6 +14,20 @@ from scraper.errors import ExtractionError
 DEFAULT_LANGUAGE = "en"
 
 
+class CompoundTitles(frozenset[str]):
+    """Title words that also hold hyphenated compounds ending in one ("NDR-Sprecher",
+    "Usyk-Promoter"): languages that build titles by joining a name to a role cannot list
+    them all (``compound_titles = "last_part"``)."""
+
+    def __contains__(self, word: object) -> bool:
+        if frozenset.__contains__(self, word):
+            return True
+        if not isinstance(word, str) or "-" not in word:
+            return False
+        last = word.rsplit("-", 1)[1]
+        return bool(last) and frozenset.__contains__(self, last)
+
+
 @dataclass(frozen=True, eq=False)
 class QuoteRules:
     """Compiled attribution rules for one language (see ``quotes_en.toml`` for each key).
@@ -59,6 +73,9 @@ class QuoteRules:
     #: How a fragment quoted in the reporter's sentence without a speech verb is attributed:
     #: "subject" (to the sentence's subject) or "none".
     fragment_speakers: str
+    #: Words whose full stop, when capitalised, ends no sentence ("Gen. Lee"): titles and
+    #: honorifics, or only honorifics (``title_periods = "honorifics"``).
+    period_titles: frozenset[str]
     #: Substrings (lower case) one of which every continuation cue, speaker prefix cue and
     #: naming word holds: text with none of them cannot match (see ``may_match``).
     continuation_hints: tuple[str, ...]
@@ -228,7 +245,7 @@ def _compile(data: dict[str, object]) -> QuoteRules:
         adverbs=_words(data, "adverbs"),
         pronouns=_words(data, "pronouns"),
         possessive_pronouns=_words(data, "possessive_pronouns"),
-        titles=_words(data, "titles"),
+        titles=_titles(data),
         honorifics=_words(data, "honorifics"),
         title_departments=_words(data, "title_departments"),
         phrase_breaks=_words(data, "phrase_breaks"),
@@ -265,10 +282,28 @@ def _compile(data: dict[str, object]) -> QuoteRules:
         predicate_openers=_words(data, "predicate_openers"),
         leader_titles=_words(data, "leader_titles"),
         fragment_speakers=str(data.get("fragment_speakers", "none")),
+        period_titles=_period_titles(data),
         continuation_hints=hints(words_list("continuation_cues")),
         prefix_hints=hints(words_list("speaker_prefix_cues")),
         naming_hints=hints(words_list("naming_words")),
     )
+
+
+def _titles(data: dict[str, object]) -> frozenset[str]:
+    """The ``titles`` words; with ``compound_titles = "last_part"`` a hyphenated word whose
+    last part is a title is one too."""
+    words = _words(data, "titles")
+    return CompoundTitles(words) if data.get("compound_titles") == "last_part" else words
+
+
+def _period_titles(data: dict[str, object]) -> frozenset[str]:
+    """Titles and honorifics whose capitalised form before a full stop ends no sentence;
+    only the honorifics with ``title_periods = "honorifics"``, for a language that
+    capitalises every noun ("sagte der Sprecher. Für ..." ends at the stop)."""
+    honorifics = _words(data, "honorifics")
+    if data.get("title_periods") == "honorifics":
+        return honorifics
+    return _words(data, "titles") | honorifics
 
 
 def attributes(language: str | None) -> bool:
