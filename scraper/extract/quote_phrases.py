@@ -188,7 +188,7 @@ def clean_speaker(
     joint = joint_names(tokens, rules) if before_cue else None
     if joint:
         return joint  # "Clara and Maya said": both speak
-    name = leading_name(tokens, rules) or _owned_name(tokens, rules)
+    name = leading_name(tokens, rules, after_cue=not before_cue) or _owned_name(tokens, rules)
     if before_cue and not name:
         name = trailing_name(tokens, spans, phrase, rules)
     if name:
@@ -339,8 +339,10 @@ def _after_preposition(tokens: list[str], at: int, rules: QuoteRules) -> bool:
     )
 
 
-def leading_name(tokens: list[str], rules: QuoteRules) -> str | None:
-    """'Samson Mokoena from the Alliance': a full name followed by a preposition."""
+def leading_name(tokens: list[str], rules: QuoteRules, *, after_cue: bool = False) -> str | None:
+    """'Samson Mokoena from the Alliance': a full name followed by a preposition; after the
+    cue also a lone name followed by an article that is a preposition too, the verb's object
+    ('sagte Merz der Zeitung': German "der" is both)."""
     run = 0
     while run < len(tokens) and (
         is_capital(tokens[run]) or bare_word(tokens[run]) in rules.name_particles
@@ -350,7 +352,9 @@ def leading_name(tokens: list[str], rules: QuoteRules) -> str | None:
         return None
     name_at = name_start(tokens[:run], rules)
     followed = run + 1 < len(tokens) and bare_word(tokens[run + 1]) in rules.determiners
-    if name_at is None or run - name_at < (1 if followed else 2):
+    # an article that is also a preposition opens the verb's object ("sagte Merz der Zeitung")
+    article = after_cue and bare_word(tokens[run]) in rules.determiners
+    if name_at is None or run - name_at < (1 if followed or article else 2):
         return None  # "Raye of her nominations" is enough; "Smith in Kyiv" is not
     if is_organisation(tokens[name_at:run], rules):
         return None
