@@ -13,19 +13,40 @@ from scraper.errors import ExtractionError
 
 DEFAULT_LANGUAGE = "en"
 
+#: Letters a closed compound holds before its title ending ("Klima" in "Klimaforscher").
+COMPOUND_PREFIX = 3
+
 
 class CompoundTitles(frozenset[str]):
-    """Title words that also hold hyphenated compounds ending in one ("NDR-Sprecher",
-    "Usyk-Promoter"): languages that build titles by joining a name to a role cannot list
-    them all (``compound_titles = "last_part"``)."""
+    """Title words that also hold compounds built on a title: with ``hyphenated``, a word
+    whose last hyphenated part is a title ("NDR-Sprecher", "Usyk-Promoter"); and a closed
+    compound ending in one of ``endings`` ("Geheimdienstexperte"), for languages that join
+    any name or body to a role and cannot list every compound."""
+
+    ending: re.Pattern[str] | None
+    hyphenated: bool
+
+    def __new__(
+        cls, words: frozenset[str], endings: frozenset[str], hyphenated: bool
+    ) -> CompoundTitles:
+        titles = super().__new__(cls, words)
+        prefix = f".{{{COMPOUND_PREFIX},}}"
+        titles.ending = (
+            re.compile(prefix + f"(?:{_alternation(list(endings))})") if endings else None
+        )
+        titles.hyphenated = hyphenated
+        return titles
 
     def __contains__(self, word: object) -> bool:
         if frozenset.__contains__(self, word):
             return True
-        if not isinstance(word, str) or "-" not in word:
+        if not isinstance(word, str):
             return False
-        last = word.rsplit("-", 1)[1]
-        return bool(last) and frozenset.__contains__(self, last)
+        if self.hyphenated and "-" in word:
+            word = word.rsplit("-", 1)[1]
+            if frozenset.__contains__(self, word):
+                return True
+        return self.ending is not None and self.ending.fullmatch(word) is not None
 
 
 @dataclass(frozen=True, eq=False)
@@ -290,10 +311,12 @@ def _compile(data: dict[str, object]) -> QuoteRules:
 
 
 def _titles(data: dict[str, object]) -> frozenset[str]:
-    """The ``titles`` words; with ``compound_titles = "last_part"`` a hyphenated word whose
-    last part is a title is one too."""
+    """The ``titles`` words, with the compounds ``compound_titles`` and ``title_endings``
+    make titles too."""
     words = _words(data, "titles")
-    return CompoundTitles(words) if data.get("compound_titles") == "last_part" else words
+    endings = _words(data, "title_endings")
+    hyphenated = data.get("compound_titles") == "last_part"
+    return CompoundTitles(words, endings, hyphenated) if endings or hyphenated else words
 
 
 def _period_titles(data: dict[str, object]) -> frozenset[str]:
