@@ -544,7 +544,7 @@ def _role_name(
 ) -> str | None:
     """'the president' -> the person introduced with that role ("President X Y") whose name
     (or surname) the article gave last before the quote, else the nearest introduced."""
-    if bare[0] != "the" or len(bare) > 4 or bare[-1] not in rules.titles:
+    if bare[0] not in rules.definite_articles or len(bare) > 4 or bare[-1] not in rules.titles:
         return None
     head = rules.role_synonyms.get(bare[-1], bare[-1])
     matching = [m for m in mentions if head in m.roles or bare[-1] in m.roles]

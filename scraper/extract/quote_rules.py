@@ -91,11 +91,15 @@ class QuoteRules:
     male_first_names: frozenset[str]
     predicate_openers: frozenset[str]
     leader_titles: frozenset[str]
+    definite_articles: frozenset[str]
     #: How a fragment quoted in the reporter's sentence without a speech verb is attributed:
     #: "subject" (to the sentence's subject) or "none".
     fragment_speakers: str
+    #: Whether the language capitalises every noun (``capitalised_nouns = "all"``, German),
+    #: not only names: a capitalised word is then no sign of a name.
+    nouns_capitalised: bool
     #: Words whose full stop, when capitalised, ends no sentence ("Gen. Lee"): titles and
-    #: honorifics, or only honorifics (``title_periods = "honorifics"``).
+    #: honorifics, or only honorifics where every noun is capitalised.
     period_titles: frozenset[str]
     #: Substrings (lower case) one of which every continuation cue, speaker prefix cue and
     #: naming word holds: text with none of them cannot match (see ``may_match``).
@@ -302,7 +306,9 @@ def _compile(data: dict[str, object]) -> QuoteRules:
         male_first_names=_words(data, "male_first_names"),
         predicate_openers=_words(data, "predicate_openers"),
         leader_titles=_words(data, "leader_titles"),
+        definite_articles=_words(data, "definite_articles"),
         fragment_speakers=str(data.get("fragment_speakers", "none")),
+        nouns_capitalised=data.get("capitalised_nouns") == "all",
         period_titles=_period_titles(data),
         continuation_hints=hints(words_list("continuation_cues")),
         prefix_hints=hints(words_list("speaker_prefix_cues")),
@@ -321,10 +327,10 @@ def _titles(data: dict[str, object]) -> frozenset[str]:
 
 def _period_titles(data: dict[str, object]) -> frozenset[str]:
     """Titles and honorifics whose capitalised form before a full stop ends no sentence;
-    only the honorifics with ``title_periods = "honorifics"``, for a language that
-    capitalises every noun ("sagte der Sprecher. Für ..." ends at the stop)."""
+    only the honorifics in a language that capitalises every noun (``capitalised_nouns =
+    "all"``: "sagte der Sprecher. Für ..." ends at the stop)."""
     honorifics = _words(data, "honorifics")
-    if data.get("title_periods") == "honorifics":
+    if data.get("capitalised_nouns") == "all":
         return honorifics
     return _words(data, "titles") | honorifics
 

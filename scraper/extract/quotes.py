@@ -506,6 +506,13 @@ def _resolve(
             name = name or _nearest_person(paragraphs, last_named, f, rules, pronoun)
             if name and not pronoun and _holds_other_role(name, a.speaker, paragraphs, rules):
                 name = None  # "Maria Lopez, a lawyer" is not "the judge": the phrase stays
+            if (
+                name
+                and not pronoun
+                and rules.nouns_capitalised
+                and not _known_person(name, paragraphs, rules)
+            ):
+                name = None  # "der Sprecher" is not the capitalised noun before it ("Untersuchung")
             if name is None and pronoun:
                 name = _nearby_mention(paragraphs, f, rules)
                 name = name or next_person(paragraphs, f.span.paragraph, rules)
@@ -624,6 +631,13 @@ def _attribute_back(found: list[_Found]) -> None:
             f.attribution = after.attribution
 
 
+def _known_person(name: str, paragraphs: list[str], rules: QuoteRules) -> bool:
+    """Whether ``name`` is, or ends with the surname of, a full name the article gives."""
+    last = name.split()[-1].lower()
+    found = name_mentions(paragraphs, rules, frozenset({last}))
+    return any(m.words[-1] == last for m in found)
+
+
 def _nearby_mention(paragraphs: list[str], f: _Found, rules: QuoteRules) -> str | None:
     """The last full name shortly before the quote (for a pronoun with no named speaker yet)."""
     here = _position(f)
@@ -655,7 +669,7 @@ def _is_anaphor(
     words = speaker.lower().split()
     if _is_pronoun(speaker, rules):  # 'His remarks that'
         return True
-    if len(words) > 4 or words[0] != "the" or words[-1] not in rules.titles:
+    if len(words) > 4 or words[0] not in rules.definite_articles or words[-1] not in rules.titles:
         return False
     return fullest_name(speaker, *_position(f), mentions, rules, paragraphs=paragraphs) == speaker
 
