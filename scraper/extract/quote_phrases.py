@@ -341,19 +341,22 @@ def _after_preposition(tokens: list[str], at: int, rules: QuoteRules) -> bool:
 
 def leading_name(tokens: list[str], rules: QuoteRules, *, after_cue: bool = False) -> str | None:
     """'Samson Mokoena from the Alliance': a full name followed by a preposition; after the
-    cue also a lone name followed by an article that is a preposition too, the verb's object
-    ('sagte Merz der Zeitung': German "der" is both)."""
+    cue also a lone name followed by an article, which opens the verb's object ('sagte Merz
+    der Zeitung')."""
     run = 0
     while run < len(tokens) and (
         is_capital(tokens[run]) or bare_word(tokens[run]) in rules.name_particles
     ):
         run += 1
-    if run >= len(tokens) or bare_word(tokens[run]) not in rules.prepositions:
+    if run >= len(tokens):
+        return None
+    # after the cue an article opens the verb's object ("sagte Merz der Zeitung", "erklärt
+    # Haustein die Eskalation")
+    article = after_cue and bare_word(tokens[run]) in rules.determiners
+    if not article and bare_word(tokens[run]) not in rules.prepositions:
         return None
     name_at = name_start(tokens[:run], rules)
     followed = run + 1 < len(tokens) and bare_word(tokens[run + 1]) in rules.determiners
-    # an article that is also a preposition opens the verb's object ("sagte Merz der Zeitung")
-    article = after_cue and bare_word(tokens[run]) in rules.determiners
     if name_at is None or run - name_at < (1 if followed or article else 2):
         return None  # "Raye of her nominations" is enough; "Smith in Kyiv" is not
     if is_organisation(tokens[name_at:run], rules):
