@@ -450,3 +450,14 @@ def test_a_title_before_a_full_stop_ends_the_sentence() -> None:
 
 def test_an_honorific_before_a_full_stop_ends_no_sentence() -> None:
     assert one([f"„{SAID}“, sagte Prof. Lars Klingbeil."]).speaker == "Lars Klingbeil"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        f"„{SAID}“, sagte der Brite Lars Klingbeil.",
+        f"Der Walliser Staatsrat Lars Klingbeil dankte den Helfern: „{SAID}.“",
+    ],
+)
+def test_nationality_and_swiss_office_are_titles(paragraph: str) -> None:
+    assert one([paragraph]).speaker == "Lars Klingbeil"
