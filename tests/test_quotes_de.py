@@ -266,14 +266,27 @@ def test_english_rules_are_unaffected_by_the_german_file() -> None:
 # Constructions the shared keys cannot express; each reason says what the code would need.
 
 
-@pytest.mark.xfail(
-    reason="verb-second inversion: after a fronted phrase the subject follows the cue "
-    "('Am Montag sagte Merz:'); the code only reads a subject before the cue when the quote "
-    "follows, so it needs to try the words between the cue and the colon as the speaker",
-    strict=True,
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        # word_order = "verb_second": after a fronted phrase the subject follows the cue
+        (f"Am Montag sagte Merz: „{SAID}.“", "Merz"),
+        (
+            f"Die Lage sei ernst, sagte Lars Klingbeil am Dienstag vor Journalisten: „{SAID}.“",
+            "Lars Klingbeil",
+        ),
+        # no subject right after the cue: the one before it speaks
+        (f"Lars Klingbeil sagte am Montag: „{SAID}.“", "Lars Klingbeil"),
+    ],
 )
-def test_inverted_subject_after_a_fronted_phrase() -> None:
-    assert speakers([f"Am Montag sagte Merz: „{SAID}.“"]) == ["Merz"]
+def test_inverted_subject_after_a_fronted_phrase(paragraph: str, speaker: str) -> None:
+    assert speakers([paragraph]) == [speaker]
+
+
+def test_english_reads_no_subject_after_the_cue() -> None:
+    # word_order = "subject_verb": "told Metro" is the verb's object, the subject is before it
+    paragraphs = [f"Ann Lee told Metro: “{'We will hold the line whatever happens next'}.”"]
+    assert one(paragraphs, "en").speaker == "Ann Lee"
 
 
 @pytest.mark.parametrize(

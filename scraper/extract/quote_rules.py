@@ -98,6 +98,9 @@ class QuoteRules:
     #: Whether the language capitalises every noun (``capitalised_nouns = "all"``, German),
     #: not only names: a capitalised word is then no sign of a name.
     nouns_capitalised: bool
+    #: Whether the subject may follow the verb after a fronted phrase (``word_order =
+    #: "verb_second"``, German: "Am Montag sagte Merz: „…“").
+    verb_second: bool
     #: Words whose full stop, when capitalised, ends no sentence ("Gen. Lee"): titles and
     #: honorifics, or only honorifics where every noun is capitalised.
     period_titles: frozenset[str]
@@ -309,6 +312,7 @@ def _compile(data: dict[str, object]) -> QuoteRules:
         definite_articles=_words(data, "definite_articles"),
         fragment_speakers=str(data.get("fragment_speakers", "none")),
         nouns_capitalised=data.get("capitalised_nouns") == "all",
+        verb_second=data.get("word_order") == "verb_second",
         period_titles=_period_titles(data),
         continuation_hints=hints(words_list("continuation_cues")),
         prefix_hints=hints(words_list("speaker_prefix_cues")),

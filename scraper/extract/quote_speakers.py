@@ -227,12 +227,31 @@ def cue_subject(text: str, rules: QuoteRules) -> tuple[Attribution, int] | None:
         if word in rules.ambiguous_cues and noun:
             continue  # 'two posts from ...' is a noun
         before = _CONTRACTED.sub(r"\1 ", text[: cue.start()])  # "and he’d remarked"
-        speaker = coordinated_subject(before, rules) or subject_before(before, rules)
+        speaker = _inverted_subject(after, rules) if rules.verb_second else None
+        speaker = speaker or coordinated_subject(before, rules) or subject_before(before, rules)
         if speaker is None and rules.cue.search(before) is None:  # not "X condemns what he calls"
             speaker = _pronoun_before(before, rules)
         if speaker:
             return Attribution(speaker, cue.group()), cue.start()
     return None
+
+
+#: Most words between an inverted cue and the colon before the quote.
+INVERTED_WORDS = 10
+
+
+def _inverted_subject(after: str, rules: QuoteRules) -> str | None:
+    """'Am Montag sagte Merz vor Journalisten: „…“': the subject right after the cue, in a
+    clause that ends in the colon before the quote (the verb-second order)."""
+    words = after.split()
+    if not words or not after.rstrip().endswith(":") or len(words) > INVERTED_WORDS:
+        return None
+    first = bare_word(words[0])
+    if not (is_capital(words[0]) or first in rules.determiners or first in rules.pronouns):
+        return None
+    if first in rules.not_speakers or first in rules.clause_openers:
+        return None
+    return clean_speaker(after.rstrip()[:-1], rules, before_cue=False)
 
 
 #: A lower-case verb form and a full name closing the clause right after a quote.
