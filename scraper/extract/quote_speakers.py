@@ -223,12 +223,12 @@ def cue_subject(text: str, rules: QuoteRules) -> tuple[Attribution, int] | None:
         word, after = cue.group().lower(), text[cue.end() :]
         if word in rules.naming_cues and not after.strip(EDGE):
             continue  # 'an account called "X"' names, it does not quote
+        inverted = _inverted_subject(after, rules) if rules.verb_second else None
         noun = not _ADJACENT.fullmatch(after) and not _subject_word(text[: cue.start()], rules)
-        if word in rules.ambiguous_cues and noun:
-            continue  # 'two posts from ...' is a noun
+        if word in rules.ambiguous_cues and noun and not inverted:
+            continue  # 'two posts from ...' is a noun; not '…, so Schubert: „…“'
         before = _CONTRACTED.sub(r"\1 ", text[: cue.start()])  # "and he’d remarked"
-        speaker = _inverted_subject(after, rules) if rules.verb_second else None
-        speaker = speaker or coordinated_subject(before, rules) or subject_before(before, rules)
+        speaker = inverted or coordinated_subject(before, rules) or subject_before(before, rules)
         if speaker is None and rules.cue.search(before) is None:  # not "X condemns what he calls"
             speaker = _pronoun_before(before, rules)
         if speaker:
