@@ -276,7 +276,10 @@ def test_english_rules_are_unaffected_by_the_german_file() -> None:
             "Lars Klingbeil",
         ),
         # "so" is ambiguous, but a subject right after it before the colon makes it the cue
-        (f"Das sei allen klar, so Lars Klingbeil: „{SAID}.“", "Lars Klingbeil"),
+        (
+            f"Lars Klingbeil übernimmt. Das ist den Beteiligten trotzdem klar, so Klingbeil: „{SAID}.“",
+            "Lars Klingbeil",
+        ),
         # no subject right after the cue: the one before it speaks
         (f"Lars Klingbeil sagte am Montag: „{SAID}.“", "Lars Klingbeil"),
     ],
