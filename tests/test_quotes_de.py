@@ -282,6 +282,10 @@ def test_english_rules_are_unaffected_by_the_german_file() -> None:
         ),
         # no subject right after the cue: the one before it speaks
         (f"Lars Klingbeil sagte am Montag: „{SAID}.“", "Lars Klingbeil"),
+        # a determiner phrase after the cue is the subject too
+        (f"Dennoch betont der Bürgermeister: „{SAID}.“", "der Bürgermeister"),
+        # the subject opens the clause: the determiner phrase after the cue is its object
+        (f"Die Stiftung widerspricht der Darstellung jedoch: „{SAID}.“", "Die Stiftung"),
     ],
 )
 def test_inverted_subject_after_a_fronted_phrase(paragraph: str, speaker: str) -> None:

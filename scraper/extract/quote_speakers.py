@@ -223,7 +223,9 @@ def cue_subject(text: str, rules: QuoteRules) -> tuple[Attribution, int] | None:
         word, after = cue.group().lower(), text[cue.end() :]
         if word in rules.naming_cues and not after.strip(EDGE):
             continue  # 'an account called "X"' names, it does not quote
-        inverted = _inverted_subject(after, rules) if rules.verb_second else None
+        inverted = None
+        if rules.verb_second and not _subject_right_before(text[: cue.start()], rules):
+            inverted = _inverted_subject(after, rules)
         noun = not _ADJACENT.fullmatch(after) and not _subject_word(text[: cue.start()], rules)
         if word in rules.ambiguous_cues and noun and not inverted:
             continue  # 'two posts from ...' is a noun; not '…, so Schubert: „…“'
@@ -240,6 +242,18 @@ def cue_subject(text: str, rules: QuoteRules) -> tuple[Attribution, int] | None:
 INVERTED_WORDS = 10
 
 
+def _subject_right_before(before: str, rules: QuoteRules) -> bool:
+    """Whether the clause before a cue is its subject and nothing else ("HRW widerspricht
+    der Darstellung:", "Sie betont:"), so the words after the cue are its object; a fronted
+    phrase ("Am Montag sagte Merz:", "In einer Stellungnahme schreibt Komba:") is not."""
+    clause = re.split(r"[,;:.!?]\s", before + " ")[-1].strip()
+    if not clause:
+        return False
+    if clause.lower() in rules.pronouns:
+        return True
+    return clean_speaker(clause, rules, before_cue=True) == clause.strip(EDGE)
+
+
 def _inverted_subject(after: str, rules: QuoteRules) -> str | None:
     """'Am Montag sagte Merz vor Journalisten: „…“': the subject right after the cue, in a
     clause that ends in the colon before the quote (the verb-second order)."""
@@ -249,8 +263,10 @@ def _inverted_subject(after: str, rules: QuoteRules) -> str | None:
     first = bare_word(words[0])
     if not (is_capital(words[0]) or first in rules.determiners or first in rules.pronouns):
         return None
-    if first in rules.not_speakers or first in rules.clause_openers:
-        return None
+    if first in rules.clause_openers or (
+        first in rules.not_speakers and first not in rules.determiners
+    ):
+        return None  # "sagte man:", "so auch:"; "der Trainer" may speak
     return clean_speaker(after.rstrip()[:-1], rules, before_cue=False)
 
 
