@@ -483,3 +483,15 @@ def test_an_honorific_before_a_full_stop_ends_no_sentence() -> None:
 )
 def test_nationality_and_swiss_office_are_titles(paragraph: str) -> None:
     assert one([paragraph]).speaker == "Lars Klingbeil"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        f"Der ehemalige Trainer Lars Klingbeil sagte bei Sport1: „{SAID}.“",
+        f"Lars Klingbeil war da. Der frühere Trainer Klingbeil sagte: „{SAID}.“",
+    ],
+)
+def test_capitalised_article_opens_the_subject(paragraph: str) -> None:
+    # "Der" at a sentence start is the article, though "der" is also listed as a preposition
+    assert one([paragraph]).speaker == "Lars Klingbeil"

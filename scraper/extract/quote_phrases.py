@@ -494,6 +494,8 @@ def noun_phrase_start(tokens: list[str], rules: QuoteRules) -> int:
     """In "In an interview on Tuesday the minister", where the subject starts."""
     if not tokens or bare_word(tokens[0]) not in rules.breaks:
         return 0
+    if is_capital(tokens[0]) and bare_word(tokens[0]) in rules.determiners:
+        return 0  # "Der ehemalige Trainer Hannawald": an article that is also a preposition
     for i in range(len(tokens) - 1, 0, -1):
         word = bare_word(tokens[i])
         if word in rules.phrase_breaks or word in rules.prepositions:
