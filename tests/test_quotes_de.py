@@ -495,3 +495,11 @@ def test_nationality_and_swiss_office_are_titles(paragraph: str) -> None:
 def test_capitalised_article_opens_the_subject(paragraph: str) -> None:
     # "Der" at a sentence start is the article, though "der" is also listed as a preposition
     assert one([paragraph]).speaker == "Lars Klingbeil"
+
+
+def test_role_reference_with_a_genitive_complement() -> None:
+    paragraphs = [
+        "Lars Klingbeil übernimmt die Mannschaft bis zum Saisonende.",
+        f"„{SAID}“, so der Interimstrainer der Gastgeber.",
+    ]
+    assert speakers(paragraphs) == ["Lars Klingbeil"]

@@ -666,12 +666,21 @@ def _is_anaphor(
     speaker: str, f: _Found, mentions: list[Mention], rules: QuoteRules, paragraphs: list[str]
 ) -> bool:
     """A pronoun, or a role ("the government spokesman") no name in the article carries."""
-    words = speaker.lower().split()
+    words = _role_words(speaker.lower().split(), rules)
     if _is_pronoun(speaker, rules):  # 'His remarks that'
         return True
     if len(words) > 4 or words[0] not in rules.definite_articles or words[-1] not in rules.titles:
         return False
     return fullest_name(speaker, *_position(f), mentions, rules, paragraphs=paragraphs) == speaker
+
+
+def _role_words(words: list[str], rules: QuoteRules) -> list[str]:
+    """A role phrase without its genitive complement ("der Interimscoach der Meidericher"):
+    cut at an article that is also a preposition (German "der", "des"; none in English)."""
+    for i in range(2, len(words)):
+        if words[i] in rules.determiners and words[i] in rules.prepositions:
+            return words[:i]
+    return words
 
 
 def _is_pronoun(speaker: str, rules: QuoteRules) -> bool:
