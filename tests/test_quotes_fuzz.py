@@ -141,3 +141,9 @@ def test_find_quotes_never_raises(paragraphs: list[str], language: str | None) -
     clear_caches()
     for quote in find_quotes(paragraphs, language):
         assert paragraphs[quote.paragraph][quote.start : quote.end] == quote.text
+
+
+def test_blank_speaker_does_not_raise() -> None:
+    # found by the property test above: a speaker of whitespace only reached the role check
+    paragraphs = ['Van met Van on Monday. According to Van, “\n ” said ".”']
+    assert all(q.text for q in find_quotes(paragraphs, "en"))

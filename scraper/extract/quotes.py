@@ -669,7 +669,9 @@ def _is_anaphor(
     words = _role_words(speaker.lower().split(), rules)
     if _is_pronoun(speaker, rules):  # 'His remarks that'
         return True
-    if len(words) > 4 or words[0] not in rules.definite_articles or words[-1] not in rules.titles:
+    if not words or len(words) > 4 or words[0] not in rules.definite_articles:
+        return False
+    if words[-1] not in rules.titles:
         return False
     return fullest_name(speaker, *_position(f), mentions, rules, paragraphs=paragraphs) == speaker
 
