@@ -53,9 +53,31 @@ def last_word(text: str, end: int) -> list[str]:
     return [text[begin:stop]] if stop > 0 else []
 
 
+#: A name word after a lower-case article or patronymic joined by a hyphen or apostrophe
+#: ("al-Baghdadi", "el-Sisi", "d’Ormesson", "ben-Ami"): capitalised for a name's sake.
+_PREFIXED_NAME = re.compile(r"[^\W\d_]{1,3}[-'’][^\W\d_]")
+
+
 def is_capital(token: str) -> bool:
     core = token.lstrip(EDGE)
-    return bool(core) and core[0].isupper()
+    if not core:
+        return False
+    if core[0].isupper():
+        return True
+    prefixed = _PREFIXED_NAME.match(core)
+    return prefixed is not None and core[prefixed.end() - 1].isupper()
+
+
+#: An initial or dotted initials ("W", "J.K"), whose full stop belongs to the name.
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
+
+
+def name_word(token: str) -> str:
+    """``token`` as a word of a name: without the punctuation around it, but an initial keeps
+    its full stop ("George W. Bush", "J.K. Rowling")."""
+    core = token.strip(EDGE)
+    initial = _INITIALS.fullmatch(core) and core[:1].isupper()
+    return core + "." if initial and token.lstrip(EDGE).startswith(core + ".") else core
 
 
 def bare_title(token: str) -> str:
@@ -244,7 +266,7 @@ def joint_names(tokens: list[str], rules: QuoteRules) -> str | None:
             return None
         if any(bare_word(t) in rules.titles or bare_word(t) in rules.pronouns for t in side):
             return None
-    names = [" ".join(t.strip(EDGE) for t in side) for side in sides]
+    names = [" ".join(name_word(t) for t in side) for side in sides]
     return None if names[0] == names[1] else " and ".join(names)  # "Johnson and Johnson"
 
 
@@ -266,7 +288,7 @@ def _owned_name(tokens: list[str], rules: QuoteRules) -> str | None:
     nouns = tokens[1:at] if at is not None else []
     if not nouns or len(nouns) > 2 or not all(t[:1].islower() and t.isalpha() for t in nouns):
         return None
-    name = [t.strip(EDGE) for t in tokens[at:]]
+    name = [name_word(t) for t in tokens[at:]]
     if len(name) > 3 or is_organisation(name, rules) or not plausible(name, rules):
         return None
     return " ".join(name)
@@ -361,7 +383,7 @@ def leading_name(tokens: list[str], rules: QuoteRules, *, after_cue: bool = Fals
         return None  # "Raye of her nominations" is enough; "Smith in Kyiv" is not
     if is_organisation(tokens[name_at:run], rules):
         return None
-    return " ".join(t.strip(EDGE) for t in tokens[name_at:run])
+    return " ".join(name_word(t) for t in tokens[name_at:run])
 
 
 #: Endings of names that end like adverbs ("Connolly", "Kelly", "Reilly", "Lilly").

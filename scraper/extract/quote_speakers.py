@@ -19,6 +19,7 @@ from scraper.extract.quote_phrases import (
     is_organisation,
     last_word,
     name_start,
+    name_word,
     names_organisation,
     plausible,
 )
@@ -103,7 +104,9 @@ def attribute_after(text: str, rules: QuoteRules) -> Attribution | None:
     named = _named_apposition(subject, rules)
     if named:
         return Attribution(named, m.group())
-    if len(subject.split()) > 16 or _SUBJECT_PUNCT.search(subject):
+    aside = _PARENTHESIS_BEFORE_VERB.search(subject)  # "Ann Lee (pictured) said": no bar
+    bare = subject[: aside.start()] if aside else subject
+    if len(bare.split()) > 16 or _SUBJECT_PUNCT.search(bare):
         return None
     parts = subject.split(",")
     core = parts[0] if subject.rstrip().endswith(",") else parts[-1]
@@ -172,7 +175,9 @@ def _named_apposition(subject: str, rules: QuoteRules) -> str | None:
 
 
 #: A full name set off by a comma that ends its sentence or clause: ", George Osborne."
-_TRAILING_NAME = re.compile(r",\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*)\s*(?:[.,;!?]|$)")
+_TRAILING_NAME = re.compile(
+    r",\s+([^\W\d_][\w'’.-]*(?:\s+[\w'’.-]+){0,4}\s+[\w'’-]+)\s*(?:[.,;!?]|$)"
+)
 
 
 def _appositive_name(speaker: str | None, after_cue: str, rules: QuoteRules) -> str | None:
@@ -186,6 +191,8 @@ def _appositive_name(speaker: str | None, after_cue: str, rules: QuoteRules) -> 
     if m is None or SENTENCE_BOUNDARY.search(after_cue[: m.start()]):
         return None
     tokens = m.group(1).split()
+    if not all(is_capital(t) or bare_word(t) in rules.name_particles for t in tokens):
+        return None  # ", Ursula von der Leyen." is a name; ", George said." is not
     start = name_start(tokens, rules)
     if start is None or len(tokens) - start < 2 or is_organisation(tokens, rules):
         return None
@@ -286,7 +293,7 @@ def inverted_verb(text: str, rules: QuoteRules) -> Attribution | None:
     at = name_start(tokens, rules)
     if at is None or len(tokens) - at < 2 or is_organisation(tokens, rules):
         return None
-    name = [t.strip(EDGE) for t in tokens[at:]]
+    name = [name_word(t) for t in tokens[at:]]
     return Attribution(" ".join(name), m.group(1)) if plausible(name, rules) else None
 
 
@@ -417,7 +424,7 @@ def _participle_actor(before: str, rules: QuoteRules) -> str | None:
         return None
     if bare_word(words[at - 1]) in rules.breaks or bare_word(words[at - 1]) in rules.determiners:
         return None  # "talked to Smith asking": an object of a preposition
-    name = [w.strip(EDGE) for w in words[at:]]
+    name = [name_word(w) for w in words[at:]]
     return " ".join(name) if plausible(name, rules) and not is_organisation(name, rules) else None
 
 
@@ -516,7 +523,7 @@ def sentence_subject(text: str, rules: QuoteRules) -> str | None:
         name_at = name_start(tokens, rules) if tokens else None
         if name_at is None:
             continue
-        name = [t.strip(EDGE) for t in tokens[name_at:]]
+        name = [name_word(t) for t in tokens[name_at:]]
         if tokens[-1].rstrip(EDGE).endswith(POSSESSIVES):
             # "Hunter Biden's attorney Abbe Lowell": an owner is not the subject; the name
             # after the owned role is (the next run)
@@ -630,7 +637,7 @@ def _tail_name(part: str, rules: QuoteRules) -> str | None:
         owner = _placed_organisation(words[: breaks[-1]], rules)
         if owner and bare_word(words[breaks[-1]]) in {"in", "at"}:
             return owner  # "the Palestinian Dialogue Group in Turkey, which says": the group
-        return " ".join(w.strip(EDGE) for w in tail)
+        return " ".join(name_word(w) for w in tail)
     return None
 
 
@@ -657,7 +664,7 @@ def _trailing_capitalised(text: str, rules: QuoteRules) -> str | None:
     name_at = name_start(tokens, rules) if tokens else None
     if name_at is None or not plausible(tokens[name_at:], rules):
         return None
-    return " ".join(t.strip(EDGE) for t in tokens[name_at:]) or None
+    return " ".join(name_word(t) for t in tokens[name_at:]) or None
 
 
 _CLAUSE_START = frozenset(
