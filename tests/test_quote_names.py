@@ -4,6 +4,8 @@ possessive and appositive attributions, joint speakers (``scraper.extract.quote_
 
 from __future__ import annotations
 
+import pytest
+
 from scraper.extract.quote_agreement import group_subject
 from scraper.extract.quote_mentions import name_mentions, place_words
 from scraper.extract.quote_names import acronym_name, edit_distance, misspelt_name
@@ -281,3 +283,59 @@ def test_a_surname_the_article_uses_often_is_its_spelling_not_a_slip() -> None:
         "Mr Hauser runs the shop. Hauser opened it in 1990 and Hauser still works there.",
     ]
     assert misspelt_name("Hauser", paragraphs, RULES) is None
+
+
+#: A name introduced in full, and the short form a later attribution uses.
+SHORT_FORMS = [
+    ("Ursula von der Leyen", "von der Leyen"),
+    ("Ursula von der Leyen", "Von der Leyen"),
+    ("Mohammed bin Salman", "bin Salman"),
+    ("Pieter de la Rey", "De la Rey"),
+    ("Hans-Dieter ter Horst", "ter Horst"),
+    ("Jean d’Ormesson", "d’Ormesson"),
+    ("Abu Bakr al-Baghdadi", "al-Baghdadi"),
+    ("Łukasz Wiśniewski", "Wiśniewski"),
+    ("Ólafur Grímsson", "Grímsson"),
+    ("Gabriel García Márquez", "García Márquez"),
+    ("J.K. Rowling", "Rowling"),
+    ("Sean O’Brien", "O’Brien"),
+    ("Ngozi Okonjo-Iweala", "Okonjo-Iweala"),
+]
+
+INTRODUCTIONS = [
+    "Prime Minister {name} met farmers in the capital on Monday.",
+    "{name}, the prime minister, met farmers in the capital on Monday.",
+]
+
+
+@pytest.mark.parametrize("introduction", INTRODUCTIONS)
+@pytest.mark.parametrize(("name", "short"), SHORT_FORMS)
+def test_a_short_form_takes_the_full_name_the_article_introduced(
+    name: str, short: str, introduction: str
+) -> None:
+    paragraphs = [introduction.format(name=name), f"“We will not stop now,” {short} said."]
+    assert [q.speaker for q in find_quotes(paragraphs, "en")] == [name]
+
+
+def test_a_title_word_before_a_suffix_is_the_surname() -> None:
+    # "King" is a title word, but before "Jr." it is the surname of the name
+    paragraphs = [
+        "Martin Luther King Jr. spoke in Washington.",
+        "“We will not stop now,” King said.",
+    ]
+    assert [q.speaker for q in find_quotes(paragraphs, "en")] == ["Martin Luther King Jr"]
+
+
+def test_a_capitalised_word_opening_a_sentence_is_no_first_name() -> None:
+    # "Everything" opens the sentence: the run is no longer name of "Christian Horner"
+    paragraphs = [
+        "Everything Christian Horner has said this week was denied.",
+        "“We will not stop now,” Christian Horner said.",
+    ]
+    assert [q.speaker for q in find_quotes(paragraphs, "en")] == ["Christian Horner"]
+
+
+def test_a_surname_with_a_particle_of_another_person_is_not_taken() -> None:
+    # "de la Rey" names nobody else in the article: no longer name ends with it
+    paragraphs = ["Pieter Botha met farmers on Monday.", "“We will not stop now,” de la Rey said."]
+    assert [q.speaker for q in find_quotes(paragraphs, "en")] == ["de la Rey"]

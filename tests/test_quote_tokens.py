@@ -13,7 +13,11 @@ from scraper.extract.quote_rules import rules_for
 from scraper.extract.quote_tokens import capital_runs, long_runs, name_table
 
 RULES = rules_for("en")
-_MULTI_STRETCH = re.compile(r"[A-Z]\S*(?:\s+(?:[a-z]{1,4}\s+){0,2}[A-Z]\S*)+")
+#: The stretches the table finds: capitals of any alphabet up to Cyrillic open them; a name
+#: word after the first may carry a lower-case prefix ("Abu Bakr al-Baghdadi").
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper())
+_NAME_WORD = rf"(?:[a-z]{{1,3}}[-'’])?[{_UPPER}]\S*"
+_MULTI_STRETCH = re.compile(rf"[{_UPPER}]\S*(?:\s+(?:[a-z]{{1,4}}\s+){{0,2}}{_NAME_WORD})+")
 
 _WORDS = [
     *("Ann", "Lee", "Lee’s", "LEE", "de", "van", "Mr.", "Dr", "U.S.", "Kirk—had", "Ruiz,"),

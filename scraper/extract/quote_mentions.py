@@ -120,7 +120,10 @@ def _mention(
     # A surname that is also a role word ("Shanna Challenger", "Tessa Bishop") when the article
     # uses the surname or first name alone as a speaker's name (``surname``): a role before a
     # name is cut above all the same.
-    last = len(words) - 1 if surname and words[-1] in rules.titles else len(words)
+    # so is a title word before a suffix ("Martin Luther King Jr.")
+    end = len(unsuffixed(tuple(words), rules))
+    titled = (surname or end < len(words)) and words[end - 1] in rules.titles
+    last = end - 1 if titled else len(words)
     if any(
         w in rules.titles or w in rules.determiners or w in rules.pronouns for w in words[:last]
     ):

@@ -11,6 +11,7 @@ from functools import lru_cache
 from scraper.extract.quote_mentions import POSSESSIVE_MARK, Mention, name_mentions, unsuffixed
 from scraper.extract.quote_rules import QuoteRules
 from scraper.extract.quote_scan import after_preposition, only_word_chars, word_before
+from scraper.extract.quote_tokens import name_capital
 from scraper.extract.quote_tokens import strip_word as _strip
 
 _ORGANISATION = re.compile(
@@ -65,17 +66,19 @@ def fullest_name(
             or _named_with_head(bare, paragraph, offset, paragraphs, rules)
             or speaker
         )
-    if not all(w[:1].isupper() for w in words if _strip(w) not in rules.name_particles):
+    if not all(name_capital(w) for w in words if _strip(w) not in rules.name_particles):
         joint = _joint_name(speaker, paragraph, offset, mentions, rules, paragraphs)
         return joint or speaker  # a phrase
     size, key = len(words), tuple(bare)
     longer = [m for m in mentions if len(m.words) > size and key[-1] in m.words]
     ending = [m for m in longer if unsuffixed(m.words, rules)[-size:] == key]  # "Bryant Snr"
     surname = _by_title(ending, speaker, context, rules)
-    if size > 1:  # "Al Saud" after "Abu Anas Al Saud": the trailing words of a longer name
-        # a longer run opening a sentence may hold a capitalised word ("Everything Christian
-        # Horner has said"): only runs inside a sentence count
-        inside = [m for m in surname if not _opens_sentence(m, paragraphs)]
+    # "von der Leyen", "bin Salman": a surname with its particles, not a first and last name
+    if size > 1 and key[0] not in rules.name_particles:
+        # "Al Saud" after "Abu Anas Al Saud": the trailing words of a longer name. A longer
+        # run opening a sentence may hold a capitalised word ("Everything Christian Horner
+        # has said"): only runs inside a sentence, or introduced with a role, count
+        inside = [m for m in surname if m.roles or not _opens_sentence(m, paragraphs)]
         if not inside and size == 2:  # "Ann Lee" after "Ann B. Lee": a middle initial
             inside = [m for m in longer if _with_middle(m.words, key, rules)]
             inside = inside or _introduced_with_middle(longer, mentions, key, rules)

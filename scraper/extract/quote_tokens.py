@@ -17,11 +17,23 @@ WORD_EDGE = "\"'“”‘’«»()[]{},.;:!?…—–-"
 #: Possessive endings, with the apostrophe curled either way ("Swift‘s" is common).
 POSSESSIVES = ("’s", "'s", "‘s")
 
+#: Capital letters of the Latin, Greek and Cyrillic alphabets ("Łukasz", "Ólafur", "Ördög").
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper())
+#: A name word after the first: a capital, or a capital after a lower-case article or
+#: patronymic and a hyphen or apostrophe ("Abu Bakr al-Baghdadi", "Jean d’Ormesson"). A
+#: stretch opens only at a capital: a lower-case prefix tried at every letter cost a tenth of
+#: quote finding.
+_NAME_WORD = rf"(?:[a-z]{{1,3}}[-'’])?[{_UPPER}]\S*"
 #: Stretches of text where capitalised words sit close together (candidates for names).
-_CAPITAL_STRETCH = re.compile(r"[A-Z]\S*(?:\s+(?:[a-z]{1,4}\s+){0,2}[A-Z]\S*)*")
+_CAPITAL_STRETCH = re.compile(rf"[{_UPPER}]\S*(?:\s+(?:[a-z]{{1,4}}\s+){{0,2}}{_NAME_WORD})*")
 #: The same stretches when they hold two capitalised words or more: a single-word stretch never
 #: gives a run of two words, so name lookups need only these.
-_MULTI_STRETCH = re.compile(r"[A-Z]\S*(?:\s+(?:[a-z]{1,4}\s+){0,2}[A-Z]\S*)+")
+_MULTI_STRETCH = re.compile(rf"[{_UPPER}]\S*(?:\s+(?:[a-z]{{1,4}}\s+){{0,2}}{_NAME_WORD})+")
+#: A lower-case prefix joined to a capitalised name word: "al-", "d’".
+_PREFIXED = re.compile(rf"[a-z]{{1,3}}[-'’][{_UPPER}]")
+#: Initials: "J.K.", "W." (the full stop ends no run), read without the other punctuation.
+_NO_STOP_EDGE = WORD_EDGE.replace(".", "")
+_INITIALS = re.compile(rf"(?:[{_UPPER}]\.)+")
 _TOKEN = re.compile(r"\S+")
 _DASH = re.compile(r"[—–]")
 _RUN_ENDS = frozenset(",;:!?)\"'”’»")
@@ -76,7 +88,7 @@ def split_stretch(stretch: str, offset: int, rules: QuoteRules) -> list[Run]:
         dash = _DASH.search(token) if "—" in token or "–" in token else None
         if dash and dash.start() > 0:
             token = token[: dash.start()] + ","  # "Kirk—had": the name ends at the dash
-        if token[0].isupper() or (current and strip_word(token) in rules.name_particles):
+        if name_capital(token) or (current and strip_word(token) in rules.name_particles):
             if not current:
                 start = at
             current.append(token)
@@ -96,7 +108,14 @@ def split_stretch(stretch: str, offset: int, rules: QuoteRules) -> list[Run]:
 
 def _abbreviation(token: str, rules: QuoteRules) -> bool:
     bare = strip_word(token)
-    return len(bare) == 1 or bare in rules.titles or bare in rules.honorifics
+    initials = _INITIALS.fullmatch(token.strip(_NO_STOP_EDGE)) is not None  # "J.K. Rowling"
+    return len(bare) == 1 or initials or bare in rules.titles or bare in rules.honorifics
+
+
+def name_capital(token: str) -> bool:
+    """Whether ``token`` is a capitalised word of a name, also after a lower-case prefix
+    ("al-Baghdadi", "d’Ormesson")."""
+    return token[:1].isupper() or _PREFIXED.match(token) is not None
 
 
 class NameRun:

@@ -101,6 +101,7 @@ from scraper.extract.quote_speakers import (
     message_source,
 )
 from scraper.extract.quote_tokens import CACHED as TOKEN_CACHES
+from scraper.extract.quote_tokens import name_capital
 from scraper.models import Quote
 
 #: Quotes shorter than this many words are reported as partial (scare quotes, terms).
@@ -239,12 +240,13 @@ def _wanted(found: list[_Found], rules: QuoteRules) -> tuple[frozenset[str], fro
         speaker = f.attribution.speaker if f.attribution else ""
         for part in speaker.split(" and ") if " and " in speaker else (speaker,):
             words = part.split()
+            named = all(name_capital(w) or w in rules.name_particles for w in words)
             for word in words:
                 bare = word.strip(_MARKS + "()'’").lower()
-                if len(words) == 1 and word[:1].isupper():
+                if len(words) == 1 and name_capital(word):
                     names.add(bare)  # a surname or first name: look for the full name
-                elif word is words[-1] and all(w[:1].isupper() for w in words):
-                    names.add(bare)  # "Al Saud": look for a longer name ending so
+                elif word is words[-1] and named:
+                    names.add(bare)  # "Al Saud", "von der Leyen": a longer name ending so
                 elif bare in rules.titles:
                     roles.update({bare, rules.role_synonyms.get(bare, bare)})
     return frozenset(names), frozenset(roles)
