@@ -92,3 +92,12 @@ def test_a_parenthesis_inside_the_subject_still_rejects_it() -> None:
 def test_a_description_with_lower_case_words_after_its_comma_keeps_the_description() -> None:
     # ", in Brussels." is a place, not the name the description stands for
     assert speaker(QUOTE + " said the foreign minister, in Brussels.") == "the foreign minister"
+
+
+def test_a_description_owned_by_a_name_gives_the_name_after_its_comma() -> None:
+    # "Jane Doe’s husband, Tom Reed": the description stands for the name after it
+    assert speaker(QUOTE + " said Jane Doe’s husband, Tom Reed.") == "Tom Reed"
+
+
+def test_a_description_owned_by_a_name_keeps_itself_before_a_place() -> None:
+    assert speaker(QUOTE + " said Jane Doe’s husband, in Leeds.") == "Jane Doe’s husband"

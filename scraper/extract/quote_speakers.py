@@ -183,8 +183,8 @@ _TRAILING_NAME = re.compile(
 def _appositive_name(speaker: str | None, after_cue: str, rules: QuoteRules) -> str | None:
     """'says the former editor of the Standard, George Osborne.': a description after the
     verb, then the name it describes; the name is the speaker."""
-    first = speaker.split()[0] if speaker else ""
-    if not (bare_word(first) in rules.determiners or first.rstrip(EDGE).endswith(POSSESSIVES)):
+    words = speaker.split() if speaker else [""]
+    if not (bare_word(words[0]) in rules.determiners or _owned_description(words)):
         return None  # "the former editor", "Tesco’s chief executive", then ", Ken Murphy."
     at = after_cue.find(",")
     m = _TRAILING_NAME.match(after_cue, at) if at >= 0 else None
@@ -198,6 +198,14 @@ def _appositive_name(speaker: str | None, after_cue: str, rules: QuoteRules) -> 
         return None
     name = tokens[start:]
     return " ".join(name) if plausible(name, rules) else None
+
+
+def _owned_description(words: list[str]) -> bool:
+    """'Tesco’s chief executive', 'Jane Doe’s husband': a possessive and only lower-case
+    words after it, a description of someone the owner has."""
+    owner = next((i for i, w in enumerate(words) if w.rstrip(EDGE).endswith(POSSESSIVES)), None)
+    rest = words[owner + 1 :] if owner is not None else []
+    return bool(rest) and all(w[:1].islower() for w in rest)
 
 
 def _is_aside(word: str, rules: QuoteRules) -> bool:
