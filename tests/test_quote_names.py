@@ -300,6 +300,11 @@ SHORT_FORMS = [
     ("J.K. Rowling", "Rowling"),
     ("Sean O’Brien", "O’Brien"),
     ("Ngozi Okonjo-Iweala", "Okonjo-Iweala"),
+    ("Aung San Suu Kyi", "Suu Kyi"),
+    ("Andrés Manuel López Obrador", "López Obrador"),
+    ("Luiz Inácio Lula da Silva", "Lula da Silva"),
+    ("Mícheál Ó Briain", "Ó Briain"),
+    ("Ngũgĩ wa Thiong’o", "wa Thiong’o"),
 ]
 
 INTRODUCTIONS = [

@@ -35,6 +35,7 @@ NAMES = [
     "Jean d’Ormesson",
     "George W. Bush",
     "J.K. Rowling",
+    "Ngũgĩ wa Thiong’o",
 ]
 
 #: Constructions around a name: a role before it, a place or body after it, an aside.

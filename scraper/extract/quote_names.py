@@ -76,9 +76,14 @@ def fullest_name(
     # "von der Leyen", "bin Salman": a surname with its particles, not a first and last name
     if size > 1 and key[0] not in rules.name_particles:
         # "Al Saud" after "Abu Anas Al Saud": the trailing words of a longer name. A longer
-        # run opening a sentence may hold a capitalised word ("Everything Christian Horner
-        # has said"): only runs inside a sentence, or introduced with a role, count
-        inside = [m for m in surname if m.roles or not _opens_sentence(m, paragraphs)]
+        # run opening a sentence may hold one capitalised word that is no name ("Everything
+        # Christian Horner has said"): it counts with a role, or with two given names before
+        # the surname ("Aung San Suu Kyi", "Andrés Manuel López Obrador")
+        inside = [
+            m
+            for m in surname
+            if m.roles or len(m.words) - size > 1 or not _opens_sentence(m, paragraphs)
+        ]
         if not inside and size == 2:  # "Ann Lee" after "Ann B. Lee": a middle initial
             inside = [m for m in longer if _with_middle(m.words, key, rules)]
             inside = inside or _introduced_with_middle(longer, mentions, key, rules)
