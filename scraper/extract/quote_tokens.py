@@ -115,7 +115,10 @@ def _abbreviation(token: str, rules: QuoteRules) -> bool:
 def name_capital(token: str) -> bool:
     """Whether ``token`` is a capitalised word of a name, also after a lower-case prefix
     ("al-Baghdadi", "d’Ormesson")."""
-    return token[:1].isupper() or _PREFIXED.match(token) is not None
+    if token[:1].isupper():
+        return True
+    head = token[1:4]  # the joint of a prefix, looked for before the pattern runs
+    return ("-" in head or "’" in head or "'" in head) and _PREFIXED.match(token) is not None
 
 
 class NameRun:
