@@ -102,3 +102,28 @@ def test_a_description_owned_by_a_name_gives_the_name_after_its_comma() -> None:
 
 def test_a_description_owned_by_a_name_keeps_itself_before_a_place() -> None:
     assert speaker(QUOTE + " said Jane Doe’s husband, in Leeds.") == "Jane Doe’s husband"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        QUOTE + " said Jane Doe Tuesday.",
+        QUOTE + " Jane Doe said Wednesday night.",
+        QUOTE + " said Jane Doe Wednesday night.",
+        QUOTE + " said Jane Doe Thursday in a statement.",
+        QUOTE + " said Jane Doe earlier this month.",
+        "Jane Doe last week told Reuters: “We will not stop now.”",
+        "Jane Doe Tuesday said: “We will not stop now.”",
+    ],
+)
+def test_a_time_expression_after_the_name_is_no_part_of_it(paragraph: str) -> None:
+    assert speaker(paragraph) == "Jane Doe"
+
+
+def test_a_capitalised_time_word_that_may_be_a_surname_stays() -> None:
+    # "Night" is a time word, but capitalised and no name word ("Tuesday" is): a surname
+    assert speaker(QUOTE + " said Jane Night.") == "Jane Night"
+
+
+def test_a_time_word_before_a_noun_stays_in_the_phrase() -> None:
+    assert speaker(QUOTE + " said the night manager.") == "the night manager"

@@ -137,6 +137,27 @@ def _trim_filler(tokens: list[str], spans: list[tuple[int, int]], rules: QuoteRu
     return keep
 
 
+def _time_start(tokens: list[str], rules: QuoteRules) -> int:
+    """Where a time expression after the speaker starts ("Ann Lee Tuesday", "Ann Lee
+    Wednesday night", "the minister earlier this month in a statement"): time words from the
+    second token on, running to the phrase's end or to a preposition; ``len(tokens)`` if none.
+    A capitalised time word must also be no name word ("Tuesday", not a surname "Night")."""
+    for i in range(1, len(tokens)):
+        end = i
+        while end < len(tokens) and _time_word(tokens[end], rules):
+            end += 1
+        if end > i and (end == len(tokens) or bare_word(tokens[end]) in rules.prepositions):
+            return i
+    return len(tokens)
+
+
+def _time_word(token: str, rules: QuoteRules) -> bool:
+    word = bare_word(token)
+    if word not in rules.time_words:
+        return False
+    return not is_capital(token) or word in rules.not_name_words
+
+
 def _determined(before: list[str], rules: QuoteRules) -> bool:
     """Whether the words before a noun end in its determiner ("the", "her", "Ann’s", "the Lee")."""
     if not before:
@@ -203,6 +224,7 @@ def clean_speaker(
     if role:  # "Karabo Mohau King’s Counsel": the name before its role
         tokens, spans = tokens[:role], spans[:role]
     keep = _trim_filler(tokens, spans, rules)
+    keep = _time_start(tokens[:keep], rules)  # "Ann Lee Tuesday", "Ann Lee last week"
     tokens, spans = tokens[:keep], spans[:keep]
     author = _document_author(tokens, rules)
     if author:

@@ -80,6 +80,7 @@ class QuoteRules:
     neuter_pronouns: frozenset[str]
     document_words: frozenset[str]
     past_role_words: frozenset[str]
+    time_words: frozenset[str]
     abbreviations: frozenset[str]
     name_suffixes: frozenset[str]
     group_nouns: frozenset[str]
@@ -298,6 +299,7 @@ def _compile(data: dict[str, object]) -> QuoteRules:
         neuter_pronouns=_words(data, "neuter_pronouns"),
         document_words=_words(data, "document_words"),
         past_role_words=_words(data, "past_role_words"),
+        time_words=_words(data, "time_words"),
         abbreviations=_words(data, "abbreviations"),
         name_suffixes=_words(data, "name_suffixes"),
         group_nouns=_words(data, "group_nouns"),
