@@ -503,3 +503,22 @@ def test_role_reference_with_a_genitive_complement() -> None:
         f"„{SAID}“, so der Interimstrainer der Gastgeber.",
     ]
     assert speakers(paragraphs) == ["Lars Klingbeil"]
+
+
+def test_dative_der_after_a_surname() -> None:
+    assert one([f"„{SAID}“, sagte Merz der Zeitung."]).speaker == "Merz"
+
+
+def test_a_name_opening_with_an_umlaut_is_a_person_a_pronoun_stands_for() -> None:
+    # "Özgür Özvatan": a capital beyond ASCII opens a name run like any other
+    paragraphs = [
+        "Özgür Özvatan, Soziologe an der Universität, verweist auf die Lage.",
+        "Er sagt: „Wir werden das nicht zulassen, niemals.“",
+    ]
+    assert speakers(paragraphs) == ["Özgür Özvatan"]
+
+
+def test_a_sentence_adverb_opening_with_an_umlaut_is_no_subject() -> None:
+    # "Ähnlich" opens the clause in the verb-second order: the subject follows the verb
+    paragraphs = ["Ähnlich sieht es Anna Schmidt vom Verband: „Wir werden das nicht zulassen.“"]
+    assert speakers(paragraphs) == ["Anna Schmidt"]
