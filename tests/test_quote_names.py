@@ -8,7 +8,12 @@ import pytest
 
 from scraper.extract.quote_agreement import group_subject
 from scraper.extract.quote_mentions import name_mentions, place_words
-from scraper.extract.quote_names import acronym_name, edit_distance, misspelt_name
+from scraper.extract.quote_names import (
+    acronym_name,
+    edit_distance,
+    misspelt_name,
+    without_letters,
+)
 from scraper.extract.quote_phrases import joint_names
 from scraper.extract.quote_rules import rules_for
 from scraper.extract.quote_speakers import names_owned
@@ -344,3 +349,16 @@ def test_a_surname_with_a_particle_of_another_person_is_not_taken() -> None:
     # "de la Rey" names nobody else in the article: no longer name ends with it
     paragraphs = ["Pieter Botha met farmers on Monday.", "“We will not stop now,” de la Rey said."]
     assert [q.speaker for q in find_quotes(paragraphs, "en")] == ["de la Rey"]
+
+
+def test_letters_after_a_name_with_a_lower_case_letter_are_dropped() -> None:
+    # "PhD" is post-nominal letters as "MBE" is: two capitals, a short word of letters
+    paragraphs = ["“We will not stop now,” said Jane Doe PhD."]
+    assert [q.speaker for q in find_quotes(paragraphs, "en")] == ["Jane Doe"]
+
+
+def test_a_compound_title_after_a_description_is_no_letters() -> None:
+    # "Grünen-Vorsitzende" holds two capitals but is a compound word, not letters
+    assert without_letters("Die ehemalige Grünen-Vorsitzende", rules_for("de")) == (
+        "Die ehemalige Grünen-Vorsitzende"
+    )

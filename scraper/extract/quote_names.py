@@ -267,11 +267,22 @@ def lede_case(name: str) -> str:
 
 def without_letters(name: str, rules: QuoteRules) -> str:
     """'Afrasiab Anwar MBE' -> "Afrasiab Anwar": letters after a full name (honours,
-    "KC") are a title written after it."""
+    "KC", "PhD": two capitals or more) are a title written after it."""
     words = name.split()
-    while len(words) > 2 and words[-1].isupper() and _strip(words[-1]) in rules.titles:
+    while len(words) > 2 and _letters(words[-1]) and _strip(words[-1]) in rules.titles:
         words = words[:-1]
     return " ".join(words) if len(words) < len(name.split()) else name
+
+
+def _letters(word: str) -> bool:
+    """Post-nominal letters: a short word of letters with two capitals or more ("MBE", "KC",
+    "PhD"), not a word of a name ("Bishop") nor a compound ("Grünen-Vorsitzende")."""
+    core = word.replace(".", "")  # "Ph.D.", "K.C."
+    return core.isalpha() and len(core) <= LETTERS_CHARS and sum(c.isupper() for c in core) >= 2
+
+
+#: Most characters of post-nominal letters ("FRCPE").
+LETTERS_CHARS = 5
 
 
 _LINKING = frozenset({"of", "for", "and", "the", "on", "in", "&"})
