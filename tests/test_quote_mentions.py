@@ -38,7 +38,7 @@ def _reference_runs(
     if names is None or len(lowered) != len(text):
         return long_runs(text, rules)
     runs: list[tuple[int, int, list[str]]] = []
-    for stretch in _MULTI_STRETCH.finditer(text):
+    for stretch in _MULTI_STRETCH["ascii" if rules.nouns_capitalised else "any"].finditer(text):
         start, end = stretch.span()
         if any(lowered.find(name, start, end) >= 0 for name in names):
             found = split_stretch(stretch.group(), start, rules)

@@ -24,11 +24,20 @@ _UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper())
 #: stretch opens only at a capital: a lower-case prefix tried at every letter cost a tenth of
 #: quote finding.
 _NAME_WORD = rf"(?:[a-z]{{1,3}}[-'’])?[{_UPPER}]\S*"
-#: Stretches of text where capitalised words sit close together (candidates for names).
-_CAPITAL_STRETCH = re.compile(rf"[{_UPPER}]\S*(?:\s+(?:[a-z]{{1,4}}\s+){{0,2}}{_NAME_WORD})*")
+#: Stretches of text where capitalised words sit close together (candidates for names): "any"
+#: alphabet's capitals up to Cyrillic open them ("Ólafur Grímsson"), or "ascii" ones only where
+#: every noun is capitalised (German: "Ärztin Anna Lee" would join a noun to the name; two
+#: wrong speakers more on fixtures/quotes/de.jsonl with "any").
+_CAPITAL_STRETCH = {
+    "any": re.compile(rf"[{_UPPER}]\S*(?:\s+(?:[a-z]{{1,4}}\s+){{0,2}}{_NAME_WORD})*"),
+    "ascii": re.compile(r"[A-Z]\S*(?:\s+(?:[a-z]{1,4}\s+){0,2}(?:[a-z]{1,3}[-'’])?[A-Z]\S*)*"),
+}
 #: The same stretches when they hold two capitalised words or more: a single-word stretch never
 #: gives a run of two words, so name lookups need only these.
-_MULTI_STRETCH = re.compile(rf"[{_UPPER}]\S*(?:\s+(?:[a-z]{{1,4}}\s+){{0,2}}{_NAME_WORD})+")
+_MULTI_STRETCH = {
+    "any": re.compile(rf"[{_UPPER}]\S*(?:\s+(?:[a-z]{{1,4}}\s+){{0,2}}{_NAME_WORD})+"),
+    "ascii": re.compile(r"[A-Z]\S*(?:\s+(?:[a-z]{1,4}\s+){0,2}(?:[a-z]{1,3}[-'’])?[A-Z]\S*)+"),
+}
 #: A lower-case prefix joined to a capitalised name word: "al-", "d’".
 _PREFIXED = re.compile(rf"[a-z]{{1,3}}[-'’][{_UPPER}]")
 #: Initials: "J.K.", "W." (the full stop ends no run), read without the other punctuation.
@@ -59,7 +68,7 @@ def unpossessed(bare: str) -> str:
 def long_runs(text: str, rules: QuoteRules) -> tuple[Run, ...]:
     """The runs of ``capital_runs`` with two words or more (found without building the rest)."""
     runs: list[Run] = []
-    for stretch in _MULTI_STRETCH.finditer(text):
+    for stretch in _MULTI_STRETCH[_capitals(rules)].finditer(text):
         found = split_stretch(stretch.group(), stretch.start(), rules)
         runs.extend(run for run in found if len(run[2]) >= 2)
     return tuple(runs)
@@ -69,7 +78,7 @@ def long_runs(text: str, rules: QuoteRules) -> tuple[Run, ...]:
 def capital_runs(text: str, rules: QuoteRules) -> tuple[Run, ...]:
     """Runs of capitalised words (with name particles) that do not cross a sentence end."""
     runs: list[Run] = []
-    for stretch in _CAPITAL_STRETCH.finditer(text):
+    for stretch in _CAPITAL_STRETCH[_capitals(rules)].finditer(text):
         runs.extend(split_stretch(stretch.group(), stretch.start(), rules))
     return tuple(runs)
 
@@ -112,6 +121,11 @@ def _abbreviation(token: str, rules: QuoteRules) -> bool:
     return len(bare) == 1 or initials or bare in rules.titles or bare in rules.honorifics
 
 
+def _capitals(rules: QuoteRules) -> str:
+    """Which stretch patterns the rules' language takes (see ``_CAPITAL_STRETCH``)."""
+    return "ascii" if rules.nouns_capitalised else "any"
+
+
 def name_capital(token: str) -> bool:
     """Whether ``token`` is a capitalised word of a name, also after a lower-case prefix
     ("al-Baghdadi", "d’Ormesson")."""
@@ -148,6 +162,8 @@ class NameTable:
 
     text: str
     lowered: str
+    #: the stretch pattern of the rules' language (see ``_CAPITAL_STRETCH``)
+    pattern: re.Pattern[str]
     #: the runs of two words or more of the stretches split so far, by stretch index
     split: dict[int, list[NameRun]] = field(default_factory=dict)
 
@@ -159,7 +175,7 @@ class NameTable:
         """(start, end) of each stretch, in order (found on first use: a plain attribute, as a
         ``cached_property`` costs a lock per read)."""
         if self._stretches is None:
-            self._stretches = [m.span() for m in _MULTI_STRETCH.finditer(self.text)]
+            self._stretches = [m.span() for m in self.pattern.finditer(self.text)]
             self._starts = [start for start, _ in self._stretches]
         return self._stretches
 
@@ -202,7 +218,7 @@ class NameTable:
 def name_table(text: str, rules: QuoteRules) -> NameTable:
     """``text`` in lower case, and (found when first asked for) its stretches that may hold a
     name of two words or more."""
-    return NameTable(text, text.lower())
+    return NameTable(text, text.lower(), _MULTI_STRETCH[_capitals(rules)])
 
 
 #: The per-paragraph caches of this module (cleared together by ``quotes.clear_caches``).
