@@ -256,7 +256,27 @@ def _closing(words: list[str]) -> str:
     return rf"|\b(?:{_alternation(words)})\b(?=\s*(?:[,.;:!?—–]|$))" if words else ""
 
 
+#: The keys whose value is one word out of a few, with the words each allows.
+CHOICES = {
+    "fragment_speakers": ("subject", "none"),
+    "compound_titles": ("last_part", "none"),
+    "capitalised_nouns": ("names", "all"),
+    "word_order": ("subject_verb", "verb_second"),
+}
+
+
+def _check_choices(data: dict[str, object]) -> None:
+    """Raise ``ValueError`` naming the key and the words it allows when a one-word key holds
+    another value (a misspelt "verb-second" would otherwise quietly mean the default)."""
+    for key, allowed in CHOICES.items():
+        value = data.get(key)
+        if value is not None and value not in allowed:
+            raise ValueError(f"{key} = {value!r}: expected one of {', '.join(allowed)}")
+
+
 def _compile(data: dict[str, object]) -> QuoteRules:
+    _check_choices(data)
+
     def words_list(key: str) -> list[str]:
         value = data.get(key, [])
         return [str(v) for v in value] if isinstance(value, list) else []
@@ -372,4 +392,7 @@ def _rules(language: str) -> QuoteRules:
     text = _data_text(language)
     if text is None:  # pragma: no cover - the English file ships with the package
         raise ExtractionError("scraper/data/quotes_en.toml is missing: reinstall the package")
-    return _compile(tomllib.loads(text))
+    try:
+        return _compile(tomllib.loads(text))
+    except (ValueError, tomllib.TOMLDecodeError) as err:
+        raise ExtractionError(f"scraper/data/quotes_{language}.toml: {err}") from err
