@@ -19,25 +19,27 @@ POSSESSIVES = ("’s", "'s", "‘s")
 
 #: Capital letters of the Latin, Greek and Cyrillic alphabets ("Łukasz", "Ólafur", "Ördög").
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper())
-#: A name word after the first: a capital, or a capital after a lower-case article or
-#: patronymic and a hyphen or apostrophe ("Abu Bakr al-Baghdadi", "Jean d’Ormesson"). A
-#: stretch opens only at a capital: a lower-case prefix tried at every letter cost a tenth of
-#: quote finding.
-_NAME_WORD = rf"(?:[a-z]{{1,3}}[-'’])?[{_UPPER}]\S*"
-#: Stretches of text where capitalised words sit close together (candidates for names): "any"
-#: alphabet's capitals up to Cyrillic open them ("Ólafur Grímsson"), or "ascii" ones only where
-#: every noun is capitalised (German: "Ärztin Anna Lee" would join a noun to the name; two
-#: wrong speakers more on fixtures/quotes/de.jsonl with "any").
-_CAPITAL_STRETCH = {
-    "any": re.compile(rf"[{_UPPER}]\S*(?:\s+(?:[a-z]{{1,4}}\s+){{0,2}}{_NAME_WORD})*"),
-    "ascii": re.compile(r"[A-Z]\S*(?:\s+(?:[a-z]{1,4}\s+){0,2}(?:[a-z]{1,3}[-'’])?[A-Z]\S*)*"),
-}
-#: The same stretches when they hold two capitalised words or more: a single-word stretch never
-#: gives a run of two words, so name lookups need only these.
-_MULTI_STRETCH = {
-    "any": re.compile(rf"[{_UPPER}]\S*(?:\s+(?:[a-z]{{1,4}}\s+){{0,2}}{_NAME_WORD})+"),
-    "ascii": re.compile(r"[A-Z]\S*(?:\s+(?:[a-z]{1,4}\s+){0,2}(?:[a-z]{1,3}[-'’])?[A-Z]\S*)+"),
-}
+#: Capitals that open a stretch: "any" alphabet's up to Cyrillic ("Ólafur Grímsson"), or "ascii"
+#: ones only where every noun is capitalised (German: "Ärztin Anna Lee" would join a noun to the
+#: name; two wrong speakers more on fixtures/quotes/de.jsonl with "any").
+_STRETCH_CAPITALS = {"any": _UPPER, "ascii": "A-Z"}
+
+
+def _stretch(capitals: str, more: str) -> re.Pattern[str]:
+    """Stretches of text where capitalised words sit close together (candidates for names):
+    a capital word, then ``more`` (``*``: any number, ``+``: one or more) name words, each after
+    at most two short lower-case words. A name word after the first is a capital, or a capital
+    after a lower-case article or patronymic and a hyphen or apostrophe ("Abu Bakr
+    al-Baghdadi", "Jean d’Ormesson"); a stretch opens only at a capital: a lower-case prefix
+    tried at every letter cost a tenth of quote finding."""
+    word = rf"(?:[a-z]{{1,3}}[-'’])?[{capitals}]\S*"
+    return re.compile(rf"[{capitals}]\S*(?:\s+(?:[a-z]{{1,4}}\s+){{0,2}}{word}){more}")
+
+
+#: All stretches, and those holding two capitalised words or more: a single-word stretch never
+#: gives a run of two words, so name lookups need only those.
+_CAPITAL_STRETCH = {kind: _stretch(capitals, "*") for kind, capitals in _STRETCH_CAPITALS.items()}
+_MULTI_STRETCH = {kind: _stretch(capitals, "+") for kind, capitals in _STRETCH_CAPITALS.items()}
 #: A lower-case prefix joined to a capitalised name word: "al-", "d’".
 _PREFIXED = re.compile(rf"[a-z]{{1,3}}[-'’][{_UPPER}]")
 #: Initials: "J.K.", "W." (the full stop ends no run), read without the other punctuation.
