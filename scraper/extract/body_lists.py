@@ -45,7 +45,9 @@ def is_directory(block: LexborNode) -> bool:
 
 
 #: A heading naming a list of other stories ("More Great WIRED Stories", "Related articles",
-#: "Recommended reading", "Mehr zum Thema"), matched on the whole heading.
+#: "Recommended reading", "Mehr zum Thema"). The English forms match at the heading's start
+#: ("Top Reads This Hour", "RELATED ARTICLESMORE FROM AUTHOR", tab labels run together: 14
+#: headings of the corpora that an end anchor would miss); the German ones the whole heading.
 RELATED_HEADING = re.compile(
     r"(?:more|related|recommended|further|other|popular|top)\b.{0,30}"
     r"\b(?:stories|articles|reads|reading|coverage|posts)"
